@@ -1,0 +1,18 @@
+package com.twsrobot.maintenance.api;
+
+import java.util.List;
+
+/**
+ * What a source fetched.
+ *
+ * @param source         where the rows came from (the URL actually used)
+ * @param table          the proposed rows, as listed (duplicates kept for validation to judge)
+ * @param recordsParsed  how many source records were read
+ * @param warnings       anything odd the source noticed but could live with
+ */
+public record SourceResult(String source, ConstituentTable table, int recordsParsed, List<String> warnings) {
+
+    public SourceResult {
+        warnings = List.copyOf(warnings);
+    }
+}

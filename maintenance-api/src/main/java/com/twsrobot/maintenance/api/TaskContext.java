@@ -1,0 +1,29 @@
+package com.twsrobot.maintenance.api;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** What a running task may know and use; supplied by the runner. */
+public interface TaskContext {
+
+    /** True unless the request explicitly asked to apply. */
+    boolean dryRun();
+
+    RunRequest request();
+
+    Clock clock();
+
+    /** Where the metadata files live ({@code ./data} by default). */
+    Path dataDir();
+
+    /** Where reports are written ({@code ./reports/maintenance} by default). */
+    Path reportsDir();
+
+    /** Reports progress to whoever runs the task (stderr in the CLI, the console's progress view). */
+    void progress(String message);
+
+    /** A result builder for this task, stamped with its name, the dry-run flag and the start time. */
+    default TaskResult.Builder newResult(String taskName) {
+        return TaskResult.builder(taskName, dryRun(), clock().instant());
+    }
+}

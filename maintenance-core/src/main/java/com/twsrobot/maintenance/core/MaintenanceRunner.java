@@ -1,0 +1,370 @@
+package com.twsrobot.maintenance.core;
+
+import com.twsrobot.maintenance.api.CacheInvalidator;
+import com.twsrobot.maintenance.api.ConstituentSource;
+import com.twsrobot.maintenance.api.IndexSpec;
+import com.twsrobot.maintenance.api.IndexStatus;
+import com.twsrobot.maintenance.api.MaintenanceStatus;
+import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.ReportSummary;
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
+import com.twsrobot.maintenance.core.constituents.FileCheck;
+import com.twsrobot.maintenance.core.report.ReportStore;
+import com.twsrobot.maintenance.core.validation.ValidatorChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The one entry point every front end uses. {@link #run(RunRequest)} resolves the named tasks, runs
+ * them (concurrently, so network waits overlap), and writes a JSON and a Markdown report. It never
+ * throws: every problem ends up in the returned report.
+ */
+public final class MaintenanceRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
+
+    private final Path dataDir;
+    private final Path reportsDir;
+    private final Clock clock;
+    private final List<IndexSpec> indexes;
+    private final Map<String, ConstituentSource> sources;
+    private final ValidatorChain validators;
+    private final TaskRegistry registry;
+    private final ReportStore reports;
+    private final Map<String, String> defaultSourceUrls;
+    private final Consumer<String> progress;
+    private final List<String> setupProblems;
+
+    private MaintenanceRunner(Builder b) {
+        this.dataDir = b.dataDir;
+        this.reportsDir = b.reportsDir;
+        this.clock = b.clock;
+        this.progress = b.progress;
+        this.defaultSourceUrls = Map.copyOf(b.sourceUrls);
+        List<String> problems = new ArrayList<>();
+        ClassLoader loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
+
+        List<ConstituentSource> allSources = new ArrayList<>(b.sources);
+        List<Validator> extraValidators = new ArrayList<>(b.validators);
+        List<CacheInvalidator> invalidators = new ArrayList<>(b.invalidators);
+        List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
+        if (b.discover) {
+            allSources.addAll(ServiceDiscovery.load(ConstituentSource.class, loader, problems));
+            extraValidators.addAll(ServiceDiscovery.load(Validator.class, loader, problems));
+            invalidators.addAll(ServiceDiscovery.load(CacheInvalidator.class, loader, problems));
+            pluginTasks.addAll(ServiceDiscovery.load(MaintenanceTask.class, loader, problems));
+        }
+        Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
+        allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win
+        this.sources = byIndex;
+        this.validators = ValidatorChain.withBuiltIns(extraValidators);
+
+        List<IndexSpec> specs = new ArrayList<>();
+        for (IndexSpec spec : b.indexes.values()) {
+            Integer minimum = b.minimumRows.get(spec.index());
+            specs.add(minimum == null ? spec : spec.withMinimumRows(minimum));
+        }
+        this.indexes = List.copyOf(specs);
+
+        List<MaintenanceTask> all = new ArrayList<>();
+        for (IndexSpec spec : indexes) {
+            all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
+                    b.warnChangeRatio, b.failChangeRatio));
+        }
+        all.addAll(pluginTasks);
+        all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
+        this.registry = new TaskRegistry(all, problems);
+        this.reports = new ReportStore(reportsDir);
+        this.setupProblems = List.copyOf(problems);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The tasks this runner knows and how they group. */
+    public TaskRegistry registry() {
+        return registry;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path reportsDir() {
+        return reportsDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<IndexSpec> indexes() {
+        return indexes;
+    }
+
+    /** Runs the request and writes its report. Never throws. */
+    public RunReport run(RunRequest request) {
+        Instant started = clock.instant();
+        String reportId = reports.newReportId(started);
+        List<TaskResult> results = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(setupProblems);
+        List<String> errors = new ArrayList<>();
+        RunRequest effective = withDefaultUrls(request);
+        try {
+            List<MaintenanceTask> tasks = registry.resolve(effective.tasks());
+            progress.accept("run " + reportId + ": " + (effective.dryRun() ? "dry run" : "APPLY") + " of "
+                    + tasks.stream().map(MaintenanceTask::name).toList());
+            results.addAll(runAll(tasks, effective));
+        } catch (UnknownTaskException e) {
+            errors.add(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.error("run {} failed unexpectedly", reportId, e);
+            errors.add("run failed unexpectedly: " + e);
+        }
+        TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
+                : TaskStatus.FAILED;
+        Instant finished = clock.instant();
+        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished,
+                Duration.between(started, finished).toNanos() / 1e9, results, warnings, errors);
+        try {
+            reports.write(report);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("report {} could not be written to {}", reportId, reportsDir, e);
+            List<String> withError = new ArrayList<>(errors);
+            withError.add("the report could not be written to " + reportsDir + ": " + e.getMessage());
+            report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished,
+                    report.durationSeconds(), results, warnings, withError);
+        }
+        progress.accept("run " + reportId + " finished: " + report.status().wireName());
+        return report;
+    }
+
+    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request) {
+        RunnerTaskContext context = new RunnerTaskContext(request, clock, dataDir, reportsDir, progress);
+        if (tasks.size() == 1) {
+            return List.of(runOne(tasks.get(0), context));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 4), r -> {
+            Thread t = new Thread(r, "maintenance-task");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TaskResult>> futures = new ArrayList<>();
+            for (MaintenanceTask task : tasks) {
+                futures.add(pool.submit(() -> runOne(task, context)));
+            }
+            List<TaskResult> results = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                results.add(await(futures.get(i), tasks.get(i), request));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private TaskResult await(Future<TaskResult> future, MaintenanceTask task, RunRequest request) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return crashed(task, request, "interrupted while waiting for the task");
+        } catch (ExecutionException e) {
+            return crashed(task, request, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** A task that throws becomes a failed result; the other tasks carry on. */
+    private TaskResult runOne(MaintenanceTask task, RunnerTaskContext context) {
+        Instant started = clock.instant();
+        try {
+            TaskResult result = task.run(context);
+            if (result == null) {
+                return crashed(task, context.request(), "the task returned no result");
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            LOG.error("task {} threw", task.name(), e);
+            return TaskResult.builder(task.name(), context.dryRun(), started)
+                    .error("task " + task.name() + " failed unexpectedly: " + e).finish(clock.instant());
+        }
+    }
+
+    private TaskResult crashed(MaintenanceTask task, RunRequest request, String why) {
+        Instant now = clock.instant();
+        return TaskResult.builder(task.name(), request.dryRun(), now).error("task " + task.name() + " failed: " + why)
+                .finish(now);
+    }
+
+    private RunRequest withDefaultUrls(RunRequest request) {
+        if (defaultSourceUrls.isEmpty()) {
+            return request;
+        }
+        Map<String, String> urls = new LinkedHashMap<>(defaultSourceUrls);
+        urls.putAll(request.sourceUrls());
+        return new RunRequest(request.tasks(), request.dryRun(), request.allowLargeChange(), request.eventSymbols(),
+                request.daysAhead(), urls, request.snapshot());
+    }
+
+    /** Each index file as it stands, and the latest report. */
+    public MaintenanceStatus status() {
+        List<IndexStatus> out = new ArrayList<>();
+        for (IndexSpec spec : indexes) {
+            FileCheck check = FileCheck.of(spec, dataDir.resolve(spec.fileName()), validators);
+            ConstituentSource source = sources.get(spec.index());
+            String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
+            out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
+                    check.symbolCount(), url, check.validation()));
+        }
+        List<ReportSummary> latest = reports.list(1);
+        return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst());
+    }
+
+    /** The newest {@code limit} reports, newest first. */
+    public List<ReportSummary> reports(int limit) {
+        return reports.list(limit);
+    }
+
+    public Optional<RunReport> report(String reportId) {
+        return reports.read(reportId);
+    }
+
+    public Optional<String> reportMarkdown(String reportId) {
+        return reports.readMarkdown(reportId);
+    }
+
+    /** Configures a runner; everything has a default, and plug-ins are discovered unless turned off. */
+    public static final class Builder {
+        private Path dataDir = Path.of("data");
+        private Path reportsDir = Path.of("reports", "maintenance");
+        private Clock clock = Clock.systemUTC();
+        private final Map<String, IndexSpec> indexes = new LinkedHashMap<>();
+        private final Map<String, Integer> minimumRows = new LinkedHashMap<>();
+        private final List<MaintenanceTask> tasks = new ArrayList<>();
+        private final List<ConstituentSource> sources = new ArrayList<>();
+        private final List<Validator> validators = new ArrayList<>();
+        private final List<CacheInvalidator> invalidators = new ArrayList<>();
+        private final Map<String, String> sourceUrls = new LinkedHashMap<>();
+        private double warnChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;
+        private double failChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
+        private Duration staleAfter = Duration.ofDays(30);
+        private Consumer<String> progress = message -> LOG.info(message);
+        private boolean discover = true;
+        private ClassLoader classLoader;
+
+        private Builder() {
+            IndexSpec.BUILT_IN.forEach(this::index);
+        }
+
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder reportsDir(Path dir) {
+            this.reportsDir = dir;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Adds an index, or replaces the built-in one with the same key. */
+        public Builder index(IndexSpec spec) {
+            indexes.put(spec.index(), spec);
+            return this;
+        }
+
+        public Builder minimumRows(String index, int rows) {
+            minimumRows.put(index, rows);
+            return this;
+        }
+
+        /** Count-change thresholds as fractions: warn above {@code warn}, fail above {@code fail}. */
+        public Builder changeThresholds(double warn, double fail) {
+            new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false); // checks the range
+            this.warnChangeRatio = warn;
+            this.failChangeRatio = fail;
+            return this;
+        }
+
+        /** {@code metadata_validation} warns about files older than this (30 days by default). */
+        public Builder staleAfter(Duration age) {
+            this.staleAfter = age;
+            return this;
+        }
+
+        public Builder task(MaintenanceTask task) {
+            tasks.add(task);
+            return this;
+        }
+
+        /** A source given here wins over a discovered one for the same index. */
+        public Builder source(ConstituentSource source) {
+            sources.add(source);
+            return this;
+        }
+
+        public Builder validator(Validator validator) {
+            validators.add(validator);
+            return this;
+        }
+
+        public Builder cacheInvalidator(CacheInvalidator invalidator) {
+            invalidators.add(invalidator);
+            return this;
+        }
+
+        /** A default URL for a source key; a request's own URL for the key wins. */
+        public Builder sourceUrl(String key, String url) {
+            sourceUrls.put(key, url);
+            return this;
+        }
+
+        /** Where progress lines go (logged at INFO by default). */
+        public Builder progressListener(Consumer<String> listener) {
+            this.progress = listener;
+            return this;
+        }
+
+        /** Whether to find tasks, sources, validators and invalidators with ServiceLoader (default true). */
+        public Builder discover(boolean value) {
+            this.discover = value;
+            return this;
+        }
+
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        public MaintenanceRunner build() {
+            return new MaintenanceRunner(this);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.twsrobot.maintenance.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * New content for a file, written and fsynced next to it but not yet in place. {@link #commit()}
+ * renames it over the target atomically; {@link #close()} removes it if it was never committed.
+ */
+public final class StagedFile implements AutoCloseable {
+
+    private final Path temp;
+    private final Path target;
+    private boolean committed;
+
+    StagedFile(Path temp, Path target) {
+        this.temp = temp;
+        this.target = target;
+    }
+
+    /** The temp file, for reading back and validating before commit. */
+    public Path path() {
+        return temp;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Atomically replaces the target with the staged content, then fsyncs the directory. */
+    public void commit() throws IOException {
+        if (committed) {
+            throw new IllegalStateException("already committed: " + target);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot replace " + target + " atomically on this file system", e);
+        }
+        committed = true;
+        AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not remove temp file " + temp, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package com.twsrobot.maintenance.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.SymbolChange;
+import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.api.ValidationResult;
+import com.twsrobot.maintenance.api.ValidationStatus;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports to and from JSON with the request's snake_case keys in a fixed order. Written by hand
+ * rather than by annotations so the API module stays free of Jackson and the key order is explicit.
+ */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(RunReport report) {
+        try {
+            return MAPPER.writeValueAsString(toTree(report)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report " + report.reportId() + " could not be serialised", e);
+        }
+    }
+
+    public static String write(TaskResult result) {
+        try {
+            return MAPPER.writeValueAsString(toTree(result)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("task result " + result.task() + " could not be serialised", e);
+        }
+    }
+
+    public static ObjectNode toTree(RunReport report) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("report_id", report.reportId());
+        node.put("status", report.status().wireName());
+        node.put("dry_run", report.dryRun());
+        node.put("started_at", timestamp(report.startedAt()));
+        node.put("finished_at", timestamp(report.finishedAt()));
+        node.put("duration_seconds", seconds(report.durationSeconds()));
+        ArrayNode results = node.putArray("results");
+        report.results().forEach(r -> results.add(toTree(r)));
+        strings(node.putArray("warnings"), report.warnings());
+        strings(node.putArray("errors"), report.errors());
+        return node;
+    }
+
+    public static ObjectNode toTree(TaskResult result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("task", result.task());
+        node.put("status", result.status().wireName());
+        node.put("dry_run", result.dryRun());
+        node.put("source", result.source());
+        node.put("started_at", timestamp(result.startedAt()));
+        node.put("finished_at", timestamp(result.finishedAt()));
+        node.put("duration_seconds", seconds(result.durationSeconds()));
+        node.put("before_count", result.beforeCount());
+        node.put("after_count", result.afterCount());
+        changes(node.putArray("added"), result.added());
+        changes(node.putArray("removed"), result.removed());
+        ObjectNode validation = node.putObject("validation");
+        validation.put("status", result.validation().status().wireName());
+        strings(validation.putArray("warnings"), result.validation().warnings());
+        strings(validation.putArray("errors"), result.validation().errors());
+        strings(node.putArray("warnings"), result.warnings());
+        strings(node.putArray("errors"), result.errors());
+        node.set("detail", MAPPER.valueToTree(result.detail()));
+        return node;
+    }
+
+    public static RunReport read(String json) throws JsonProcessingException {
+        JsonNode node = MAPPER.readTree(json);
+        List<TaskResult> results = new ArrayList<>();
+        for (JsonNode r : node.path("results")) {
+            results.add(readResult(r));
+        }
+        return new RunReport(node.path("report_id").asText(), TaskStatus.fromWireName(node.path("status").asText()),
+                node.path("dry_run").asBoolean(), Instant.parse(node.path("started_at").asText()),
+                Instant.parse(node.path("finished_at").asText()), node.path("duration_seconds").asDouble(), results,
+                readStrings(node.path("warnings")), readStrings(node.path("errors")));
+    }
+
+    private static TaskResult readResult(JsonNode node) {
+        JsonNode v = node.path("validation");
+        ValidationResult validation = new ValidationResult(ValidationStatus.fromWireName(v.path("status").asText("not_run")),
+                readStrings(v.path("warnings")), readStrings(v.path("errors")));
+        Map<String, Object> detail = MAPPER.convertValue(node.path("detail"), new TypeReference<Map<String, Object>>() {
+        });
+        return new TaskResult(node.path("task").asText(), TaskStatus.fromWireName(node.path("status").asText()),
+                node.path("dry_run").asBoolean(), node.path("source").asText(""),
+                Instant.parse(node.path("started_at").asText()), Instant.parse(node.path("finished_at").asText()),
+                node.path("duration_seconds").asDouble(), optionalInt(node.path("before_count")),
+                optionalInt(node.path("after_count")), readChanges(node.path("added")),
+                readChanges(node.path("removed")), validation, readStrings(node.path("warnings")),
+                readStrings(node.path("errors")), detail == null ? Map.of() : detail);
+    }
+
+    /** ISO-8601 UTC to the second, as in the request's example ({@code 2026-06-24T00:00:04Z}). */
+    public static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static BigDecimal seconds(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static void changes(ArrayNode array, List<SymbolChange> values) {
+        for (SymbolChange change : values) {
+            array.addObject().put("symbol", change.symbol()).put("security", change.security());
+        }
+    }
+
+    private static List<String> readStrings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<SymbolChange> readChanges(JsonNode array) {
+        List<SymbolChange> out = new ArrayList<>();
+        array.forEach(n -> out.add(new SymbolChange(n.path("symbol").asText(), n.path("security").asText(""))));
+        return out;
+    }
+
+    private static Integer optionalInt(JsonNode node) {
+        return node.isNumber() ? node.asInt() : null;
+    }
+}

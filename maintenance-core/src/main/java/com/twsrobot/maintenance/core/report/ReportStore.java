@@ -1,0 +1,130 @@
+package com.twsrobot.maintenance.core.report;
+
+import com.twsrobot.maintenance.api.ReportSummary;
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Report files {@code <dir>/<report_id>.json} and {@code .md}: ids, writing, listing and reading back. */
+public final class ReportStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportStore.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    /** Only ids of this shape are ever turned into paths, so no request can walk out of the directory. */
+    public static final Pattern REPORT_ID = Pattern.compile("maintenance_\\d{8}_\\d{6}(_\\d{1,4})?");
+
+    private final Path dir;
+    private final Set<String> reserved = new HashSet<>();
+
+    public ReportStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** {@code maintenance_YYYYMMDD_HHMMSS}, with {@code _2}, {@code _3} ... when runs share a second. */
+    public synchronized String newReportId(Instant startedAt) {
+        String base = "maintenance_" + STAMP.format(startedAt);
+        String id = base;
+        for (int n = 2; reserved.contains(id) || Files.exists(jsonPath(id)); n++) {
+            id = base + "_" + n;
+        }
+        reserved.add(id);
+        return id;
+    }
+
+    /** Writes the JSON then the Markdown, each atomically. */
+    public void write(RunReport report) throws IOException {
+        AtomicFileWriter.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
+        AtomicFileWriter.write(markdownPath(report.reportId()),
+                ReportMarkdown.write(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Optional<RunReport> read(String reportId) {
+        if (!isReportId(reportId) || !Files.isRegularFile(jsonPath(reportId))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ReportJson.read(Files.readString(jsonPath(reportId))));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("report {} could not be read: {}", reportId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    public Optional<String> readMarkdown(String reportId) {
+        if (!isReportId(reportId) || !Files.isRegularFile(markdownPath(reportId))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(markdownPath(reportId)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The newest {@code limit} reports first; unreadable files are skipped. */
+    public List<ReportSummary> list(int limit) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> ids;
+        try (Stream<Path> files = Files.list(dir)) {
+            ids = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .filter(ReportStore::isReportId)
+                    .sorted(Comparator.comparing(ReportStore::sortKey).reversed())
+                    .toList();
+        } catch (IOException e) {
+            LOG.warn("could not list reports in {}: {}", dir, e.toString());
+            return List.of();
+        }
+        List<ReportSummary> out = new ArrayList<>();
+        for (String id : ids) {
+            if (out.size() >= limit) {
+                break;
+            }
+            read(id).ifPresent(r -> out.add(r.summary()));
+        }
+        return out;
+    }
+
+    public static boolean isReportId(String id) {
+        return id != null && REPORT_ID.matcher(id).matches();
+    }
+
+    /** Orders {@code _2} after the bare id and {@code _10} after {@code _9}. */
+    private static String sortKey(String id) {
+        String stamp = id.substring(0, "maintenance_YYYYMMDD_HHMMSS".length());
+        String suffix = id.length() > stamp.length() ? id.substring(stamp.length() + 1) : "1";
+        return stamp + String.format("%05d", Integer.parseInt(suffix));
+    }
+
+    private Path jsonPath(String id) {
+        return dir.resolve(id + ".json");
+    }
+
+    private Path markdownPath(String id) {
+        return dir.resolve(id + ".md");
+    }
+}

@@ -1,0 +1,51 @@
+package com.twsrobot.maintenance.core.validation;
+
+import com.twsrobot.maintenance.api.ConstituentTable;
+import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.ValidationResult;
+import com.twsrobot.maintenance.api.Validator;
+
+import java.util.Locale;
+
+/** The distinct-symbol count did not move suspiciously far from the current file's. */
+public final class CountChangeValidator implements Validator {
+
+    @Override
+    public String name() {
+        return "count_change";
+    }
+
+    @Override
+    public ValidationResult validate(ValidationInput input) {
+        if (input.current().isEmpty()) {
+            return ValidationResult.passed();
+        }
+        ConstituentTable current = input.current().get();
+        int before = current.symbolCount();
+        int after = input.proposed().symbolCount();
+        if (before == 0 || before == after) {
+            return ValidationResult.passed();
+        }
+        double ratio = Math.abs(after - before) / (double) before;
+        String change = String.format(Locale.ROOT, "count changes from %d to %d (%+.1f%%)", before, after,
+                100.0 * (after - before) / before);
+        double failAt = input.policy().failChangeRatio();
+        if (ratio > failAt) {
+            if (input.policy().allowLargeChange()) {
+                return ValidationResult.warning(change + ", above the " + percent(failAt)
+                        + " failure threshold; accepted because a large change was explicitly allowed");
+            }
+            return ValidationResult.error(change + ", above the " + percent(failAt)
+                    + " failure threshold; rerun with --allow-large-change if this is expected");
+        }
+        if (ratio > input.policy().warnChangeRatio()) {
+            return ValidationResult.warning(change + ", above the " + percent(input.policy().warnChangeRatio())
+                    + " warning threshold");
+        }
+        return ValidationResult.passed();
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+}

@@ -1,0 +1,46 @@
+package com.twsrobot.maintenance.core.validation;
+
+import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.ValidationResult;
+import com.twsrobot.maintenance.api.Validator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every validator and collects all their findings, not just the first. */
+public final class ValidatorChain {
+
+    private final List<Validator> validators;
+
+    public ValidatorChain(List<Validator> validators) {
+        this.validators = List.copyOf(validators);
+    }
+
+    /** The built-in rules, in the order their messages read best. */
+    public static List<Validator> builtIn() {
+        return List.of(new SourceRecordsValidator(), new RequiredColumnsValidator(), new BlankSymbolValidator(),
+                new SymbolFormatValidator(), new DuplicateSymbolValidator(), new MinimumRowsValidator(),
+                new CountChangeValidator());
+    }
+
+    public static ValidatorChain withBuiltIns(List<Validator> extra) {
+        List<Validator> all = new ArrayList<>(builtIn());
+        all.addAll(extra);
+        return new ValidatorChain(all);
+    }
+
+    /** A validator that throws is reported as an error naming it; the others still run. */
+    public ValidationResult validate(ValidationInput input) {
+        ValidationResult result = ValidationResult.passed();
+        for (Validator validator : validators) {
+            ValidationResult one;
+            try {
+                one = validator.validate(input);
+            } catch (RuntimeException e) {
+                one = ValidationResult.error("validator " + validator.name() + " failed: " + e);
+            }
+            result = result.merge(one);
+        }
+        return result;
+    }
+}

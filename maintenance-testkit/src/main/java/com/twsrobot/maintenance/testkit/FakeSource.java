@@ -1,0 +1,79 @@
+package com.twsrobot.maintenance.testkit;
+
+import com.twsrobot.maintenance.api.ConstituentRow;
+import com.twsrobot.maintenance.api.ConstituentSource;
+import com.twsrobot.maintenance.api.ConstituentTable;
+import com.twsrobot.maintenance.api.SourceContext;
+import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.SourceResult;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link ConstituentSource} for tests: answers with given rows, or fails with a given message.
+ * Give it to {@code MaintenanceRunner.builder().source(...)}; it wins over discovered sources.
+ */
+public final class FakeSource implements ConstituentSource {
+
+    private final String index;
+    private final String url;
+    private volatile List<ConstituentRow> rows;
+    private volatile String failure;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private FakeSource(String index, List<ConstituentRow> rows, String failure) {
+        this.index = index;
+        this.url = "fake://" + index;
+        this.rows = rows;
+        this.failure = failure;
+    }
+
+    /** A source for {@code index} (e.g. {@code sp500}) that answers with {@code rows}. */
+    public static FakeSource returning(String index, List<ConstituentRow> rows) {
+        return new FakeSource(index, List.copyOf(rows), null);
+    }
+
+    /** A source for {@code index} whose fetch fails with {@code message}. */
+    public static FakeSource failing(String index, String message) {
+        return new FakeSource(index, List.of(), message);
+    }
+
+    /** Changes what later fetches answer. */
+    public FakeSource answer(List<ConstituentRow> newRows) {
+        this.rows = List.copyOf(newRows);
+        this.failure = null;
+        return this;
+    }
+
+    /** Makes later fetches fail. */
+    public FakeSource fail(String message) {
+        this.failure = message;
+        return this;
+    }
+
+    /** How many times {@link #fetch} was called. */
+    public int calls() {
+        return calls.get();
+    }
+
+    @Override
+    public String index() {
+        return index;
+    }
+
+    @Override
+    public String defaultUrl() {
+        return url;
+    }
+
+    @Override
+    public SourceResult fetch(SourceContext context) throws SourceException {
+        calls.incrementAndGet();
+        if (failure != null) {
+            throw new SourceException(url + ": " + failure);
+        }
+        boolean display = rows.stream().anyMatch(r -> !r.displaySymbol().isEmpty());
+        return new SourceResult(context.urlFor(index, url), ConstituentTable.of(display, rows), rows.size(), List.of());
+    }
+}

@@ -1,0 +1,40 @@
+package com.twsrobot.maintenance.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The host project's real constituent files, shipped with the testkit: {@code current} (refreshed
+ * 2026-06-28; 503 / 30 / 85 rows) and an older {@code previous} version with real membership changes.
+ */
+public final class Fixtures {
+
+    public static final List<String> CONSTITUENT_FILES = List.of("sp500_constituents.csv", "sti_constituents.csv",
+            "hsi_constituents.csv");
+
+    private Fixtures() {
+    }
+
+    /** The exact bytes of {@code current/<fileName>}. */
+    public static byte[] currentConstituents(String fileName) {
+        return resource("constituents/current/" + fileName);
+    }
+
+    /** The exact bytes of {@code previous/<fileName>}. */
+    public static byte[] previousConstituents(String fileName) {
+        return resource("constituents/previous/" + fileName);
+    }
+
+    static byte[] resource(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no testkit fixture " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
