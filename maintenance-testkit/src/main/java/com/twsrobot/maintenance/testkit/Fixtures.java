@@ -27,6 +27,14 @@ public final class Fixtures {
         return resource("constituents/previous/" + fileName);
     }
 
+    /**
+     * An offline copy of a page the sources read: {@code wikipedia_sp500.html} (503 constituents),
+     * {@code wikipedia_sti.html} (30), {@code wikipedia_hsi.html} (85).
+     */
+    public static String page(String fileName) {
+        return new String(resource("pages/" + fileName), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static byte[] resource(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {

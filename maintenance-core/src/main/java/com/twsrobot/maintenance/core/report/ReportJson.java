@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.twsrobot.maintenance.api.IndexStatus;
+import com.twsrobot.maintenance.api.MaintenanceStatus;
+import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
@@ -89,6 +92,52 @@ public final class ReportJson {
         strings(node.putArray("errors"), result.errors());
         node.set("detail", MAPPER.valueToTree(result.detail()));
         return node;
+    }
+
+    public static ObjectNode toTree(ReportSummary summary) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("report_id", summary.reportId());
+        node.put("status", summary.status().wireName());
+        node.put("dry_run", summary.dryRun());
+        node.put("started_at", timestamp(summary.startedAt()));
+        node.put("finished_at", timestamp(summary.finishedAt()));
+        node.put("warning_count", summary.warningCount());
+        node.put("error_count", summary.errorCount());
+        return node;
+    }
+
+    public static ObjectNode toTree(MaintenanceStatus status) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("generated_at", timestamp(status.generatedAt()));
+        ArrayNode indexes = node.putArray("constituents");
+        for (IndexStatus index : status.indexes()) {
+            ObjectNode i = indexes.addObject();
+            i.put("index", index.index());
+            i.put("task", index.task());
+            i.put("file", index.file());
+            i.put("last_refreshed", index.lastModified().map(ReportJson::timestamp).orElse(null));
+            i.put("row_count", index.rowCount().orElse(null));
+            i.put("source", index.source());
+            ObjectNode v = i.putObject("validation");
+            v.put("status", index.validation().status().wireName());
+            strings(v.putArray("warnings"), index.validation().warnings());
+            strings(v.putArray("errors"), index.validation().errors());
+        }
+        if (status.latestReport().isPresent()) {
+            node.set("latest_report", toTree(status.latestReport().get()));
+        } else {
+            node.putNull("latest_report");
+        }
+        return node;
+    }
+
+    /** Pretty JSON of any tree, with a final newline. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static RunReport read(String json) throws JsonProcessingException {

@@ -1,0 +1,106 @@
+package com.twsrobot.maintenance.cli;
+
+import com.twsrobot.maintenance.core.MaintenanceConfig;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** {@code java -jar tws-maintenance.jar [--data-dir DIR] [--reports-dir DIR] [--config FILE] COMMAND}. */
+@Command(name = "tws-maintenance", mixinStandardHelpOptions = true, version = "tws-maintenance 0.1.0",
+        description = {
+                "Keeps TWS Robot's market metadata fresh and auditable: index constituents (S&P 500, STI, HSI).",
+                "Metadata only: never touches orders, strategies or trading controls.",
+                "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
+        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
+                ReportCommand.class},
+        footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error."})
+public final class MaintenanceCli {
+
+    /** The run's status was success, warning or skipped. */
+    static final int EXIT_OK = 0;
+    /** The run failed or partly failed. */
+    static final int EXIT_FAILED = 1;
+    /** Bad command line or configuration. */
+    static final int EXIT_USAGE = 2;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Directory of the constituent CSV files and backups (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports/maintenance",
+            description = "Directory of the JSON and Markdown reports (default: ${DEFAULT-VALUE}).")
+    Path reportsDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file: source_url.<key>, min_rows.<index>, warn_change_percent, "
+                    + "fail_change_percent, stale_after_days.")
+    Path config;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MaintenanceCli());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED;
+        });
+        return cl;
+    }
+
+    /** Builds the runner every command uses; progress lines go to {@code err}. */
+    MaintenanceRunner runner(PrintWriter err, Map<String, String> extraSourceUrls) throws UsageException {
+        MaintenanceRunner.Builder builder = MaintenanceRunner.builder().dataDir(dataDir).reportsDir(reportsDir)
+                .clock(clock()).progressListener(progressTo(err));
+        try {
+            if (config != null) {
+                MaintenanceConfig.load(config).applyTo(builder);
+            }
+        } catch (MaintenanceConfig.ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+        extraSourceUrls.forEach(builder::sourceUrl);
+        return builder.build();
+    }
+
+    /** The system clock, or the instant in {@code -Dmaintenance.clock=...} so runs can be reproduced. */
+    static Clock clock() {
+        String fixed = System.getProperty("maintenance.clock");
+        if (fixed == null || fixed.isBlank()) {
+            return Clock.systemUTC();
+        }
+        return Clock.fixed(Instant.parse(fixed), ZoneOffset.UTC);
+    }
+
+    private static Consumer<String> progressTo(PrintWriter err) {
+        return message -> {
+            synchronized (err) {
+                err.println(message);
+                err.flush();
+            }
+        };
+    }
+
+    /** A mistake in how the command was called; exit code 2. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

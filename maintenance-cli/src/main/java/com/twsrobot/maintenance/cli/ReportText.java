@@ -1,0 +1,65 @@
+package com.twsrobot.maintenance.cli;
+
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.SymbolChange;
+import com.twsrobot.maintenance.api.TaskResult;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The readable run summary the CLI prints when {@code --json} is not given. */
+final class ReportText {
+
+    private static final int SHOWN_CHANGES = 20;
+
+    private ReportText() {
+    }
+
+    static String summary(RunReport report, Path reportsDir) {
+        StringBuilder s = new StringBuilder();
+        s.append(report.dryRun() ? "DRY RUN (nothing written)" : "APPLY").append(" — report ").append(report.reportId())
+                .append(": ").append(report.status().wireName().toUpperCase(Locale.ROOT)).append('\n');
+        for (TaskResult r : report.results()) {
+            s.append(String.format(Locale.ROOT, "%n  %-22s %-16s %s -> %s  (+%d / -%d)  %.2fs%n", r.task(),
+                    r.status().wireName(), count(r.beforeCount()), count(r.afterCount()), r.added().size(),
+                    r.removed().size(), r.durationSeconds()));
+            if (!r.source().isEmpty()) {
+                s.append("    source: ").append(r.source()).append('\n');
+            }
+            changes(s, "+", r.added());
+            changes(s, "-", r.removed());
+            Object message = r.detail().get("message");
+            if (message != null) {
+                s.append("    ").append(message).append('\n');
+            }
+            r.validation().errors().forEach(e -> s.append("    invalid: ").append(e).append('\n'));
+            r.errors().forEach(e -> s.append("    error: ").append(e).append('\n'));
+            r.validation().warnings().forEach(w -> s.append("    warning: ").append(w).append('\n'));
+            r.warnings().forEach(w -> s.append("    warning: ").append(w).append('\n'));
+        }
+        report.errors().forEach(e -> s.append("error: ").append(e).append('\n'));
+        report.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
+        s.append("\nReport: ").append(reportsDir.resolve(report.reportId() + ".md")).append(" (and .json)\n");
+        return s.toString();
+    }
+
+    private static void changes(StringBuilder s, String sign, List<SymbolChange> changes) {
+        for (int i = 0; i < Math.min(changes.size(), SHOWN_CHANGES); i++) {
+            SymbolChange c = changes.get(i);
+            s.append("    ").append(sign).append(' ').append(c.symbol());
+            if (!c.security().isEmpty()) {
+                s.append("  ").append(c.security());
+            }
+            s.append('\n');
+        }
+        if (changes.size() > SHOWN_CHANGES) {
+            s.append("    ").append(sign).append(" ... and ").append(changes.size() - SHOWN_CHANGES)
+                    .append(" more (see the report)\n");
+        }
+    }
+
+    private static String count(Integer value) {
+        return value == null ? "-" : value.toString();
+    }
+}

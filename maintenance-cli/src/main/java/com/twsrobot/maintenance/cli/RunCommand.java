@@ -1,0 +1,96 @@
+package com.twsrobot.maintenance.cli;
+
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs maintenance tasks: a dry run (preview, nothing written) unless --apply is given.",
+                "Without --task, runs the default set (group 'all')."})
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MaintenanceCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "Task or group to run, repeatable: sp500_constituents, sti_constituents, hsi_constituents, "
+                    + "metadata_validation, a plug-in's task, or the groups all, constituents.")
+    List<String> tasks = new ArrayList<>();
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--dry-run", description = "Preview only; write nothing but the report (the default).")
+        boolean dryRun;
+
+        @Option(names = "--apply", description = "Write validated changes: backup, atomic replace, cache invalidation.")
+        boolean apply;
+    }
+
+    @Option(names = "--allow-large-change",
+            description = "Accept a constituent count change above the failure threshold (25% by default).")
+    boolean allowLargeChange;
+
+    @Option(names = "--symbol", paramLabel = "SYM", description = "Symbol for per-symbol event refresh, repeatable.")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "28",
+            description = "Days ahead for market events, 1 to 90 (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--source-url", paramLabel = "KEY=URL",
+            description = "Override a source URL, repeatable; keys sp500, sti, hsi. file: URLs read a saved page.")
+    Map<String, String> sourceUrls = new LinkedHashMap<>();
+
+    @Option(names = "--snapshot", description = "Read the dated page copies bundled with the library instead of the "
+            + "network (offline runs and demos); the report's source says so.")
+    boolean snapshot;
+
+    @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (days < 1 || days > RunRequest.MAX_DAYS_AHEAD) {
+            throw new MaintenanceCli.UsageException("--days must be between 1 and " + RunRequest.MAX_DAYS_AHEAD
+                    + ", got " + days);
+        }
+        MaintenanceRunner runner = cli.runner(err, Map.of());
+        try {
+            runner.registry().resolve(tasks);
+        } catch (UnknownTaskException e) {
+            throw new MaintenanceCli.UsageException(e.getMessage());
+        }
+        RunRequest request = RunRequest.builder().tasks(tasks).dryRun(!mode.apply).allowLargeChange(allowLargeChange)
+                .eventSymbols(symbols).daysAhead(days).sourceUrls(sourceUrls).snapshot(snapshot).build();
+        RunReport report = runner.run(request);
+        if (json) {
+            out.print(ReportJson.write(report));
+        } else {
+            out.print(ReportText.summary(report, runner.reportsDir()));
+        }
+        out.flush();
+        return report.status().isFailure() ? MaintenanceCli.EXIT_FAILED : MaintenanceCli.EXIT_OK;
+    }
+}

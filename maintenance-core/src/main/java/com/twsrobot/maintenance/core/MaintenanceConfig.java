@@ -1,0 +1,114 @@
+package com.twsrobot.maintenance.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Settings from a Java properties file (the CLI's {@code --config}):
+ * <pre>
+ * source_url.sp500 = https://...     # any source key: sp500, sti, hsi, ...
+ * min_rows.hsi = 70                  # per index
+ * warn_change_percent = 10
+ * fail_change_percent = 25
+ * stale_after_days = 30
+ * </pre>
+ * An unknown key or a bad number is an error naming the key, not silently ignored.
+ */
+public final class MaintenanceConfig {
+
+    private final Map<String, String> sourceUrls = new LinkedHashMap<>();
+    private final Map<String, Integer> minimumRows = new LinkedHashMap<>();
+    private Double warnPercent;
+    private Double failPercent;
+    private Integer staleAfterDays;
+
+    private MaintenanceConfig() {
+    }
+
+    public static MaintenanceConfig empty() {
+        return new MaintenanceConfig();
+    }
+
+    public static MaintenanceConfig load(Path file) throws ConfigException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        MaintenanceConfig config = new MaintenanceConfig();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            config.set(file, key, properties.getProperty(key).trim());
+        }
+        return config;
+    }
+
+    private void set(Path file, String key, String value) throws ConfigException {
+        if (key.startsWith("source_url.") && key.length() > "source_url.".length()) {
+            sourceUrls.put(key.substring("source_url.".length()), value);
+        } else if (key.startsWith("min_rows.") && key.length() > "min_rows.".length()) {
+            minimumRows.put(key.substring("min_rows.".length()), (int) number(file, key, value, 0, 100_000));
+        } else if (key.equals("warn_change_percent")) {
+            warnPercent = number(file, key, value, 0, 1000);
+        } else if (key.equals("fail_change_percent")) {
+            failPercent = number(file, key, value, 0, 1000);
+        } else if (key.equals("stale_after_days")) {
+            staleAfterDays = (int) number(file, key, value, 1, 3650);
+        } else {
+            throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
+                    + "warn_change_percent, fail_change_percent, stale_after_days)");
+        }
+    }
+
+    private static double number(Path file, String key, String value, double min, double max) throws ConfigException {
+        try {
+            double n = Double.parseDouble(value);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(file + ": " + key + " must be a number from " + (long) min + " to " + (long) max
+                    + ", got '" + value + "'");
+        }
+    }
+
+    public Map<String, String> sourceUrls() {
+        return Map.copyOf(sourceUrls);
+    }
+
+    /** Applies every setting given to {@code builder}. */
+    public MaintenanceRunner.Builder applyTo(MaintenanceRunner.Builder builder) throws ConfigException {
+        sourceUrls.forEach(builder::sourceUrl);
+        minimumRows.forEach(builder::minimumRows);
+        if (warnPercent != null || failPercent != null) {
+            double warn = warnPercent != null ? warnPercent : 100 * com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;
+            double fail = failPercent != null ? failPercent : 100 * com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
+            if (fail < warn) {
+                throw new ConfigException("fail_change_percent (" + fail + ") must not be below warn_change_percent (" + warn + ")");
+            }
+            builder.changeThresholds(warn / 100, fail / 100);
+        }
+        if (staleAfterDays != null) {
+            builder.staleAfter(Duration.ofDays(staleAfterDays));
+        }
+        return builder;
+    }
+
+    /** A config file that cannot be used; the message names the file and the setting. */
+    public static final class ConfigException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

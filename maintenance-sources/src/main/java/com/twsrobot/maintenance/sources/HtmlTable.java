@@ -1,0 +1,83 @@
+package com.twsrobot.maintenance.sources;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * A page table read by header text rather than position: the first row with header cells names the
+ * columns, and every later row with data cells is a record. Cell text drops footnote marks,
+ * interlanguage marks and styles, and turns non-breaking spaces into plain ones.
+ */
+public record HtmlTable(Element element, List<String> headers, List<List<Element>> rows) {
+
+    /** Every table on the page that has a header row, in page order. */
+    public static List<HtmlTable> all(Document doc) {
+        List<HtmlTable> tables = new ArrayList<>();
+        for (Element table : doc.select("table")) {
+            of(table).ifPresent(tables::add);
+        }
+        return tables;
+    }
+
+    public static java.util.Optional<HtmlTable> of(Element table) {
+        List<String> headers = null;
+        List<List<Element>> rows = new ArrayList<>();
+        for (Element tr : table.select("tr")) {
+            if (tr.closest("table") != table) {
+                continue; // a row of a nested table
+            }
+            List<Element> cells = new ArrayList<>();
+            boolean hasHeader = false;
+            boolean hasData = false;
+            for (Element child : tr.children()) {
+                if (child.tagName().equals("th")) {
+                    cells.add(child);
+                    hasHeader = true;
+                } else if (child.tagName().equals("td")) {
+                    cells.add(child);
+                    hasData = true;
+                }
+            }
+            if (headers == null) {
+                if (hasHeader) {
+                    headers = new ArrayList<>();
+                    for (Element cell : cells) {
+                        headers.add(text(cell).toLowerCase(Locale.ROOT));
+                    }
+                }
+                continue;
+            }
+            if (hasData) {
+                rows.add(cells);
+            }
+        }
+        return headers == null ? java.util.Optional.empty() : java.util.Optional.of(new HtmlTable(table, headers, rows));
+    }
+
+    /** Index of the first header that {@code test} accepts, or -1. */
+    public int column(Predicate<String> test) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (test.test(headers.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The cleaned text of a row's cell, or "" where the row is short. */
+    public static String cell(List<Element> row, int column) {
+        return column >= 0 && column < row.size() ? text(row.get(column)) : "";
+    }
+
+    /** A cell's visible text without footnotes ({@code [3]}, {@code [a]}), interlanguage marks or styles. */
+    public static String text(Element cell) {
+        Element copy = cell.clone();
+        copy.select("sup.reference, .ilh-comment, style, .mw-ref, .noprint, .sortkey, .reference").remove();
+        return copy.text().replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,235 @@
+package com.twsrobot.maintenance.sources;
+
+import com.twsrobot.maintenance.api.SourceException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Fetches one page over HTTP(S) or from a {@code file:} URL: explicit timeouts, a browser-like
+ * User-Agent, gzip, a body-size cap, retries with backoff on I/O errors and on 403/408/425/429/5xx
+ * (honouring {@code Retry-After} up to a bound), then the next URL, all within a total time bound.
+ * A failure names every URL tried and what each answered.
+ */
+public final class PageFetcher {
+
+    /** Statuses worth retrying: throttling, timeouts and server trouble. */
+    private static final Set<Integer> RETRYABLE = Set.of(403, 408, 425, 429);
+
+    static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/126.0 Safari/537.36 tws-maintenance/0.1";
+
+    /**
+     * @param connectTimeout  per connection
+     * @param requestTimeout  per request, until the headers arrive
+     * @param totalTimeout    for all attempts on all URLs together
+     * @param attemptsPerUrl  tries per URL before moving to the next
+     * @param backoff         first wait between tries; doubles each time
+     * @param maxRetryAfter   longest {@code Retry-After} honoured; longer ones give up on that URL
+     * @param maxBodyBytes    larger bodies are refused
+     */
+    public record Settings(Duration connectTimeout, Duration requestTimeout, Duration totalTimeout, int attemptsPerUrl,
+                           Duration backoff, Duration maxRetryAfter, long maxBodyBytes) {
+
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(60), 3, Duration.ofMillis(500), Duration.ofSeconds(15), 8L * 1024 * 1024);
+    }
+
+    /** A fetched page: the URL that answered and its text. */
+    public record Page(String url, String body) {
+    }
+
+    private final Settings settings;
+    private volatile HttpClient client;
+
+    public PageFetcher(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Tries {@code urls} in order; returns the first page that could be fetched. */
+    public Page fetch(List<String> urls) throws SourceException {
+        Instant deadline = Instant.now().plus(settings.totalTimeout());
+        List<String> tried = new ArrayList<>();
+        for (String url : urls) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                tried.add(url + " is not a valid URL");
+                continue;
+            }
+            if ("file".equalsIgnoreCase(uri.getScheme())) {
+                try {
+                    return new Page(url, readFile(Path.of(uri)));
+                } catch (IOException | RuntimeException e) {
+                    tried.add(url + ": " + describe(e));
+                    continue;
+                }
+            }
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+                tried.add(url + ": only http, https and file URLs are supported");
+                continue;
+            }
+            Page page = fetchHttp(uri, deadline, tried);
+            if (page != null) {
+                return page;
+            }
+        }
+        throw new SourceException("could not fetch the page; tried " + String.join("; ", tried));
+    }
+
+    private Page fetchHttp(URI uri, Instant deadline, List<String> tried) {
+        Duration wait = settings.backoff();
+        List<String> answers = new ArrayList<>();
+        for (int attempt = 1; attempt <= settings.attemptsPerUrl(); attempt++) {
+            Duration retryAfter = null;
+            try {
+                HttpResponse<InputStream> response = client().send(request(uri, deadline),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status == 200) {
+                    String contentType = response.headers().firstValue("Content-Type").orElse("");
+                    String body = readBody(response);
+                    if (!contentType.isEmpty() && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
+                        answers.add("answered " + contentType.split(";")[0] + ", not HTML");
+                        break; // a different answer will not come by asking again
+                    }
+                    return new Page(uri.toString(), body);
+                }
+                response.body().close();
+                answers.add("HTTP " + status);
+                if (!RETRYABLE.contains(status) && status < 500) {
+                    break;
+                }
+                retryAfter = retryAfter(response);
+                if (retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0) {
+                    answers.add("Retry-After " + retryAfter.toSeconds() + " s is longer than the "
+                            + settings.maxRetryAfter().toSeconds() + " s allowed");
+                    break;
+                }
+            } catch (IOException e) {
+                answers.add(describe(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answers.add("interrupted");
+                break;
+            }
+            if (attempt == settings.attemptsPerUrl()) {
+                break;
+            }
+            Duration pause = retryAfter != null ? retryAfter : wait;
+            if (Instant.now().plus(pause).isAfter(deadline)) {
+                answers.add("gave up: the total time bound of " + settings.totalTimeout().toSeconds() + " s would pass");
+                break;
+            }
+            if (!sleep(pause)) {
+                answers.add("interrupted");
+                break;
+            }
+            wait = wait.multipliedBy(2);
+        }
+        tried.add(uri + " (" + String.join(", ", answers) + ")");
+        return null;
+    }
+
+    private HttpRequest request(URI uri, Instant deadline) throws IOException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new IOException("the total time bound of " + settings.totalTimeout().toSeconds() + " s passed");
+        }
+        Duration timeout = left.compareTo(settings.requestTimeout()) < 0 ? left : settings.requestTimeout();
+        return HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+                .header("Accept-Encoding", "gzip")
+                .header("Accept-Language", "en")
+                .build();
+    }
+
+    private String readBody(HttpResponse<InputStream> response) throws IOException {
+        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
+        try (InputStream raw = response.body(); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+            return new String(readCapped(in), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String readFile(Path path) throws IOException {
+        if (Files.size(path) > settings.maxBodyBytes()) {
+            throw new IOException("file is larger than " + settings.maxBodyBytes() + " bytes");
+        }
+        return Files.readString(path, StandardCharsets.UTF_8);
+    }
+
+    private byte[] readCapped(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
+        if (bytes.length > settings.maxBodyBytes()) {
+            throw new IOException("body larger than " + settings.maxBodyBytes() + " bytes");
+        }
+        return bytes;
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static String describe(Exception e) {
+        String name = e.getClass().getSimpleName();
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+    }
+}

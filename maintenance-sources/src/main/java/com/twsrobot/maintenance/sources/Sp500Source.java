@@ -1,0 +1,88 @@
+package com.twsrobot.maintenance.sources;
+
+import com.twsrobot.maintenance.api.ConstituentRow;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** S&P 500 from Wikipedia's "List of S&P 500 companies": {@code table#constituents}, columns by header. */
+public final class Sp500Source extends WikipediaIndexSource {
+
+    public static final String URL = "https://en.wikipedia.org/wiki/List_of_S%26P_500_companies";
+    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/List_of_S%26P_500_companies";
+
+    public Sp500Source() {
+    }
+
+    public Sp500Source(PageFetcher fetcher) {
+        super(fetcher);
+    }
+
+    @Override
+    public String index() {
+        return "sp500";
+    }
+
+    @Override
+    public String defaultUrl() {
+        return URL;
+    }
+
+    @Override
+    protected String fallbackUrl() {
+        return MOBILE_URL;
+    }
+
+    @Override
+    protected String snapshotName() {
+        return "wikipedia_sp500.html";
+    }
+
+    @Override
+    protected boolean hasDisplaySymbol() {
+        return false;
+    }
+
+    @Override
+    protected String lookedFor() {
+        return "table with Symbol and Security headers";
+    }
+
+    /** {@code table#constituents} first, then any other table (the id may be missing on a changed page). */
+    @Override
+    protected List<HtmlTable> preferredTables(Document doc) {
+        List<HtmlTable> tables = new ArrayList<>();
+        Element byId = doc.getElementById("constituents");
+        if (byId != null && byId.tagName().equals("table")) {
+            HtmlTable.of(byId).ifPresent(tables::add);
+        }
+        if (tables.isEmpty()) {
+            tables.addAll(HtmlTable.all(doc));
+        }
+        return tables;
+    }
+
+    @Override
+    protected boolean headersMatch(HtmlTable table) {
+        return symbolColumn(table) >= 0 && securityColumn(table) >= 0;
+    }
+
+    @Override
+    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells) {
+        return SymbolNormalizer.sp500(HtmlTable.cell(cells, symbolColumn(table))).map(symbol -> ConstituentRow.of(symbol,
+                HtmlTable.cell(cells, securityColumn(table)),
+                HtmlTable.cell(cells, table.column(h -> h.equals("gics sector") || h.equals("sector"))),
+                HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.contains("sub industry")))));
+    }
+
+    private static int symbolColumn(HtmlTable table) {
+        return table.column(h -> h.equals("symbol") || h.equals("ticker") || h.equals("ticker symbol"));
+    }
+
+    private static int securityColumn(HtmlTable table) {
+        return table.column(h -> h.equals("security") || h.equals("company") || h.equals("name"));
+    }
+}

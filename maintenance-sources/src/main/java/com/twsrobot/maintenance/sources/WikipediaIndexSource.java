@@ -1,0 +1,159 @@
+package com.twsrobot.maintenance.sources;
+
+import com.twsrobot.maintenance.api.ConstituentRow;
+import com.twsrobot.maintenance.api.ConstituentSource;
+import com.twsrobot.maintenance.api.ConstituentTable;
+import com.twsrobot.maintenance.api.SourceContext;
+import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.SourceResult;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An index source reading a Wikipedia article: fetch (or read the bundled snapshot), find the
+ * constituents table by its headers and by plausibility, turn each row into a constituent. Rows are
+ * returned as listed, duplicates included, for validation to judge.
+ */
+public abstract class WikipediaIndexSource implements ConstituentSource {
+
+    /** Snapshot pages bundled with the library, as of this date. */
+    public static final String SNAPSHOT_DATE = "2026-06-28";
+
+    /** Fewest valid rows for a table to count as the constituents table. */
+    static final int MIN_PLAUSIBLE_ROWS = 5;
+
+    private static final PageFetcher FETCHER = new PageFetcher(PageFetcher.Settings.DEFAULT);
+
+    private final PageFetcher fetcher;
+
+    protected WikipediaIndexSource() {
+        this(FETCHER);
+    }
+
+    protected WikipediaIndexSource(PageFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    /** The mobile article, tried when the desktop one cannot be fetched. */
+    protected abstract String fallbackUrl();
+
+    /** The bundled page copy's file name. */
+    protected abstract String snapshotName();
+
+    /** Whether this table's headers could be the constituents table. */
+    protected abstract boolean headersMatch(HtmlTable table);
+
+    /** What a matching table looks like, for the "not found" message. */
+    protected abstract String lookedFor();
+
+    /** The constituent in one row, or empty if the row holds no valid symbol. */
+    protected abstract Optional<ConstituentRow> row(HtmlTable table, List<Element> cells);
+
+    /** Whether the file carries {@code display_symbol}. */
+    protected abstract boolean hasDisplaySymbol();
+
+    @Override
+    public SourceResult fetch(SourceContext context) throws SourceException {
+        if (context.snapshot()) {
+            return parse(readSnapshot(), "snapshot:" + snapshotName() + " (bundled copy as of " + SNAPSHOT_DATE + ")");
+        }
+        String url = context.urlFor(index(), defaultUrl());
+        List<String> urls = url.equals(defaultUrl()) ? List.of(url, fallbackUrl()) : List.of(url);
+        PageFetcher.Page page;
+        try {
+            page = fetcher.fetch(urls);
+        } catch (SourceException e) {
+            throw new SourceException(index() + ": " + e.getMessage(), e);
+        }
+        return parse(page.body(), page.url());
+    }
+
+    /** Parses a page's HTML; never returns an empty table. */
+    public SourceResult parse(String html, String url) throws SourceException {
+        Document doc = Jsoup.parse(html, url.startsWith("http") ? url : "");
+        Candidate best = null;
+        for (HtmlTable table : preferredTables(doc)) {
+            if (!headersMatch(table)) {
+                continue;
+            }
+            Candidate candidate = read(table);
+            if (candidate.isPlausible() && (best == null || candidate.rows.size() > best.rows.size())) {
+                best = candidate;
+            }
+        }
+        if (best == null) {
+            throw new SourceException(url + ": no " + lookedFor() + " with at least " + MIN_PLAUSIBLE_ROWS
+                    + " valid symbols" + pageHint(doc));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!best.skipped.isEmpty()) {
+            warnings.add("skipped " + best.skipped.size() + " row(s) without a valid symbol: "
+                    + String.join(", ", best.skipped.subList(0, Math.min(10, best.skipped.size())))
+                    + (best.skipped.size() > 10 ? " ..." : ""));
+        }
+        return new SourceResult(url, ConstituentTable.of(hasDisplaySymbol(), best.rows), best.rows.size() + best.skipped.size(),
+                warnings);
+    }
+
+    /** All tables with headers; a subclass may put a table it knows by id first. */
+    protected List<HtmlTable> preferredTables(Document doc) {
+        return HtmlTable.all(doc);
+    }
+
+    private Candidate read(HtmlTable table) {
+        Candidate c = new Candidate();
+        for (List<Element> cells : table.rows()) {
+            Optional<ConstituentRow> row = row(table, cells);
+            if (row.isPresent()) {
+                c.rows.add(row.get());
+            } else {
+                String first = cells.isEmpty() ? "" : HtmlTable.text(cells.get(0));
+                c.skipped.add("'" + (first.length() > 40 ? first.substring(0, 40) : first) + "'");
+            }
+        }
+        return c;
+    }
+
+    private static String pageHint(Document doc) {
+        String text = doc.text().toLowerCase(Locale.ROOT);
+        if (text.contains("too many requests") || text.contains("rate limit") || text.contains("robot policy")
+                || text.contains("please slow down") || text.contains("captcha")) {
+            return " (the page looks like a throttling or robot-check page: '" + abbreviate(doc.title()) + "')";
+        }
+        return doc.title().isBlank() ? "" : " (page title: '" + abbreviate(doc.title()) + "')";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    private String readSnapshot() throws SourceException {
+        try (InputStream in = WikipediaIndexSource.class.getResourceAsStream("snapshot/" + snapshotName())) {
+            if (in == null) {
+                throw new SourceException(index() + ": the bundled snapshot " + snapshotName() + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SourceException(index() + ": cannot read the bundled snapshot " + snapshotName() + ": " + e.getMessage());
+        }
+    }
+
+    private static final class Candidate {
+        final List<ConstituentRow> rows = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+
+        /** Enough valid rows, and most rows valid: a stray table naming one code never wins. */
+        boolean isPlausible() {
+            return rows.size() >= MIN_PLAUSIBLE_ROWS && rows.size() >= skipped.size();
+        }
+    }
+}

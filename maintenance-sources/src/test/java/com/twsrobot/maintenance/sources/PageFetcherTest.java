@@ -1,0 +1,154 @@
+package com.twsrobot.maintenance.sources;
+
+import com.twsrobot.maintenance.api.SourceContext;
+import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.SourceResult;
+import com.twsrobot.maintenance.testkit.Fixtures;
+import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.FixtureServer.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** HTTP behaviour against a loopback server with scripted answers. */
+class PageFetcherTest {
+
+    private static final PageFetcher.Settings FAST = new PageFetcher.Settings(Duration.ofSeconds(2),
+            Duration.ofMillis(800), Duration.ofSeconds(10), 3, Duration.ofMillis(20), Duration.ofSeconds(2), 2_000_000);
+
+    private final FixtureServer server = FixtureServer.start();
+    private final String hsiPage = Fixtures.page("wikipedia_hsi.html");
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private SourceResult fetchHsi(PageFetcher.Settings settings) throws SourceException {
+        return new HsiSource(new PageFetcher(settings)).fetch(new SourceContext(Map.of("hsi", server.url("/hsi")), false,
+                Clock.systemUTC()));
+    }
+
+    @Test
+    void retriesA403ThenSucceeds() throws Exception {
+        server.script("/hsi", Response.status(403), Response.html(hsiPage));
+        assertThat(fetchHsi(FAST).table().rowCount()).isEqualTo(85);
+        assertThat(server.hits("/hsi")).isEqualTo(2);
+    }
+
+    @Test
+    void honoursRetryAfterOn429() throws Exception {
+        server.script("/hsi", Response.status(429).withHeader("Retry-After", "1"), Response.html(hsiPage));
+        long start = System.nanoTime();
+        assertThat(fetchHsi(FAST).table().rowCount()).isEqualTo(85);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheBoundGivesUpAndSaysWhy() {
+        server.script("/hsi", Response.status(429).withHeader("Retry-After", "3600"));
+        assertThatThrownBy(() -> fetchHsi(FAST)).hasMessageContaining("HTTP 429")
+                .hasMessageContaining("Retry-After 3600 s is longer than the 2 s allowed");
+        assertThat(server.hits("/hsi")).isEqualTo(1);
+    }
+
+    @Test
+    void failureNamesEveryUrlTriedAndWhatEachAnswered() throws Exception {
+        server.script("/desktop", Response.status(503));
+        server.script("/mobile", Response.status(404));
+        PageFetcher fetcher = new PageFetcher(FAST);
+        assertThatThrownBy(() -> fetcher.fetch(List.of(server.url("/desktop"), server.url("/mobile"))))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining(server.url("/desktop") + " (HTTP 503, HTTP 503, HTTP 503)")
+                .hasMessageContaining(server.url("/mobile") + " (HTTP 404)");
+    }
+
+    @Test
+    void usesTheFallbackUrlWhenTheFirstFails() throws Exception {
+        server.script("/desktop", Response.status(500));
+        server.script("/mobile", Response.html(hsiPage));
+        PageFetcher.Page page = new PageFetcher(FAST).fetch(List.of(server.url("/desktop"), server.url("/mobile")));
+        assertThat(page.url()).isEqualTo(server.url("/mobile"));
+        assertThat(server.hits("/desktop")).isEqualTo(3);
+    }
+
+    @Test
+    void aSlowServerTimesOut() {
+        server.script("/hsi", Response.html(hsiPage).delayed(Duration.ofSeconds(3)));
+        PageFetcher.Settings oneTry = new PageFetcher.Settings(Duration.ofSeconds(1), Duration.ofMillis(300),
+                Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 2_000_000);
+        assertThatThrownBy(() -> fetchHsi(oneTry)).hasMessageContaining("HttpTimeoutException");
+    }
+
+    @Test
+    void aTruncatedBodyIsRetried() throws Exception {
+        server.script("/hsi", Response.html(hsiPage).truncated(), Response.html(hsiPage));
+        assertThat(fetchHsi(FAST).table().rowCount()).isEqualTo(85);
+        assertThat(server.hits("/hsi")).isEqualTo(2);
+    }
+
+    @Test
+    void aTruncatedBodyEveryTimeFailsWithoutAPartialList() {
+        server.script("/hsi", Response.html(hsiPage).truncated());
+        assertThatThrownBy(() -> fetchHsi(FAST)).isInstanceOf(SourceException.class)
+                .hasMessageContaining(server.url("/hsi"));
+    }
+
+    @Test
+    void aNonHtmlAnswerIsRefused() {
+        server.script("/hsi", Response.of(200, "application/json", "{\"error\":\"nope\"}"));
+        assertThatThrownBy(() -> fetchHsi(FAST)).hasMessageContaining("answered application/json, not HTML");
+        assertThat(server.hits("/hsi")).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefused() {
+        server.script("/hsi", Response.html(hsiPage));
+        PageFetcher.Settings tiny = new PageFetcher.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
+        assertThatThrownBy(() -> fetchHsi(tiny)).hasMessageContaining("body larger than 1000 bytes");
+    }
+
+    @Test
+    void sendsABrowserLikeUserAgentAndAcceptsGzip() throws Exception {
+        byte[] gz;
+        try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(hsiPage.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.finish();
+            gz = bytes.toByteArray();
+        }
+        server.script("/hsi", new Response(200, Map.of("Content-Type", "text/html", "Content-Encoding", "gzip"), gz,
+                Duration.ZERO, false));
+        assertThat(fetchHsi(FAST).table().rowCount()).isEqualTo(85);
+        assertThat(PageFetcher.USER_AGENT).startsWith("Mozilla/5.0");
+    }
+
+    @Test
+    void fileUrlsReadASavedPage(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("hsi.html");
+        Files.writeString(page, hsiPage);
+        SourceResult result = new HsiSource().fetch(new SourceContext(Map.of("hsi", page.toUri().toString()), false,
+                Clock.systemUTC()));
+        assertThat(result.table().rowCount()).isEqualTo(85);
+        assertThat(result.source()).startsWith("file:");
+    }
+
+    @Test
+    void unreachableHostFailsCleanly() {
+        PageFetcher.Settings oneTry = new PageFetcher.Settings(Duration.ofMillis(500), Duration.ofMillis(500),
+                Duration.ofSeconds(3), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
+        String closedPort = "http://127.0.0.1:9/hsi";
+        assertThatThrownBy(() -> new PageFetcher(oneTry).fetch(List.of(closedPort)))
+                .hasMessageStartingWith("could not fetch the page; tried " + closedPort);
+    }
+}
