@@ -1,0 +1,199 @@
+package com.twsrobot.maintenance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.Fixtures;
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI contract: commands, output streams and exit codes, against pages served on loopback. */
+class CliTest {
+
+    private final TempWorkspace ws = TempWorkspace.create();
+    private final FixtureServer server = FixtureServer.start()
+            .page("/sp500", Fixtures.page("wikipedia_sp500.html"))
+            .page("/sti", Fixtures.page("wikipedia_sti.html"))
+            .page("/hsi", Fixtures.page("wikipedia_hsi.html"));
+
+    private String out;
+    private String err;
+
+    @AfterEach
+    void cleanUp() {
+        server.close();
+        ws.close();
+    }
+
+    private int cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", ws.dataDir().toString(), "--reports-dir",
+                ws.reportsDir().toString()));
+        all.addAll(List.of(args));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cl = MaintenanceCli.commandLine();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = cl.execute(all.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private String[] withSources(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (String key : List.of("sp500", "sti", "hsi")) {
+            all.add("--source-url");
+            all.add(key + "=" + server.url("/" + key));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        assertThat(cli("--help")).isZero();
+        assertThat(out).contains("run", "validate", "status", "reports", "report", "Exit codes");
+        assertThat(cli("run", "--help")).isZero();
+        assertThat(out).contains("--apply", "--dry-run", "--source-url", "--snapshot", "--allow-large-change");
+    }
+
+    @Test
+    void dryRunAgainstLoopbackPagesProposesTheRealCountsAndWritesNothing() {
+        ws.withConstituents(true);
+        Map<String, String> before = ws.dataFingerprint();
+        assertThat(cli(withSources("run", "--dry-run", "--json"))).as(err).isZero();
+        JsonNode report = json(out);
+        assertThat(report.get("dry_run").asBoolean()).isTrue();
+        assertThat(report.get("results")).extracting(r -> r.get("after_count").asInt()).containsExactly(503, 30, 85);
+        assertThat(report.get("results").get(0).get("source").asText()).isEqualTo(server.url("/sp500"));
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+        assertThat(err).contains("dry run");
+    }
+
+    @Test
+    void applyFromThePreviousFilesReportsTheRealChangesAndBacksUp() throws Exception {
+        ws.withConstituents(false);
+        // HSI grows 49 -> 85 and needs the override; S&P and STI stand alone and are applied.
+        assertThat(cli(withSources("run", "--apply", "--json"))).isEqualTo(1);
+        JsonNode first = json(out);
+        assertThat(first.get("status").asText()).isEqualTo("partial_failure");
+        JsonNode sp = first.get("results").get(0);
+        assertThat(sp.get("added").toString()).contains("{\"symbol\":\"ECHO\",\"security\":\"EchoStar\"}", "FDXF",
+                "FLEX", "MRVL");
+        assertThat(sp.get("removed").toString()).contains("SATS", "EPAM", "CPB", "POOL");
+        assertThat(first.get("results").get(2).get("validation").get("errors").toString()).contains("--allow-large-change");
+        assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(Fixtures.previousConstituents("hsi_constituents.csv"));
+
+        assertThat(cli(withSources("run", "--apply", "--allow-large-change", "--json"))).as(err).isZero();
+        JsonNode hsi = json(out).get("results").get(2);
+        assertThat(hsi.get("removed")).hasSize(4);
+        assertThat(hsi.get("added")).hasSize(40);
+        assertThat(json(out).get("results").get(0).get("detail").get("changed").asBoolean()).isFalse();
+        try (var backups = Files.walk(ws.dataDir().resolve("backups"))) {
+            assertThat(backups.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("sp500_constituents.csv", "sti_constituents.csv", "hsi_constituents.csv");
+        }
+        String sti = ws.dataFile("sti_constituents.csv").toString();
+        assertThat(Files.readString(Path.of(sti))).contains("5E2.SI,5E2,Seatrium Limited,Industrials,Ship Building & Repairing");
+    }
+
+    @Test
+    void unknownTaskIsAUsageErrorListingTheKnownTasks() {
+        assertThat(cli("run", "--task", "sp400_constituents")).isEqualTo(2);
+        assertThat(err).contains("unknown task 'sp400_constituents'", "sp500_constituents", "constituents");
+        assertThat(ws.reportsDir().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(cli("run", "--dry-run", "--apply")).isEqualTo(2);
+        assertThat(cli("run", "--days", "0")).isEqualTo(2);
+        assertThat(err).contains("--days must be between 1 and 90");
+        assertThat(cli("frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void badConfigIsAUsageErrorNamingTheSetting() throws Exception {
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "min_rows.sti = many\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("min_rows.sti must be a number");
+        Files.writeString(config, "colour = blue\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("unknown setting 'colour'");
+    }
+
+    @Test
+    void configFileSetsSourceUrlsAndThresholds() throws Exception {
+        ws.withConstituents(true);
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "source_url.sti = " + server.url("/sti") + "\nmin_rows.sti = 31\n");
+        assertThat(cli("--config", config.toString(), "run", "--task", "sti_constituents")).isEqualTo(1);
+        assertThat(out).contains(server.url("/sti"), "below the minimum of 31");
+    }
+
+    @Test
+    void unreachableSourcesFailCleanlyWithOneLinePerSourceAndKeepTheFiles() {
+        ws.withConstituents(true);
+        Map<String, String> before = ws.dataFingerprint();
+        assertThat(cli("run", "--apply", "--source-url", "sp500=http://127.0.0.1:9/sp500", "--source-url",
+                "sti=http://127.0.0.1:9/sti", "--source-url", "hsi=http://127.0.0.1:9/hsi")).isEqualTo(1);
+        assertThat(out.lines().filter(l -> l.contains("error: source failed"))).hasSize(3);
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void snapshotRunWorksOffline() {
+        ws.withConstituents(true);
+        assertThat(cli("run", "--snapshot")).as(out + err).isZero();
+        assertThat(out).contains("DRY RUN", "snapshot:wikipedia_sp500.html");
+    }
+
+    @Test
+    void validateStatusReportsAndReport() {
+        ws.withConstituents(true);
+        assertThat(cli("validate")).isZero();
+        assertThat(out).contains("metadata_validation", "success");
+        assertThat(cli("status", "--json")).isZero();
+        JsonNode status = json(out);
+        assertThat(status.get("constituents")).extracting(i -> i.get("row_count").asInt()).containsExactly(503, 30, 85);
+        String id = status.get("latest_report").get("report_id").asText();
+
+        assertThat(cli("reports", "--json")).isZero();
+        assertThat(json(out).get(0).get("report_id").asText()).isEqualTo(id);
+        assertThat(cli("report", id, "--markdown")).isZero();
+        assertThat(out).startsWith("# Maintenance report " + id);
+        assertThat(cli("report", id)).isZero();
+        assertThat(json(out).get("report_id").asText()).isEqualTo(id);
+        assertThat(cli("report", "maintenance_19990101_000000")).isEqualTo(1);
+        assertThat(err).contains("no report 'maintenance_19990101_000000'");
+        assertThat(cli("report", "../../etc/passwd")).isEqualTo(1);
+    }
+
+    @Test
+    void validateFailsWithExitOneOnABadFile() {
+        ws.withConstituents(true).writeData("sti_constituents.csv", "symbol,security,sector,sub_industry\n".getBytes());
+        assertThat(cli("validate")).isEqualTo(1);
+        assertThat(out).contains("sti_constituents.csv: ");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return ReportJson.mapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON alone: " + text, e);
+        }
+    }
+}
