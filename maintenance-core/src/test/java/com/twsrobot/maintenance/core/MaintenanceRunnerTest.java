@@ -371,6 +371,65 @@ class MaintenanceRunnerTest {
     }
 
     @Test
+    void theThreeSourcesAreFetchedConcurrently() {
+        // Each source waits until all three have started: run one after another, they would time out.
+        java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(3);
+        List<com.twsrobot.maintenance.api.ConstituentSource> sources = new ArrayList<>();
+        for (FakeSource fake : List.of(FakeSource.returning("sp500", Rows.sp500(460)),
+                FakeSource.returning("sti", Rows.sti(30)), FakeSource.returning("hsi", Rows.hsi(80)))) {
+            sources.add(new com.twsrobot.maintenance.api.ConstituentSource() {
+                @Override
+                public String index() {
+                    return fake.index();
+                }
+
+                @Override
+                public String defaultUrl() {
+                    return fake.defaultUrl();
+                }
+
+                @Override
+                public com.twsrobot.maintenance.api.SourceResult fetch(com.twsrobot.maintenance.api.SourceContext c)
+                        throws com.twsrobot.maintenance.api.SourceException {
+                    allStarted.countDown();
+                    try {
+                        if (!allStarted.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new com.twsrobot.maintenance.api.SourceException("the other sources never started");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new com.twsrobot.maintenance.api.SourceException("interrupted");
+                    }
+                    return fake.fetch(c);
+                }
+            });
+        }
+        MaintenanceRunner.Builder b = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                .clock(clock).progressListener(m -> { });
+        sources.forEach(b::source);
+        RunReport report = b.build().run(RunRequest.dryRun("constituents"));
+        assertThat(report.results()).allSatisfy(r -> assertThat(r.errors()).isEmpty());
+    }
+
+    @Test
+    void aFailedSourceReportsTheUrlItWasAskedToRead() {
+        RunReport report = runner(FakeSource.failing("sti", "HTTP 404"))
+                .run(RunRequest.builder().task("sti_constituents").sourceUrl("sti", "http://mirror/sti").build());
+        assertThat(only(report).source()).isEqualTo("http://mirror/sti");
+    }
+
+    @Test
+    void anIndexFileOutsideTheDataDirIsRefused() {
+        com.twsrobot.maintenance.api.IndexSpec escaping = new com.twsrobot.maintenance.api.IndexSpec("evil", "evil_constituents",
+                "Evil", "../evil.csv", java.util.regex.Pattern.compile("[A-Z]+"), "letters", 1, false);
+        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                .clock(clock).progressListener(m -> { }).index(escaping).source(FakeSource.returning("evil", Rows.sp500(3)))
+                .build();
+        RunReport evil = runner.run(RunRequest.builder().task("evil_constituents").apply().build());
+        assertThat(only(evil).errors()).singleElement().asString().contains("must stay inside the data dir");
+        assertThat(ws.root().resolve("evil.csv")).doesNotExist();
+    }
+
+    @Test
     void unwritableReportsDirStillReturnsAReportAndNeverThrows() throws Exception {
         Path blocked = ws.root().resolve("blocked");
         Files.writeString(blocked, "a file where a directory should be");

@@ -82,7 +82,13 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     @Override
     public TaskResult run(TaskContext context) {
         TaskResult.Builder result = context.newResult(name());
-        Path file = context.dataDir().resolve(spec.fileName());
+        Path dataDir = context.dataDir().toAbsolutePath().normalize();
+        Path file = dataDir.resolve(spec.fileName()).normalize();
+        if (!file.getParent().equals(dataDir)) {
+            result.error("refusing to write " + file + ": index file names must stay inside the data dir " + dataDir);
+            return result.finish(context.clock().instant());
+        }
+        file = context.dataDir().resolve(spec.fileName());
         result.detail("file", file.toString());
         try {
             refresh(context, file, result);
@@ -111,17 +117,19 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             return;
         }
         context.progress(name() + ": fetching " + spec.title() + " constituents");
+        SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
+                context.clock());
+        String intended = sourceContext.snapshot() ? "snapshot" : sourceContext.urlFor(spec.index(), source.defaultUrl());
         SourceResult fetched;
         try {
-            fetched = source.fetch(new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
-                    context.clock()));
+            fetched = source.fetch(sourceContext);
         } catch (SourceException e) {
-            result.source(source.defaultUrl());
+            result.source(intended);
             result.error("source failed: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             LOG.warn("source for {} threw", spec.index(), e);
-            result.source(source.defaultUrl());
+            result.source(intended);
             result.error("source for " + spec.index() + " failed unexpectedly: " + describe(e));
             return;
         }
