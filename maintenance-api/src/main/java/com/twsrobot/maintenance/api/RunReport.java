@@ -2,19 +2,31 @@ package com.twsrobot.maintenance.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of one run: {@code report_id, status, dry_run, started_at, finished_at, duration_seconds,
- * results, warnings, errors}. Written as {@code <report_id>.json} and {@code .md}.
+ * results, warnings, errors}, plus {@code detail} for run-wide facts (the holder of a run lock that
+ * refused this run, backups and reports pruned, leftover temp files removed). Written as
+ * {@code <report_id>.json} and {@code .md}.
  */
 public record RunReport(String reportId, TaskStatus status, boolean dryRun, Instant startedAt, Instant finishedAt,
                         double durationSeconds, List<TaskResult> results, List<String> warnings,
-                        List<String> errors) {
+                        List<String> errors, Map<String, Object> detail) {
+
+    /** Detail key present when another run held the lock; its value names the holder. */
+    public static final String LOCK_HELD_BY = "lock_held_by";
 
     public RunReport {
         results = List.copyOf(results);
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);
+        detail = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
+    }
+
+    /** True when the run did nothing because another run held the lock. */
+    public boolean refusedByLock() {
+        return detail.containsKey(LOCK_HELD_BY);
     }
 
     /** Warnings of the run and of every task, validation warnings included. */

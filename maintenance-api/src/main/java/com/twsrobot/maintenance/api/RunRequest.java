@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param daysAhead         how far ahead the events task looks, 1 to 90 days
  * @param sourceUrls        URL overrides by key ({@code sp500}, {@code sti}, {@code hsi}, ...)
  * @param snapshot          read the bundled dated page copies instead of the network
+ * @param planId            apply exactly the rows a dry run saved under this report id ("" for none)
+ * @param rollbackBackupId  restore this backup ({@link #LATEST_BACKUP} for the newest; "" for none)
  */
 public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
-                         int daysAhead, Map<String, String> sourceUrls, boolean snapshot) {
+                         int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
+                         String rollbackBackupId) {
+
+    /** Rollback target meaning "the newest backup of the file". */
+    public static final String LATEST_BACKUP = "latest";
 
     public static final int DEFAULT_DAYS_AHEAD = 28;
     public static final int MAX_DAYS_AHEAD = 90;
@@ -27,9 +33,39 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         tasks = List.copyOf(tasks);
         eventSymbols = List.copyOf(eventSymbols);
         sourceUrls = Map.copyOf(sourceUrls);
+        planId = Objects.requireNonNullElse(planId, "");
+        rollbackBackupId = Objects.requireNonNullElse(rollbackBackupId, "");
+        if (!planId.isEmpty() && !rollbackBackupId.isEmpty()) {
+            throw new IllegalArgumentException("a request applies a plan or rolls back, not both");
+        }
+        if (dryRun && (!planId.isEmpty() || !rollbackBackupId.isEmpty())) {
+            throw new IllegalArgumentException("applying a plan or rolling back is an apply; ask for apply explicitly");
+        }
         if (daysAhead < 1 || daysAhead > MAX_DAYS_AHEAD) {
             throw new IllegalArgumentException("days ahead must be between 1 and " + MAX_DAYS_AHEAD + ", got " + daysAhead);
         }
+    }
+
+    public boolean hasPlan() {
+        return !planId.isEmpty();
+    }
+
+    public boolean isRollback() {
+        return !rollbackBackupId.isEmpty();
+    }
+
+    /** The same request with other task names. */
+    public RunRequest withTasks(List<String> names) {
+        return new RunRequest(names, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
+                rollbackBackupId);
+    }
+
+    /** The same request with these URL overrides under its own. */
+    public RunRequest withDefaultSourceUrls(Map<String, String> defaults) {
+        Map<String, String> urls = new LinkedHashMap<>(defaults);
+        urls.putAll(sourceUrls);
+        return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, urls, snapshot, planId,
+                rollbackBackupId);
     }
 
     /** A dry run of the named tasks or groups (all by default). */
@@ -50,6 +86,8 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         private int daysAhead = DEFAULT_DAYS_AHEAD;
         private final Map<String, String> sourceUrls = new LinkedHashMap<>();
         private boolean snapshot;
+        private String planId = "";
+        private String rollbackBackupId = "";
 
         private Builder() {
         }
@@ -104,8 +142,21 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
             return this;
         }
 
+        /** Apply exactly what the dry run with this report id previewed, without fetching. */
+        public Builder plan(String reportId) {
+            this.planId = Objects.requireNonNull(reportId, "reportId");
+            return this;
+        }
+
+        /** Restore a backup ({@link #LATEST_BACKUP} for the newest) through the apply path. */
+        public Builder rollback(String backupId) {
+            this.rollbackBackupId = Objects.requireNonNull(backupId, "backupId");
+            return this;
+        }
+
         public RunRequest build() {
-            return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot);
+            return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
+                    rollbackBackupId);
         }
     }
 }

@@ -11,6 +11,9 @@ public interface TaskContext {
 
     RunRequest request();
 
+    /** The id of the run's report, e.g. {@code maintenance_20260624_001500}. */
+    String reportId();
+
     Clock clock();
 
     /** Where the metadata files live ({@code ./data} by default). */

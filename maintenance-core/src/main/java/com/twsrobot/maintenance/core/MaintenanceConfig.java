@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * warn_change_percent = 10
  * fail_change_percent = 25
  * stale_after_days = 30
+ * plan_max_age_hours = 24
+ * keep_backups = 30
+ * keep_reports_days = 90
  * </pre>
  * An unknown key or a bad number is an error naming the key, not silently ignored.
  */
@@ -29,6 +32,9 @@ public final class MaintenanceConfig {
     private Double warnPercent;
     private Double failPercent;
     private Integer staleAfterDays;
+    private Integer planMaxAgeHours;
+    private Integer keepBackups;
+    private Integer keepReportsDays;
 
     private MaintenanceConfig() {
     }
@@ -62,9 +68,16 @@ public final class MaintenanceConfig {
             failPercent = number(file, key, value, 0, 1000);
         } else if (key.equals("stale_after_days")) {
             staleAfterDays = (int) number(file, key, value, 1, 3650);
+        } else if (key.equals("plan_max_age_hours")) {
+            planMaxAgeHours = (int) number(file, key, value, 1, 24 * 365);
+        } else if (key.equals("keep_backups")) {
+            keepBackups = (int) number(file, key, value, 1, 100_000);
+        } else if (key.equals("keep_reports_days")) {
+            keepReportsDays = (int) number(file, key, value, 1, 36_500);
         } else {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
-                    + "warn_change_percent, fail_change_percent, stale_after_days)");
+                    + "warn_change_percent, fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, "
+                    + "keep_reports_days)");
         }
     }
 
@@ -99,6 +112,15 @@ public final class MaintenanceConfig {
         }
         if (staleAfterDays != null) {
             builder.staleAfter(Duration.ofDays(staleAfterDays));
+        }
+        if (planMaxAgeHours != null) {
+            builder.maxPlanAge(Duration.ofHours(planMaxAgeHours));
+        }
+        if (keepBackups != null) {
+            builder.keepBackups(keepBackups);
+        }
+        if (keepReportsDays != null) {
+            builder.keepReportsFor(Duration.ofDays(keepReportsDays));
         }
         return builder;
     }

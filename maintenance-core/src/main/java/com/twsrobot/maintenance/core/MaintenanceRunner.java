@@ -14,12 +14,18 @@ import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.Validator;
 import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
+import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.io.BackupStore;
+import com.twsrobot.maintenance.core.io.FaultHook;
+import com.twsrobot.maintenance.core.io.RunLock;
+import com.twsrobot.maintenance.core.io.TempFileSweeper;
 import com.twsrobot.maintenance.core.report.ReportStore;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +61,8 @@ public final class MaintenanceRunner {
     private final Map<String, String> defaultSourceUrls;
     private final Consumer<String> progress;
     private final List<String> setupProblems;
+    private final AtomicFileWriter writer;
+    private final Duration keepReportsFor;
 
     private MaintenanceRunner(Builder b) {
         this.dataDir = b.dataDir;
@@ -62,6 +70,8 @@ public final class MaintenanceRunner {
         this.clock = b.clock;
         this.progress = b.progress;
         this.defaultSourceUrls = Map.copyOf(b.sourceUrls);
+        this.writer = new AtomicFileWriter(b.faultHook);
+        this.keepReportsFor = b.keepReportsFor;
         List<String> problems = new ArrayList<>();
         ClassLoader loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
 
@@ -90,12 +100,13 @@ public final class MaintenanceRunner {
         List<MaintenanceTask> all = new ArrayList<>();
         for (IndexSpec spec : indexes) {
             all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
-                    b.warnChangeRatio, b.failChangeRatio));
+                    new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups),
+                    writer));
         }
         all.addAll(pluginTasks);
         all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
         this.registry = new TaskRegistry(all, problems);
-        this.reports = new ReportStore(reportsDir);
+        this.reports = new ReportStore(reportsDir, writer);
         this.setupProblems = List.copyOf(problems);
     }
 
@@ -124,21 +135,50 @@ public final class MaintenanceRunner {
         return indexes;
     }
 
-    /** Runs the request and writes its report. Never throws. */
+    /**
+     * Runs the request and writes its report. Never throws. A run that may write (apply, plan,
+     * rollback) holds the run lock throughout, first removes temp files a crashed run left behind,
+     * and last prunes reports and plans past their retention.
+     */
     public RunReport run(RunRequest request) {
         Instant started = clock.instant();
         String reportId = reports.newReportId(started);
         List<TaskResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>(setupProblems);
         List<String> errors = new ArrayList<>();
-        RunRequest effective = withDefaultUrls(request);
+        Map<String, Object> detail = new LinkedHashMap<>();
         try {
+            RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls);
+            if (effective.hasPlan() && effective.tasks().isEmpty()) {
+                effective = effective.withTasks(planTasks(effective.planId()));
+            }
             List<MaintenanceTask> tasks = registry.resolve(effective.tasks());
-            progress.accept("run " + reportId + ": " + (effective.dryRun() ? "dry run" : "APPLY") + " of "
-                    + tasks.stream().map(MaintenanceTask::name).toList());
-            results.addAll(runAll(tasks, effective));
-        } catch (UnknownTaskException e) {
+            checkModeFits(effective, tasks);
+            List<String> names = tasks.stream().map(MaintenanceTask::name).toList();
+            progress.accept("run " + reportId + ": " + describeMode(effective) + " of " + names);
+            if (effective.dryRun()) {
+                results.addAll(runAll(tasks, effective, reportId));
+            } else {
+                try (RunLock lock = RunLock.acquire(dataDir, "run " + reportId + " of " + names, started)) {
+                    List<Path> swept = TempFileSweeper.sweep(List.of(dataDir, reportsDir));
+                    if (!swept.isEmpty()) {
+                        detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
+                        warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
+                    }
+                    results.addAll(runAll(tasks, effective, reportId));
+                    List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor));
+                    if (!pruned.isEmpty()) {
+                        detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
+                    }
+                }
+            }
+        } catch (RunLock.HeldException e) {
+            errors.add(e.getMessage() + "; nothing was run (try again when it has finished)");
+            detail.put(RunReport.LOCK_HELD_BY, e.holder());
+        } catch (UnknownTaskException | IllegalArgumentException e) {
             errors.add(e.getMessage());
+        } catch (IOException e) {
+            errors.add("could not prepare the run in " + dataDir + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed unexpectedly", reportId, e);
             errors.add("run failed unexpectedly: " + e);
@@ -146,23 +186,82 @@ public final class MaintenanceRunner {
         TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
                 : TaskStatus.FAILED;
         Instant finished = clock.instant();
-        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished,
-                Duration.between(started, finished).toNanos() / 1e9, results, warnings, errors);
+        double seconds = Duration.between(started, finished).toNanos() / 1e9;
+        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, warnings,
+                errors, detail);
         try {
             reports.write(report);
         } catch (IOException | RuntimeException e) {
             LOG.error("report {} could not be written to {}", reportId, reportsDir, e);
             List<String> withError = new ArrayList<>(errors);
             withError.add("the report could not be written to " + reportsDir + ": " + e.getMessage());
-            report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished,
-                    report.durationSeconds(), results, warnings, withError);
+            report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
+                    warnings, withError, detail);
         }
         progress.accept("run " + reportId + " finished: " + report.status().wireName());
         return report;
     }
 
-    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request) {
-        RunnerTaskContext context = new RunnerTaskContext(request, clock, dataDir, reportsDir, progress);
+    /**
+     * Restores a backup of one constituent task's file ({@link RunRequest#LATEST_BACKUP} for the newest)
+     * through the same path as an apply.
+     */
+    public RunReport rollback(String taskName, String backupId) {
+        return run(RunRequest.builder().task(taskName).apply().rollback(backupId).build());
+    }
+
+    /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */
+    public List<BackupStore.Backup> backups(Optional<String> taskName) {
+        BackupStore store = new BackupStore(dataDir, writer);
+        List<BackupStore.Backup> out = new ArrayList<>();
+        for (IndexSpec spec : indexes) {
+            if (taskName.isEmpty() || taskName.get().equals(spec.taskName())) {
+                out.addAll(store.list(spec.fileName()));
+            }
+        }
+        return out;
+    }
+
+    private List<String> planTasks(String planId) {
+        List<String> tasks = new ArrayList<>();
+        if (ReportStore.isReportId(planId)) {
+            for (IndexSpec spec : indexes) {
+                if (Files.isRegularFile(reportsDir.resolve(planId + "." + spec.taskName() + ".plan.json"))) {
+                    tasks.add(spec.taskName());
+                }
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("no plan '" + planId + "' in " + reportsDir
+                    + " (a dry run of constituent tasks saves one under its report id)");
+        }
+        return tasks;
+    }
+
+    private static void checkModeFits(RunRequest request, List<MaintenanceTask> tasks) {
+        if (!request.hasPlan() && !request.isRollback()) {
+            return;
+        }
+        for (MaintenanceTask task : tasks) {
+            if (!(task instanceof ConstituentRefreshTask)) {
+                throw new IllegalArgumentException("task " + task.name() + " has no " + (request.hasPlan() ? "plans" : "backups")
+                        + "; only constituent tasks can " + (request.hasPlan() ? "apply a plan" : "be rolled back"));
+            }
+        }
+    }
+
+    private static String describeMode(RunRequest request) {
+        if (request.hasPlan()) {
+            return "APPLY of plan " + request.planId();
+        }
+        if (request.isRollback()) {
+            return "ROLLBACK to backup " + request.rollbackBackupId();
+        }
+        return request.dryRun() ? "dry run" : "APPLY";
+    }
+
+    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, String reportId) {
+        RunnerTaskContext context = new RunnerTaskContext(request, reportId, clock, dataDir, reportsDir, progress);
         if (tasks.size() == 1) {
             return List.of(runOne(tasks.get(0), context));
         }
@@ -219,16 +318,6 @@ public final class MaintenanceRunner {
                 .finish(now);
     }
 
-    private RunRequest withDefaultUrls(RunRequest request) {
-        if (defaultSourceUrls.isEmpty()) {
-            return request;
-        }
-        Map<String, String> urls = new LinkedHashMap<>(defaultSourceUrls);
-        urls.putAll(request.sourceUrls());
-        return new RunRequest(request.tasks(), request.dryRun(), request.allowLargeChange(), request.eventSymbols(),
-                request.daysAhead(), urls, request.snapshot());
-    }
-
     /** Each index file as it stands, and the latest report. */
     public MaintenanceStatus status() {
         List<IndexStatus> out = new ArrayList<>();
@@ -271,6 +360,10 @@ public final class MaintenanceRunner {
         private double warnChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;
         private double failChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
         private Duration staleAfter = Duration.ofDays(30);
+        private Duration maxPlanAge = Duration.ofHours(24);
+        private int keepBackups = 30;
+        private Duration keepReportsFor = Duration.ofDays(90);
+        private FaultHook faultHook = FaultHook.NONE;
         private Consumer<String> progress = message -> LOG.info(message);
         private boolean discover = true;
         private ClassLoader classLoader;
@@ -316,6 +409,33 @@ public final class MaintenanceRunner {
         /** {@code metadata_validation} warns about files older than this (30 days by default). */
         public Builder staleAfter(Duration age) {
             this.staleAfter = age;
+            return this;
+        }
+
+        /** The oldest plan an apply accepts (24 hours by default). */
+        public Builder maxPlanAge(Duration age) {
+            this.maxPlanAge = age;
+            return this;
+        }
+
+        /** Newest backups kept per constituent file (30 by default; the newest is never removed). */
+        public Builder keepBackups(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("keep at least one backup, got " + count);
+            }
+            this.keepBackups = count;
+            return this;
+        }
+
+        /** How long reports and plans are kept (90 days by default; the newest report is never removed). */
+        public Builder keepReportsFor(Duration age) {
+            this.keepReportsFor = age;
+            return this;
+        }
+
+        /** Fails chosen file-write steps, for tests that prove a failure anywhere changes nothing. */
+        Builder faultHook(FaultHook hook) {
+            this.faultHook = hook;
             return this;
         }
 

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /** The context the runner hands each task. */
-record RunnerTaskContext(RunRequest request, Clock clock, Path dataDir, Path reportsDir,
+record RunnerTaskContext(RunRequest request, String reportId, Clock clock, Path dataDir, Path reportsDir,
                          Consumer<String> progressListener) implements TaskContext {
 
     @Override

@@ -307,7 +307,7 @@ class MaintenanceRunnerTest {
 
         JsonNode json = ReportJson.mapper().readTree(ws.reportsDir().resolve(report.reportId() + ".json").toFile());
         assertThat(ImmutableFieldNames.of(json)).containsExactly("report_id", "status", "dry_run", "started_at",
-                "finished_at", "duration_seconds", "results", "warnings", "errors");
+                "finished_at", "duration_seconds", "results", "warnings", "errors", "detail");
         JsonNode task = json.get("results").get(0);
         assertThat(ImmutableFieldNames.of(task)).containsExactly("task", "status", "dry_run", "source", "started_at",
                 "finished_at", "duration_seconds", "before_count", "after_count", "added", "removed", "validation",

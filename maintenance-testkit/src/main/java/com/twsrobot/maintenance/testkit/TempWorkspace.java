@@ -91,10 +91,13 @@ public final class TempWorkspace implements AutoCloseable {
         return out;
     }
 
-    /** Like {@link #fingerprint()} but only under {@code data/}. */
+    /**
+     * Like {@link #fingerprint()} but only the data files under {@code data/}: the run lock file
+     * ({@code data/.maintenance.lock}), which every apply takes, is left out.
+     */
     public Map<String, String> dataFingerprint() {
         Map<String, String> all = fingerprint();
-        all.keySet().removeIf(k -> !k.startsWith("data"));
+        all.keySet().removeIf(k -> !k.startsWith("data") || k.endsWith(".maintenance.lock"));
         return all;
     }
 

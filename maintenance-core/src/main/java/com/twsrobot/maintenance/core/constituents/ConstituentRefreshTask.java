@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
@@ -14,6 +15,7 @@ import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
 import com.twsrobot.maintenance.api.ValidationResult;
+import com.twsrobot.maintenance.api.ValidationStatus;
 import com.twsrobot.maintenance.core.csv.CsvDialect;
 import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -24,9 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -34,30 +39,58 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Refreshes one index's constituent file: source → proposed table → enrichment → validators →
- * (dry run stops here) → temp file → read back and re-validate → backup → atomic replace → cache
- * invalidation. Any failure leaves the file byte-for-byte as it was.
+ * Refreshes one index's constituent file. The proposal comes from the source (fetch → enrichment),
+ * from a saved plan (exactly what a dry run showed) or from a backup (rollback); then one path for
+ * all three: validators → (a dry run saves the plan and stops) → temp file → read back and validate
+ * again → backup → atomic rename → cache invalidation → backup retention. Any failure before the
+ * rename leaves the file byte for byte as it was.
  */
 public final class ConstituentRefreshTask implements MaintenanceTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConstituentRefreshTask.class);
 
+    /**
+     * @param warnChangeRatio  count change that warns
+     * @param failChangeRatio  count change that fails without the override
+     * @param maxPlanAge       oldest plan an apply accepts
+     * @param keepBackups      newest backups kept per file
+     */
+    public record Settings(double warnChangeRatio, double failChangeRatio, Duration maxPlanAge, int keepBackups) {
+        public static final Settings DEFAULT = new Settings(ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO,
+                ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, Duration.ofHours(24), 30);
+    }
+
+    /**
+     * A proposed file.
+     *
+     * @param source           where it came from
+     * @param validated        the table validators see (duplicates still in it for a fetched proposal)
+     * @param written          the table the file must read back as
+     * @param bytes            the exact bytes to write
+     * @param recordsParsed    source records behind it
+     * @param allowLargeChange whether a large count change is accepted
+     * @param fetched          true for a fresh fetch (which a dry run saves as a plan)
+     */
+    private record Proposal(String source, ConstituentTable validated, ConstituentTable written, byte[] bytes,
+                            int recordsParsed, boolean allowLargeChange, boolean fetched) {
+    }
+
     private final IndexSpec spec;
     private final ConstituentSource source;
     private final ValidatorChain validators;
     private final List<CacheInvalidator> invalidators;
-    private final double warnChangeRatio;
-    private final double failChangeRatio;
+    private final Settings settings;
+    private final AtomicFileWriter writer;
 
     /** {@code source} may be null: the task then fails saying no source is registered. */
     public ConstituentRefreshTask(IndexSpec spec, ConstituentSource source, ValidatorChain validators,
-                                  List<CacheInvalidator> invalidators, double warnChangeRatio, double failChangeRatio) {
+                                  List<CacheInvalidator> invalidators, Settings settings, AtomicFileWriter writer) {
         this.spec = spec;
         this.source = source;
         this.validators = validators;
         this.invalidators = List.copyOf(invalidators);
-        this.warnChangeRatio = warnChangeRatio;
-        this.failChangeRatio = failChangeRatio;
+        this.settings = settings;
+        this.writer = writer;
     }
 
     @Override
@@ -83,12 +116,12 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     public TaskResult run(TaskContext context) {
         TaskResult.Builder result = context.newResult(name());
         Path dataDir = context.dataDir().toAbsolutePath().normalize();
-        Path file = dataDir.resolve(spec.fileName()).normalize();
-        if (!file.getParent().equals(dataDir)) {
-            result.error("refusing to write " + file + ": index file names must stay inside the data dir " + dataDir);
+        Path resolved = dataDir.resolve(spec.fileName()).normalize();
+        if (!dataDir.equals(resolved.getParent())) {
+            result.error("refusing to write " + resolved + ": index file names must stay inside the data dir " + dataDir);
             return result.finish(context.clock().instant());
         }
-        file = context.dataDir().resolve(spec.fileName());
+        Path file = context.dataDir().resolve(spec.fileName());
         result.detail("file", file.toString());
         try {
             refresh(context, file, result);
@@ -111,31 +144,77 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             result.warning(file + " does not exist yet; it will be created");
         }
 
+        RunRequest request = context.request();
+        Optional<Proposal> proposal = request.hasPlan() ? fromPlan(context, file, current, result)
+                : request.isRollback() ? fromBackup(context, file, result)
+                : fromSource(context, current, result);
+        if (proposal.isEmpty()) {
+            return;
+        }
+        Proposal p = proposal.get();
+        result.source(p.source());
+
+        ValidationPolicy policy = new ValidationPolicy(spec.minimumRows(), settings.warnChangeRatio(),
+                settings.failChangeRatio(), p.allowLargeChange());
+        ValidationResult validation = validators.validate(new ValidationInput(spec, p.validated(),
+                current.map(ConstituentFile::table), policy, p.recordsParsed()));
+        result.validation(validation);
+        result.afterCount(p.written().symbolCount());
+        TableDiff diff = TableDiff.between(current.map(ConstituentFile::table)
+                .orElse(ConstituentTable.of(spec.hasDisplaySymbol(), List.of())), p.written());
+        result.added(diff.added()).removed(diff.removed());
+        boolean unchanged = current.isPresent() && (Arrays.equals(current.get().bytes(), p.bytes())
+                || (p.fetched() && sameRows(current.get().table(), p.written())));
+        result.detail("changed", !unchanged);
+
+        if (context.dryRun()) {
+            if (p.fetched()) {
+                savePlan(context, file, current, p, validation, result);
+            }
+            if (!validation.failed()) {
+                context.progress(name() + ": dry run, " + p.written().symbolCount() + " symbols proposed ("
+                        + diff.added().size() + " added, " + diff.removed().size() + " removed); nothing written");
+            }
+        }
+        if (validation.failed()) {
+            result.error("validation failed; " + file.getFileName() + " was left unchanged");
+            return;
+        }
+        if (context.dryRun()) {
+            return;
+        }
+        if (unchanged) {
+            result.detail("message", "no change: " + file.getFileName() + " already holds these rows; nothing written");
+            return;
+        }
+        apply(context, file, current, p, policy, result);
+    }
+
+    private Optional<Proposal> fromSource(TaskContext context, Optional<ConstituentFile> current,
+                                          TaskResult.Builder result) {
         if (source == null) {
             result.error("no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
                     + "class path or give the runner a ConstituentSource)");
-            return;
+            return Optional.empty();
         }
-        context.progress(name() + ": fetching " + spec.title() + " constituents");
         SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
                 context.clock());
         String intended = sourceContext.snapshot() ? "snapshot" : sourceContext.urlFor(spec.index(), source.defaultUrl());
+        context.progress(name() + ": fetching " + spec.title() + " constituents");
         SourceResult fetched;
         try {
             fetched = source.fetch(sourceContext);
         } catch (SourceException e) {
             result.source(intended);
             result.error("source failed: " + e.getMessage());
-            return;
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("source for {} threw", spec.index(), e);
             result.source(intended);
             result.error("source for " + spec.index() + " failed unexpectedly: " + describe(e));
-            return;
+            return Optional.empty();
         }
-        result.source(fetched.source());
         result.warnings(fetched.warnings());
-
         ConstituentTable proposed = fetched.table();
         if (current.isPresent()) {
             Enrichment.Result enriched = Enrichment.fill(proposed, current.get().table());
@@ -145,42 +224,92 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         List<String> columns = outputColumns(proposed, current);
         proposed = new ConstituentTable(columns, sortedProjection(proposed, columns));
         result.detail("proposed_rows", proposed.rowCount());
-
-        ValidationPolicy policy = new ValidationPolicy(spec.minimumRows(), warnChangeRatio, failChangeRatio,
-                context.request().allowLargeChange());
-        ValidationResult validation = validators.validate(new ValidationInput(spec, proposed,
-                current.map(ConstituentFile::table), policy, fetched.recordsParsed()));
-        result.validation(validation);
-
         ConstituentTable distinct = proposed.distinctSortedBySymbol();
-        result.afterCount(distinct.symbolCount());
-        TableDiff diff = TableDiff.between(current.map(ConstituentFile::table)
-                .orElse(ConstituentTable.of(spec.hasDisplaySymbol(), List.of())), distinct);
-        result.added(diff.added()).removed(diff.removed());
-        boolean unchanged = current.isPresent() && sameRows(current.get().table(), distinct);
-        result.detail("changed", !unchanged);
-
-        if (validation.failed()) {
-            result.error("validation failed; " + file.getFileName() + " was left unchanged");
-            return;
-        }
-        if (context.dryRun()) {
-            context.progress(name() + ": dry run, " + distinct.symbolCount() + " symbols proposed ("
-                    + diff.added().size() + " added, " + diff.removed().size() + " removed); nothing written");
-            return;
-        }
-        if (unchanged) {
-            result.detail("message", "no change: " + file.getFileName() + " already matches the source; nothing written");
-            return;
-        }
-        apply(context, file, current, distinct, policy, fetched.recordsParsed(), result);
+        CsvDialect dialect = current.map(ConstituentFile::dialect).orElse(CsvDialect.DEFAULT);
+        return Optional.of(new Proposal(fetched.source(), proposed, distinct, ConstituentFile.encode(distinct, dialect),
+                fetched.recordsParsed(), context.request().allowLargeChange(), true));
     }
 
-    private void apply(TaskContext context, Path file, Optional<ConstituentFile> current, ConstituentTable distinct,
-                       ValidationPolicy policy, int recordsParsed, TaskResult.Builder result) throws IOException {
-        CsvDialect dialect = current.map(ConstituentFile::dialect).orElse(CsvDialect.DEFAULT);
-        byte[] bytes = ConstituentFile.encode(distinct, dialect);
-        try (StagedFile staged = AtomicFileWriter.stage(file, bytes)) {
+    private Optional<Proposal> fromPlan(TaskContext context, Path file, Optional<ConstituentFile> current,
+                                        TaskResult.Builder result) throws IOException {
+        String planId = context.request().planId();
+        result.detail("plan_id", planId);
+        Optional<Plan> loaded = new PlanStore(context.reportsDir(), writer).load(planId, name());
+        if (loaded.isEmpty()) {
+            result.error("no plan for " + name() + " in report " + planId + " (plans are saved by dry runs; "
+                    + "preview again)");
+            return Optional.empty();
+        }
+        Plan plan = loaded.get();
+        result.source(plan.source());
+        if (plan.validation() == ValidationStatus.FAILED) {
+            result.error("plan " + planId + " failed validation when it was previewed; it cannot be applied");
+            return Optional.empty();
+        }
+        Duration age = Duration.between(plan.createdAt(), context.clock().instant());
+        if (age.compareTo(settings.maxPlanAge()) > 0) {
+            result.error("plan " + planId + " is " + age.toHours() + " h old, older than the " + settings.maxPlanAge().toHours()
+                    + " h allowed; preview again");
+            return Optional.empty();
+        }
+        String now = current.map(c -> PlanStore.sha256(c.bytes())).orElse("");
+        if (!now.equals(plan.baseSha256())) {
+            result.error("stale plan: the file changed since the preview (" + file.getFileName() + " is no longer the file "
+                    + "plan " + planId + " was computed against); preview again");
+            return Optional.empty();
+        }
+        byte[] bytes = plan.content().getBytes(StandardCharsets.UTF_8);
+        ConstituentTable table;
+        try {
+            table = ConstituentFile.parse(bytes, "plan " + planId).table();
+        } catch (CsvFormatException e) {
+            result.error("plan " + planId + " cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(new Proposal(plan.source(), table, table, bytes, table.rowCount(), plan.allowLargeChange(),
+                false));
+    }
+
+    private Optional<Proposal> fromBackup(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
+        String wanted = context.request().rollbackBackupId();
+        Optional<BackupStore.Backup> backup = new BackupStore(context.dataDir(), writer)
+                .find(file.getFileName().toString(), wanted);
+        if (backup.isEmpty()) {
+            result.error("no backup '" + wanted + "' of " + file.getFileName() + " (list them with: backups --task "
+                    + name() + ")");
+            return Optional.empty();
+        }
+        result.detail("restored_backup", backup.get().id());
+        byte[] bytes = Files.readAllBytes(backup.get().path());
+        ConstituentTable table;
+        try {
+            table = ConstituentFile.parse(bytes, backup.get().path().toString()).table();
+        } catch (CsvFormatException e) {
+            result.error("backup " + backup.get().id() + " cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        // Restoring a file that was once in place: a large count change is expected, so it only warns.
+        return Optional.of(new Proposal("backup:" + backup.get().path(), table, table, bytes, table.rowCount(), true,
+                false));
+    }
+
+    private void savePlan(TaskContext context, Path file, Optional<ConstituentFile> current, Proposal p,
+                          ValidationResult validation, TaskResult.Builder result) {
+        Plan plan = new Plan(context.reportId(), name(), file.toString(),
+                current.map(c -> PlanStore.sha256(c.bytes())).orElse(""), context.clock().instant(), validation.status(),
+                p.allowLargeChange(), p.source(), new String(p.bytes(), StandardCharsets.UTF_8));
+        try {
+            new PlanStore(context.reportsDir(), writer).save(plan);
+            result.detail("plan_id", context.reportId());
+        } catch (IOException e) {
+            result.warning("could not save the plan of this preview (" + describe(e) + "); an apply will fetch again");
+        }
+    }
+
+    private void apply(TaskContext context, Path file, Optional<ConstituentFile> current, Proposal p,
+                       ValidationPolicy policy, TaskResult.Builder result) throws IOException {
+        BackupStore backups = new BackupStore(context.dataDir(), writer);
+        try (StagedFile staged = writer.stage(file, p.bytes())) {
             ConstituentTable written;
             try {
                 written = ConstituentFile.read(staged.path()).table();
@@ -189,21 +318,33 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                 return;
             }
             ValidationResult recheck = validators.validate(new ValidationInput(spec, written,
-                    current.map(ConstituentFile::table), policy, recordsParsed));
-            if (!written.equals(distinct) || recheck.failed()) {
+                    current.map(ConstituentFile::table), policy, p.recordsParsed()));
+            if (!written.equals(p.written()) || recheck.failed()) {
                 result.error("the staged file did not match what was validated; " + file.getFileName()
                         + " was left unchanged");
                 return;
             }
             if (current.isPresent()) {
-                Path backup = new BackupStore(context.dataDir()).backup(file, context.clock().instant());
+                Path backup = backups.backup(file, context.clock().instant());
                 result.detail("backup", backup.toString());
             }
             staged.commit();
+            if (!staged.durable()) {
+                result.warning(file + " was replaced but its directory could not be synced to disk; a power loss now "
+                        + "could bring back the previous version");
+            }
         }
         context.progress(name() + ": replaced " + file);
         result.detail("written", true);
         invalidateCaches(result);
+        try {
+            List<Path> pruned = backups.prune(file.getFileName().toString(), settings.keepBackups());
+            if (!pruned.isEmpty()) {
+                result.detail("pruned_backups", pruned.stream().map(Path::toString).toList());
+            }
+        } catch (IOException e) {
+            result.warning("old backups of " + file.getFileName() + " could not be pruned: " + describe(e));
+        }
     }
 
     private void invalidateCaches(TaskResult.Builder result) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Every file the library writes goes through here: content goes to a temp file in the target's own
@@ -19,49 +20,55 @@ import java.util.UUID;
  */
 public final class AtomicFileWriter {
 
-    /** Temp files are named {@code .<target>.<random>.tmp} so leftovers are easy to find. */
-    public static final String TEMP_SUFFIX = ".tmp";
+    /** The writer without fault injection. */
+    public static final AtomicFileWriter DEFAULT = new AtomicFileWriter(FaultHook.NONE);
 
-    private AtomicFileWriter() {
+    /** Temp files are named {@code .<target>.<uuid>.tmp}, so leftovers of a crash are recognisable. */
+    public static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
+    private final FaultHook hook;
+
+    public AtomicFileWriter(FaultHook hook) {
+        this.hook = hook;
     }
 
     /** Writes {@code content} next to {@code target} without touching the target yet. */
-    public static StagedFile stage(Path target, byte[] content) throws IOException {
+    public StagedFile stage(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                hook.before("write", target);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                hook.before("fsync", target);
+                channel.force(true);
+            }
+            hook.before("permissions", target);
             copyPermissions(target, temp);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
-        return new StagedFile(temp, target);
+        return new StagedFile(temp, target, hook);
     }
 
-    /** Stages and commits in one step, for files nobody validates in between (reports, backups). */
-    public static void write(Path target, byte[] content) throws IOException {
+    /** Stages and commits in one step, for files nobody validates in between (reports, backups, plans). */
+    public void write(Path target, byte[] content) throws IOException {
         try (StagedFile staged = stage(target, content)) {
             staged.commit();
         }
     }
 
-    /** Makes a rename in {@code dir} durable; some file systems refuse to open a directory, which is fine. */
+    /** Makes a rename in {@code dir} durable; some platforms refuse to open a directory, which is fine. */
     static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (FileSystemException | UnsupportedOperationException ignored) {
-            // Not every platform lets a directory be opened for sync (Windows); the rename is still atomic.
+            // Windows cannot open a directory for sync; the rename is still atomic there.
         }
     }
 

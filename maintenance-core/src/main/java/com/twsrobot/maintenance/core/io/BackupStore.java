@@ -6,16 +6,34 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Copies a file about to be replaced to {@code <data>/backups/constituents/YYYYMMDD_HHMMSS/<file>}. */
+/**
+ * Backups of replaced files: {@code <data>/backups/constituents/<id>/<file>}, where the id is the UTC
+ * time of the apply, {@code YYYYMMDD_HHMMSS}, with {@code _2}, {@code _3} ... when one second holds more.
+ */
 public final class BackupStore {
 
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    /** Only ids of this shape are turned into paths. */
+    public static final Pattern BACKUP_ID = Pattern.compile("(\\d{8}_\\d{6})(?:_(\\d{1,4}))?");
+
+    /** One backed-up file. */
+    public record Backup(String id, String fileName, Path path, Instant takenAt, long size) {
+    }
 
     private final Path root;
+    private final AtomicFileWriter writer;
 
-    public BackupStore(Path dataDir) {
+    public BackupStore(Path dataDir, AtomicFileWriter writer) {
         this.root = dataDir.resolve("backups").resolve("constituents");
+        this.writer = writer;
     }
 
     public Path root() {
@@ -23,8 +41,7 @@ public final class BackupStore {
     }
 
     /**
-     * Copies {@code file} into a folder named for {@code now} (UTC), with a {@code _2}, {@code _3} ...
-     * suffix if that folder already holds a file of that name. The copy is fsynced before this returns,
+     * Copies {@code file} into a folder named for {@code now}; the copy is fsynced before this returns,
      * so it is durable before the original is replaced.
      */
     public Path backup(Path file, Instant now) throws IOException {
@@ -35,7 +52,60 @@ public final class BackupStore {
             dir = root.resolve(stamp + "_" + n);
         }
         Path target = dir.resolve(file.getFileName());
-        AtomicFileWriter.write(target, content);
+        writer.write(target, content);
         return target;
+    }
+
+    /** Backups of {@code fileName}, newest first. */
+    public List<Backup> list(String fileName) {
+        List<Backup> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                Matcher m = BACKUP_ID.matcher(dir.getFileName().toString());
+                Path file = dir.resolve(fileName);
+                if (m.matches() && Files.isRegularFile(file)) {
+                    Instant at = STAMP.parse(m.group(1), Instant::from);
+                    out.add(new Backup(dir.getFileName().toString(), fileName, file, at, Files.size(file)));
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(Comparator.comparing(BackupStore::sortKey).reversed());
+        return out;
+    }
+
+    /** The backup of {@code fileName} with this id, or the newest for {@code "latest"}. */
+    public Optional<Backup> find(String fileName, String id) {
+        List<Backup> all = list(fileName);
+        if (id.equals("latest")) {
+            return all.stream().findFirst();
+        }
+        return all.stream().filter(b -> b.id().equals(id)).findFirst();
+    }
+
+    /** Removes all but the newest {@code keep} backups of {@code fileName} (never the newest one). */
+    public List<Path> prune(String fileName, int keep) throws IOException {
+        List<Backup> all = list(fileName);
+        List<Path> removed = new ArrayList<>();
+        for (Backup old : all.subList(Math.min(Math.max(keep, 1), all.size()), all.size())) {
+            Files.deleteIfExists(old.path());
+            removed.add(old.path());
+            try (Stream<Path> left = Files.list(old.path().getParent())) {
+                if (left.findAny().isEmpty()) {
+                    Files.deleteIfExists(old.path().getParent());
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static String sortKey(Backup b) {
+        Matcher m = BACKUP_ID.matcher(b.id());
+        m.matches();
+        return m.group(1) + String.format("%05d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
     }
 }

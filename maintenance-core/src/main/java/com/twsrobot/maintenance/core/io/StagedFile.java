@@ -15,11 +15,14 @@ public final class StagedFile implements AutoCloseable {
 
     private final Path temp;
     private final Path target;
+    private final FaultHook hook;
     private boolean committed;
+    private boolean durable;
 
-    StagedFile(Path temp, Path target) {
+    StagedFile(Path temp, Path target, FaultHook hook) {
         this.temp = temp;
         this.target = target;
+        this.hook = hook;
     }
 
     /** The temp file, for reading back and validating before commit. */
@@ -31,18 +34,35 @@ public final class StagedFile implements AutoCloseable {
         return target;
     }
 
-    /** Atomically replaces the target with the staged content, then fsyncs the directory. */
+    /**
+     * Atomically replaces the target with the staged content, then fsyncs the directory so the rename
+     * survives a power loss. Once the rename is done the replace has happened: a failing directory
+     * sync after it only makes {@link #durable()} false.
+     */
     public void commit() throws IOException {
         if (committed) {
             throw new IllegalStateException("already committed: " + target);
         }
+        hook.before("rename", target);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot replace " + target + " atomically on this file system", e);
         }
         committed = true;
-        AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+        try {
+            hook.before("directory-fsync", target);
+            AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+            durable = true;
+        } catch (IOException | RuntimeException e) {
+            // The rename has happened: report the replace as done, only not yet durable.
+            durable = false;
+        }
+    }
+
+    /** Whether the directory entry of a committed file was synced to disk. */
+    public boolean durable() {
+        return durable;
     }
 
     @Override

@@ -41,19 +41,7 @@ public final class ReportJson {
     }
 
     public static String write(RunReport report) {
-        try {
-            return MAPPER.writeValueAsString(toTree(report)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("report " + report.reportId() + " could not be serialised", e);
-        }
-    }
-
-    public static String write(TaskResult result) {
-        try {
-            return MAPPER.writeValueAsString(toTree(result)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("task result " + result.task() + " could not be serialised", e);
-        }
+        return pretty(toTree(report));
     }
 
     public static ObjectNode toTree(RunReport report) {
@@ -68,6 +56,7 @@ public final class ReportJson {
         report.results().forEach(r -> results.add(toTree(r)));
         strings(node.putArray("warnings"), report.warnings());
         strings(node.putArray("errors"), report.errors());
+        node.set("detail", MAPPER.valueToTree(report.detail()));
         return node;
     }
 
@@ -149,22 +138,29 @@ public final class ReportJson {
         return new RunReport(node.path("report_id").asText(), TaskStatus.fromWireName(node.path("status").asText()),
                 node.path("dry_run").asBoolean(), Instant.parse(node.path("started_at").asText()),
                 Instant.parse(node.path("finished_at").asText()), node.path("duration_seconds").asDouble(), results,
-                readStrings(node.path("warnings")), readStrings(node.path("errors")));
+                readStrings(node.path("warnings")), readStrings(node.path("errors")), readDetail(node.path("detail")));
+    }
+
+    private static Map<String, Object> readDetail(JsonNode node) {
+        if (!node.isObject()) {
+            return Map.of();
+        }
+        return MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {
+        });
     }
 
     private static TaskResult readResult(JsonNode node) {
         JsonNode v = node.path("validation");
         ValidationResult validation = new ValidationResult(ValidationStatus.fromWireName(v.path("status").asText("not_run")),
                 readStrings(v.path("warnings")), readStrings(v.path("errors")));
-        Map<String, Object> detail = MAPPER.convertValue(node.path("detail"), new TypeReference<Map<String, Object>>() {
-        });
+        Map<String, Object> detail = readDetail(node.path("detail"));
         return new TaskResult(node.path("task").asText(), TaskStatus.fromWireName(node.path("status").asText()),
                 node.path("dry_run").asBoolean(), node.path("source").asText(""),
                 Instant.parse(node.path("started_at").asText()), Instant.parse(node.path("finished_at").asText()),
                 node.path("duration_seconds").asDouble(), optionalInt(node.path("before_count")),
                 optionalInt(node.path("after_count")), readChanges(node.path("added")),
                 readChanges(node.path("removed")), validation, readStrings(node.path("warnings")),
-                readStrings(node.path("errors")), detail == null ? Map.of() : detail);
+                readStrings(node.path("errors")), detail);
     }
 
     /** ISO-8601 UTC to the second, as in the request's example ({@code 2026-06-24T00:00:04Z}). */

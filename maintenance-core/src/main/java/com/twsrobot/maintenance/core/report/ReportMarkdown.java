@@ -35,6 +35,10 @@ public final class ReportMarkdown {
         }
         list(md, "Run warnings", report.warnings());
         list(md, "Run errors", report.errors());
+        if (report.detail().containsKey(RunReport.LOCK_HELD_BY)) {
+            md.append("\nNothing ran: the run lock is held by ").append(report.detail().get(RunReport.LOCK_HELD_BY))
+                    .append(".\n");
+        }
 
         for (TaskResult r : report.results()) {
             md.append("\n## ").append(r.task()).append(" — ").append(r.status().wireName()).append("\n\n");
@@ -45,7 +49,15 @@ public final class ReportMarkdown {
                 md.append("- ").append(r.detail().get("message")).append('\n');
             }
             if (r.detail().containsKey("backup")) {
-                md.append("- Backup: ").append(r.detail().get("backup")).append('\n');
+                md.append("- Backup of the replaced file: ").append(r.detail().get("backup")).append('\n');
+            }
+            if (r.detail().containsKey("plan_id")) {
+                md.append("- Plan: ").append(r.detail().get("plan_id"))
+                        .append(r.dryRun() ? " (apply exactly this preview with `run --apply --plan "
+                                + r.detail().get("plan_id") + "`)" : "").append('\n');
+            }
+            if (r.detail().containsKey("restored_backup")) {
+                md.append("- Restored backup: ").append(r.detail().get("restored_backup")).append('\n');
             }
             changes(md, "Added", r.added());
             changes(md, "Removed", r.removed());

@@ -31,10 +31,12 @@ public final class ReportStore {
     public static final Pattern REPORT_ID = Pattern.compile("maintenance_\\d{8}_\\d{6}(_\\d{1,4})?");
 
     private final Path dir;
+    private final AtomicFileWriter writer;
     private final Set<String> reserved = new HashSet<>();
 
-    public ReportStore(Path dir) {
+    public ReportStore(Path dir, AtomicFileWriter writer) {
         this.dir = dir;
+        this.writer = writer;
     }
 
     public Path dir() {
@@ -54,8 +56,8 @@ public final class ReportStore {
 
     /** Writes the JSON then the Markdown, each atomically. */
     public void write(RunReport report) throws IOException {
-        AtomicFileWriter.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
-        AtomicFileWriter.write(markdownPath(report.reportId()),
+        writer.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
+        writer.write(markdownPath(report.reportId()),
                 ReportMarkdown.write(report).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -107,6 +109,32 @@ public final class ReportStore {
             read(id).ifPresent(r -> out.add(r.summary()));
         }
         return out;
+    }
+
+    /**
+     * Removes reports and plans whose run started before {@code cutoff}; never the newest report.
+     * Returns the files removed.
+     */
+    public List<Path> prune(Instant cutoff) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        String newest = list(1).stream().map(ReportSummary::reportId).findFirst().orElse("");
+        String cutoffId = "maintenance_" + STAMP.format(cutoff);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                int dot = name.indexOf('.');
+                String id = dot < 0 ? name : name.substring(0, dot);
+                if (isReportId(id) && !id.equals(newest) && id.substring(0, cutoffId.length()).compareTo(cutoffId) < 0
+                        && (name.endsWith(".json") || name.endsWith(".md"))) {
+                    Files.deleteIfExists(p);
+                    removed.add(p);
+                }
+            }
+        }
+        return removed;
     }
 
     public static boolean isReportId(String id) {

@@ -1,0 +1,99 @@
+package com.twsrobot.maintenance.core.io;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The OS-level lock ({@code data/.maintenance.lock}) every writing run holds, so two processes or
+ * threads never write at once. It never waits: a second run is refused with the holder's pid, host,
+ * tasks and start time. The OS drops the lock when its holder dies; the file left behind alone never
+ * blocks anyone.
+ */
+public final class RunLock implements AutoCloseable {
+
+    public static final String FILE_NAME = ".maintenance.lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Another run holds the lock; the message names it. */
+    public static final class HeldException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String holder;
+
+        HeldException(Path file, String holder) {
+            super("another maintenance run holds " + file + ": " + holder);
+            this.holder = holder;
+        }
+
+        public String holder() {
+            return holder;
+        }
+    }
+
+    /** Takes the lock or fails at once; {@code what} (e.g. the task names) is recorded for others to read. */
+    public static RunLock acquire(Path dataDir, String what, Instant now) throws IOException, HeldException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE_NAME);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by another thread of this JVM
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new HeldException(file, readHolder(file));
+        }
+        String holder = "pid " + ProcessHandle.current().pid() + " on " + hostName() + ", " + what + ", since " + now;
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(true);
+        return new RunLock(channel, lock);
+    }
+
+    private static String readHolder(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return text.isEmpty() ? "holder unknown (it has not written its name yet)" : text;
+        } catch (IOException e) {
+            return "holder unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown host";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.twsrobot.maintenance.core.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Removes temp files a crashed run left behind (only names the atomic writer makes). Call it under the run lock. */
+public final class TempFileSweeper {
+
+    private TempFileSweeper() {
+    }
+
+    /** Deletes leftover {@code .<name>.<uuid>.tmp} files below each directory; returns what was removed. */
+    public static List<Path> sweep(List<Path> dirs) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir, 4)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(p) && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()) {
+                        Files.deleteIfExists(p);
+                        removed.add(p);
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,127 @@
+package com.twsrobot.maintenance.core;
+
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.core.io.BackupStore;
+import com.twsrobot.maintenance.testkit.FakeSource;
+import com.twsrobot.maintenance.testkit.Fixtures;
+import com.twsrobot.maintenance.testkit.MutableClock;
+import com.twsrobot.maintenance.testkit.RecordingCacheInvalidator;
+import com.twsrobot.maintenance.testkit.Rows;
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RollbackAndRetentionTest {
+
+    private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
+    private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z");
+    private final FakeSource source = FakeSource.returning("hsi", Rows.hsi(80));
+    private final RecordingCacheInvalidator caches = new RecordingCacheInvalidator();
+
+    @AfterEach
+    void cleanUp() {
+        ws.close();
+    }
+
+    private MaintenanceRunner.Builder builder() {
+        return MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+                .progressListener(m -> { }).source(source).cacheInvalidator(caches);
+    }
+
+    private RunReport apply(MaintenanceRunner runner, int rows) {
+        source.answer(Rows.hsi(rows));
+        RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
+        clock.advance(Duration.ofMinutes(1));
+        return report;
+    }
+
+    private static TaskResult only(RunReport report) {
+        assertThat(report.results()).hasSize(1);
+        return report.results().get(0);
+    }
+
+    @Test
+    void rollbackRestoresTheNewestBackupThroughTheApplyPath() {
+        MaintenanceRunner runner = builder().build();
+        byte[] original = Fixtures.currentConstituents("hsi_constituents.csv");
+        apply(runner, 80);
+        byte[] afterFirst = ws.readData("hsi_constituents.csv");
+        apply(runner, 78);
+        caches.invalidated();
+
+        RunReport rolledBack = runner.rollback("hsi_constituents", RunRequest.LATEST_BACKUP);
+        assertThat(only(rolledBack).status()).as(rolledBack.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
+        assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(afterFirst);
+        assertThat(only(rolledBack).source()).startsWith("backup:");
+        assertThat(only(rolledBack).detail()).containsKey("backup"); // the replaced file was backed up first
+        assertThat(caches.invalidated()).last().isEqualTo("hsi");
+
+        List<BackupStore.Backup> backups = runner.backups(Optional.of("hsi_constituents"));
+        assertThat(backups).hasSize(3);
+        String oldest = backups.get(backups.size() - 1).id();
+        RunReport toOriginal = runner.rollback("hsi_constituents", oldest);
+        assertThat(only(toOriginal).detail()).containsEntry("restored_backup", oldest);
+        assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(original);
+    }
+
+    @Test
+    void rollbackToAnUnknownBackupFailsAndChangesNothing() {
+        MaintenanceRunner runner = builder().build();
+        var before = ws.dataFingerprint();
+        RunReport report = runner.rollback("hsi_constituents", "20000101_000000");
+        assertThat(only(report).errors()).singleElement().asString().contains("no backup '20000101_000000'");
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void rollbackOfAFileThatFailsValidationIsRefused() throws Exception {
+        MaintenanceRunner runner = builder().build();
+        apply(runner, 80);
+        BackupStore.Backup newest = runner.backups(Optional.of("hsi_constituents")).get(0);
+        Files.writeString(newest.path(), "symbol,display_symbol,security,sector,sub_industry\n0005.HK,0005,HSBC,Finance,\n");
+        var before = ws.dataFingerprint();
+        RunReport report = runner.rollback("hsi_constituents", newest.id());
+        assertThat(only(report).validation().errors()).anyMatch(e -> e.contains("below the minimum of 70"));
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheNewestBackupsAreKeptAndTheNewestIsNeverRemoved() {
+        MaintenanceRunner runner = builder().keepBackups(2).build();
+        for (int rows : new int[]{80, 81, 82, 83}) {
+            apply(runner, rows);
+        }
+        List<BackupStore.Backup> backups = runner.backups(Optional.of("hsi_constituents"));
+        assertThat(backups).hasSize(2);
+        assertThat(backups.get(0).takenAt()).isAfter(backups.get(1).takenAt());
+        RunReport last = apply(runner, 84);
+        assertThat(only(last).detail()).containsKey("pruned_backups");
+        assertThat(runner.backups(Optional.of("hsi_constituents"))).hasSize(2);
+    }
+
+    @Test
+    void reportsAndPlansOlderThanTheRetentionArePruned() {
+        MaintenanceRunner runner = builder().keepReportsFor(Duration.ofDays(90)).build();
+        RunReport old = runner.run(RunRequest.dryRun("hsi_constituents"));
+        assertThat(ws.reportsDir().resolve(old.reportId() + ".hsi_constituents.plan.json")).exists();
+        clock.advance(Duration.ofDays(91));
+        RunReport recent = runner.run(RunRequest.dryRun("hsi_constituents"));
+        RunReport applied = apply(runner, 80);
+
+        assertThat(ws.reportsDir().resolve(old.reportId() + ".json")).doesNotExist();
+        assertThat(ws.reportsDir().resolve(old.reportId() + ".md")).doesNotExist();
+        assertThat(ws.reportsDir().resolve(old.reportId() + ".hsi_constituents.plan.json")).doesNotExist();
+        assertThat(ws.reportsDir().resolve(recent.reportId() + ".json")).exists();
+        assertThat(applied.detail()).containsKey("pruned_reports");
+    }
+}
