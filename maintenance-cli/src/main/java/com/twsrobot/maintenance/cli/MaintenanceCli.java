@@ -21,8 +21,9 @@ import java.util.function.Consumer;
                 "Metadata only: never touches orders, strategies or trading controls.",
                 "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
-                ReportCommand.class},
-        footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error."})
+                ReportCommand.class, RollbackCommand.class, BackupsCommand.class},
+        footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error;",
+                "3 another run holds the run lock (data/.maintenance.lock)."})
 public final class MaintenanceCli {
 
     /** The run's status was success, warning or skipped. */
@@ -31,6 +32,8 @@ public final class MaintenanceCli {
     static final int EXIT_FAILED = 1;
     /** Bad command line or configuration. */
     static final int EXIT_USAGE = 2;
+    /** Another run held the run lock; nothing ran. */
+    static final int EXIT_LOCKED = 3;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Directory of the constituent CSV files and backups (default: ${DEFAULT-VALUE}).")
@@ -75,6 +78,14 @@ public final class MaintenanceCli {
         }
         extraSourceUrls.forEach(builder::sourceUrl);
         return builder.build();
+    }
+
+    /** The exit code for a finished run: 3 when refused by the lock, 1 on failure, else 0. */
+    static int exitCode(com.twsrobot.maintenance.api.RunReport report) {
+        if (report.refusedByLock()) {
+            return EXIT_LOCKED;
+        }
+        return report.status().isFailure() ? EXIT_FAILED : EXIT_OK;
     }
 
     /** The system clock, or the instant in {@code -Dmaintenance.clock=...} so runs can be reproduced. */

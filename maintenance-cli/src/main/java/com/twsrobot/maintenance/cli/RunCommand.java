@@ -61,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a source URL, repeatable; keys sp500, sti, hsi. file: URLs read a saved page.")
     Map<String, String> sourceUrls = new LinkedHashMap<>();
 
+    @Option(names = "--plan", paramLabel = "REPORT_ID",
+            description = "With --apply: write exactly what the dry run with this report id previewed, without "
+                    + "fetching. Refused if the file changed since (stale plan), the plan is too old, or it failed validation.")
+    String plan;
+
     @Option(names = "--snapshot", description = "Read the dated page copies bundled with the library instead of the "
             + "network (offline runs and demos); the report's source says so.")
     boolean snapshot;
@@ -76,14 +81,19 @@ final class RunCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("--days must be between 1 and " + RunRequest.MAX_DAYS_AHEAD
                     + ", got " + days);
         }
+        if (plan != null && !mode.apply) {
+            throw new MaintenanceCli.UsageException("--plan applies a preview; add --apply");
+        }
         MaintenanceRunner runner = cli.runner(err, Map.of());
         try {
-            runner.registry().resolve(tasks);
+            if (plan == null || !tasks.isEmpty()) {
+                runner.registry().resolve(tasks);
+            }
         } catch (UnknownTaskException e) {
             throw new MaintenanceCli.UsageException(e.getMessage());
         }
         RunRequest request = RunRequest.builder().tasks(tasks).dryRun(!mode.apply).allowLargeChange(allowLargeChange)
-                .eventSymbols(symbols).daysAhead(days).sourceUrls(sourceUrls).snapshot(snapshot).build();
+                .eventSymbols(symbols).daysAhead(days).sourceUrls(sourceUrls).snapshot(snapshot).plan(plan == null ? "" : plan).build();
         RunReport report = runner.run(request);
         if (json) {
             out.print(ReportJson.write(report));
@@ -91,6 +101,6 @@ final class RunCommand implements Callable<Integer> {
             out.print(ReportText.summary(report, runner.reportsDir()));
         }
         out.flush();
-        return report.status().isFailure() ? MaintenanceCli.EXIT_FAILED : MaintenanceCli.EXIT_OK;
+        return MaintenanceCli.exitCode(report);
     }
 }

@@ -34,6 +34,6 @@ final class ValidateCommand implements Callable<Integer> {
         RunReport report = runner.run(RunRequest.dryRun("metadata_validation"));
         out.print(json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
         out.flush();
-        return report.status().isFailure() ? MaintenanceCli.EXIT_FAILED : MaintenanceCli.EXIT_OK;
+        return MaintenanceCli.exitCode(report);
     }
 }

@@ -260,10 +260,25 @@ public final class MaintenanceRunner {
         return request.dryRun() ? "dry run" : "APPLY";
     }
 
+    /**
+     * Runs the tasks concurrently, so network waits overlap; {@code metadata_validation} runs after the
+     * others so that it checks the files they wrote. Results come back in registry order.
+     */
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, String reportId) {
         RunnerTaskContext context = new RunnerTaskContext(request, reportId, clock, dataDir, reportsDir, progress);
-        if (tasks.size() == 1) {
-            return List.of(runOne(tasks.get(0), context));
+        List<MaintenanceTask> first = tasks.stream().filter(t -> !(t instanceof MetadataValidationTask)).toList();
+        List<MaintenanceTask> last = tasks.stream().filter(t -> t instanceof MetadataValidationTask).toList();
+        List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
+        for (MaintenanceTask task : last) {
+            results.add(runOne(task, context));
+        }
+        return results;
+    }
+
+    private List<TaskResult> runConcurrently(List<MaintenanceTask> tasks, RunnerTaskContext context) {
+        RunRequest request = context.request();
+        if (tasks.size() <= 1) {
+            return tasks.stream().map(t -> runOne(t, context)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 4), r -> {
             Thread t = new Thread(r, "maintenance-task");

@@ -65,18 +65,32 @@ public final class RunLock implements AutoCloseable {
             throw new HeldException(file, readHolder(file));
         }
         String holder = "pid " + ProcessHandle.current().pid() + " on " + hostName() + ", " + what + ", since " + now;
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        byte[] text = (holder + "\n").getBytes(StandardCharsets.UTF_8);
+        channel.write(ByteBuffer.wrap(text), 0);
+        channel.truncate(text.length);
         channel.force(true);
         return new RunLock(channel, lock);
     }
 
+    /**
+     * The holder's name. A holder clears it on release, so an empty file means the new holder has the
+     * lock but has not written its name yet: wait a moment for it rather than report nobody.
+     */
     private static String readHolder(Path file) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-            return text.isEmpty() ? "holder unknown (it has not written its name yet)" : text;
+            for (int attempt = 0; attempt < 50; attempt++) {
+                String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+                Thread.sleep(10);
+            }
+            return "holder unknown (it has not written its name yet)";
         } catch (IOException e) {
             return "holder unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "holder unknown (interrupted while reading it)";
         }
     }
 
@@ -91,6 +105,7 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            channel.truncate(0); // so the next refused run never reads a finished holder's name
             lock.release();
         } finally {
             channel.close();

@@ -1,0 +1,61 @@
+package com.twsrobot.maintenance.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.io.BackupStore;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "backups", mixinStandardHelpOptions = true,
+        description = "Lists the backups that rollback can restore, newest first.")
+final class BackupsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MaintenanceCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", paramLabel = "NAME", description = "Only this constituent task's file.")
+    String task;
+
+    @Option(names = "--json", description = "Print the list as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        MaintenanceRunner runner = cli.runner(spec.commandLine().getErr(), Map.of());
+        if (task != null && runner.indexes().stream().noneMatch(i -> i.taskName().equals(task))) {
+            throw new MaintenanceCli.UsageException("unknown constituent task '" + task + "'; known: "
+                    + runner.indexes().stream().map(i -> i.taskName()).toList());
+        }
+        List<BackupStore.Backup> backups = runner.backups(Optional.ofNullable(task));
+        if (json) {
+            ArrayNode array = ReportJson.mapper().createArrayNode();
+            for (BackupStore.Backup b : backups) {
+                array.addObject().put("backup_id", b.id()).put("file", b.fileName()).put("path", b.path().toString())
+                        .put("taken_at", ReportJson.timestamp(b.takenAt())).put("size_bytes", b.size());
+            }
+            out.print(ReportJson.pretty(array));
+        } else if (backups.isEmpty()) {
+            out.println("no backups yet" + (task == null ? "" : " for " + task));
+        } else {
+            for (BackupStore.Backup b : backups) {
+                out.printf("%-20s %-26s %s  %d bytes%n", b.id(), b.fileName(), ReportJson.timestamp(b.takenAt()), b.size());
+            }
+        }
+        out.flush();
+        return MaintenanceCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,56 @@
+package com.twsrobot.maintenance.cli;
+
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Restores a backup of a constituent file through the same path as an apply: validated, the "
+                + "current file backed up first, atomic, caches invalidated, reported.",
+                "List what can be restored with: backups"})
+final class RollbackCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MaintenanceCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", paramLabel = "NAME", required = true,
+            description = "The constituent task whose file to restore, e.g. hsi_constituents.")
+    String task;
+
+    @Option(names = "--backup", paramLabel = "ID", defaultValue = RunRequest.LATEST_BACKUP,
+            description = "Backup id (YYYYMMDD_HHMMSS, as listed by 'backups'); default: the newest.")
+    String backup;
+
+    @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        MaintenanceRunner runner = cli.runner(spec.commandLine().getErr(), Map.of());
+        try {
+            runner.registry().resolve(List.of(task));
+        } catch (UnknownTaskException e) {
+            throw new MaintenanceCli.UsageException(e.getMessage());
+        }
+        RunReport report = runner.rollback(task, backup);
+        out.print(json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
+        out.flush();
+        return MaintenanceCli.exitCode(report);
+    }
+}

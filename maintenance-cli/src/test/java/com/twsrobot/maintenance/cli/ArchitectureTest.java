@@ -1,0 +1,81 @@
+package com.twsrobot.maintenance.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each module imports only from what its pom declares: the api from the JDK alone, sources never
+ * from core, the libraries never from the CLI, and univocity only behind CsvCodec.
+ */
+class ArchitectureTest {
+
+    private static final String BASE = "com.twsrobot.maintenance.";
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "maintenance-api", List.of("java.", BASE + "api."),
+            "maintenance-core", List.of("java.", BASE + "api.", BASE + "core.", "com.fasterxml.jackson.",
+                    "com.univocity.parsers.", "org.slf4j."),
+            "maintenance-sources", List.of("java.", BASE + "api.", BASE + "sources.", "org.jsoup.", "org.slf4j."),
+            "maintenance-testkit", List.of("java.", BASE + "api.", BASE + "testkit.", "com.sun.net.httpserver."),
+            "maintenance-cli", List.of("java.", BASE + "api.", BASE + "core.", BASE + "cli.", "picocli.",
+                    "com.fasterxml.jackson."),
+            "examples", List.of("java.", BASE + "api.", BASE + "core.", BASE + "examples."));
+
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    @Test
+    void modulesImportOnlyTheirDeclaredDependencies() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (var module : ALLOWED.entrySet()) {
+            for (Path file : javaFiles(module.getKey())) {
+                Matcher m = IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    String imported = m.group(1);
+                    if (module.getValue().stream().noneMatch(imported::startsWith)) {
+                        violations.add(module.getKey() + ": " + file.getFileName() + " imports " + imported);
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void univocityIsUsedOnlyInsideCsvCodec() throws IOException {
+        List<String> users = new ArrayList<>();
+        for (String module : ALLOWED.keySet()) {
+            for (Path file : javaFiles(module)) {
+                if (Files.readString(file).contains("com.univocity")) {
+                    users.add(file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(users).containsExactly("CsvCodec.java");
+    }
+
+    @Test
+    void libraryModulesLogThroughSlf4jApiOnly() throws IOException {
+        for (String module : List.of("maintenance-api", "maintenance-core", "maintenance-sources")) {
+            String pom = Files.readString(Path.of("..", module, "pom.xml"));
+            assertThat(pom).as(module).doesNotContain("slf4j-simple").doesNotContain("logback");
+        }
+    }
+
+    private static List<Path> javaFiles(String module) throws IOException {
+        Path root = Path.of("..", module, "src", "main", "java");
+        assertThat(root).as("sources of " + module).isDirectory();
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.twsrobot.maintenance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.core.io.RunLock;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.Fixtures;
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** run --apply --plan, rollback, backups and exit code 3 from the command line. */
+class PlanRollbackCliTest {
+
+    private final TempWorkspace ws = TempWorkspace.create().withConstituents(false);
+    private final FixtureServer server = FixtureServer.start().page("/sti", Fixtures.page("wikipedia_sti.html"));
+    private String out;
+    private String err;
+
+    @AfterEach
+    void cleanUp() {
+        server.close();
+        ws.close();
+    }
+
+    private int cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", ws.dataDir().toString(), "--reports-dir",
+                ws.reportsDir().toString()));
+        all.addAll(List.of(args));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cl = MaintenanceCli.commandLine();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = cl.execute(all.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void previewThenApplyThePlanThenRollBack() throws Exception {
+        byte[] previous = ws.readData("sti_constituents.csv");
+        assertThat(cli("run", "--task", "sti_constituents", "--source-url", "sti=" + server.url("/sti"), "--json")).as(out + err).isZero();
+        String planId = ReportJson.mapper().readTree(out).get("report_id").asText();
+
+        server.close(); // the source is gone: the plan must not need it
+        assertThat(cli("run", "--apply", "--plan", planId, "--json")).as(err).isZero();
+        JsonNode applied = ReportJson.mapper().readTree(out).get("results").get(0);
+        assertThat(applied.get("task").asText()).isEqualTo("sti_constituents");
+        assertThat(applied.get("added")).hasSize(5);
+        assertThat(new String(ws.readData("sti_constituents.csv"))).contains("5E2.SI,5E2,Seatrium Limited");
+
+        assertThat(cli("backups", "--task", "sti_constituents")).isZero();
+        assertThat(out).contains("sti_constituents.csv");
+        assertThat(cli("backups", "--json")).isZero();
+        String backupId = ReportJson.mapper().readTree(out).get(0).get("backup_id").asText();
+
+        assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId)).as(out + err).isZero();
+        assertThat(ws.readData("sti_constituents.csv")).isEqualTo(previous);
+        assertThat(out).contains("APPLY");
+
+        // Someone edits the file after the preview: the plan no longer fits it.
+        Files.writeString(ws.dataFile("sti_constituents.csv"),
+                Files.readString(ws.dataFile("sti_constituents.csv")).replace("DBS Group Holdings", "DBS Group"));
+        byte[] edited = ws.readData("sti_constituents.csv");
+        assertThat(cli("run", "--apply", "--plan", planId)).isEqualTo(1);
+        assertThat(out).contains("stale plan: the file changed since the preview");
+        assertThat(ws.readData("sti_constituents.csv")).isEqualTo(edited);
+    }
+
+    @Test
+    void planNeedsApplyAndUnknownTasksAreUsageErrors() {
+        assertThat(cli("run", "--plan", "maintenance_20260101_000000")).isEqualTo(2);
+        assertThat(err).contains("--plan applies a preview; add --apply");
+        assertThat(cli("rollback", "--task", "nope")).isEqualTo(2);
+        assertThat(cli("backups", "--task", "nope")).isEqualTo(2);
+        assertThat(cli("rollback")).isEqualTo(2);
+    }
+
+    @Test
+    void rollbackWithoutBackupsFails() {
+        assertThat(cli("rollback", "--task", "hsi_constituents")).isEqualTo(1);
+        assertThat(out).contains("no backup 'latest' of hsi_constituents.csv");
+    }
+
+    @Test
+    void aHeldLockExitsThreeNamingTheHolder() throws Exception {
+        Files.writeString(ws.dataFile(RunLock.FILE_NAME), "pid 4242 on ops-host, run of [hsi_constituents], since x\n");
+        try (FileChannel channel = FileChannel.open(ws.dataFile(RunLock.FILE_NAME), StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            assertThat(cli("run", "--apply", "--task", "sti_constituents", "--source-url", "sti=" + server.url("/sti")))
+                    .isEqualTo(3);
+            assertThat(out).contains("another maintenance run holds", "pid 4242 on ops-host");
+            assertThat(lock.isValid()).isTrue();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

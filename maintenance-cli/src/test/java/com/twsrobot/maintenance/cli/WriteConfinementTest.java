@@ -1,0 +1,67 @@
+package com.twsrobot.maintenance.cli;
+
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every built-in task, in apply mode and in a sandbox root, writes only where the library may:
+ * the constituent files, data/backups/, the reports dir and the run lock.
+ */
+class WriteConfinementTest {
+
+    private static final List<Pattern> ALLOWED = List.of(
+            Pattern.compile("data/(sp500|sti|hsi)_constituents\\.csv"),
+            Pattern.compile("data/backups/constituents/[0-9_]+/(sp500|sti|hsi)_constituents\\.csv"),
+            Pattern.compile("data/\\.maintenance\\.lock"),
+            Pattern.compile("reports/maintenance/maintenance_[0-9_]+(\\.[a-z0-9_]+\\.plan)?\\.(json|md)"));
+
+    @Test
+    void everyBuiltInTaskWritesOnlyToTheAllowedPlaces() throws IOException {
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(false)) {
+            Path outsider = ws.root().resolve("host-config.yml");
+            Files.writeString(outsider, "trading: untouched\n");
+            Map<String, String> before = ws.fingerprint();
+
+            assertThat(cli(ws, "run", "--snapshot", "--allow-large-change")).isZero();
+            assertThat(cli(ws, "run", "--snapshot", "--apply", "--allow-large-change", "--task", "all",
+                    "--task", "metadata_validation")).isZero();
+            assertThat(cli(ws, "validate")).isZero();
+            assertThat(cli(ws, "rollback", "--task", "sti_constituents")).isZero();
+
+            Map<String, String> after = ws.fingerprint();
+            List<String> touched = new ArrayList<>();
+            after.forEach((path, hash) -> {
+                if (!hash.equals(before.get(path))) {
+                    touched.add(path);
+                }
+            });
+            assertThat(touched).isNotEmpty();
+            assertThat(touched).allSatisfy(path -> assertThat(ALLOWED).as(path).anyMatch(p -> p.matcher(path).matches()));
+            assertThat(after.keySet()).containsAll(before.keySet()); // nothing deleted
+            assertThat(Files.readString(outsider)).isEqualTo("trading: untouched\n");
+        }
+    }
+
+    private static int cli(TempWorkspace ws, String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", ws.dataDir().toString(), "--reports-dir",
+                ws.reportsDir().toString()));
+        all.addAll(List.of(args));
+        CommandLine cl = MaintenanceCli.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute(all.toArray(String[]::new));
+    }
+}
