@@ -8,14 +8,10 @@ import com.twsrobot.maintenance.testkit.Fixtures;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,18 +31,10 @@ class PlanRollbackCliTest {
     }
 
     private int cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", ws.dataDir().toString(), "--reports-dir",
-                ws.reportsDir().toString()));
-        all.addAll(List.of(args));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = MaintenanceCli.commandLine();
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(all.toArray(String[]::new));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.in(ws, args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
     @Test

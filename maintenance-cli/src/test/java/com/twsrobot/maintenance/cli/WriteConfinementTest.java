@@ -2,11 +2,8 @@ package com.twsrobot.maintenance.cli;
 
 import com.twsrobot.maintenance.testkit.TempWorkspace;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,12 +53,6 @@ class WriteConfinementTest {
     }
 
     private static int cli(TempWorkspace ws, String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", ws.dataDir().toString(), "--reports-dir",
-                ws.reportsDir().toString()));
-        all.addAll(List.of(args));
-        CommandLine cl = MaintenanceCli.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        return cl.execute(all.toArray(String[]::new));
+        return CliRun.in(ws, args).exitCode();
     }
 }
