@@ -27,8 +27,10 @@ class ArchitectureTest {
                     "com.univocity.parsers.", "org.slf4j."),
             "maintenance-sources", List.of("java.", BASE + "api.", BASE + "sources.", "org.jsoup.", "org.slf4j."),
             "maintenance-testkit", List.of("java.", BASE + "api.", BASE + "testkit.", "com.sun.net.httpserver."),
-            "maintenance-cli", List.of("java.", BASE + "api.", BASE + "core.", BASE + "cli.", "picocli.",
-                    "com.fasterxml.jackson."),
+            "maintenance-cli", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.", BASE + "cli.",
+                    "picocli.", "com.fasterxml.jackson."),
+            "maintenance-console", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.",
+                    "com.fasterxml.jackson.", "com.sun.net.httpserver.", "org.slf4j."),
             "examples", List.of("java.", BASE + "api.", BASE + "core.", BASE + "examples."));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
@@ -65,7 +67,7 @@ class ArchitectureTest {
 
     @Test
     void libraryModulesLogThroughSlf4jApiOnly() throws IOException {
-        for (String module : List.of("maintenance-api", "maintenance-core", "maintenance-sources")) {
+        for (String module : List.of("maintenance-api", "maintenance-core", "maintenance-sources", "maintenance-console")) {
             String pom = Files.readString(Path.of("..", module, "pom.xml"));
             assertThat(pom).as(module).doesNotContain("slf4j-simple").doesNotContain("logback");
         }

@@ -141,6 +141,15 @@ public final class MaintenanceRunner {
      * and last prunes reports and plans past their retention.
      */
     public RunReport run(RunRequest request) {
+        return run(request, message -> { });
+    }
+
+    /** Like {@link #run(RunRequest)}, also sending this run's progress lines to {@code listener}. */
+    public RunReport run(RunRequest request, Consumer<String> listener) {
+        Consumer<String> progress = message -> {
+            this.progress.accept(message);
+            listener.accept(message);
+        };
         Instant started = clock.instant();
         String reportId = reports.newReportId(started);
         List<TaskResult> results = new ArrayList<>();
@@ -157,7 +166,7 @@ public final class MaintenanceRunner {
             List<String> names = tasks.stream().map(MaintenanceTask::name).toList();
             progress.accept("run " + reportId + ": " + describeMode(effective) + " of " + names);
             if (effective.dryRun()) {
-                results.addAll(runAll(tasks, effective, reportId));
+                results.addAll(runAll(tasks, effective, reportId, progress));
             } else {
                 try (RunLock lock = RunLock.acquire(dataDir, "run " + reportId + " of " + names, started)) {
                     List<Path> swept = TempFileSweeper.sweep(List.of(dataDir, reportsDir));
@@ -165,7 +174,7 @@ public final class MaintenanceRunner {
                         detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
                         warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
                     }
-                    results.addAll(runAll(tasks, effective, reportId));
+                    results.addAll(runAll(tasks, effective, reportId, progress));
                     List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor));
                     if (!pruned.isEmpty()) {
                         detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
@@ -264,7 +273,8 @@ public final class MaintenanceRunner {
      * Runs the tasks concurrently, so network waits overlap; {@code metadata_validation} runs after the
      * others so that it checks the files they wrote. Results come back in registry order.
      */
-    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, String reportId) {
+    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, String reportId,
+                                    Consumer<String> progress) {
         RunnerTaskContext context = new RunnerTaskContext(request, reportId, clock, dataDir, reportsDir, progress);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !(t instanceof MetadataValidationTask)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(t -> t instanceof MetadataValidationTask).toList();

@@ -1,0 +1,352 @@
+package com.twsrobot.maintenance.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.twsrobot.maintenance.api.IndexSpec;
+import com.twsrobot.maintenance.api.ReportSummary;
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.core.io.BackupStore;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import com.twsrobot.maintenance.core.report.ReportStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every route of the console. Each request is checked in this order: Host, path shape, access token,
+ * then for POSTs the CSRF rules; only then does it reach the runner. Errors are JSON
+ * {@code {"error": "..."}} without stack traces.
+ */
+final class ConsoleRoutes implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
+    private static final String API = "/api/maintenance";
+    private static final Set<String> GET_PATHS = Set.of("/", "/maintenance", "/maintenance/app.js",
+            "/maintenance/app.css", API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
+            "/api/market-events/sync-log");
+    private static final Set<String> POST_PATHS = Set.of(API + "/run", API + "/rollback", "/api/market-events/refresh");
+
+    private final MaintenanceRunner runner;
+    private final ConsoleSecurity security;
+    private final RunTracker tracker;
+    private final int maxBodyBytes;
+
+    ConsoleRoutes(MaintenanceRunner runner, ConsoleSecurity security, RunTracker tracker, int maxBodyBytes) {
+        this.runner = runner;
+        this.security = security;
+        this.tracker = tracker;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            try {
+                route(exchange);
+            } catch (BadRequestException e) {
+                sendJson(exchange, e.status(), error(e.getMessage()));
+            } catch (RuntimeException | IOException e) {
+                LOG.error("console request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                sendJson(exchange, 500, error("internal error; the console's log has the details"));
+            }
+        } catch (IOException e) {
+            LOG.debug("could not answer {}: {}", exchange.getRequestURI(), e.toString());
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException, BadRequestException {
+        String method = ex.getRequestMethod();
+        String rawPath = ex.getRequestURI().getRawPath();
+        if (!security.hostAllowed(ex.getRequestHeaders())) {
+            throw new BadRequestException(403, "this console does not answer to Host '"
+                    + ex.getRequestHeaders().getFirst("Host") + "'");
+        }
+        if (rawPath == null || rawPath.contains("%") || rawPath.contains("..") || rawPath.contains("//")
+                || rawPath.contains("\\")) {
+            throw new BadRequestException(404, "not found");
+        }
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        if (method.equals("GET") && rawPath.equals("/maintenance") && query.containsKey("token")) {
+            logIn(ex, query.get("token"));
+            return;
+        }
+        if (!security.accessGranted(ex.getRequestHeaders())) {
+            throw new BadRequestException(401, "this console needs its access token: open /maintenance?token=... once, "
+                    + "or send 'Authorization: Bearer <token>'");
+        }
+        if (method.equals("POST")) {
+            Optional<String> problem = security.csrfProblem(ex.getRequestHeaders());
+            if (problem.isPresent()) {
+                throw new BadRequestException(403, "refused: " + problem.get());
+            }
+        }
+        if (method.equals("GET") && rawPath.startsWith(API + "/reports/")) {
+            report(ex, rawPath.substring((API + "/reports/").length()), query);
+            return;
+        }
+        String route = method + " " + rawPath;
+        switch (route) {
+            case "GET /" -> redirect(ex, "/maintenance");
+            case "GET /maintenance" -> sendResource(ex, "dashboard.html", "text/html; charset=utf-8");
+            case "GET /maintenance/app.js" -> sendResource(ex, "app.js", "text/javascript; charset=utf-8");
+            case "GET /maintenance/app.css" -> sendResource(ex, "app.css", "text/css; charset=utf-8");
+            case "GET " + API + "/status" -> sendJson(ex, 200, status());
+            case "GET " + API + "/runs/current" -> sendJson(ex, 200, currentRun());
+            case "GET " + API + "/reports" -> sendJson(ex, 200, reports(query));
+            case "GET " + API + "/backups" -> sendJson(ex, 200, backups(query));
+            case "POST " + API + "/run" -> run(ex, RunRequestParser.parse(body(ex)), "run");
+            case "POST " + API + "/rollback" -> run(ex, rollbackRequest(body(ex)), "rollback");
+            case "POST /api/market-events/refresh" -> run(ex, eventsRefreshRequest(body(ex)), "market events refresh");
+            case "GET /api/market-events/sync-log" -> throw new BadRequestException(501,
+                    "market events are not available in this runner (no market-events service is configured)");
+            default -> {
+                if (GET_PATHS.contains(rawPath) || POST_PATHS.contains(rawPath)) {
+                    ex.getResponseHeaders().add("Allow", GET_PATHS.contains(rawPath) ? "GET" : "POST");
+                    throw new BadRequestException(405, method + " is not allowed on " + rawPath);
+                }
+                throw new BadRequestException(404, "not found");
+            }
+        }
+    }
+
+    private void logIn(HttpExchange ex, String token) throws IOException, BadRequestException {
+        if (!security.accessTokenMatches(token)) {
+            throw new BadRequestException(401, "wrong access token");
+        }
+        ex.getResponseHeaders().add("Set-Cookie", ConsoleSecurity.TOKEN_COOKIE + "=" + token
+                + "; Path=/; HttpOnly; SameSite=Strict");
+        redirect(ex, "/maintenance");
+    }
+
+    private ObjectNode status() {
+        ObjectNode node = ReportJson.toTree(runner.status());
+        node.set("run_in_progress", tracker.current().map(this::describe).orElse(null));
+        ObjectNode events = node.putObject("market_events");
+        events.put("available", false);
+        events.put("message", "no market-events service is configured in this runner");
+        node.putArray("market_open");
+        return node;
+    }
+
+    private ObjectNode currentRun() {
+        ObjectNode node = ReportJson.mapper().createObjectNode();
+        Optional<RunTracker.CurrentRun> run = tracker.current();
+        node.put("running", run.isPresent());
+        node.set("run", run.map(this::describe).orElse(null));
+        return node;
+    }
+
+    private ObjectNode describe(RunTracker.CurrentRun run) {
+        ObjectNode node = ReportJson.mapper().createObjectNode();
+        node.put("label", run.label);
+        node.put("dry_run", run.dryRun);
+        node.put("started_at", ReportJson.timestamp(run.startedAt));
+        ArrayNode tasks = node.putArray("tasks");
+        run.tasks.forEach(tasks::add);
+        ArrayNode progress = node.putArray("progress");
+        for (String[] line : run.progress()) {
+            progress.addObject().put("at", line[0]).put("message", line[1]);
+        }
+        return node;
+    }
+
+    private ArrayNode reports(Map<String, String> query) throws BadRequestException {
+        int limit = 20;
+        if (query.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(query.get("limit"));
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 500) {
+                throw BadRequestException.badRequest("limit must be a whole number from 1 to 500");
+            }
+        }
+        ArrayNode array = ReportJson.mapper().createArrayNode();
+        for (ReportSummary summary : runner.reports(limit)) {
+            array.add(ReportJson.toTree(summary));
+        }
+        return array;
+    }
+
+    private void report(HttpExchange ex, String id, Map<String, String> query) throws IOException, BadRequestException {
+        if (!ReportStore.isReportId(id)) {
+            throw new BadRequestException(404, "no report '" + id + "'");
+        }
+        String format = query.getOrDefault("format", "json");
+        if (format.equals("markdown")) {
+            String md = runner.reportMarkdown(id).orElseThrow(() -> new BadRequestException(404, "no report '" + id + "'"));
+            send(ex, 200, "text/markdown; charset=utf-8", md.getBytes(StandardCharsets.UTF_8));
+        } else if (format.equals("json")) {
+            RunReport report = runner.report(id).orElseThrow(() -> new BadRequestException(404, "no report '" + id + "'"));
+            sendJson(ex, 200, ReportJson.toTree(report));
+        } else {
+            throw BadRequestException.badRequest("format must be json or markdown");
+        }
+    }
+
+    private ArrayNode backups(Map<String, String> query) throws BadRequestException {
+        Optional<String> task = Optional.ofNullable(query.get("task"));
+        if (task.isPresent()) {
+            constituentTask(task.get());
+        }
+        ArrayNode array = ReportJson.mapper().createArrayNode();
+        for (BackupStore.Backup b : runner.backups(task)) {
+            String taskName = runner.indexes().stream().filter(i -> i.fileName().equals(b.fileName()))
+                    .map(IndexSpec::taskName).findFirst().orElse("");
+            array.addObject().put("backup_id", b.id()).put("task", taskName).put("file", b.fileName())
+                    .put("taken_at", ReportJson.timestamp(b.takenAt())).put("size_bytes", b.size());
+        }
+        return array;
+    }
+
+    private RunRequest rollbackRequest(String body) throws BadRequestException {
+        JsonNode root = RunRequestParser.json(body.isBlank() ? "{}" : body);
+        JsonNode task = root.get("task");
+        if (task == null || !task.isTextual()) {
+            throw BadRequestException.badRequest("task must be the name of a constituent task, e.g. hsi_constituents");
+        }
+        constituentTask(task.asText());
+        JsonNode backup = root.get("backup_id");
+        String id = backup == null || backup.isNull() ? RunRequest.LATEST_BACKUP : backup.asText();
+        if (!id.equals(RunRequest.LATEST_BACKUP) && !BackupStore.BACKUP_ID.matcher(id).matches()) {
+            throw BadRequestException.badRequest("backup_id must look like 20260624_001500");
+        }
+        return RunRequest.builder().task(task.asText()).apply().rollback(id).build();
+    }
+
+    private RunRequest eventsRefreshRequest(String body) throws BadRequestException {
+        JsonNode root = RunRequestParser.json(body.isBlank() ? "{}" : body);
+        if (!root.isObject()) {
+            throw BadRequestException.badRequest("the body must be a JSON object");
+        }
+        if (!runner.registry().taskNames().contains("market_events")) {
+            throw new BadRequestException(501, "market events are not available in this runner (no market_events task)");
+        }
+        RunRequest.Builder b = RunRequest.builder().task("market_events").apply()
+                .eventSymbols(RunRequestParser.strings(root, "symbols"));
+        JsonNode days = root.get("days_ahead");
+        if (days != null) {
+            if (!days.isIntegralNumber() || days.asLong() < 1 || days.asLong() > RunRequest.MAX_DAYS_AHEAD) {
+                throw BadRequestException.badRequest("days_ahead must be a whole number from 1 to 90");
+            }
+            b.daysAhead(days.asInt());
+        }
+        return b.build();
+    }
+
+    private void constituentTask(String name) throws BadRequestException {
+        if (runner.indexes().stream().noneMatch(i -> i.taskName().equals(name))) {
+            throw BadRequestException.badRequest("unknown constituent task '" + name + "'; known: "
+                    + runner.indexes().stream().map(IndexSpec::taskName).toList());
+        }
+    }
+
+    /** One run at a time: a second one gets 409 naming the first; a run another process locked out gets 409 too. */
+    private void run(HttpExchange ex, RunRequest request, String label) throws IOException, BadRequestException {
+        List<String> names;
+        try {
+            names = request.hasPlan() && request.tasks().isEmpty() ? List.of()
+                    : runner.registry().resolve(request.tasks()).stream().map(t -> t.name()).toList();
+        } catch (UnknownTaskException e) {
+            throw BadRequestException.badRequest(e.getMessage());
+        }
+        Optional<RunTracker.CurrentRun> claimed = tracker.begin(label, names, request.dryRun());
+        if (claimed.isEmpty()) {
+            RunTracker.CurrentRun busy = tracker.current().orElse(null);
+            ObjectNode body = error(busy == null ? "a run is in progress; try again in a moment"
+                    : "a " + busy.label + " is in progress (tasks " + busy.tasks + ", started "
+                    + ReportJson.timestamp(busy.startedAt) + "); try again when it has finished");
+            sendJson(ex, 409, body);
+            return;
+        }
+        RunReport report;
+        try {
+            report = runner.run(request, message -> tracker.progress(claimed.get(), message));
+        } finally {
+            tracker.end(claimed.get());
+        }
+        sendJson(ex, report.refusedByLock() ? 409 : 200, ReportJson.toTree(report));
+    }
+
+    private String body(HttpExchange ex) throws IOException, BadRequestException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw BadRequestException.badRequest("request body larger than " + maxBodyBytes + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, String> query(String raw) throws BadRequestException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        try {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.badRequest("unreadable query string");
+        }
+        return out;
+    }
+
+    private static ObjectNode error(String message) {
+        return ReportJson.mapper().createObjectNode().put("error", message);
+    }
+
+    private void sendResource(HttpExchange ex, String name, String type) throws IOException {
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("console resource " + name + " is missing from the jar");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{CSRF_TOKEN}}",
+                    security.csrfToken());
+            send(ex, 200, type, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void redirect(HttpExchange ex, String location) throws IOException {
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(303, -1);
+    }
+
+    private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+        send(ex, status, "application/json; charset=utf-8", ReportJson.pretty(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        var headers = ex.getResponseHeaders();
+        headers.set("Content-Type", type);
+        headers.set("Cache-Control", "no-store");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "same-origin");
+        headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

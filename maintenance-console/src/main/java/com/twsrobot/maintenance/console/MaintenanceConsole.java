@@ -1,0 +1,82 @@
+package com.twsrobot.maintenance.console;
+
+import com.sun.net.httpserver.HttpServer;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Maintenance Console: the maintenance API and the dashboard at {@code /maintenance}, served by
+ * the JDK's HTTP server around a host's {@link MaintenanceRunner}.
+ *
+ * <pre>
+ * try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults())) {
+ *     System.out.println("open " + console.uri().resolve("/maintenance"));
+ *     ...
+ * }
+ * </pre>
+ */
+public final class MaintenanceConsole implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI uri;
+
+    private MaintenanceConsole(HttpServer server, ExecutorService executor, URI uri) {
+        this.server = server;
+        this.executor = executor;
+        this.uri = uri;
+    }
+
+    /**
+     * Starts listening. Binding beyond loopback without an access token is refused: the console
+     * would otherwise let anyone on the network apply changes.
+     */
+    public static MaintenanceConsole start(MaintenanceRunner runner, ConsoleOptions options) throws IOException {
+        if (!options.isLoopback() && options.accessToken().isEmpty()) {
+            throw new IllegalArgumentException("binding to " + options.bindAddress() + " would expose the console beyond "
+                    + "this machine: give it an access token (serve --token-file FILE) or bind to 127.0.0.1");
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.bindAddress()),
+                options.port()), 0);
+        int port = server.getAddress().getPort();
+        Set<String> hosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
+                options.bindAddress().toLowerCase(Locale.ROOT) + ":" + port));
+        ConsoleSecurity security = new ConsoleSecurity(options.accessToken(), hosts, options.isLoopback());
+        server.createContext("/", new ConsoleRoutes(runner, security, new RunTracker(runner.clock()),
+                options.maxBodyBytes()));
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "maintenance-console");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
+        return new MaintenanceConsole(server, executor, URI.create("http://" + host + ":" + port + "/"));
+    }
+
+    /** The console's base URI, e.g. {@code http://127.0.0.1:8765/}. */
+    public URI uri() {
+        return uri;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,300 @@
+'use strict';
+// The Maintenance Console page: status cards, preview/apply actions, progress and reports.
+// Every value from the server goes into the page as text, never as HTML.
+
+const CSRF = document.querySelector('meta[name="csrf-token"]').content;
+const CONSTITUENT_TASKS = ['sp500_constituents', 'sti_constituents', 'hsi_constituents'];
+const $ = (id) => document.getElementById(id);
+let lastStatus = null;
+let lastPreview = null; // the constituents dry run the Apply button applies
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') node.className = v; else node.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function badge(status) {
+  const s = status || 'unknown';
+  return el('span', { class: 'badge ' + s }, s.replace('_', ' '));
+}
+
+async function api(method, path, body) {
+  const options = { method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
+  if (method !== 'GET') {
+    options.headers['Content-Type'] = 'application/json';
+    options.headers['X-CSRF-Token'] = CSRF;
+    options.body = JSON.stringify(body || {});
+  }
+  const response = await fetch(path, options);
+  const text = await response.text();
+  let data = null;
+  try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
+  return { status: response.status, data };
+}
+
+function showMessage(text, kind) {
+  const box = $('message');
+  box.hidden = !text;
+  box.className = 'message ' + (kind || '');
+  box.textContent = text || '';
+}
+
+function when(ts) {
+  if (!ts) return 'never';
+  const d = new Date(ts);
+  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace('Z', ' UTC');
+}
+
+function fillCard(card, status, rows) {
+  card.className = 'card ' + (status || '');
+  const dl = card.querySelector('dl');
+  dl.replaceChildren();
+  for (const [label, value] of rows) {
+    dl.append(el('dt', {}, label), el('dd', {}, value));
+  }
+}
+
+async function loadStatus() {
+  const { status, data } = await api('GET', '/api/maintenance/status');
+  if (status !== 200) { showMessage('Status unavailable: ' + (data.error || status), 'error'); return; }
+  lastStatus = data;
+  for (const c of data.constituents) {
+    const card = document.querySelector('.card[data-index="' + c.index + '"]');
+    if (!card) continue;
+    fillCard(card, c.validation.status, [
+      ['Last refreshed', when(c.last_refreshed)],
+      ['Rows', c.row_count === null ? '—' : String(c.row_count)],
+      ['Source', c.source || 'none registered'],
+      ['Validation', badge(c.validation.status)],
+    ]);
+    card.dataset.rows = c.row_count === null ? '' : String(c.row_count);
+  }
+  const ev = data.market_events || {};
+  if (ev.available) {
+    fillCard($('card-events'), ev.status, [
+      ['Last refreshed', when(ev.last_sync_at)],
+      ['Fetched', String(ev.fetched_count)], ['Upserted', String(ev.upserted_count)],
+      ['Stale', String(ev.stale_count)], ['Errors', String(ev.error_count)],
+      ['Status', badge(ev.status)],
+    ]);
+  } else {
+    fillCard($('card-events'), 'skipped', [['Status', badge('not_run')], ['', ev.message || 'not configured']]);
+  }
+  const r = data.latest_report;
+  if (r) {
+    fillCard($('card-report'), r.status, [
+      ['Time', when(r.started_at)], ['Report', r.report_id], ['Mode', r.dry_run ? 'dry run' : 'apply'],
+      ['Status', badge(r.status)], ['Warnings', String(r.warning_count)], ['Errors', String(r.error_count)],
+    ]);
+  } else {
+    fillCard($('card-report'), '', [['Report', 'none yet']]);
+  }
+  const open = data.market_open || [];
+  $('market-open').hidden = open.length === 0;
+  $('market-open').textContent = open.join(' · ');
+}
+
+async function pollProgress() {
+  const { data } = await api('GET', '/api/maintenance/runs/current');
+  if (!data || !data.running) return;
+  $('progress-label').textContent = '— ' + data.run.label + (data.run.dry_run ? ' (dry run)' : ' (APPLY)') +
+    ' of ' + data.run.tasks.join(', ');
+  $('progress-lines').replaceChildren(...data.run.progress.map((p) => el('li', {}, p.message)));
+}
+
+async function runWithProgress(path, body) {
+  showMessage('');
+  setBusy(true);
+  $('progress').hidden = false;
+  $('progress-lines').replaceChildren();
+  const timer = setInterval(pollProgress, 400);
+  try {
+    return await api('POST', path, body);
+  } finally {
+    clearInterval(timer);
+    $('progress').hidden = true;
+    setBusy(false);
+  }
+}
+
+function setBusy(busy) {
+  document.querySelectorAll('.actions button').forEach((b) => {
+    if (busy) { b.dataset.wasDisabled = b.disabled; b.disabled = true; }
+    else { b.disabled = b.dataset.wasDisabled === 'true'; }
+  });
+  if (!busy) updateApplyButton();
+}
+
+function constituentResults(report) {
+  return (report.results || []).filter((r) => CONSTITUENT_TASKS.includes(r.task));
+}
+
+function updateApplyButton() {
+  const ok = lastPreview && lastPreview.passed;
+  $('btn-apply-constituents').disabled = !ok;
+  $('apply-hint').textContent = ok
+    ? 'Applies exactly preview ' + lastPreview.report.report_id + ' (' + lastPreview.tasks.join(', ') + ').'
+    : (lastPreview ? 'The last preview did not pass validation: fix it and preview again before applying.'
+      : 'Run a constituents dry run first: apply writes exactly the preview you saw.');
+}
+
+async function preview(tasks) {
+  const body = { tasks: tasks, dry_run: true, allow_large_change: $('allow-large-change').checked };
+  const { status, data } = await runWithProgress('/api/maintenance/run', body);
+  if (status !== 200) { showMessage('Run refused: ' + (data.error || (data.errors || []).join('; ')), 'error'); return; }
+  renderReport(data);
+  const results = constituentResults(data);
+  if (results.length > 0) {
+    lastPreview = {
+      report: data,
+      tasks: results.map((r) => r.task),
+      passed: results.every((r) => r.status !== 'failed' && r.validation.status !== 'failed'),
+    };
+  }
+  await loadStatus();
+  updateApplyButton();
+}
+
+function applyWarnings(report) {
+  const warnings = [];
+  for (const m of (lastStatus && lastStatus.market_open) || []) warnings.push('Market appears open: ' + m);
+  for (const r of report.results || []) {
+    for (const w of r.validation.warnings) {
+      if (/count changes/.test(w)) warnings.push('Large constituent count change — ' + r.task + ': ' + w);
+      else warnings.push(r.task + ': ' + w);
+    }
+    for (const e of r.errors) {
+      if (/source failed/.test(e)) warnings.push('Source fetch failed — ' + r.task + ': ' + e);
+      else warnings.push('Error — ' + r.task + ': ' + e);
+    }
+    for (const e of r.validation.errors) warnings.push('Validation failure — ' + r.task + ': ' + e);
+    if (r.task === 'market_events' && r.status === 'partial_failure') {
+      warnings.push('Partial market-events sync failure: ' + r.errors.join('; '));
+    }
+    for (const w of r.warnings) warnings.push(r.task + ': ' + w);
+  }
+  return warnings;
+}
+
+function confirmDialog(title, text, warnings, extra) {
+  return new Promise((resolve) => {
+    const dialog = $('confirm-dialog');
+    $('confirm-title').textContent = title;
+    $('confirm-text').textContent = text;
+    $('confirm-warnings').replaceChildren(...(warnings.length ? warnings : ['No warnings.']).map((w) => el('li', {}, w)));
+    $('confirm-extra').replaceChildren(...(extra ? [extra] : []));
+    dialog.returnValue = '';
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'apply'), { once: true });
+    dialog.showModal();
+  });
+}
+
+async function applyConstituents() {
+  if (!lastPreview || !lastPreview.passed) return;
+  const report = lastPreview.report;
+  const results = constituentResults(report);
+  const summary = results.map((r) => r.task + ': ' + r.before_count + ' → ' + r.after_count +
+    ' (+' + r.added.length + ' / −' + r.removed.length + ')').join('; ');
+  const ok = await confirmDialog('Apply constituents refresh?',
+    'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.',
+    applyWarnings({ results }));
+  if (!ok) return;
+  const { status, data } = await runWithProgress('/api/maintenance/run',
+    { tasks: lastPreview.tasks, dry_run: false, plan_id: report.report_id });
+  if (status !== 200) { showMessage('Apply refused: ' + (data.error || (data.errors || []).join('; ')), 'error'); }
+  else { showMessage('Applied: report ' + data.report_id + ' — ' + data.status + '.', data.status === 'failed' ? 'error' : 'ok'); }
+  if (data && data.results) renderReport(data);
+  lastPreview = null;
+  await loadStatus();
+  updateApplyButton();
+}
+
+async function refreshEvents() {
+  const symbols = el('input', { id: 'event-symbols', placeholder: 'AAPL, MSFT (optional)', size: '40' });
+  const days = el('input', { id: 'event-days', type: 'number', min: '1', max: '90', value: '28' });
+  const extra = el('div', {}, el('label', {}, 'Symbols ', symbols), el('br'), el('label', {}, 'Days ahead ', days));
+  const ok = await confirmDialog('Refresh market events?',
+    'Writes event rows to the event store: FOMC, market holidays, and earnings/dividends for the symbols given.',
+    ((lastStatus && lastStatus.market_open) || []).map((m) => 'Market appears open: ' + m), extra);
+  if (!ok) return;
+  const list = symbols.value.split(/[\s,]+/).filter((s) => s);
+  const { status, data } = await runWithProgress('/api/market-events/refresh',
+    { symbols: list, days_ahead: Number(days.value) });
+  if (status !== 200) { showMessage('Market events: ' + (data.error || status), 'error'); }
+  if (data && data.results) renderReport(data);
+  await loadStatus();
+}
+
+async function rollback() {
+  const { data } = await api('GET', '/api/maintenance/backups');
+  if (!Array.isArray(data) || data.length === 0) { showMessage('There are no backups to restore yet.', 'error'); return; }
+  const select = el('select', { id: 'rollback-backup' },
+    data.map((b) => el('option', { value: b.task + '|' + b.backup_id }, b.file + ' — ' + b.backup_id + ' (' + when(b.taken_at) + ')')));
+  const ok = await confirmDialog('Roll back a constituent file?',
+    'Restores the chosen backup through the apply path: validated, the current file backed up first, caches invalidated.',
+    [], el('label', {}, 'Backup ', select));
+  if (!ok) return;
+  const [task, backupId] = select.value.split('|');
+  const result = await runWithProgress('/api/maintenance/rollback', { task: task, backup_id: backupId });
+  if (result.status !== 200) showMessage('Rollback refused: ' + (result.data.error || result.status), 'error');
+  if (result.data && result.data.results) renderReport(result.data);
+  await loadStatus();
+}
+
+async function viewLatestReport() {
+  const list = await api('GET', '/api/maintenance/reports?limit=1');
+  if (!Array.isArray(list.data) || list.data.length === 0) { showMessage('No reports yet.', 'error'); return; }
+  const { data } = await api('GET', '/api/maintenance/reports/' + encodeURIComponent(list.data[0].report_id));
+  renderReport(data);
+}
+
+function changeList(title, cls, items) {
+  return el('div', { class: cls }, el('h4', {}, title + ' (' + items.length + ')'),
+    el('ul', {}, items.map((c) => el('li', {}, c.symbol + (c.security ? ' — ' + c.security : '')))));
+}
+
+function renderReport(report) {
+  const box = $('report');
+  box.hidden = false;
+  const rows = (report.results || []).map((r) => el('tr', {},
+    el('td', {}, r.task), el('td', {}, badge(r.status)),
+    el('td', { class: 'num' }, r.before_count ?? '—'), el('td', { class: 'num' }, r.after_count ?? '—'),
+    el('td', { class: 'num' }, r.added.length), el('td', { class: 'num' }, r.removed.length),
+    el('td', { class: 'num' }, r.warnings.length + r.validation.warnings.length),
+    el('td', { class: 'num' }, r.errors.length + r.validation.errors.length),
+    el('td', { class: 'num' }, Number(r.duration_seconds).toFixed(2) + ' s')));
+  const tasks = (report.results || []).map((r) => el('div', { class: 'task', 'data-task': r.task },
+    el('h3', {}, r.task, badge(r.status), el('span', { class: 'hint' }, 'validation'), badge(r.validation.status)),
+    el('div', { class: 'src' }, 'Source: ' + (r.source || '—') + ' · ' + Number(r.duration_seconds).toFixed(2) + ' s'),
+    (r.added.length || r.removed.length)
+      ? el('div', { class: 'changes' }, changeList('Added', 'added', r.added), changeList('Removed', 'removed', r.removed))
+      : null,
+    r.validation.errors.length ? el('ul', { class: 'errors' }, r.validation.errors.map((e) => el('li', {}, e))) : null,
+    r.errors.length ? el('ul', { class: 'errors' }, r.errors.map((e) => el('li', {}, e))) : null,
+    r.validation.warnings.length ? el('ul', { class: 'warnings' }, r.validation.warnings.map((w) => el('li', {}, w))) : null,
+    r.warnings.length ? el('ul', { class: 'warnings' }, r.warnings.map((w) => el('li', {}, w))) : null));
+  box.replaceChildren(
+    el('h2', {}, 'Report ' + report.report_id + ' ', badge(report.status)),
+    el('div', { class: 'meta' }, (report.dry_run ? 'Dry run — nothing written' : 'Apply') + ' · started ' +
+      when(report.started_at) + ' · ' + Number(report.duration_seconds).toFixed(2) + ' s'),
+    el('table', {}, el('thead', {}, el('tr', {}, ['Task', 'Status', 'Before', 'After', 'Added', 'Removed', 'Warnings',
+      'Errors', 'Duration'].map((h, i) => el('th', { class: i >= 2 ? 'num' : '' }, h)))), el('tbody', {}, rows)),
+    (report.errors || []).length ? el('ul', { class: 'errors' }, report.errors.map((e) => el('li', {}, e))) : null,
+    (report.warnings || []).length ? el('ul', { class: 'warnings' }, report.warnings.map((w) => el('li', {}, w))) : null,
+    tasks);
+}
+
+document.querySelectorAll('button.preview').forEach((b) => b.addEventListener('click', () => preview([b.dataset.tasks])));
+$('btn-view-report').addEventListener('click', viewLatestReport);
+$('btn-apply-constituents').addEventListener('click', applyConstituents);
+$('btn-refresh-events').addEventListener('click', refreshEvents);
+$('btn-rollback').addEventListener('click', rollback);
+loadStatus();
+updateApplyButton();

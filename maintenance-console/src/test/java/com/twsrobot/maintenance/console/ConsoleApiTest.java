@@ -1,0 +1,338 @@
+package com.twsrobot.maintenance.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.api.ConstituentSource;
+import com.twsrobot.maintenance.api.SourceContext;
+import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.SourceResult;
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import com.twsrobot.maintenance.testkit.FakeSource;
+import com.twsrobot.maintenance.testkit.MutableClock;
+import com.twsrobot.maintenance.testkit.Rows;
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every route over real HTTP on loopback, with the protections. */
+class ConsoleApiTest {
+
+    private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
+    private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MaintenanceConsole console;
+    private String csrf;
+
+    @AfterEach
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+        ws.close();
+    }
+
+    private MaintenanceRunner runner(ConstituentSource... sources) {
+        MaintenanceRunner.Builder b = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                .clock(clock).progressListener(m -> { }).discover(false);
+        for (ConstituentSource s : sources) {
+            b.source(s);
+        }
+        return b.build();
+    }
+
+    private void start(MaintenanceRunner runner, ConsoleOptions options) throws Exception {
+        console = MaintenanceConsole.start(runner, options.withPort(0));
+        HttpResponse<String> page = get("/maintenance", Map.of());
+        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page.body());
+        csrf = m.find() ? m.group(1) : null;
+    }
+
+    private void start() throws Exception {
+        start(runner(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)),
+                FakeSource.returning("hsi", Rows.hsi(85))), ConsoleOptions.defaults());
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + console.port();
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin() + path)).GET();
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postOk(String path, String body) throws Exception {
+        return post(path, body, Map.of("X-CSRF-Token", csrf, "Origin", origin()));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return ReportJson.mapper().readTree(response.body());
+    }
+
+    @Test
+    void dashboardCarriesACsrfTokenAndStrictHeaders() throws Exception {
+        start();
+        HttpResponse<String> page = get("/maintenance", Map.of());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(csrf).hasSizeGreaterThan(30);
+        assertThat(page.body()).contains("Dry Run All", "Dry Run Constituents", "Apply Constituents Refresh",
+                "Refresh Market Events", "Validate Metadata Only", "View Latest Report");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> v.contains("default-src 'self'"));
+        assertThat(get("/maintenance/app.js", Map.of()).body()).contains("X-CSRF-Token");
+        assertThat(get("/maintenance/app.css", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/", Map.of()).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void statusShowsEachIndexTheLatestReportAndMarketEvents() throws Exception {
+        start();
+        JsonNode status = json(get("/api/maintenance/status", Map.of()));
+        assertThat(status.get("constituents")).extracting(n -> n.get("row_count").asInt()).containsExactly(503, 30, 85);
+        assertThat(status.get("constituents").get(0).get("source").asText()).isEqualTo("fake://sp500");
+        assertThat(status.get("constituents").get(0).get("validation").get("status").asText()).isEqualTo("passed");
+        assertThat(status.get("latest_report").isNull()).isTrue();
+        assertThat(status.has("market_events")).isTrue();
+        assertThat(status.get("run_in_progress").isNull()).isTrue();
+    }
+
+    @Test
+    void runIsADryRunUnlessToldOtherwiseAndReportsAreListedAndReadable() throws Exception {
+        start();
+        var before = ws.dataFingerprint();
+        HttpResponse<String> response = postOk("/api/maintenance/run", "{\"tasks\": [\"constituents\"]}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = json(response);
+        assertThat(report.get("dry_run").asBoolean()).isTrue();
+        assertThat(report.get("results")).hasSize(3);
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+        String id = report.get("report_id").asText();
+
+        JsonNode list = json(get("/api/maintenance/reports?limit=5", Map.of()));
+        assertThat(list.get(0).get("report_id").asText()).isEqualTo(id);
+        assertThat(json(get("/api/maintenance/reports/" + id, Map.of())).get("results")).hasSize(3);
+        HttpResponse<String> md = get("/api/maintenance/reports/" + id + "?format=markdown", Map.of());
+        assertThat(md.headers().firstValue("Content-Type")).hasValueSatisfying(v -> v.startsWith("text/markdown"));
+        assertThat(md.body()).startsWith("# Maintenance report " + id);
+        assertThat(json(get("/api/maintenance/status", Map.of())).get("latest_report").get("report_id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void applyThePlanThePageShowedThenRollBack() throws Exception {
+        start();
+        JsonNode preview = json(postOk("/api/maintenance/run", "{\"tasks\": [\"sti_constituents\"]}"));
+        String planId = preview.get("report_id").asText();
+        JsonNode applied = json(postOk("/api/maintenance/run", "{\"dry_run\": false, \"plan_id\": \"" + planId + "\"}"));
+        assertThat(applied.get("status").asText()).isIn("success", "warning");
+        assertThat(applied.get("results").get(0).get("detail").get("plan_id").asText()).isEqualTo(planId);
+
+        JsonNode backups = json(get("/api/maintenance/backups?task=sti_constituents", Map.of()));
+        assertThat(backups).hasSize(1);
+        HttpResponse<String> rolledBack = postOk("/api/maintenance/rollback", "{\"task\": \"sti_constituents\", \"backup_id\": \""
+                + backups.get(0).get("backup_id").asText() + "\"}");
+        assertThat(rolledBack.statusCode()).isEqualTo(200);
+        assertThat(json(rolledBack).get("results").get(0).get("detail").get("restored_backup").asText())
+                .isEqualTo(backups.get(0).get("backup_id").asText());
+    }
+
+    @Test
+    void postsWithoutTheRightCsrfTokenOrOriginAreRefusedAndNothingRuns() throws Exception {
+        start();
+        String body = "{\"tasks\": [\"constituents\"], \"dry_run\": false}";
+        var before = ws.fingerprint();
+        assertThat(post("/api/maintenance/run", body, Map.of("Origin", origin())).statusCode()).isEqualTo(403);
+        assertThat(post("/api/maintenance/run", body, Map.of("Origin", origin(), "X-CSRF-Token", "wrong"))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> evil = post("/api/maintenance/run", body, Map.of("Origin", "http://evil.example",
+                "X-CSRF-Token", csrf));
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(json(evil).get("error").asText()).contains("Origin http://evil.example is not this console");
+        assertThat(post("/api/maintenance/run", body, Map.of("X-CSRF-Token", csrf)).statusCode()).isEqualTo(403);
+        assertThat(post("/api/maintenance/run", body, Map.of("X-CSRF-Token", csrf, "Referer", "http://evil.example/x"))
+                .statusCode()).isEqualTo(403);
+        assertThat(post("/api/maintenance/run", body, Map.of("X-CSRF-Token", csrf, "Origin", origin(),
+                "Sec-Fetch-Site", "cross-site")).statusCode()).isEqualTo(403);
+        assertThat(ws.fingerprint()).isEqualTo(before);
+        assertThat(post("/api/maintenance/run", "{}", Map.of("X-CSRF-Token", csrf, "Referer", origin() + "/maintenance"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForeignHostHeaderIsRefused() throws Exception {
+        start();
+        try (Socket socket = new Socket("127.0.0.1", console.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/maintenance/status HTTP/1.1\r\nHost: rebound.example:" + console.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream())).readLine();
+            assertThat(statusLine).contains("403");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"tasks\": [\"nope\"]}", "{not json", "{\"tasks\": \"sp500_constituents\"}",
+            "{\"dry_run\": \"false\"}", "{\"days_ahead\": 0}", "{\"days_ahead\": 91}", "{\"days_ahead\": 1.5}",
+            "{\"colour\": \"blue\"}", "[1, 2]", "{\"plan_id\": \"maintenance_20260624_001500\"}",
+            "{\"tasks\": [\"\"]}"})
+    void badRunRequestsGet400WithAMessage(String body) throws Exception {
+        start();
+        HttpResponse<String> response = postOk("/api/maintenance/run", body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownTaskMessageListsTheKnownTasksAndOversizedBodiesAreRefused() throws Exception {
+        start();
+        assertThat(json(postOk("/api/maintenance/run", "{\"tasks\": [\"nope\"]}")).get("error").asText())
+                .contains("unknown task 'nope'", "sp500_constituents", "metadata_validation");
+        HttpResponse<String> big = postOk("/api/maintenance/run", "{\"tasks\": [\"" + "x".repeat(70_000) + "\"]}");
+        assertThat(big.statusCode()).isEqualTo(400);
+        assertThat(json(big).get("error").asText()).contains("larger than 65536 bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/maintenance/reports/maintenance_19990101_000000", "/api/maintenance/reports/..",
+            "/api/maintenance/reports/..%2f..%2fetc%2fpasswd", "/api/maintenance/reports/%2e%2e",
+            "/api/maintenance/reports/x%2Fy", "/api/maintenance/reports/maintenance_20260624_001500.json",
+            "/api/maintenance//status", "/nope", "/api/maintenance/reports/a\\b"})
+    void unknownReportsAndPathTrickeryGet404(String path) throws Exception {
+        start();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(origin() + path.replace("\\", "%5C")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void wrongMethodsGet405() throws Exception {
+        start();
+        assertThat(postOk("/api/maintenance/status", "{}").statusCode()).isEqualTo(405);
+        assertThat(get("/api/maintenance/run", Map.of()).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void badQueryValuesGet400() throws Exception {
+        start();
+        assertThat(get("/api/maintenance/reports?limit=0", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/maintenance/reports?limit=abc", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/maintenance/backups?task=nope", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(postOk("/api/maintenance/rollback", "{\"task\": \"nope\"}").statusCode()).isEqualTo(400);
+        assertThat(postOk("/api/maintenance/rollback", "{\"task\": \"hsi_constituents\", \"backup_id\": \"../x\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    /** Holds the run inside the source until released. */
+    private static final class GateSource implements ConstituentSource {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String index() {
+            return "hsi";
+        }
+
+        @Override
+        public String defaultUrl() {
+            return "gate://hsi";
+        }
+
+        @Override
+        public SourceResult fetch(SourceContext context) throws SourceException {
+            entered.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeSource.returning("hsi", Rows.hsi(85)).fetch(context);
+        }
+    }
+
+    @Test
+    void aSecondRunWhileOneIsUnderWayGets409NamingItAndProgressIsVisible() throws Exception {
+        GateSource gate = new GateSource();
+        start(runner(gate, FakeSource.returning("sti", Rows.sti(30))), ConsoleOptions.defaults());
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return postOk("/api/maintenance/run", "{\"tasks\": [\"hsi_constituents\"]}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(gate.entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode progress = json(get("/api/maintenance/runs/current", Map.of()));
+        assertThat(progress.get("running").asBoolean()).isTrue();
+        assertThat(progress.get("run").get("tasks").toString()).contains("hsi_constituents");
+        assertThat(progress.get("run").get("progress").toString()).contains("hsi_constituents: fetching");
+
+        HttpResponse<String> second = postOk("/api/maintenance/run", "{\"tasks\": [\"sti_constituents\"]}");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json(second).get("error").asText()).contains("in progress", "hsi_constituents");
+
+        gate.release.countDown();
+        assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(json(get("/api/maintenance/runs/current", Map.of())).get("running").asBoolean()).isFalse();
+    }
+
+    @Test
+    void marketEventRoutesSayWhenNoServiceIsConfigured() throws Exception {
+        start();
+        assertThat(get("/api/market-events/sync-log", Map.of()).statusCode()).isEqualTo(501);
+        assertThat(postOk("/api/market-events/refresh", "{}").statusCode()).isEqualTo(501);
+        assertThat(post("/api/market-events/refresh", "{}", Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aNonLoopbackBindNeedsAnAccessTokenWhichEveryRequestMustCarry() throws Exception {
+        MaintenanceRunner runner = runner(FakeSource.returning("sti", Rows.sti(30)));
+        assertThatThrownBy(() -> MaintenanceConsole.start(runner, ConsoleOptions.defaults().withBind("0.0.0.0").withPort(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access token");
+
+        String token = "s3cret-token-for-tests-0123456789";
+        console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withBind("0.0.0.0").withPort(0)
+                .withAccessToken(token));
+        assertThat(get("/api/maintenance/status", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/maintenance", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/maintenance/status", Map.of("Authorization", "Bearer wrong-token-0123456789")).statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/maintenance/status", Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
+        HttpResponse<String> login = get("/maintenance?token=" + token, Map.of());
+        assertThat(login.statusCode()).isEqualTo(303);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Strict");
+        assertThat(get("/maintenance", Map.of("Cookie", cookie.split(";")[0])).statusCode()).isEqualTo(200);
+        assertThat(get("/maintenance?token=wrong", Map.of()).statusCode()).isEqualTo(401);
+    }
+}
