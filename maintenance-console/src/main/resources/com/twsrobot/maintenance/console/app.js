@@ -48,8 +48,7 @@ function showMessage(text, kind) {
 
 function when(ts) {
   if (!ts) return 'never';
-  const d = new Date(ts);
-  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace('Z', ' UTC');
+  return new Date(ts).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
 function fillCard(card, status, rows) {
@@ -280,7 +279,7 @@ function renderReport(report) {
     r.errors.length ? el('ul', { class: 'errors' }, r.errors.map((e) => el('li', {}, e))) : null,
     r.validation.warnings.length ? el('ul', { class: 'warnings' }, r.validation.warnings.map((w) => el('li', {}, w))) : null,
     r.warnings.length ? el('ul', { class: 'warnings' }, r.warnings.map((w) => el('li', {}, w))) : null));
-  box.replaceChildren(
+  box.replaceChildren(...[
     el('h2', {}, 'Report ' + report.report_id + ' ', badge(report.status)),
     el('div', { class: 'meta' }, (report.dry_run ? 'Dry run — nothing written' : 'Apply') + ' · started ' +
       when(report.started_at) + ' · ' + Number(report.duration_seconds).toFixed(2) + ' s'),
@@ -288,7 +287,7 @@ function renderReport(report) {
       'Errors', 'Duration'].map((h, i) => el('th', { class: i >= 2 ? 'num' : '' }, h)))), el('tbody', {}, rows)),
     (report.errors || []).length ? el('ul', { class: 'errors' }, report.errors.map((e) => el('li', {}, e))) : null,
     (report.warnings || []).length ? el('ul', { class: 'warnings' }, report.warnings.map((w) => el('li', {}, w))) : null,
-    tasks);
+    ...tasks].filter((node) => node !== null));
 }
 
 document.querySelectorAll('button.preview').forEach((b) => b.addEventListener('click', () => preview([b.dataset.tasks])));

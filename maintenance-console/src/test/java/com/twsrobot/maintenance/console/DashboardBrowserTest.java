@@ -1,0 +1,118 @@
+package com.twsrobot.maintenance.console;
+
+import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.Fixtures;
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromedriver; nothing is
+ * downloaded): dry run, cards and report update, apply asks with the warnings, apply, new counts.
+ */
+class DashboardBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @Test
+    void dryRunThenConfirmedApplyFromTheDashboard() throws Exception {
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!present && System.getenv("CI") == null) {
+            Assumptions.abort("Debian's chromium and chromium-driver are not installed (apt-get install chromium "
+                    + "chromium-driver); .ci/run installs them");
+        }
+        assertThat(present).as("chromium and chromedriver must be installed in CI").isTrue();
+
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(false);
+             FixtureServer pages = FixtureServer.start()
+                     .page("/sp500", Fixtures.page("wikipedia_sp500.html"))
+                     .page("/sti", Fixtures.page("wikipedia_sti.html"))
+                     .page("/hsi", Fixtures.page("wikipedia_hsi.html"))) {
+            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                    .progressListener(m -> { }).sourceUrl("sp500", pages.url("/sp500")).sourceUrl("sti", pages.url("/sti"))
+                    .sourceUrl("hsi", pages.url("/hsi")).build();
+            try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
+                WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
+                try {
+                    drive(driver, console.uri().resolve("/maintenance").toString());
+                } catch (AssertionError | RuntimeException e) {
+                    screenshot(driver, "console-failure.png"); // what the page showed when it went wrong
+                    throw e;
+                } finally {
+                    driver.quit();
+                }
+            }
+        }
+    }
+
+    private static void drive(WebDriver driver, String url) throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(url);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"), "49"));
+        assertThat(driver.findElement(By.id("card-report")).getText()).contains("none yet");
+        assertThat(driver.findElement(By.id("btn-apply-constituents")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("btn-apply-constituents")).getCssValue("background-color"))
+                .isNotEqualTo(driver.findElement(By.id("btn-dry-run-all")).getCssValue("background-color"));
+
+        driver.findElement(By.id("allow-large-change")).click();
+        driver.findElement(By.id("btn-dry-run-all")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report .task[data-task='hsi_constituents']")));
+        String report = driver.findElement(By.id("report")).getText();
+        assertThat(report).contains("Dry run — nothing written", "ECHO — EchoStar", "SATS — EchoStar",
+                "5E2.SI — Seatrium Limited", "0011.HK — Hang Seng Bank");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-report"), "dry run"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("btn-apply-constituents")));
+        screenshot(driver, "console-dry-run.png");
+
+        driver.findElement(By.id("btn-apply-constituents")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        assertThat(dialog.getText()).contains("Apply constituents refresh?",
+                "Large constituent count change — hsi_constituents", "count changes from 49 to 85");
+        screenshot(driver, "console-confirm-apply.png");
+        driver.findElement(By.id("confirm-apply")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Applied"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"), "85"));
+        assertThat(driver.findElement(By.id("card-report")).getText()).contains("apply");
+        assertThat(driver.findElement(By.id("report")).getText()).doesNotContain("Dry run — nothing written");
+        assertThat(driver.findElement(By.id("btn-apply-constituents")).isEnabled()).isFalse();
+        screenshot(driver, "console-applied.png");
+    }
+
+    private static WebDriver chromium(Path profile) throws Exception {
+        Files.createDirectories(profile);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}
