@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Option(names = "--allow-large-change",
-            description = "Accept a constituent count change above the failure threshold (25% by default).")
+            description = "Accept a constituent count change above the failure threshold (25%% by default).")
     boolean allowLargeChange;
 
     @Option(names = "--symbol", paramLabel = "SYM", description = "Symbol for per-symbol event refresh, repeatable.")

@@ -140,7 +140,8 @@ final class ConsoleRoutes implements HttpHandler {
         ObjectNode events = node.putObject("market_events");
         events.put("available", false);
         events.put("message", "no market-events service is configured in this runner");
-        node.putArray("market_open");
+        ArrayNode open = node.putArray("market_open");
+        runner.marketOpenWarnings().forEach(open::add);
         return node;
     }
 

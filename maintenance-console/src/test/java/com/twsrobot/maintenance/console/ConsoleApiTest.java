@@ -122,6 +122,11 @@ class ConsoleApiTest {
         assertThat(status.get("latest_report").isNull()).isTrue();
         assertThat(status.has("market_events")).isTrue();
         assertThat(status.get("run_in_progress").isNull()).isTrue();
+        assertThat(status.get("market_open")).isEmpty();
+
+        clock.set(java.time.Instant.parse("2026-11-24T15:00:00Z"));
+        assertThat(json(get("/api/maintenance/status", Map.of())).get("market_open").toString())
+                .contains("NYSE appears open (closes 16:00 America/New_York)");
     }
 
     @Test

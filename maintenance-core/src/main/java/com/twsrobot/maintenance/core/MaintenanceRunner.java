@@ -12,6 +12,7 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -154,6 +155,8 @@ public final class MaintenanceRunner {
         String reportId = reports.newReportId(started);
         List<TaskResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>(setupProblems);
+        // Metadata runs may go ahead during market hours, but the operator should know.
+        warnings.addAll(MarketClock.openMarketWarnings(started));
         List<String> errors = new ArrayList<>();
         Map<String, Object> detail = new LinkedHashMap<>();
         try {
@@ -341,6 +344,11 @@ public final class MaintenanceRunner {
         Instant now = clock.instant();
         return TaskResult.builder(task.name(), request.dryRun(), now).error("task " + task.name() + " failed: " + why)
                 .finish(now);
+    }
+
+    /** Warnings for the markets in session now ("NYSE appears open (closes 16:00 America/New_York)"). */
+    public List<String> marketOpenWarnings() {
+        return MarketClock.openMarketWarnings(clock.instant());
     }
 
     /** Each index file as it stands, and the latest report. */

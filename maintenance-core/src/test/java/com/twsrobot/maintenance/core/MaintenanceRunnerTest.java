@@ -430,6 +430,16 @@ class MaintenanceRunnerTest {
     }
 
     @Test
+    void aRunStartedWhileAMarketIsOpenCarriesAWarning() {
+        clock.set(java.time.Instant.parse("2026-11-24T15:00:00Z"));
+        RunReport report = runner().run(RunRequest.dryRun("example_plugin_task"));
+        assertThat(report.warnings()).contains("NYSE appears open (closes 16:00 America/New_York)");
+        assertThat(report.status()).isEqualTo(TaskStatus.SUCCESS);
+        clock.set(java.time.Instant.parse("2026-11-28T15:00:00Z"));
+        assertThat(runner().run(RunRequest.dryRun("example_plugin_task")).warnings()).isEmpty();
+    }
+
+    @Test
     void unwritableReportsDirStillReturnsAReportAndNeverThrows() throws Exception {
         Path blocked = ws.root().resolve("blocked");
         Files.writeString(blocked, "a file where a directory should be");

@@ -1,0 +1,54 @@
+package com.twsrobot.maintenance.core.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether NYSE, SGX or HKEX is in session at an instant, in words an operator reads before applying:
+ * "NYSE appears open (closes 16:00 America/New_York)". Metadata runs are allowed during market hours;
+ * this only warns.
+ */
+public final class MarketClock {
+
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private MarketClock() {
+    }
+
+    /** One warning per exchange that is in session (or in its midday break) at {@code now}, or whose calendar is unknown then. */
+    public static List<String> openMarketWarnings(Instant now) {
+        List<String> out = new ArrayList<>();
+        for (Exchange exchange : Exchange.values()) {
+            warning(ExchangeCalendar.of(exchange), now).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static Optional<String> warning(ExchangeCalendar calendar, Instant now) {
+        Exchange exchange = calendar.exchange();
+        ZonedDateTime local = now.atZone(exchange.zone());
+        LocalDate day = local.toLocalDate();
+        if (!calendar.covers(day)) {
+            boolean weekdayHours = day.getDayOfWeek().getValue() <= 5 && local.getHour() >= 9 && local.getHour() < 17;
+            return weekdayHours ? Optional.of(exchange + " holiday calendar is unknown for " + day + " (known to "
+                    + calendar.coverageEnd().map(LocalDate::toString).orElse("?") + "); it may be open now") : Optional.empty();
+        }
+        Optional<Session> session = calendar.session(day);
+        if (session.isEmpty() || now.isBefore(session.get().open().toInstant()) || !now.isBefore(session.get().close().toInstant())) {
+            return Optional.empty();
+        }
+        Session s = session.get();
+        String closes = "closes " + HM.format(s.close()) + " " + exchange.zone().getId();
+        if (s.breakStart().isPresent() && !now.isBefore(s.breakStart().get().toInstant())
+                && now.isBefore(s.breakEnd().get().toInstant())) {
+            return Optional.of(exchange + " is in its midday break (reopens " + HM.format(s.breakEnd().get()) + ", "
+                    + closes + ")");
+        }
+        return Optional.of(exchange + " appears open (" + closes + ")");
+    }
+}
