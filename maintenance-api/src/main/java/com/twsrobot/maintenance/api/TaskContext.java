@@ -22,6 +22,11 @@ public interface TaskContext {
     /** Where reports are written ({@code ./reports/maintenance} by default). */
     Path reportsDir();
 
+    /** The market-events service (the host's, or the embedded one), if the runner has one. */
+    default java.util.Optional<com.twsrobot.maintenance.api.events.MarketEventsService> marketEvents() {
+        return java.util.Optional.empty();
+    }
+
     /** Reports progress to whoever runs the task (stderr in the CLI, the console's progress view). */
     void progress(String message);
 

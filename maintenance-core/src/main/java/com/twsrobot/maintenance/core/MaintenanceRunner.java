@@ -12,6 +12,8 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
@@ -64,6 +66,10 @@ public final class MaintenanceRunner {
     private final List<String> setupProblems;
     private final AtomicFileWriter writer;
     private final Duration keepReportsFor;
+    private final String eventsDb;
+    private final ClassLoader loader;
+    private MarketEventsService marketEvents;
+    private final boolean discover;
 
     private MaintenanceRunner(Builder b) {
         this.dataDir = b.dataDir;
@@ -73,6 +79,10 @@ public final class MaintenanceRunner {
         this.defaultSourceUrls = Map.copyOf(b.sourceUrls);
         this.writer = new AtomicFileWriter(b.faultHook);
         this.keepReportsFor = b.keepReportsFor;
+        this.eventsDb = b.eventsDb != null ? b.eventsDb : defaultEventsDb(b.dataDir);
+        this.marketEvents = b.marketEventsService;
+        this.discover = b.discover;
+        this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
         List<String> problems = new ArrayList<>();
         ClassLoader loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
 
@@ -278,7 +288,8 @@ public final class MaintenanceRunner {
      */
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, String reportId,
                                     Consumer<String> progress) {
-        RunnerTaskContext context = new RunnerTaskContext(request, reportId, clock, dataDir, reportsDir, progress);
+        RunnerTaskContext context = new RunnerTaskContext(request, reportId, clock, dataDir, reportsDir, progress,
+                this::marketEvents);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !(t instanceof MetadataValidationTask)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(t -> t instanceof MetadataValidationTask).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
@@ -346,6 +357,31 @@ public final class MaintenanceRunner {
                 .finish(now);
     }
 
+    /** {@code jdbc:sqlite:<data-dir>/market_events.db}: the embedded event store's default. */
+    public static String defaultEventsDb(Path dataDir) {
+        return "jdbc:sqlite:" + dataDir.resolve("market_events.db");
+    }
+
+    /** The JDBC URL the embedded market-events service uses (unused when the host gives its own service). */
+    public String eventsDb() {
+        return eventsDb;
+    }
+
+    /**
+     * The host's market-events service, else the embedded one on {@link #eventsDb()} (opened on first
+     * use, found through ServiceLoader), else empty.
+     */
+    public synchronized Optional<MarketEventsService> marketEvents() {
+        if (marketEvents == null && discover) {
+            for (MarketEventsServiceFactory factory : ServiceDiscovery.load(MarketEventsServiceFactory.class, loader,
+                    new ArrayList<>())) {
+                marketEvents = factory.open(eventsDb, clock);
+                break;
+            }
+        }
+        return Optional.ofNullable(marketEvents);
+    }
+
     /** Warnings for the markets in session now ("NYSE appears open (closes 16:00 America/New_York)"). */
     public List<String> marketOpenWarnings() {
         return MarketClock.openMarketWarnings(clock.instant());
@@ -397,6 +433,8 @@ public final class MaintenanceRunner {
         private int keepBackups = 30;
         private Duration keepReportsFor = Duration.ofDays(90);
         private FaultHook faultHook = FaultHook.NONE;
+        private MarketEventsService marketEventsService;
+        private String eventsDb;
         private Consumer<String> progress = message -> LOG.info(message);
         private boolean discover = true;
         private ClassLoader classLoader;
@@ -469,6 +507,18 @@ public final class MaintenanceRunner {
         /** Fails chosen file-write steps, for tests that prove a failure anywhere changes nothing. */
         Builder faultHook(FaultHook hook) {
             this.faultHook = hook;
+            return this;
+        }
+
+        /** The host's own market-events service; without one the embedded JDBC service is used. */
+        public Builder marketEventsService(MarketEventsService service) {
+            this.marketEventsService = service;
+            return this;
+        }
+
+        /** JDBC URL of the embedded event store (default {@code jdbc:sqlite:<data-dir>/market_events.db}). */
+        public Builder eventsDb(String jdbcUrl) {
+            this.eventsDb = jdbcUrl;
             return this;
         }
 

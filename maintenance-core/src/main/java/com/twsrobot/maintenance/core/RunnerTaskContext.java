@@ -2,14 +2,23 @@ package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskContext;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The context the runner hands each task. */
 record RunnerTaskContext(RunRequest request, String reportId, Clock clock, Path dataDir, Path reportsDir,
-                         Consumer<String> progressListener) implements TaskContext {
+                         Consumer<String> progressListener,
+                         Supplier<Optional<MarketEventsService>> events) implements TaskContext {
+
+    @Override
+    public Optional<MarketEventsService> marketEvents() {
+        return events.get();
+    }
 
     @Override
     public boolean dryRun() {

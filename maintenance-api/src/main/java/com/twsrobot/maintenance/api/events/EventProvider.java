@@ -1,0 +1,22 @@
+package com.twsrobot.maintenance.api.events;
+
+import java.util.Set;
+
+/**
+ * A source of market events (FOMC, holidays, earnings, ...). Found with {@link java.util.ServiceLoader}
+ * by the embedded events service, so a host can add its own.
+ */
+public interface EventProvider {
+
+    /** Short name, e.g. {@code fomc}; it is the {@code source} of the rows it writes. */
+    String name();
+
+    Set<EventType> eventTypes();
+
+    /** True when the work is per symbol (earnings, dividends): then only the request's symbols are fetched. */
+    default boolean perSymbol() {
+        return false;
+    }
+
+    ProviderFetch fetch(EventsRequest request) throws ProviderException;
+}

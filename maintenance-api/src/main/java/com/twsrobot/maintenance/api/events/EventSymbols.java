@@ -1,0 +1,15 @@
+package com.twsrobot.maintenance.api.events;
+
+import java.util.List;
+
+/**
+ * Symbols whose earnings and dividends to refresh, from the host: open positions, active strategy
+ * symbols, the watchlist. Found with {@link java.util.ServiceLoader}; the request's manual symbols are added.
+ */
+public interface EventSymbols {
+
+    /** Where the symbols come from, e.g. {@code open_positions}. */
+    String name();
+
+    List<String> symbols();
+}

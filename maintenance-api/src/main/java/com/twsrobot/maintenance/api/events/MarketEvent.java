@@ -1,0 +1,40 @@
+package com.twsrobot.maintenance.api.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One upcoming event, as a provider reports it. {@code eventId} is stable for the same real event
+ * (e.g. {@code EARNINGS:AAPL:2027-01-28}), so upserts are idempotent.
+ *
+ * @param eventTime        local time at the exchange ("16:05"), or "" when unknown or only estimated
+ * @param startAtUtc       exact start, when known
+ * @param confidence       {@code confirmed} or {@code estimated}
+ * @param rawPayloadJson   the provider's raw answer for this event, for audits
+ */
+public record MarketEvent(String eventId, EventType eventType, String symbol, String title, String description,
+                          LocalDate eventDate, String eventTime, Instant startAtUtc, Instant endAtUtc,
+                          String marketTimezone, String source, String sourceEventId, String sourceUrl,
+                          Map<String, Object> detail, String rawPayloadJson, boolean portfolioRelevant,
+                          String confidence, int importanceScore) {
+
+    public MarketEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(eventDate, "eventDate");
+        symbol = Objects.requireNonNullElse(symbol, "");
+        title = Objects.requireNonNullElse(title, "");
+        description = Objects.requireNonNullElse(description, "");
+        eventTime = Objects.requireNonNullElse(eventTime, "");
+        marketTimezone = Objects.requireNonNullElse(marketTimezone, "");
+        source = Objects.requireNonNullElse(source, "");
+        sourceEventId = Objects.requireNonNullElse(sourceEventId, "");
+        sourceUrl = Objects.requireNonNullElse(sourceUrl, "");
+        detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+        rawPayloadJson = Objects.requireNonNullElse(rawPayloadJson, "");
+        confidence = Objects.requireNonNullElse(confidence, "confirmed");
+    }
+}

@@ -1,0 +1,102 @@
+package com.twsrobot.maintenance.sources.events;
+
+import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.events.EventProvider;
+import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEvent;
+import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.events.ProviderFetch;
+import com.twsrobot.maintenance.sources.PageFetcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** FOMC rate decisions in the window, from the Federal Reserve's meeting calendar page (URL key {@code fomc}). */
+public final class FomcProvider implements EventProvider {
+
+    public static final String NAME = "fomc";
+    public static final String URL = "https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm";
+    static final String SNAPSHOT = "fed_fomc_calendars.html";
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final PageFetcher FETCHER = new PageFetcher(PageFetcher.Settings.DEFAULT);
+
+    private final PageFetcher fetcher;
+
+    public FomcProvider() {
+        this(FETCHER);
+    }
+
+    public FomcProvider(PageFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.FOMC);
+    }
+
+    @Override
+    public ProviderFetch fetch(EventsRequest request) throws ProviderException {
+        String url;
+        String html;
+        if (request.snapshot()) {
+            url = "snapshot:" + SNAPSHOT;
+            html = snapshot();
+        } else {
+            url = request.urlFor(NAME, URL);
+            try {
+                html = fetcher.fetch(List.of(url)).body();
+            } catch (SourceException e) {
+                throw new ProviderException("fomc: " + e.getMessage(), e);
+            }
+        }
+        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(html, url);
+        List<MarketEvent> events = new ArrayList<>();
+        for (FomcCalendarParser.Meeting m : parsed.meetings()) {
+            if (!request.inWindow(m.end())) {
+                continue;
+            }
+            // The Committee's statement is released at 2:00 p.m. Eastern on the decision day.
+            ZonedDateTime decision = ZonedDateTime.of(m.end(), LocalTime.of(14, 0), NEW_YORK);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("meeting_start", m.start().toString());
+            detail.put("meeting_end", m.end().toString());
+            detail.put("sep", m.sep());
+            detail.put("month_label", m.monthLabel());
+            detail.put("date_label", m.dateLabel());
+            String title = "FOMC rate decision" + (m.sep() ? " with Summary of Economic Projections" : "");
+            events.add(new MarketEvent("FOMC:" + m.end(), EventType.FOMC, "", title,
+                    "FOMC meeting " + m.start() + (m.start().equals(m.end()) ? "" : " to " + m.end()), m.end(), "14:00",
+                    decision.toInstant(), null, NEW_YORK.getId(), NAME, "fomc:" + m.start(), url, detail,
+                    "{\"month\":\"" + m.monthLabel() + "\",\"dates\":\"" + m.dateLabel() + "\",\"year\":" + m.year() + "}",
+                    true, "confirmed", m.sep() ? 5 : 4));
+        }
+        return ProviderFetch.of(events);
+    }
+
+    private static String snapshot() throws ProviderException {
+        try (InputStream in = FomcProvider.class.getResourceAsStream(SNAPSHOT)) {
+            if (in == null) {
+                throw new ProviderException("fomc: the bundled snapshot " + SNAPSHOT + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProviderException("fomc: cannot read the bundled snapshot: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package com.twsrobot.maintenance.sources.events;
+
+import com.twsrobot.maintenance.api.events.EventProvider;
+import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.events.ProviderFetch;
+import com.twsrobot.maintenance.api.events.ProviderResult;
+import com.twsrobot.maintenance.api.events.SyncSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * The embedded market-events service: every {@link EventProvider} on the class path, run side by side,
+ * each written in its own transaction to a JDBC store, with one sync-log row per provider. A provider
+ * that fails changes no rows and makes the sync a partial failure; the others still run.
+ */
+public final class JdbcMarketEventsService implements MarketEventsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMarketEventsService.class);
+
+    private final EventStore store;
+    private final Clock clock;
+    private final List<EventProvider> providers;
+
+    public JdbcMarketEventsService(String jdbcUrl, Clock clock, List<EventProvider> providers) {
+        this.store = new EventStore(jdbcUrl);
+        this.clock = clock;
+        this.providers = providers.stream().sorted(Comparator.comparing(EventProvider::name)).toList();
+    }
+
+    /** The service with every provider found by ServiceLoader (a broken one is logged and skipped). */
+    public static JdbcMarketEventsService open(String jdbcUrl, Clock clock) {
+        List<EventProvider> found = new ArrayList<>();
+        var it = ServiceLoader.load(EventProvider.class, JdbcMarketEventsService.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.warn("skipped a broken event provider: {}", e.getMessage());
+            }
+        }
+        return new JdbcMarketEventsService(jdbcUrl, clock, found);
+    }
+
+    public String jdbcUrl() {
+        return store.url();
+    }
+
+    public List<EventProvider> providers() {
+        return providers;
+    }
+
+    @Override
+    public SyncSummary refresh(EventsRequest request) {
+        return sync(request, false);
+    }
+
+    @Override
+    public SyncSummary preview(EventsRequest request) {
+        return sync(request, true);
+    }
+
+    @Override
+    public List<ProviderResult> syncLog(int limit) {
+        try {
+            return store.exists() ? store.syncLog(limit) : List.of();
+        } catch (SQLException e) {
+            LOG.warn("cannot read the sync log from {}: {}", store.url(), e.toString());
+            return List.of();
+        }
+    }
+
+    private SyncSummary sync(EventsRequest request, boolean preview) {
+        String syncId = UUID.randomUUID().toString();
+        boolean tablesExist;
+        try {
+            if (!preview) {
+                store.migrate();
+            }
+            tablesExist = preview ? store.exists() : true;
+        } catch (SQLException e) {
+            Instant now = clock.instant();
+            List<ProviderResult> failed = providers.stream().map(p -> new ProviderResult(syncId, p.name(), types(p), "failed",
+                    0, 0, 0, 0, 0, 1, "event store " + store.url() + " unusable: " + e.getMessage(), List.of(), now, now))
+                    .toList();
+            return new SyncSummary(syncId, "failed", preview, failed);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, providers.size()), r -> {
+            Thread t = new Thread(r, "event-provider");
+            t.setDaemon(true);
+            return t;
+        });
+        List<ProviderResult> results = new ArrayList<>();
+        try {
+            List<Future<ProviderResult>> futures = new ArrayList<>();
+            for (EventProvider provider : providers) {
+                futures.add(pool.submit(() -> one(provider, request, preview, tablesExist, syncId)));
+            }
+            for (int i = 0; i < providers.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (Exception e) {
+                    Instant now = clock.instant();
+                    results.add(new ProviderResult(syncId, providers.get(i).name(), types(providers.get(i)), "failed", 0, 0,
+                            0, 0, 0, 1, String.valueOf(e.getCause() != null ? e.getCause() : e), List.of(), now, now));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new SyncSummary(syncId, SyncSummary.statusOf(results), preview, results);
+    }
+
+    private ProviderResult one(EventProvider provider, EventsRequest request, boolean preview, boolean tablesExist,
+                               String syncId) {
+        Instant started = clock.instant();
+        ProviderResult result;
+        try {
+            ProviderFetch fetch = provider.fetch(request);
+            EventStore.Plan plan = store.plan(provider, fetch, request, tablesExist);
+            if (!preview) {
+                store.apply(plan, clock.instant());
+            }
+            int inserted = plan.inserts().size();
+            int updated = plan.updates().size();
+            result = new ProviderResult(syncId, provider.name(), types(provider),
+                    fetch.errors().isEmpty() ? "success" : "partial_failure", fetch.events().size(), inserted, updated,
+                    inserted + updated, plan.stale().size(), fetch.errors().size(), String.join("; ", fetch.errors()),
+                    fetch.warnings(), started, clock.instant());
+        } catch (ProviderException | SQLException | RuntimeException e) {
+            LOG.debug("provider {} failed", provider.name(), e);
+            result = new ProviderResult(syncId, provider.name(), types(provider), "failed", 0, 0, 0, 0, 0, 1,
+                    e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), started, clock.instant());
+        }
+        if (!preview) {
+            try {
+                store.log(result);
+            } catch (SQLException e) {
+                LOG.warn("could not write the sync log for {}: {}", provider.name(), e.toString());
+            }
+        }
+        return result;
+    }
+
+    private static String types(EventProvider provider) {
+        return provider.eventTypes().stream().map(EventType::name).sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,170 @@
+package com.twsrobot.maintenance.sources.events;
+
+import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.TaskContext;
+import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.api.events.EventSymbols;
+import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.ProviderResult;
+import com.twsrobot.maintenance.api.events.SyncSummary;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.Optional;
+
+/**
+ * {@code market_events}: a dry run asks the market-events service for a preview (what would be
+ * inserted, updated, marked stale); an apply refreshes. Earnings and dividends are fetched only for
+ * the request's symbols and those the host's {@link EventSymbols} supply — never a whole index.
+ */
+public final class MarketEventsTask implements MaintenanceTask {
+
+    public static final String NAME = "market_events";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> groups() {
+        return Set.of(GROUP_ALL, GROUP_EVENTS);
+    }
+
+    @Override
+    public String description() {
+        return "refresh earnings, dividends, FOMC dates and US market holidays / early closes";
+    }
+
+    @Override
+    public TaskResult run(TaskContext context) {
+        TaskResult.Builder result = context.newResult(NAME);
+        Optional<MarketEventsService> service = context.marketEvents();
+        if (service.isEmpty()) {
+            return result.error("no market-events service: give the runner the host's service or put "
+                    + "maintenance-sources on the class path").finish(context.clock().instant());
+        }
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        Set<String> symbols = new LinkedHashSet<>();
+        List<String> manual = normalise(context.request().eventSymbols());
+        bySource.put("manual", manual);
+        symbols.addAll(manual);
+        for (EventSymbols supplier : suppliers(result)) {
+            try {
+                List<String> supplied = normalise(supplier.symbols());
+                bySource.put(supplier.name(), supplied);
+                symbols.addAll(supplied);
+            } catch (RuntimeException e) {
+                result.warning("event symbols from " + supplier.name() + " are unavailable: " + e.getMessage());
+            }
+        }
+        LocalDate from = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
+        LocalDate to = from.plusDays(context.request().daysAhead());
+        EventsRequest request = new EventsRequest(new ArrayList<>(symbols), from, to, context.clock().instant(),
+                context.request().sourceUrls(), context.request().snapshot());
+        context.progress(NAME + ": " + (context.dryRun() ? "previewing" : "refreshing") + " events " + from + " to " + to
+                + " for " + symbols.size() + " symbol(s)");
+        SyncSummary summary = context.dryRun() ? service.get().preview(request) : service.get().refresh(request);
+
+        result.source("market events: " + String.join(", ", summary.providers().stream().map(ProviderResult::provider)
+                .toList()));
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("from", from.toString());
+        window.put("to", to.toString());
+        window.put("days_ahead", context.request().daysAhead());
+        result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId())
+                .detail("window", window).detail("symbols", new ArrayList<>(symbols)).detail("symbol_sources", bySource);
+        List<Map<String, Object>> providers = new ArrayList<>();
+        int inserted = 0;
+        int updated = 0;
+        for (ProviderResult p : summary.providers()) {
+            providers.add(describe(p));
+            inserted += p.insertedCount();
+            updated += p.updatedCount();
+            p.warnings().forEach(w -> result.warning(p.provider() + ": " + w));
+            if (!p.errorMessage().isEmpty()) {
+                result.error(p.provider() + " " + p.status().replace('_', ' ') + ": " + p.errorMessage());
+            }
+        }
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("fetched_count", summary.fetchedCount());
+        totals.put("inserted_count", inserted);
+        totals.put("updated_count", updated);
+        totals.put("upserted_count", summary.upsertedCount());
+        totals.put("stale_count", summary.staleCount());
+        totals.put("error_count", summary.errorCount());
+        result.detail("providers", providers).detail("totals", totals);
+        context.progress(NAME + ": " + summary.status() + ", " + summary.fetchedCount() + " fetched, " + inserted
+                + (summary.preview() ? " would be inserted, " : " inserted, ") + updated + " updated, "
+                + summary.staleCount() + " stale");
+        TaskStatus status = switch (summary.status()) {
+            case "success" -> result.hasErrors() ? TaskStatus.PARTIAL_FAILURE : TaskStatus.SUCCESS;
+            case "partial_failure" -> TaskStatus.PARTIAL_FAILURE;
+            default -> TaskStatus.FAILED;
+        };
+        TaskResult finished = result.status(status).finish(context.clock().instant());
+        if (status == TaskStatus.SUCCESS && !finished.warnings().isEmpty()) {
+            return new TaskResult(finished.task(), TaskStatus.WARNING, finished.dryRun(), finished.source(),
+                    finished.startedAt(), finished.finishedAt(), finished.durationSeconds(), finished.beforeCount(),
+                    finished.afterCount(), finished.added(), finished.removed(), finished.validation(),
+                    finished.warnings(), finished.errors(), finished.detail());
+        }
+        return finished;
+    }
+
+    private static Map<String, Object> describe(ProviderResult p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", p.provider());
+        m.put("event_type", p.eventType());
+        m.put("status", p.status());
+        m.put("fetched_count", p.fetchedCount());
+        m.put("inserted_count", p.insertedCount());
+        m.put("updated_count", p.updatedCount());
+        m.put("upserted_count", p.upsertedCount());
+        m.put("stale_count", p.staleCount());
+        m.put("error_count", p.errorCount());
+        m.put("error_message", p.errorMessage());
+        m.put("warnings", p.warnings());
+        m.put("started_at", p.startedAt().toString());
+        m.put("finished_at", p.finishedAt().toString());
+        return m;
+    }
+
+    private static List<EventSymbols> suppliers(TaskResult.Builder result) {
+        List<EventSymbols> out = new ArrayList<>();
+        var it = ServiceLoader.load(EventSymbols.class, MarketEventsTask.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                out.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                result.warning("skipped a broken EventSymbols provider: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> normalise(List<String> symbols) {
+        List<String> out = new ArrayList<>();
+        for (String s : symbols) {
+            String t = s.trim().toUpperCase(Locale.ROOT);
+            if (!t.isEmpty() && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

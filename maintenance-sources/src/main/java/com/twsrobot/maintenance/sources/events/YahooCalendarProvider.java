@@ -1,0 +1,262 @@
+package com.twsrobot.maintenance.sources.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twsrobot.maintenance.api.events.EventProvider;
+import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEvent;
+import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.events.ProviderFetch;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Earnings and ex-dividend dates per symbol from Yahoo Finance's quoteSummary {@code calendarEvents}
+ * module (URL keys {@code yahoo} and {@code yahoo-cookie}). It first gets a cookie and a crumb; a 401
+ * "Invalid Crumb" gets a fresh pair and one retry. "Quote not found" is a per-symbol warning, not a
+ * failure. Requests run with bounded concurrency and an optional rate limit
+ * ({@code -Dmaintenance.yahoo.concurrency}, default 8; {@code -Dmaintenance.yahoo.requestsPerSecond},
+ * default no limit); 429 and 5xx are retried with backoff.
+ */
+public final class YahooCalendarProvider implements EventProvider {
+
+    public static final String NAME = "yahoo_calendar";
+    public static final String BASE_URL = "https://query2.finance.yahoo.com";
+    public static final String COOKIE_URL = "https://fc.yahoo.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * @param concurrency       requests in flight at once
+     * @param requestsPerSecond 0 for no limit
+     * @param timeout           per request
+     * @param backoff           first wait before a retry; doubles
+     */
+    public record Settings(int concurrency, double requestsPerSecond, Duration timeout, Duration backoff) {
+        static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("maintenance.yahoo.concurrency", 8),
+                    Double.parseDouble(System.getProperty("maintenance.yahoo.requestsPerSecond", "0")),
+                    Duration.ofSeconds(15), Duration.ofMillis(500));
+        }
+    }
+
+    private final Settings settings;
+
+    public YahooCalendarProvider() {
+        this(Settings.fromSystemProperties());
+    }
+
+    public YahooCalendarProvider(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<EventType> eventTypes() {
+        return Set.of(EventType.EARNINGS, EventType.DIVIDEND);
+    }
+
+    @Override
+    public boolean perSymbol() {
+        return true;
+    }
+
+    @Override
+    public ProviderFetch fetch(EventsRequest request) throws ProviderException {
+        if (request.symbols().isEmpty()) {
+            return ProviderFetch.of(List.of());
+        }
+        Session session = new Session(request);
+        session.refreshCrumb();
+        List<MarketEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<String> covered = Collections.synchronizedList(new ArrayList<>());
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.concurrency(),
+                request.symbols().size())), r -> {
+            Thread t = new Thread(r, "yahoo-calendar");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String symbol : request.symbols()) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        events.addAll(session.symbol(symbol));
+                        covered.add(symbol);
+                    } catch (NotFound e) {
+                        warnings.add(e.getMessage());
+                    } catch (IOException | RuntimeException e) {
+                        errors.add(symbol + ": " + e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        errors.add(symbol + ": interrupted");
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException("yahoo: interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ProviderException("yahoo: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (covered.isEmpty() && warnings.isEmpty()) {
+            throw new ProviderException("yahoo: every symbol failed: " + String.join("; ", errors));
+        }
+        return new ProviderFetch(events, covered, warnings, errors);
+    }
+
+    /** A symbol Yahoo does not know. */
+    private static final class NotFound extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** One provider run: a cookie jar, the current crumb, the rate limiter. */
+    private final class Session {
+        private final EventsRequest request;
+        private final HttpClient client;
+        private final RateLimiter limiter = new RateLimiter(settings.requestsPerSecond());
+        private final AtomicReference<String> crumb = new AtomicReference<>();
+        private final String base;
+
+        Session(EventsRequest request) {
+            this.request = request;
+            this.base = request.urlFor("yahoo", BASE_URL);
+            this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+
+        synchronized void refreshCrumb() throws ProviderException {
+            String cookieUrl = request.urlFor("yahoo-cookie", COOKIE_URL);
+            List<String> tried = new ArrayList<>();
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                try {
+                    get(cookieUrl); // sets the session cookie; its status does not matter
+                    HttpResponse<String> answer = get(base + "/v1/test/getcrumb");
+                    String token = answer.body() == null ? "" : answer.body().trim();
+                    // A rate-limited crumb endpoint answers "Too Many Requests" where the crumb should be.
+                    if (answer.statusCode() == 200 && !token.isEmpty() && token.length() <= 64
+                            && token.chars().noneMatch(Character::isWhitespace)) {
+                        crumb.set(token);
+                        return;
+                    }
+                    tried.add("crumb answer HTTP " + answer.statusCode() + " '" + abbreviate(token) + "'");
+                } catch (IOException e) {
+                    tried.add(e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProviderException("yahoo: interrupted while getting a crumb");
+                }
+                pause(attempt);
+            }
+            throw new ProviderException("yahoo: could not get a cookie and crumb from " + cookieUrl + " and " + base
+                    + "/v1/test/getcrumb: " + String.join("; ", tried));
+        }
+
+        List<MarketEvent> symbol(String symbol) throws IOException, InterruptedException, NotFound {
+            String url = base + "/v10/finance/quoteSummary/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
+                    + "?modules=calendarEvents";
+            boolean crumbRefreshed = false;
+            String last = "";
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                limiter.acquire();
+                HttpResponse<String> answer = get(url + "&crumb=" + URLEncoder.encode(crumb.get(), StandardCharsets.UTF_8));
+                int status = answer.statusCode();
+                if (status == 200) {
+                    JsonNode root = JSON.readTree(answer.body());
+                    JsonNode calendar = root.path("quoteSummary").path("result").path(0).path("calendarEvents");
+                    if (calendar.isMissingNode()) {
+                        throw new IOException("answer without calendarEvents");
+                    }
+                    return YahooCalendarParser.events(symbol, calendar, request, url);
+                }
+                if (status == 404) {
+                    throw new NotFound("yahoo: " + describeError(answer.body(), "quote not found for symbol: " + symbol));
+                }
+                if (status == 401 && !crumbRefreshed) {
+                    crumbRefreshed = true;
+                    try {
+                        refreshCrumb();
+                    } catch (ProviderException e) {
+                        throw new IOException(e.getMessage());
+                    }
+                    attempt--; // a fresh crumb earns one more try
+                    continue;
+                }
+                last = "HTTP " + status + (answer.body() == null ? "" : " " + abbreviate(answer.body().trim()));
+                if (status != 429 && status < 500) {
+                    break;
+                }
+                if (attempt < ATTEMPTS) {
+                    pause(attempt);
+                }
+            }
+            throw new IOException(last + " after " + ATTEMPTS + " tries");
+        }
+
+        private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET()
+                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) tws-maintenance/0.1")
+                    .header("Accept", "application/json,text/plain,*/*").build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(settings.backoff().toMillis() << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describeError(String body, String fallback) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            for (String top : List.of("quoteSummary", "finance")) {
+                String text = root.path(top).path("error").path("description").asText("");
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not JSON: fall back
+        }
+        return fallback;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+}

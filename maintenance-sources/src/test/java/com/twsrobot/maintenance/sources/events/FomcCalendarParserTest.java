@@ -1,0 +1,65 @@
+package com.twsrobot.maintenance.sources.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FomcCalendarParserTest {
+
+    private static final Path PAGES = Path.of(System.getProperty("fixtures.dir", "../../shared/fixtures"), "pages");
+
+    @Test
+    void theFedPageParsesToExactlyTheExpectedMeetings() throws Exception {
+        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(Files.readString(PAGES.resolve("fed_fomc_calendars.html")),
+                "u");
+        JsonNode expected = new ObjectMapper().readTree(PAGES.resolve("fed_fomc_expected.json").toFile());
+
+        List<Map<String, Object>> meetings = new ArrayList<>();
+        for (FomcCalendarParser.Meeting m : parsed.meetings()) {
+            meetings.add(Map.of("year", m.year(), "start", m.start().toString(), "end", m.end().toString(), "sep", m.sep(),
+                    "month_label", m.monthLabel(), "date_label", m.dateLabel()));
+        }
+        List<Map<String, Object>> wanted = new ArrayList<>();
+        for (JsonNode m : expected.get("meetings")) {
+            wanted.add(Map.of("year", m.get("year").asInt(), "start", m.get("start").asText(), "end", m.get("end").asText(),
+                    "sep", m.get("sep").asBoolean(), "month_label", m.get("month_label").asText(),
+                    "date_label", m.get("date_label").asText()));
+        }
+        assertThat(meetings).hasSize(56).isEqualTo(wanted);
+        assertThat(parsed.meetings().stream().filter(FomcCalendarParser.Meeting::sep)).hasSize(28);
+
+        assertThat(parsed.notScheduled()).singleElement().satisfies(n -> {
+            JsonNode e = expected.get("not_scheduled").get(0);
+            assertThat(n.date().toString()).isEqualTo(e.get("date").asText());
+            assertThat(n.kind()).isEqualTo(e.get("kind").asText());
+            assertThat(n.dateLabel()).isEqualTo(e.get("date_label").asText());
+        });
+    }
+
+    @Test
+    void unscheduledMeetingsAreToldApartToo() throws Exception {
+        String html = "<div class='panel panel-default'><div class='panel-heading'><h4>2020 FOMC Meetings</h4></div>"
+                + "<div class='row fomc-meeting'><div class='fomc-meeting__month'><strong>March</strong></div>"
+                + "<div class='fomc-meeting__date'>15 (unscheduled)</div></div>"
+                + "<div class='row fomc-meeting'><div class='fomc-meeting__month'><strong>Apr/May</strong></div>"
+                + "<div class='fomc-meeting__date'>28-29</div></div></div>";
+        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(html, "u");
+        assertThat(parsed.notScheduled()).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo("unscheduled"));
+        assertThat(parsed.meetings()).singleElement().satisfies(m -> assertThat(m.end().toString()).isEqualTo("2020-04-29"));
+    }
+
+    @Test
+    void aPageWithoutMeetingsFailsNamingTheUrl() {
+        assertThatThrownBy(() -> FomcCalendarParser.parse("<html><body>Maintenance</body></html>", "https://fed/x"))
+                .hasMessageContaining("https://fed/x: no FOMC meeting rows found");
+    }
+}

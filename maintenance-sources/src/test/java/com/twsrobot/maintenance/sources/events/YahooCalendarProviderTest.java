@@ -1,0 +1,163 @@
+package com.twsrobot.maintenance.sources.events;
+
+import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEvent;
+import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.events.ProviderFetch;
+import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.FixtureServer.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Yahoo provider against a loopback server replaying the recorded body shapes. */
+class YahooCalendarProviderTest {
+
+    static final Path EVENTS = Path.of(System.getProperty("fixtures.dir", "../../shared/fixtures"), "events");
+    private static final YahooCalendarProvider.Settings FAST = new YahooCalendarProvider.Settings(4, 0,
+            Duration.ofSeconds(5), Duration.ofMillis(10));
+
+    private final FixtureServer server = FixtureServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String body(String file) throws Exception {
+        return Files.readString(EVENTS.resolve(file));
+    }
+
+    static void serveYahoo(FixtureServer server) throws Exception {
+        server.script("/cookie", Response.status(404).withHeader("Set-Cookie", "A3=d=abc; Path=/"));
+        server.script("/v1/test/getcrumb", Response.of(200, "text/plain", "Xb9CrumbToken1"));
+        for (String s : List.of("AAPL", "MSFT", "NODIV")) {
+            server.script("/v10/finance/quoteSummary/" + s,
+                    Response.of(200, "application/json", body("yahoo_quotesummary_calendarEvents_" + s + ".json")));
+        }
+        server.script("/v10/finance/quoteSummary/ZZZZQ", Response.of(404, "application/json",
+                body("yahoo_quotesummary_not_found.json")));
+    }
+
+    private EventsRequest request(List<String> symbols, String today) {
+        LocalDate from = LocalDate.parse(today);
+        return new EventsRequest(symbols, from, from.plusDays(90), Instant.parse(today + "T12:00:00Z"),
+                Map.of("yahoo", server.url(""), "yahoo-cookie", server.url("/cookie")), false);
+    }
+
+    private static MarketEvent find(ProviderFetch fetch, String id) {
+        return fetch.events().stream().filter(e -> e.eventId().equals(id)).findFirst().orElseThrow(
+                () -> new AssertionError("no " + id + " in " + fetch.events()));
+    }
+
+    @Test
+    void extractsWhatTheFixturesReadmeSays() throws Exception {
+        serveYahoo(server);
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL", "MSFT", "NODIV", "ZZZZQ"),
+                "2026-11-24"));
+
+        MarketEvent aapl = find(fetch, "EARNINGS:AAPL:2027-01-28");
+        assertThat(aapl.confidence()).isEqualTo("estimated");
+        assertThat(aapl.eventTime()).isEmpty();
+        assertThat(fetch.events()).noneMatch(e -> e.eventId().startsWith("DIVIDEND:AAPL"))
+                .noneMatch(e -> e.eventDate().toString().equals("2026-10-29"));
+
+        MarketEvent msft = find(fetch, "EARNINGS:MSFT:2027-01-27");
+        assertThat(msft.confidence()).isEqualTo("confirmed");
+        assertThat(msft.eventTime()).isEqualTo("16:05");
+        assertThat(msft.marketTimezone()).isEqualTo("America/New_York");
+        MarketEvent dividend = find(fetch, "DIVIDEND:MSFT:2027-02-18");
+        assertThat(dividend.eventType()).isEqualTo(EventType.DIVIDEND);
+        assertThat(dividend.detail()).containsEntry("payment_date", "2027-03-11");
+
+        MarketEvent nodiv = find(fetch, "EARNINGS:NODIV:2027-02-04");
+        assertThat(nodiv.confidence()).isEqualTo("estimated");
+        assertThat(nodiv.detail()).containsEntry("window_end", "2027-02-09");
+        assertThat(fetch.events()).noneMatch(e -> e.eventId().startsWith("DIVIDEND:NODIV"));
+
+        assertThat(fetch.events()).hasSize(4);
+        assertThat(fetch.warnings()).singleElement().asString().contains("ZZZZQ");
+        assertThat(fetch.errors()).isEmpty();
+        assertThat(fetch.coveredSymbols()).containsExactlyInAnyOrder("AAPL", "MSFT", "NODIV");
+    }
+
+    @Test
+    void aClockBeforeTheExDateSeesTheDividendAsUpcoming() throws Exception {
+        serveYahoo(server);
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL"), "2026-11-01"));
+        assertThat(fetch.events()).anyMatch(e -> e.eventId().equals("DIVIDEND:AAPL:2026-11-09"));
+    }
+
+    @Test
+    void anInvalidCrumbGetsAFreshCrumbAndOneRetry() throws Exception {
+        serveYahoo(server);
+        server.script("/v10/finance/quoteSummary/AAPL",
+                Response.of(401, "application/json", body("yahoo_quotesummary_unauthorized_invalid_crumb.json")),
+                Response.of(200, "application/json", body("yahoo_quotesummary_calendarEvents_AAPL.json")));
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL"), "2026-11-24"));
+        assertThat(fetch.events()).hasSize(1);
+        assertThat(server.hits("/v1/test/getcrumb")).isEqualTo(2);
+        assertThat(server.hits("/cookie")).isEqualTo(2);
+    }
+
+    @Test
+    void a429IsRetriedAndATooManyRequestsCrumbIsNeverAccepted() throws Exception {
+        serveYahoo(server);
+        server.script("/v1/test/getcrumb", Response.of(429, "text/plain", "Too Many Requests"),
+                Response.of(200, "text/plain", "Too Many Requests"), Response.of(200, "text/plain", "GoodCrumb7"));
+        server.script("/v10/finance/quoteSummary/MSFT", Response.of(429, "text/plain", "Too Many Requests"),
+                Response.of(200, "application/json", body("yahoo_quotesummary_calendarEvents_MSFT.json")));
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("MSFT"), "2026-11-24"));
+        assertThat(fetch.events()).hasSize(2);
+        assertThat(server.hits("/v1/test/getcrumb")).isEqualTo(3);
+        assertThat(server.hits("/v10/finance/quoteSummary/MSFT")).isEqualTo(2);
+    }
+
+    @Test
+    void aSymbolThatKeepsFailingIsAnErrorButTheOthersGoOn() throws Exception {
+        serveYahoo(server);
+        server.script("/v10/finance/quoteSummary/MSFT", Response.status(503));
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL", "MSFT"), "2026-11-24"));
+        assertThat(fetch.events()).extracting(MarketEvent::symbol).containsOnly("AAPL");
+        assertThat(fetch.errors()).singleElement().asString().startsWith("MSFT: HTTP 503").contains("after 3 tries");
+        assertThat(fetch.coveredSymbols()).containsExactly("AAPL");
+    }
+
+    @Test
+    void noCrumbMeansTheProviderFails() throws Exception {
+        serveYahoo(server);
+        server.script("/v1/test/getcrumb", Response.of(429, "text/plain", "Too Many Requests"));
+        assertThatThrownBy(() -> new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL"), "2026-11-24")))
+                .isInstanceOf(ProviderException.class).hasMessageContaining("could not get a cookie and crumb");
+    }
+
+    @Test
+    void noSymbolsMeansNoRequests() throws Exception {
+        serveYahoo(server);
+        assertThat(new YahooCalendarProvider(FAST).fetch(request(List.of(), "2026-11-24")).events()).isEmpty();
+        assertThat(server.hits("/v1/test/getcrumb")).isZero();
+    }
+
+    @Test
+    void theRateLimitSpacesRequests() throws Exception {
+        serveYahoo(server);
+        List<String> symbols = List.of("AAPL", "MSFT", "NODIV", "AAPL", "MSFT", "NODIV", "AAPL", "MSFT", "NODIV", "AAPL");
+        YahooCalendarProvider limited = new YahooCalendarProvider(new YahooCalendarProvider.Settings(8, 20,
+                Duration.ofSeconds(5), Duration.ofMillis(10)));
+        long start = System.nanoTime();
+        limited.fetch(request(symbols, "2026-11-24"));
+        // 10 requests at 20 per second: the last may start no earlier than 9 intervals of 50 ms after the first.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+    }
+}
