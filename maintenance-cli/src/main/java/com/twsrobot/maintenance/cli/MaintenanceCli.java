@@ -21,7 +21,7 @@ import java.util.function.Consumer;
                 "Metadata only: never touches orders, strategies or trading controls.",
                 "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
-                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, ServeCommand.class},
+                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, ServeCommand.class, EventsCommand.class},
         footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error;",
                 "3 another run holds the run lock (data/.maintenance.lock)."})
 public final class MaintenanceCli {
@@ -42,6 +42,11 @@ public final class MaintenanceCli {
     @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports/maintenance",
             description = "Directory of the JSON and Markdown reports (default: ${DEFAULT-VALUE}).")
     Path reportsDir;
+
+    @Option(names = "--events-db", paramLabel = "JDBC_URL",
+            description = "Event store of the embedded market-events service (default: jdbc:sqlite:<data-dir>/market_events.db; "
+                    + "a jdbc:postgresql:// URL works too).")
+    String eventsDb;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file: source_url.<key>, min_rows.<index>, warn_change_percent, "
@@ -77,6 +82,9 @@ public final class MaintenanceCli {
             throw new UsageException(e.getMessage());
         }
         extraSourceUrls.forEach(builder::sourceUrl);
+        if (eventsDb != null) {
+            builder.eventsDb(eventsDb);
+        }
         return builder.build();
     }
 

@@ -41,6 +41,14 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("       source: %s%n", i.source().isEmpty() ? "(none registered)" : i.source());
                 i.validation().errors().forEach(e -> out.println("       invalid: " + e));
             }
+            if (!status.marketEventsAvailable()) {
+                out.println("market events: no market-events service");
+            } else {
+                out.println(status.marketEvents().map(e -> "market events: last sync " + ReportJson.timestamp(e.finishedAt())
+                        + " " + e.status() + ", " + e.fetchedCount() + " fetched, " + e.upsertedCount() + " upserted, "
+                        + e.staleCount() + " stale, " + e.errorCount() + " error(s)").orElse("market events: no sync yet"));
+            }
+            status.marketOpen().forEach(m -> out.println("market: " + m));
             out.println(status.latestReport().map(r -> "latest report: " + r.reportId() + " " + r.status().wireName()
                     + (r.dryRun() ? " (dry run)" : " (apply)") + ", " + r.warningCount() + " warning(s), "
                     + r.errorCount() + " error(s)").orElse("latest report: none yet"));

@@ -62,7 +62,7 @@ class CliTest {
     void dryRunAgainstLoopbackPagesProposesTheRealCountsAndWritesNothing() {
         ws.withConstituents(true);
         Map<String, String> before = ws.dataFingerprint();
-        assertThat(cli(withSources("run", "--dry-run", "--json"))).as(err).isZero();
+        assertThat(cli(withSources("run", "--task", "constituents", "--dry-run", "--json"))).as(err).isZero();
         JsonNode report = json(out);
         assertThat(report.get("dry_run").asBoolean()).isTrue();
         assertThat(report.get("results")).extracting(r -> r.get("after_count").asInt()).containsExactly(503, 30, 85);
@@ -75,7 +75,7 @@ class CliTest {
     void applyFromThePreviousFilesReportsTheRealChangesAndBacksUp() throws Exception {
         ws.withConstituents(false);
         // HSI grows 49 -> 85 and needs the override; S&P and STI stand alone and are applied.
-        assertThat(cli(withSources("run", "--apply", "--json"))).isEqualTo(1);
+        assertThat(cli(withSources("run", "--task", "constituents", "--apply", "--json"))).isEqualTo(1);
         JsonNode first = json(out);
         assertThat(first.get("status").asText()).isEqualTo("partial_failure");
         JsonNode sp = first.get("results").get(0);
@@ -85,7 +85,8 @@ class CliTest {
         assertThat(first.get("results").get(2).get("validation").get("errors").toString()).contains("--allow-large-change");
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(Fixtures.previousConstituents("hsi_constituents.csv"));
 
-        assertThat(cli(withSources("run", "--apply", "--allow-large-change", "--json"))).as(err).isZero();
+        assertThat(cli(withSources("run", "--task", "constituents", "--apply", "--allow-large-change", "--json")))
+                .as(err).isZero();
         JsonNode hsi = json(out).get("results").get(2);
         assertThat(hsi.get("removed")).hasSize(4);
         assertThat(hsi.get("added")).hasSize(40);
@@ -137,7 +138,7 @@ class CliTest {
     void unreachableSourcesFailCleanlyWithOneLinePerSourceAndKeepTheFiles() {
         ws.withConstituents(true);
         Map<String, String> before = ws.dataFingerprint();
-        assertThat(cli("run", "--apply", "--source-url", "sp500=http://127.0.0.1:9/sp500", "--source-url",
+        assertThat(cli("run", "--task", "constituents", "--apply", "--source-url", "sp500=http://127.0.0.1:9/sp500", "--source-url",
                 "sti=http://127.0.0.1:9/sti", "--source-url", "hsi=http://127.0.0.1:9/hsi")).isEqualTo(1);
         assertThat(out.lines().filter(l -> l.contains("error: source failed"))).hasSize(3);
         assertThat(ws.dataFingerprint()).isEqualTo(before);

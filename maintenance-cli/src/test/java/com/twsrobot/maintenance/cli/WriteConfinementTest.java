@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every built-in task, in apply mode and in a sandbox root, writes only where the library may:
- * the constituent files, data/backups/, the reports dir and the run lock.
+ * the constituent files, data/backups/, the reports dir, the run lock and the event store.
  */
 class WriteConfinementTest {
 
@@ -23,6 +23,7 @@ class WriteConfinementTest {
             Pattern.compile("data/(sp500|sti|hsi)_constituents\\.csv"),
             Pattern.compile("data/backups/constituents/[0-9_]+/(sp500|sti|hsi)_constituents\\.csv"),
             Pattern.compile("data/\\.maintenance\\.lock"),
+            Pattern.compile("data/market_events\\.db"),
             Pattern.compile("reports/maintenance/maintenance_[0-9_]+(\\.[a-z0-9_]+\\.plan)?\\.(json|md)"));
 
     @Test

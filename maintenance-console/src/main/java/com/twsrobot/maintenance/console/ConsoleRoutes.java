@@ -9,6 +9,7 @@ import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.UnknownTaskException;
 import com.twsrobot.maintenance.core.io.BackupStore;
@@ -113,8 +114,7 @@ final class ConsoleRoutes implements HttpHandler {
             case "POST " + API + "/run" -> run(ex, RunRequestParser.parse(body(ex)), "run");
             case "POST " + API + "/rollback" -> run(ex, rollbackRequest(body(ex)), "rollback");
             case "POST /api/market-events/refresh" -> run(ex, eventsRefreshRequest(body(ex)), "market events refresh");
-            case "GET /api/market-events/sync-log" -> throw new BadRequestException(501,
-                    "market events are not available in this runner (no market-events service is configured)");
+            case "GET /api/market-events/sync-log" -> sendJson(ex, 200, syncLog(query));
             default -> {
                 if (GET_PATHS.contains(rawPath) || POST_PATHS.contains(rawPath)) {
                     ex.getResponseHeaders().add("Allow", GET_PATHS.contains(rawPath) ? "GET" : "POST");
@@ -137,11 +137,6 @@ final class ConsoleRoutes implements HttpHandler {
     private ObjectNode status() {
         ObjectNode node = ReportJson.toTree(runner.status());
         node.set("run_in_progress", tracker.current().map(this::describe).orElse(null));
-        ObjectNode events = node.putObject("market_events");
-        events.put("available", false);
-        events.put("message", "no market-events service is configured in this runner");
-        ArrayNode open = node.putArray("market_open");
-        runner.marketOpenWarnings().forEach(open::add);
         return node;
     }
 
@@ -168,17 +163,7 @@ final class ConsoleRoutes implements HttpHandler {
     }
 
     private ArrayNode reports(Map<String, String> query) throws BadRequestException {
-        int limit = 20;
-        if (query.containsKey("limit")) {
-            try {
-                limit = Integer.parseInt(query.get("limit"));
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > 500) {
-                throw BadRequestException.badRequest("limit must be a whole number from 1 to 500");
-            }
-        }
+        int limit = limit(query, 20);
         ArrayNode array = ReportJson.mapper().createArrayNode();
         for (ReportSummary summary : runner.reports(limit)) {
             array.add(ReportJson.toTree(summary));
@@ -200,6 +185,31 @@ final class ConsoleRoutes implements HttpHandler {
         } else {
             throw BadRequestException.badRequest("format must be json or markdown");
         }
+    }
+
+    private ArrayNode syncLog(Map<String, String> query) throws BadRequestException {
+        MarketEventsService service = runner.marketEvents().orElseThrow(() -> new BadRequestException(501,
+                "market events are not available in this runner (no market-events service is configured)"));
+        int limit = limit(query, 50);
+        ArrayNode array = ReportJson.mapper().createArrayNode();
+        service.syncLog(limit).forEach(p -> array.add(ReportJson.toTree(p)));
+        return array;
+    }
+
+    private static int limit(Map<String, String> query, int fallback) throws BadRequestException {
+        if (!query.containsKey("limit")) {
+            return fallback;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(query.get("limit"));
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 500) {
+            throw BadRequestException.badRequest("limit must be a whole number from 1 to 500");
+        }
+        return limit;
     }
 
     private ArrayNode backups(Map<String, String> query) throws BadRequestException {

@@ -76,7 +76,7 @@ async function loadStatus() {
     card.dataset.rows = c.row_count === null ? '' : String(c.row_count);
   }
   const ev = data.market_events || {};
-  if (ev.available) {
+  if (ev.available && ev.last_sync_at) {
     fillCard($('card-events'), ev.status, [
       ['Last refreshed', when(ev.last_sync_at)],
       ['Fetched', String(ev.fetched_count)], ['Upserted', String(ev.upserted_count)],

@@ -12,7 +12,10 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.ProviderResult;
+import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
@@ -398,7 +401,24 @@ public final class MaintenanceRunner {
                     check.symbolCount(), url, check.validation()));
         }
         List<ReportSummary> latest = reports.list(1);
-        return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst());
+        Optional<MarketEventsService> events = marketEvents();
+        return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),
+                events.flatMap(MaintenanceRunner::lastSync), marketOpenWarnings());
+    }
+
+    /** The newest sync in a service's log, summed over its providers. */
+    static Optional<LastSync> lastSync(MarketEventsService service) {
+        List<ProviderResult> log = service.syncLog(50);
+        if (log.isEmpty()) {
+            return Optional.empty();
+        }
+        String syncId = log.get(0).syncId();
+        List<ProviderResult> sync = log.stream().filter(p -> p.syncId().equals(syncId)).toList();
+        return Optional.of(new LastSync(syncId, log.get(0).finishedAt(), SyncSummary.statusOf(sync),
+                sync.stream().mapToInt(ProviderResult::fetchedCount).sum(),
+                sync.stream().mapToInt(ProviderResult::upsertedCount).sum(),
+                sync.stream().mapToInt(ProviderResult::staleCount).sum(),
+                sync.stream().mapToInt(ProviderResult::errorCount).sum(), sync.size()));
     }
 
     /** The newest {@code limit} reports, newest first. */

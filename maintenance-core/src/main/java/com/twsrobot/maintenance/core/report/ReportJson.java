@@ -14,6 +14,8 @@ import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.api.events.LastSync;
+import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.ValidationStatus;
 
@@ -117,6 +119,44 @@ public final class ReportJson {
         } else {
             node.putNull("latest_report");
         }
+        ObjectNode events = node.putObject("market_events");
+        events.put("available", status.marketEventsAvailable());
+        if (status.marketEvents().isPresent()) {
+            LastSync s = status.marketEvents().get();
+            events.put("last_sync_at", timestamp(s.finishedAt()));
+            events.put("sync_id", s.syncId());
+            events.put("status", s.status());
+            events.put("fetched_count", s.fetchedCount());
+            events.put("upserted_count", s.upsertedCount());
+            events.put("stale_count", s.staleCount());
+            events.put("error_count", s.errorCount());
+            events.put("provider_count", s.providerCount());
+        } else {
+            events.putNull("last_sync_at");
+            events.put("message", status.marketEventsAvailable() ? "no market-events sync yet"
+                    : "no market-events service is configured in this runner");
+        }
+        strings(node.putArray("market_open"), status.marketOpen());
+        return node;
+    }
+
+    /** One sync-log row with the host's column names. */
+    public static ObjectNode toTree(ProviderResult p) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("sync_id", p.syncId());
+        node.put("provider", p.provider());
+        node.put("event_type", p.eventType());
+        node.put("status", p.status());
+        node.put("fetched_count", p.fetchedCount());
+        node.put("inserted_count", p.insertedCount());
+        node.put("updated_count", p.updatedCount());
+        node.put("upserted_count", p.upsertedCount());
+        node.put("stale_count", p.staleCount());
+        node.put("error_count", p.errorCount());
+        node.put("error_message", p.errorMessage());
+        strings(node.putArray("warnings"), p.warnings());
+        node.put("started_at", timestamp(p.startedAt()));
+        node.put("finished_at", timestamp(p.finishedAt()));
         return node;
     }
 

@@ -242,7 +242,7 @@ final class EventStore {
     List<ProviderResult> syncLog(int limit) throws SQLException {
         List<ProviderResult> out = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM market_event_sync_log ORDER BY finished_at DESC, provider ASC")) {
+                "SELECT * FROM market_event_sync_log ORDER BY sync_id DESC, provider ASC")) {
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() < limit) {

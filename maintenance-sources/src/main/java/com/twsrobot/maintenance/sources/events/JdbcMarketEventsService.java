@@ -34,6 +34,8 @@ public final class JdbcMarketEventsService implements MarketEventsService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcMarketEventsService.class);
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
     private final EventStore store;
     private final Clock clock;
     private final List<EventProvider> providers;
@@ -89,8 +91,17 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         }
     }
 
+    /**
+     * Sync ids sort in the order syncs ran, even under a fixed test clock: the wall time in
+     * milliseconds and a sequence, then a random part so two processes never collide.
+     */
+    private static String newSyncId() {
+        return String.format("%013d-%06d-%s", System.currentTimeMillis(), SEQUENCE.incrementAndGet() % 1_000_000,
+                UUID.randomUUID().toString().substring(0, 8));
+    }
+
     private SyncSummary sync(EventsRequest request, boolean preview) {
-        String syncId = UUID.randomUUID().toString();
+        String syncId = newSyncId();
         boolean tablesExist;
         try {
             if (!preview) {

@@ -1,0 +1,139 @@
+package com.twsrobot.maintenance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.core.report.ReportJson;
+import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.FixtureServer.Response;
+import com.twsrobot.maintenance.testkit.TempWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** run --task market_events and events sync-log from the command line, against loopback fixtures. */
+class MarketEventsCliTest {
+
+    private static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "../../shared/fixtures"));
+
+    private final TempWorkspace ws = TempWorkspace.create();
+    private final FixtureServer server = FixtureServer.start();
+
+    @AfterEach
+    void cleanUp() {
+        System.clearProperty("maintenance.clock");
+        server.close();
+        ws.close();
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.in(ws, args);
+    }
+
+    private String[] eventsRun(String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--task", "market_events", "--symbol", "AAPL", "--symbol",
+                "MSFT", "--days", "90", "--source-url", "fomc=" + server.url("/fomc"), "--source-url",
+                "yahoo=" + server.url(""), "--source-url", "yahoo-cookie=" + server.url("/cookie")));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private void serve() throws Exception {
+        server.page("/fomc", Files.readString(FIXTURES.resolve("pages/fed_fomc_calendars.html")));
+        server.script("/cookie", Response.status(404).withHeader("Set-Cookie", "A3=d=abc; Path=/"));
+        server.script("/v1/test/getcrumb", Response.of(200, "text/plain", "Xb9CrumbToken1"));
+        for (String s : List.of("AAPL", "MSFT")) {
+            server.script("/v10/finance/quoteSummary/" + s, Response.of(200, "application/json",
+                    Files.readString(FIXTURES.resolve("events/yahoo_quotesummary_calendarEvents_" + s + ".json"))));
+        }
+        System.setProperty("maintenance.clock", "2026-11-24T12:00:00Z");
+    }
+
+    private List<String> rows() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws.dataFile("market_events.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT event_id, status FROM market_events ORDER BY event_date, event_id")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void applyFillsTheStoreWithFomcHolidaysAndTheSymbolsEventsAndTheSyncLogShowsEachProvider() throws Exception {
+        serve();
+        CliRun preview = cli(eventsRun("--json"));
+        assertThat(preview.exitCode()).as(preview.out() + preview.err()).isZero();
+        JsonNode task = ReportJson.mapper().readTree(preview.out()).get("results").get(0);
+        assertThat(task.get("detail").get("mode").asText()).isEqualTo("preview");
+        assertThat(task.get("detail").get("totals").get("inserted_count").asInt()).isEqualTo(12);
+        assertThat(ws.dataFile("market_events.db")).doesNotExist();
+
+        CliRun applied = cli(eventsRun("--apply", "--json"));
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+        JsonNode detail = ReportJson.mapper().readTree(applied.out()).get("results").get(0).get("detail");
+        assertThat(detail.get("window").get("from").asText()).isEqualTo("2026-11-24");
+        assertThat(detail.get("window").get("to").asText()).isEqualTo("2027-02-22");
+        assertThat(detail.get("symbols").toString()).isEqualTo("[\"AAPL\",\"MSFT\"]");
+        assertThat(detail.get("providers")).hasSize(3);
+
+        assertThat(rows()).containsExactly(
+                "MARKET_HOLIDAY:XNYS:2026-11-26 active",
+                "MARKET_EARLY_CLOSE:XNYS:2026-11-27 active",
+                "FOMC:2026-12-09 active",
+                "MARKET_EARLY_CLOSE:XNYS:2026-12-24 active",
+                "MARKET_HOLIDAY:XNYS:2026-12-25 active",
+                "MARKET_HOLIDAY:XNYS:2027-01-01 active",
+                "MARKET_HOLIDAY:XNYS:2027-01-18 active",
+                "EARNINGS:MSFT:2027-01-27 active",
+                "FOMC:2027-01-27 active",
+                "EARNINGS:AAPL:2027-01-28 active",
+                "MARKET_HOLIDAY:XNYS:2027-02-15 active",
+                "DIVIDEND:MSFT:2027-02-18 active");
+
+        assertThat(cli(eventsRun("--apply")).exitCode()).isZero();
+        assertThat(rows()).hasSize(12);
+
+        CliRun log = cli("events", "sync-log", "--limit", "3");
+        assertThat(log.exitCode()).isZero();
+        assertThat(log.out().lines().skip(1)).hasSize(3)
+                .anyMatch(l -> l.contains("fomc")).anyMatch(l -> l.contains("us_market_calendar"))
+                .anyMatch(l -> l.contains("yahoo_calendar"));
+
+        CliRun status = cli("status", "--json");
+        JsonNode events = ReportJson.mapper().readTree(status.out()).get("market_events");
+        assertThat(events.get("available").asBoolean()).isTrue();
+        assertThat(events.get("fetched_count").asInt()).isEqualTo(12);
+        assertThat(events.get("last_sync_at").asText()).isEqualTo("2026-11-24T12:00:00Z");
+    }
+
+    @Test
+    void aFailingProviderMakesThePartialFailureExitOneAndTheOthersStillWrite() throws Exception {
+        serve();
+        server.script("/fomc", Response.status(503));
+        CliRun applied = cli(eventsRun("--apply"));
+        assertThat(applied.exitCode()).isEqualTo(1);
+        assertThat(applied.out()).contains("partial_failure", "fomc failed");
+        assertThat(rows()).anyMatch(r -> r.startsWith("EARNINGS:AAPL")).noneMatch(r -> r.startsWith("FOMC"));
+    }
+
+    @Test
+    void anEventsDbUrlPutsTheStoreElsewhere() throws Exception {
+        serve();
+        Path elsewhere = ws.root().resolve("events.sqlite");
+        assertThat(cli("--events-db", "jdbc:sqlite:" + elsewhere, "run", "--task", "market_events", "--apply",
+                "--snapshot").exitCode()).isZero();
+        assertThat(elsewhere).exists();
+        assertThat(ws.dataFile("market_events.db")).doesNotExist();
+    }
+}
