@@ -29,6 +29,12 @@ final class ReportText {
             }
             changes(s, "+", r.added());
             changes(s, "-", r.removed());
+            if (r.detail().get("totals") instanceof java.util.Map<?, ?> totals) {
+                s.append("    events: ").append(totals.get("fetched_count")).append(" fetched, ")
+                        .append(totals.get("inserted_count")).append(r.dryRun() ? " would be inserted, " : " inserted, ")
+                        .append(totals.get("updated_count")).append(" updated, ").append(totals.get("stale_count"))
+                        .append(" stale, ").append(totals.get("error_count")).append(" error(s)\n");
+            }
             Object message = r.detail().get("message");
             if (message != null) {
                 s.append("    ").append(message).append('\n');

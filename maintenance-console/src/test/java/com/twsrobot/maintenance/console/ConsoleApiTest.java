@@ -5,6 +5,10 @@ import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
+import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.ProviderResult;
+import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.testkit.FakeSource;
@@ -317,6 +321,58 @@ class ConsoleApiTest {
         assertThat(get("/api/market-events/sync-log", Map.of()).statusCode()).isEqualTo(501);
         assertThat(postOk("/api/market-events/refresh", "{}").statusCode()).isEqualTo(501);
         assertThat(post("/api/market-events/refresh", "{}", Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    /** Stands in for the host's market-events service. */
+    private static final class HostEventsService implements MarketEventsService {
+        final java.util.List<EventsRequest> refreshed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final ProviderResult row = new ProviderResult("0000000000001-000001-abcd", "host_feed", "EARNINGS", "success", 4,
+                3, 1, 4, 0, 0, "", java.util.List.of(), java.time.Instant.parse("2026-06-24T00:14:00Z"),
+                java.time.Instant.parse("2026-06-24T00:14:30Z"));
+
+        @Override
+        public SyncSummary refresh(EventsRequest request) {
+            refreshed.add(request);
+            return new SyncSummary(row.syncId(), "success", false, java.util.List.of(row));
+        }
+
+        @Override
+        public SyncSummary preview(EventsRequest request) {
+            return new SyncSummary(row.syncId(), "success", true, java.util.List.of(row));
+        }
+
+        @Override
+        public java.util.List<ProviderResult> syncLog(int limit) {
+            return refreshed.isEmpty() ? java.util.List.of() : java.util.List.of(row);
+        }
+    }
+
+    @Test
+    void theHostsEventEndpointsRunThroughItsOwnService() throws Exception {
+        HostEventsService host = new HostEventsService();
+        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                .clock(clock).progressListener(m -> { }).discover(false).marketEventsService(host)
+                .task(new com.twsrobot.maintenance.sources.events.MarketEventsTask()).build();
+        start(runner, ConsoleOptions.defaults());
+        assertThat(json(get("/api/maintenance/status", Map.of())).get("market_events").get("message").asText())
+                .contains("no market-events sync yet");
+        assertThat(json(get("/api/market-events/sync-log", Map.of()))).isEmpty();
+
+        HttpResponse<String> refreshed = postOk("/api/market-events/refresh", "{\"symbols\": [\"aapl\"], \"days_ahead\": 14}");
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        JsonNode result = json(refreshed).get("results").get(0);
+        assertThat(result.get("task").asText()).isEqualTo("market_events");
+        assertThat(result.get("dry_run").asBoolean()).isFalse();
+        assertThat(host.refreshed).singleElement().satisfies(r -> {
+            assertThat(r.symbols()).containsExactly("AAPL");
+            assertThat(r.to()).isEqualTo(r.from().plusDays(14));
+        });
+        assertThat(json(get("/api/market-events/sync-log", Map.of())).get(0).get("provider").asText()).isEqualTo("host_feed");
+        JsonNode events = json(get("/api/maintenance/status", Map.of())).get("market_events");
+        assertThat(events.get("upserted_count").asInt()).isEqualTo(4);
+        assertThat(events.get("last_sync_at").asText()).isEqualTo("2026-06-24T00:14:30Z");
+        assertThat(postOk("/api/market-events/refresh", "{\"days_ahead\": 91}").statusCode()).isEqualTo(400);
+        assertThat(postOk("/api/market-events/refresh", "{\"symbols\": \"AAPL\"}").statusCode()).isEqualTo(400);
     }
 
     @Test
