@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * module (URL keys {@code yahoo} and {@code yahoo-cookie}). It first gets a cookie and a crumb; a 401
  * "Invalid Crumb" gets a fresh pair and one retry. "Quote not found" is a per-symbol warning, not a
  * failure. Requests run with bounded concurrency and an optional rate limit
- * ({@code -Dmaintenance.yahoo.concurrency}, default 8; {@code -Dmaintenance.yahoo.requestsPerSecond},
+ * ({@code -Dmaintenance.yahoo.concurrency}, default 16; {@code -Dmaintenance.yahoo.requestsPerSecond},
  * default no limit); 429 and 5xx are retried with backoff.
  */
 public final class YahooCalendarProvider implements EventProvider {
@@ -51,7 +51,7 @@ public final class YahooCalendarProvider implements EventProvider {
      */
     public record Settings(int concurrency, double requestsPerSecond, Duration timeout, Duration backoff) {
         static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("maintenance.yahoo.concurrency", 8),
+            return new Settings(Integer.getInteger("maintenance.yahoo.concurrency", 16),
                     Double.parseDouble(System.getProperty("maintenance.yahoo.requestsPerSecond", "0")),
                     Duration.ofSeconds(15), Duration.ofMillis(500));
         }
