@@ -9,6 +9,7 @@ import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.Validator;
@@ -87,17 +88,20 @@ public final class MaintenanceRunner {
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
         List<String> problems = new ArrayList<>();
-        ClassLoader loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
+        Consumer<String> report = problem -> {
+            LOG.warn(problem);
+            problems.add(problem);
+        };
 
         List<ConstituentSource> allSources = new ArrayList<>(b.sources);
         List<Validator> extraValidators = new ArrayList<>(b.validators);
         List<CacheInvalidator> invalidators = new ArrayList<>(b.invalidators);
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
         if (b.discover) {
-            allSources.addAll(ServiceDiscovery.load(ConstituentSource.class, loader, problems));
-            extraValidators.addAll(ServiceDiscovery.load(Validator.class, loader, problems));
-            invalidators.addAll(ServiceDiscovery.load(CacheInvalidator.class, loader, problems));
-            pluginTasks.addAll(ServiceDiscovery.load(MaintenanceTask.class, loader, problems));
+            allSources.addAll(ServiceProviders.load(ConstituentSource.class, loader, report));
+            extraValidators.addAll(ServiceProviders.load(Validator.class, loader, report));
+            invalidators.addAll(ServiceProviders.load(CacheInvalidator.class, loader, report));
+            pluginTasks.addAll(ServiceProviders.load(MaintenanceTask.class, loader, report));
         }
         Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
         allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win
@@ -376,8 +380,8 @@ public final class MaintenanceRunner {
      */
     public synchronized Optional<MarketEventsService> marketEvents() {
         if (marketEvents == null && discover) {
-            for (MarketEventsServiceFactory factory : ServiceDiscovery.load(MarketEventsServiceFactory.class, loader,
-                    new ArrayList<>())) {
+            for (MarketEventsServiceFactory factory : ServiceProviders.load(MarketEventsServiceFactory.class, loader,
+                    LOG::warn)) {
                 marketEvents = factory.open(eventsDb, clock);
                 break;
             }

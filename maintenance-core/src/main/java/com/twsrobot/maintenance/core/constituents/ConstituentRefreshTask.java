@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
@@ -252,7 +253,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     + " h allowed; preview again");
             return Optional.empty();
         }
-        String now = current.map(c -> PlanStore.sha256(c.bytes())).orElse("");
+        String now = current.map(c -> Sha256.hex(c.bytes())).orElse("");
         if (!now.equals(plan.baseSha256())) {
             result.error("stale plan: the file changed since the preview (" + file.getFileName() + " is no longer the file "
                     + "plan " + planId + " was computed against); preview again");
@@ -296,7 +297,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private void savePlan(TaskContext context, Path file, Optional<ConstituentFile> current, Proposal p,
                           ValidationResult validation, TaskResult.Builder result) {
         Plan plan = new Plan(context.reportId(), name(), file.toString(),
-                current.map(c -> PlanStore.sha256(c.bytes())).orElse(""), context.clock().instant(), validation.status(),
+                current.map(c -> Sha256.hex(c.bytes())).orElse(""), context.clock().instant(), validation.status(),
                 p.allowLargeChange(), p.source(), new String(p.bytes(), StandardCharsets.UTF_8));
         try {
             new PlanStore(context.reportsDir(), writer).save(plan);

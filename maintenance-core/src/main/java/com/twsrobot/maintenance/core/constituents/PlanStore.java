@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.constituents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.ValidationStatus;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -11,10 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,7 +39,7 @@ public final class PlanStore {
         node.put("validation", plan.validation().wireName());
         node.put("allow_large_change", plan.allowLargeChange());
         node.put("source", plan.source());
-        node.put("content_sha256", sha256(plan.content().getBytes(StandardCharsets.UTF_8)));
+        node.put("content_sha256", Sha256.hex(plan.content().getBytes(StandardCharsets.UTF_8)));
         node.put("content", plan.content());
         writer.write(path(plan.reportId(), plan.task()), ReportJson.pretty(node).getBytes(StandardCharsets.UTF_8));
     }
@@ -61,7 +59,7 @@ public final class PlanStore {
         }
         JsonNode node = ReportJson.mapper().readTree(file.toFile());
         String content = node.path("content").asText();
-        if (!sha256(content.getBytes(StandardCharsets.UTF_8)).equals(node.path("content_sha256").asText())) {
+        if (!Sha256.hex(content.getBytes(StandardCharsets.UTF_8)).equals(node.path("content_sha256").asText())) {
             throw new IOException("plan " + file + " does not match its checksum; it was altered after the preview");
         }
         return Optional.of(new Plan(node.path("report_id").asText(), node.path("task").asText(), node.path("file").asText(),
@@ -74,12 +72,4 @@ public final class PlanStore {
         return dir.resolve(reportId + "." + task + ".plan.json");
     }
 
-    /** Hex SHA-256; "" for a missing file. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

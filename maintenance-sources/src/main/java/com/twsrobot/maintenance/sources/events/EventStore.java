@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.sources.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
 import com.twsrobot.maintenance.api.events.EventsRequest;
@@ -12,8 +13,6 @@ import com.twsrobot.maintenance.api.events.ProviderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -263,7 +261,7 @@ final class EventStore {
         return out;
     }
 
-    /** Rows by event id, for counting in tests and the CLI. */
+    /** Id, type, symbol, date and status of every row, in date order (for tests and audits). */
     Map<String, Map<String, String>> all() throws SQLException {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         try (Connection c = connect(); Statement st = c.createStatement();
@@ -315,7 +313,7 @@ final class EventStore {
         v.put("source_url", e.sourceUrl());
         v.put("detail_json", json(e.detail()));
         v.put("raw_payload_json", e.rawPayloadJson());
-        v.put("raw_payload_hash", sha256(e.rawPayloadJson()));
+        v.put("raw_payload_hash", Sha256.hex(e.rawPayloadJson().getBytes(StandardCharsets.UTF_8)));
         v.put("is_portfolio_relevant", e.portfolioRelevant() ? 1 : 0);
         v.put("confidence", e.confidence());
         v.put("importance_score", e.importanceScore());
@@ -343,13 +341,6 @@ final class EventStore {
         }
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String createTable(String name, Map<String, String> columns, String extra) {
         List<String> defs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.sources.events;
 
+import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
 import com.twsrobot.maintenance.api.events.EventsRequest;
@@ -17,8 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,19 +47,8 @@ public final class JdbcMarketEventsService implements MarketEventsService {
 
     /** The service with every provider found by ServiceLoader (a broken one is logged and skipped). */
     public static JdbcMarketEventsService open(String jdbcUrl, Clock clock) {
-        List<EventProvider> found = new ArrayList<>();
-        var it = ServiceLoader.load(EventProvider.class, JdbcMarketEventsService.class.getClassLoader()).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.warn("skipped a broken event provider: {}", e.getMessage());
-            }
-        }
-        return new JdbcMarketEventsService(jdbcUrl, clock, found);
+        return new JdbcMarketEventsService(jdbcUrl, clock, ServiceProviders.load(EventProvider.class,
+                JdbcMarketEventsService.class.getClassLoader(), LOG::warn));
     }
 
     public String jdbcUrl() {

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.sources.events;
 
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.TaskContext;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -18,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.Optional;
 
@@ -60,7 +59,8 @@ public final class MarketEventsTask implements MaintenanceTask {
         List<String> manual = normalise(context.request().eventSymbols());
         bySource.put("manual", manual);
         symbols.addAll(manual);
-        for (EventSymbols supplier : suppliers(result)) {
+        for (EventSymbols supplier : ServiceProviders.load(EventSymbols.class, MarketEventsTask.class.getClassLoader(),
+                result::warning)) {
             try {
                 List<String> supplied = normalise(supplier.symbols());
                 bySource.put(supplier.name(), supplied);
@@ -139,22 +139,6 @@ public final class MarketEventsTask implements MaintenanceTask {
         m.put("started_at", p.startedAt().toString());
         m.put("finished_at", p.finishedAt().toString());
         return m;
-    }
-
-    private static List<EventSymbols> suppliers(TaskResult.Builder result) {
-        List<EventSymbols> out = new ArrayList<>();
-        var it = ServiceLoader.load(EventSymbols.class, MarketEventsTask.class.getClassLoader()).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                out.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                result.warning("skipped a broken EventSymbols provider: " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     private static List<String> normalise(List<String> symbols) {
