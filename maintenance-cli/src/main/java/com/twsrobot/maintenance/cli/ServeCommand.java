@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8765", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ConsoleOptions.DEFAULT_PORT, description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
     @Option(names = "--token-file", paramLabel = "FILE",

@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,11 +149,6 @@ public final class FixtureServer implements AutoCloseable {
             }
             out.write(r.body());
         }
-    }
-
-    /** Paths scripted so far. */
-    public List<String> paths() {
-        return new ArrayList<>(scripts.keySet());
     }
 
     @Override

@@ -108,19 +108,12 @@ public final class MarketEventsTask implements MaintenanceTask {
         context.progress(NAME + ": " + summary.status() + ", " + summary.fetchedCount() + " fetched, " + inserted
                 + (summary.preview() ? " would be inserted, " : " inserted, ") + updated + " updated, "
                 + summary.staleCount() + " stale");
-        TaskStatus status = switch (summary.status()) {
-            case "success" -> result.hasErrors() ? TaskStatus.PARTIAL_FAILURE : TaskStatus.SUCCESS;
-            case "partial_failure" -> TaskStatus.PARTIAL_FAILURE;
-            default -> TaskStatus.FAILED;
-        };
-        TaskResult finished = result.status(status).finish(context.clock().instant());
-        if (status == TaskStatus.SUCCESS && !finished.warnings().isEmpty()) {
-            return new TaskResult(finished.task(), TaskStatus.WARNING, finished.dryRun(), finished.source(),
-                    finished.startedAt(), finished.finishedAt(), finished.durationSeconds(), finished.beforeCount(),
-                    finished.afterCount(), finished.added(), finished.removed(), finished.validation(),
-                    finished.warnings(), finished.errors(), finished.detail());
+        // A successful sync's status follows from its warnings (success or warning), as for any task;
+        // a sync that failed in part or in whole says so whatever the builder would derive.
+        if (!summary.status().equals("success")) {
+            result.status(summary.status().equals("partial_failure") ? TaskStatus.PARTIAL_FAILURE : TaskStatus.FAILED);
         }
-        return finished;
+        return result.finish(context.clock().instant());
     }
 
     private static Map<String, Object> describe(ProviderResult p) {
