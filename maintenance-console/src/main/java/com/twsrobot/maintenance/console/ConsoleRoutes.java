@@ -47,8 +47,13 @@ final class ConsoleRoutes implements HttpHandler {
     private final ConsoleSecurity security;
     private final RunTracker tracker;
     private final int maxBodyBytes;
+    private final int maxRequestsPerClient;
+    private final java.util.concurrent.ConcurrentHashMap<java.net.InetAddress, java.util.concurrent.atomic.AtomicInteger>
+            inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ConsoleRoutes(MaintenanceRunner runner, ConsoleSecurity security, RunTracker tracker, int maxBodyBytes) {
+    ConsoleRoutes(MaintenanceRunner runner, ConsoleSecurity security, RunTracker tracker, int maxBodyBytes,
+                  int maxRequestsPerClient) {
+        this.maxRequestsPerClient = maxRequestsPerClient;
         this.runner = runner;
         this.security = security;
         this.tracker = tracker;
@@ -57,17 +62,33 @@ final class ConsoleRoutes implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        java.net.InetAddress client = exchange.getRemoteAddress().getAddress();
+        java.util.concurrent.atomic.AtomicInteger count = inFlight.computeIfAbsent(client,
+                c -> new java.util.concurrent.atomic.AtomicInteger());
         try (exchange) {
+            if (count.incrementAndGet() > maxRequestsPerClient) {
+                sendJson(exchange, 429, error("too many requests under way from " + client.getHostAddress()
+                        + " (at most " + maxRequestsPerClient + " at once); try again in a moment"));
+                return;
+            }
             try {
                 route(exchange);
             } catch (BadRequestException e) {
                 sendJson(exchange, e.status(), error(e.getMessage()));
-            } catch (RuntimeException | IOException e) {
-                LOG.error("console request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            } catch (IOException e) {
+                // The client went away or stalled past the read bound: nothing to answer, nothing to alarm anyone.
+                LOG.debug("console request {} {} ended early: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                        e.toString());
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("console request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                        e.toString(), e);
                 sendJson(exchange, 500, error("internal error; the console's log has the details"));
             }
         } catch (IOException e) {
             LOG.debug("could not answer {}: {}", exchange.getRequestURI(), e.toString());
+        } finally {
+            count.decrementAndGet();
         }
     }
 
@@ -228,13 +249,16 @@ final class ConsoleRoutes implements HttpHandler {
     }
 
     private RunRequest rollbackRequest(String body) throws BadRequestException {
-        JsonNode root = RunRequestParser.json(body.isBlank() ? "{}" : body);
+        JsonNode root = RunRequestParser.object(body, List.of("task", "backup_id"));
         JsonNode task = root.get("task");
         if (task == null || !task.isTextual()) {
             throw BadRequestException.badRequest("task must be the name of a constituent task, e.g. hsi_constituents");
         }
         constituentTask(task.asText());
         JsonNode backup = root.get("backup_id");
+        if (backup != null && !backup.isNull() && !backup.isTextual()) {
+            throw BadRequestException.badRequest("backup_id must be a string such as 20260624_001500");
+        }
         String id = backup == null || backup.isNull() ? RunRequest.LATEST_BACKUP : backup.asText();
         if (!id.equals(RunRequest.LATEST_BACKUP) && !BackupStore.BACKUP_ID.matcher(id).matches()) {
             throw BadRequestException.badRequest("backup_id must look like 20260624_001500");
@@ -243,10 +267,7 @@ final class ConsoleRoutes implements HttpHandler {
     }
 
     private RunRequest eventsRefreshRequest(String body) throws BadRequestException {
-        JsonNode root = RunRequestParser.json(body.isBlank() ? "{}" : body);
-        if (!root.isObject()) {
-            throw BadRequestException.badRequest("the body must be a JSON object");
-        }
+        JsonNode root = RunRequestParser.object(body, List.of("symbols", "days_ahead"));
         if (!runner.registry().taskNames().contains("market_events")) {
             throw new BadRequestException(501, "market events are not available in this runner (no market_events task)");
         }
@@ -296,11 +317,20 @@ final class ConsoleRoutes implements HttpHandler {
         sendJson(ex, report.refusedByLock() ? 409 : 200, ReportJson.toTree(report));
     }
 
+    /** The most of an oversized body read and dropped before answering 413 (the read timeout bounds the time). */
+    private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+
     private String body(HttpExchange ex) throws IOException, BadRequestException {
         try (InputStream in = ex.getRequestBody()) {
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
-                throw BadRequestException.badRequest("request body larger than " + maxBodyBytes + " bytes");
+                // Read (and drop) the rest, up to a bound, so the client is still listening when the 413 comes;
+                // closing on a client that is still sending would reset the connection instead.
+                byte[] sink = new byte[64 * 1024];
+                for (long left = DRAIN_LIMIT, n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                    left -= n;
+                }
+                throw new BadRequestException(413, "request body larger than " + maxBodyBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }

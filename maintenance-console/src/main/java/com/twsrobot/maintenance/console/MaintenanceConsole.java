@@ -46,6 +46,7 @@ public final class MaintenanceConsole implements AutoCloseable {
             throw new IllegalArgumentException("binding to " + options.bindAddress() + " would expose the console beyond "
                     + "this machine: give it an access token (serve --token-file FILE) or bind to 127.0.0.1");
         }
+        boundRequestReads(options.requestReadTimeout());
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.bindAddress()),
                 options.port()), 0);
         int port = server.getAddress().getPort();
@@ -53,8 +54,10 @@ public final class MaintenanceConsole implements AutoCloseable {
                 options.bindAddress().toLowerCase(Locale.ROOT) + ":" + port));
         ConsoleSecurity security = new ConsoleSecurity(options.accessToken(), hosts, options.isLoopback());
         server.createContext("/", new ConsoleRoutes(runner, security, new RunTracker(runner.clock()),
-                options.maxBodyBytes()));
-        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+                options.maxBodyBytes(), options.maxRequestsPerClient()));
+        // The JDK server reads a request's headers on a worker thread, so a stalled client holds one until
+        // the read timeout closes its connection: many workers keep the operator served meanwhile.
+        ExecutorService executor = Executors.newFixedThreadPool(options.workers(), r -> {
             Thread t = new Thread(r, "maintenance-console");
             t.setDaemon(true);
             return t;
@@ -64,6 +67,20 @@ public final class MaintenanceConsole implements AutoCloseable {
         String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
         return new MaintenanceConsole(server, executor, URI.create("http://" + host + ":" + port + "/"));
     }
+
+    /**
+     * The JDK server bounds the time to receive a request (headers and body) only through its
+     * {@code sun.net.httpserver.maxReqTime} property, read once when its first server starts in the JVM.
+     * Set it from the options unless the host set it; a host that started a JDK HTTP server before the
+     * console must set it itself ({@code -Dsun.net.httpserver.maxReqTime=10}).
+     */
+    private static synchronized void boundRequestReads(java.time.Duration timeout) {
+        if (System.getProperty(MAX_REQ_TIME) == null) {
+            System.setProperty(MAX_REQ_TIME, Long.toString(Math.max(1, timeout.toSeconds())));
+        }
+    }
+
+    private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
     /** The console's base URI, e.g. {@code http://127.0.0.1:8765/}. */
     public URI uri() {

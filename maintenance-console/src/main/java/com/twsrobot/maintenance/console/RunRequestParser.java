@@ -1,6 +1,10 @@
 package com.twsrobot.maintenance.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -17,24 +21,14 @@ import java.util.Set;
  */
 final class RunRequestParser {
 
-    static final Set<String> FIELDS = Set.of("tasks", "dry_run", "allow_large_change", "event_symbols", "days_ahead",
+    static final List<String> FIELDS = List.of("tasks", "dry_run", "allow_large_change", "event_symbols", "days_ahead",
             "plan_id");
 
     private RunRequestParser() {
     }
 
     static RunRequest parse(String body) throws BadRequestException {
-        JsonNode root = json(body.isBlank() ? "{}" : body);
-        if (!root.isObject()) {
-            throw BadRequestException.badRequest("the body must be a JSON object");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!FIELDS.contains(field)) {
-                throw BadRequestException.badRequest("unknown field '" + field + "' (known: tasks, dry_run, "
-                        + "allow_large_change, event_symbols, days_ahead, plan_id)");
-            }
-        }
+        JsonNode root = object(body, FIELDS);
         RunRequest.Builder b = RunRequest.builder().tasks(strings(root, "tasks"))
                 .eventSymbols(strings(root, "event_symbols"));
         boolean dryRun = bool(root, "dry_run", true);
@@ -62,12 +56,34 @@ final class RunRequestParser {
         return b.build();
     }
 
+    /** Duplicate keys and anything after the JSON value are malformed bodies, not something to guess at. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     static JsonNode json(String body) throws BadRequestException {
         try {
-            return ReportJson.mapper().readTree(body);
+            return STRICT.readTree(body);
         } catch (JsonProcessingException e) {
             throw BadRequestException.badRequest("malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** A JSON object with no field outside {@code known}; a 400 naming the field otherwise. */
+    static JsonNode object(String body, List<String> known) throws BadRequestException {
+        JsonNode root = json(body.isBlank() ? "{}" : body);
+        if (!root.isObject()) {
+            throw BadRequestException.badRequest("the body must be a JSON object");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!known.contains(field)) {
+                throw BadRequestException.badRequest("unknown field '" + field + "' (known: " + String.join(", ", known)
+                        + ")");
+            }
+        }
+        return root;
     }
 
     static List<String> strings(JsonNode root, String field) throws BadRequestException {

@@ -226,8 +226,97 @@ class ConsoleApiTest {
         assertThat(json(postOk("/api/maintenance/run", "{\"tasks\": [\"nope\"]}")).get("error").asText())
                 .contains("unknown task 'nope'", "sp500_constituents", "metadata_validation");
         HttpResponse<String> big = postOk("/api/maintenance/run", "{\"tasks\": [\"" + "x".repeat(70_000) + "\"]}");
-        assertThat(big.statusCode()).isEqualTo(400);
+        assertThat(big.statusCode()).isEqualTo(413);
         assertThat(json(big).get("error").asText()).contains("larger than 65536 bytes");
+    }
+
+    /** Every POST route refuses what it does not understand, and nothing runs: the files stay byte for byte. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "/api/maintenance/run|{\"tasks\": [\"hsi_constituents\"], \"dryrun\": false}|unknown field 'dryrun'",
+            "/api/maintenance/run|{\"tasks\": [\"hsi_constituents\"], \"tasks\": [\"sti_constituents\"]}|Duplicate field 'tasks'",
+            "/api/maintenance/run|{\"tasks\": [\"hsi_constituents\"]} {\"dry_run\": false}|malformed JSON",
+            "/api/maintenance/run|{\"tasks\": [\"hsi_constituents\"]}garbage|malformed JSON",
+            "/api/maintenance/rollback|{\"task\": \"hsi_constituents\", \"backup\": \"20260624_001500\"}|unknown field 'backup'",
+            "/api/maintenance/rollback|{\"task\": \"hsi_constituents\", \"task\": \"sti_constituents\"}|Duplicate field 'task'",
+            "/api/maintenance/rollback|{\"task\": \"hsi_constituents\"} x|malformed JSON",
+            "/api/maintenance/rollback|{\"task\": \"hsi_constituents\", \"backup_id\": 20260624}|backup_id must be a string",
+            "/api/market-events/refresh|{\"symbols\": [\"AAPL\"], \"symbol\": \"MSFT\"}|unknown field 'symbol'",
+            "/api/market-events/refresh|{\"days_ahead\": 5, \"days_ahead\": 6}|Duplicate field 'days_ahead'",
+            "/api/market-events/refresh|{\"days_ahead\": 5}}|malformed JSON"})
+    void malformedBodiesToEveryPostRouteGet400AndChangeNothing(String path, String body, String message) throws Exception {
+        start();
+        assertThat(postOk("/api/maintenance/run", "{\"tasks\": [\"hsi_constituents\"], \"dry_run\": false}")
+                .statusCode()).isEqualTo(200); // a backup exists, so a misread rollback would have something to do
+        Map<String, String> before = ws.fingerprint();
+        HttpResponse<String> response = postOk(path, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).contains(message);
+        assertThat(response.body()).doesNotContain("\tat ");
+        assertThat(ws.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aTenMegabyteBodyGets413AndNothingRuns() throws Exception {
+        start();
+        Map<String, String> before = ws.fingerprint();
+        for (String path : new String[]{"/api/maintenance/run", "/api/maintenance/rollback", "/api/market-events/refresh"}) {
+            HttpResponse<String> response = postOk(path, "{\"tasks\": [\"" + "x".repeat(10 * 1024 * 1024) + "\"]}");
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
+        assertThat(ws.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void statusAnswersWithinTwoSecondsWhile64HalfOpenConnectionsAreHeld() throws Exception {
+        start();
+        java.util.List<Socket> halfOpen = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                Socket s = new Socket("127.0.0.1", console.port());
+                s.getOutputStream().write(("POST /api/maintenance/run HTTP/1.1\r\nHost: 127.0.0.1:" + console.port()
+                        + "\r\nContent-Le").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                halfOpen.add(s);
+            }
+            Thread.sleep(300); // let the server pick them all up
+            long start = System.nanoTime();
+            HttpResponse<String> status = http.sendAsync(HttpRequest.newBuilder(URI.create(origin()
+                            + "/api/maintenance/status")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .get(2, TimeUnit.SECONDS);
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+        } finally {
+            for (Socket s : halfOpen) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void tooManyRequestsUnderWayFromOneClientGet429() throws Exception {
+        start(runner(FakeSource.returning("hsi", Rows.hsi(85))), ConsoleOptions.defaults().withMaxRequestsPerClient(2));
+        // Two bodies that are still being sent hold two requests of this client in the handler.
+        java.util.List<Socket> uploading = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket s = new Socket("127.0.0.1", console.port());
+                s.getOutputStream().write(("POST /api/maintenance/run HTTP/1.1\r\nHost: 127.0.0.1:" + console.port()
+                        + "\r\nOrigin: " + origin() + "\r\nX-CSRF-Token: " + csrf
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                uploading.add(s);
+            }
+            Thread.sleep(300);
+            assertThat(get("/api/maintenance/status", Map.of()).statusCode()).isEqualTo(429);
+        } finally {
+            for (Socket s : uploading) {
+                s.close();
+            }
+        }
+        Thread.sleep(200);
+        assertThat(get("/api/maintenance/status", Map.of()).statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest
