@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.testkit.FixtureServer;
+import com.twsrobot.maintenance.testkit.Fixtures;
 import com.twsrobot.maintenance.testkit.FixtureServer.Response;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** run --task market_events and events sync-log from the command line, against loopback fixtures. */
 class MarketEventsCliTest {
 
-    private static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "../../shared/fixtures"));
 
     private final TempWorkspace ws = TempWorkspace.create();
     private final FixtureServer server = FixtureServer.start();
@@ -47,12 +47,12 @@ class MarketEventsCliTest {
     }
 
     private void serve() throws Exception {
-        server.page("/fomc", Files.readString(FIXTURES.resolve("pages/fed_fomc_calendars.html")));
+        server.page("/fomc", Fixtures.fedPage("fed_fomc_calendars.html"));
         server.script("/cookie", Response.status(404).withHeader("Set-Cookie", "A3=d=abc; Path=/"));
         server.script("/v1/test/getcrumb", Response.of(200, "text/plain", "Xb9CrumbToken1"));
         for (String s : List.of("AAPL", "MSFT")) {
             server.script("/v10/finance/quoteSummary/" + s, Response.of(200, "application/json",
-                    Files.readString(FIXTURES.resolve("events/yahoo_quotesummary_calendarEvents_" + s + ".json"))));
+                    Fixtures.yahooAnswer("yahoo_quotesummary_calendarEvents_" + s + ".json")));
         }
         System.setProperty("maintenance.clock", "2026-11-24T12:00:00Z");
     }
@@ -135,5 +135,26 @@ class MarketEventsCliTest {
                 "--snapshot").exitCode()).isZero();
         assertThat(elsewhere).exists();
         assertThat(ws.dataFile("market_events.db")).doesNotExist();
+    }
+
+    @Test
+    void twoProcessesRunningTheSameRefreshAgainstOneStoreTheSecondChangesNothing() throws Exception {
+        serve();
+        List<JsonNode> totals = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString(), "-Dmaintenance.clock=2026-11-24T12:00:00Z", "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), MaintenanceCli.class.getName(), "--data-dir",
+                    ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString()));
+            command.addAll(List.of(eventsRun("--apply", "--json")));
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            totals.add(ReportJson.mapper().readTree(out).get("results").get(0).get("detail").get("totals"));
+        }
+        assertThat(totals.get(0).get("inserted_count").asInt()).isEqualTo(12);
+        assertThat(totals.get(1).get("inserted_count").asInt()).isZero();
+        assertThat(totals.get(1).get("updated_count").asInt()).as(totals.get(1).toString()).isZero();
     }
 }

@@ -35,6 +35,24 @@ public final class Fixtures {
         return new String(resource("pages/" + fileName), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * The Federal Reserve's FOMC meeting calendar page as saved (2026), {@code fed_fomc_calendars.html},
+     * and the meetings it holds, {@code fed_fomc_expected.json}.
+     */
+    public static String fedPage(String fileName) {
+        return page(fileName);
+    }
+
+    /**
+     * A Yahoo Finance quoteSummary {@code calendarEvents} body in the real service's shape (values made up
+     * and plausible): {@code yahoo_quotesummary_calendarEvents_AAPL.json}, {@code ..._MSFT.json},
+     * {@code ..._NODIV.json}, {@code yahoo_quotesummary_not_found.json},
+     * {@code yahoo_quotesummary_unauthorized_invalid_crumb.json}.
+     */
+    public static String yahooAnswer(String fileName) {
+        return new String(resource("events/" + fileName), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static byte[] resource(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -15,13 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FomcCalendarParserTest {
 
-    private static final Path PAGES = Path.of(System.getProperty("fixtures.dir", "../../shared/fixtures"), "pages");
 
     @Test
     void theFedPageParsesToExactlyTheExpectedMeetings() throws Exception {
-        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(Files.readString(PAGES.resolve("fed_fomc_calendars.html")),
+        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(com.twsrobot.maintenance.testkit.Fixtures.fedPage("fed_fomc_calendars.html"),
                 "u");
-        JsonNode expected = new ObjectMapper().readTree(PAGES.resolve("fed_fomc_expected.json").toFile());
+        JsonNode expected = new ObjectMapper().readTree(com.twsrobot.maintenance.testkit.Fixtures.fedPage("fed_fomc_expected.json"));
 
         List<Map<String, Object>> meetings = new ArrayList<>();
         for (FomcCalendarParser.Meeting m : parsed.meetings()) {

@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The Yahoo provider against a loopback server replaying the recorded body shapes. */
 class YahooCalendarProviderTest {
 
-    static final Path EVENTS = Path.of(System.getProperty("fixtures.dir", "../../shared/fixtures"), "events");
     private static final YahooCalendarProvider.Settings FAST = new YahooCalendarProvider.Settings(4, 0,
             Duration.ofSeconds(5), Duration.ofMillis(10));
 
@@ -36,7 +35,7 @@ class YahooCalendarProviderTest {
     }
 
     static String body(String file) throws Exception {
-        return Files.readString(EVENTS.resolve(file));
+        return com.twsrobot.maintenance.testkit.Fixtures.yahooAnswer(file);
     }
 
     static void serveYahoo(FixtureServer server) throws Exception {
