@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,20 @@ import java.util.Objects;
  * @param snapshot          read the bundled dated page copies instead of the network
  * @param planId            apply exactly the rows a dry run saved under this report id ("" for none)
  * @param rollbackBackupId  restore this backup ({@link #LATEST_BACKUP} for the newest; "" for none)
+ * @param sourceTimeout     the deadline for each source and event provider: fetching (every try and
+ *                          fallback, bodies included) and parsing; null for the runner's default
  */
 public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
                          int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
-                         String rollbackBackupId) {
+                         String rollbackBackupId, Duration sourceTimeout) {
+
+    /** A request with the runner's default source deadline. */
+    public RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
+                      int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
+                      String rollbackBackupId) {
+        this(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId, rollbackBackupId,
+                null);
+    }
 
     /** Rollback target meaning "the newest backup of the file". */
     public static final String LATEST_BACKUP = "latest";
@@ -41,6 +52,9 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         if (dryRun && (!planId.isEmpty() || !rollbackBackupId.isEmpty())) {
             throw new IllegalArgumentException("applying a plan or rolling back is an apply; ask for apply explicitly");
         }
+        if (sourceTimeout != null && (sourceTimeout.isNegative() || sourceTimeout.isZero())) {
+            throw new IllegalArgumentException("the source timeout must be positive, got " + sourceTimeout);
+        }
         if (daysAhead < 1 || daysAhead > MAX_DAYS_AHEAD) {
             throw new IllegalArgumentException("days ahead must be between 1 and " + MAX_DAYS_AHEAD + ", got " + daysAhead);
         }
@@ -57,7 +71,18 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
     /** The same request with other task names. */
     public RunRequest withTasks(List<String> names) {
         return new RunRequest(names, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                rollbackBackupId);
+                rollbackBackupId, sourceTimeout);
+    }
+
+    /** The same request with {@code timeout} as its source deadline unless it has its own. */
+    public RunRequest withDefaultSourceTimeout(Duration timeout) {
+        return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
+                rollbackBackupId, sourceTimeout != null ? sourceTimeout : timeout);
+    }
+
+    /** The deadline for each source: the request's own, else {@link SourceContext#DEFAULT_TIMEOUT}. */
+    public Duration effectiveSourceTimeout() {
+        return sourceTimeout != null ? sourceTimeout : SourceContext.DEFAULT_TIMEOUT;
     }
 
     /** The same request with these URL overrides under its own. */
@@ -65,7 +90,7 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         Map<String, String> urls = new LinkedHashMap<>(defaults);
         urls.putAll(sourceUrls);
         return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, urls, snapshot, planId,
-                rollbackBackupId);
+                rollbackBackupId, sourceTimeout);
     }
 
     /** A dry run of the named tasks or groups (all by default). */
@@ -88,6 +113,7 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         private boolean snapshot;
         private String planId = "";
         private String rollbackBackupId = "";
+        private Duration sourceTimeout;
 
         private Builder() {
         }
@@ -154,9 +180,15 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
             return this;
         }
 
+        /** The deadline for each source and event provider (default: the runner's, 60 s unless configured). */
+        public Builder sourceTimeout(Duration timeout) {
+            this.sourceTimeout = timeout;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                    rollbackBackupId);
+                    rollbackBackupId, sourceTimeout);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.api;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Map;
 
@@ -9,11 +10,22 @@ import java.util.Map;
  * @param sourceUrls  URL overrides by key ({@code sp500}, {@code sti}, ...); a missing key means the default
  * @param snapshot    read the dated page copies bundled with the library instead of the network
  * @param clock       the runner's clock
+ * @param timeout     the deadline for the whole fetch and parse; a source that passes it fails, and the
+ *                    runner abandons a source still running shortly after it
  */
-public record SourceContext(Map<String, String> sourceUrls, boolean snapshot, Clock clock) {
+public record SourceContext(Map<String, String> sourceUrls, boolean snapshot, Clock clock, Duration timeout) {
+
+    /** The default deadline per source: 60 s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     public SourceContext {
         sourceUrls = Map.copyOf(sourceUrls);
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /** A context with the default deadline. */
+    public SourceContext(Map<String, String> sourceUrls, boolean snapshot, Clock clock) {
+        this(sourceUrls, snapshot, clock, DEFAULT_TIMEOUT);
     }
 
     /** The URL to use for {@code key}: the override if given, else {@code defaultUrl}. */

@@ -27,6 +27,18 @@ public interface TaskContext {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Records in the run's report, before a task replaces {@code file}, which file it replaces and the
+     * SHA-256 of the old and new content ({@code ""} for a file that does not exist yet), so that a
+     * replace is never without a record even if the process dies right after it. A task must not
+     * replace the file when this throws. The runner's context writes the record; the default does
+     * nothing (for contexts outside a runner, such as a test's).
+     *
+     * @throws java.io.IOException when the record cannot be written
+     */
+    default void recordReplace(Path file, String oldSha256, String newSha256) throws java.io.IOException {
+    }
+
     /** Reports progress to whoever runs the task (stderr in the CLI, the console's progress view). */
     void progress(String message);
 

@@ -3,9 +3,13 @@ package com.twsrobot.maintenance.api;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Outcome of one task or of a whole run, with the wire names used in reports and the API. */
+/**
+ * Outcome of one task or of a whole run, with the wire names used in reports and the API.
+ * {@code IN_PROGRESS} is the status a run's report has on disk while the run is under way, and
+ * {@code INTERRUPTED} the one a later run gives it when its process died before it finished.
+ */
 public enum TaskStatus {
-    SUCCESS, WARNING, PARTIAL_FAILURE, FAILED, SKIPPED;
+    SUCCESS, WARNING, PARTIAL_FAILURE, FAILED, SKIPPED, IN_PROGRESS, INTERRUPTED;
 
     /** The name used in JSON and on the command line, e.g. {@code partial_failure}. */
     public String wireName() {
@@ -18,7 +22,7 @@ public enum TaskStatus {
 
     /** True for the statuses a caller should treat as "something went wrong". */
     public boolean isFailure() {
-        return this == FAILED || this == PARTIAL_FAILURE;
+        return this == FAILED || this == PARTIAL_FAILURE || this == INTERRUPTED;
     }
 
     /**

@@ -18,7 +18,8 @@ public record ValidationPolicy(int minimumRows, double warnChangeRatio, double f
         if (minimumRows < 0) {
             throw new IllegalArgumentException("minimumRows must not be negative: " + minimumRows);
         }
-        if (warnChangeRatio < 0 || failChangeRatio < warnChangeRatio) {
+        if (!Double.isFinite(warnChangeRatio) || !Double.isFinite(failChangeRatio) || warnChangeRatio < 0
+                || failChangeRatio < warnChangeRatio) {
             throw new IllegalArgumentException("need 0 <= warnChangeRatio <= failChangeRatio, got "
                     + warnChangeRatio + " and " + failChangeRatio);
         }

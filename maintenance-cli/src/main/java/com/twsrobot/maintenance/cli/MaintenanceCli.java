@@ -50,8 +50,14 @@ public final class MaintenanceCli {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file: source_url.<key>, min_rows.<index>, warn_change_percent, "
-                    + "fail_change_percent, stale_after_days.")
+                    + "fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, keep_reports_days, "
+                    + "source_timeout_seconds, max_file_mib.")
     Path config;
+
+    @Option(names = "--source-timeout", paramLabel = "SECONDS",
+            description = "Deadline for each source and event provider: DNS, connect, TLS, headers, the whole body, "
+                    + "every retry and fallback, and parsing (default: 60, or source_timeout_seconds in --config).")
+    Integer sourceTimeoutSeconds;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -63,6 +69,8 @@ public final class MaintenanceCli {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MaintenanceCli());
+        // "--reports-dir reports" is a directory named like a command, not the reports command.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             return e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED;
@@ -82,6 +90,13 @@ public final class MaintenanceCli {
             throw new UsageException(e.getMessage());
         }
         extraSourceUrls.forEach(builder::sourceUrl);
+        if (sourceTimeoutSeconds != null) {
+            if (sourceTimeoutSeconds < 1 || sourceTimeoutSeconds > 3600) {
+                throw new UsageException("--source-timeout must be a whole number of seconds from 1 to 3600, got "
+                        + sourceTimeoutSeconds);
+            }
+            builder.sourceTimeout(java.time.Duration.ofSeconds(sourceTimeoutSeconds));
+        }
         if (eventsDb != null) {
             builder.eventsDb(eventsDb);
         }

@@ -25,7 +25,7 @@ class ArchitectureTest {
             "maintenance-api", List.of("java.", BASE + "api."),
             "maintenance-core", List.of("java.", BASE + "api.", BASE + "core.", "com.fasterxml.jackson.",
                     "com.univocity.parsers.", "org.slf4j."),
-            "maintenance-sources", List.of("java.", BASE + "api.", BASE + "sources.", "org.jsoup.", "org.slf4j.",
+            "maintenance-sources", List.of("java.", "javax.net.ssl.", BASE + "api.", BASE + "sources.", "org.jsoup.", "org.slf4j.",
                     "com.fasterxml.jackson."),
             "maintenance-testkit", List.of("java.", BASE + "api.", BASE + "testkit.", "com.sun.net.httpserver."),
             "maintenance-cli", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.", BASE + "cli.",

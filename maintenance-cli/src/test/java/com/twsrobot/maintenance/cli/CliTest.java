@@ -119,7 +119,7 @@ class CliTest {
         Path config = ws.root().resolve("maintenance.properties");
         Files.writeString(config, "min_rows.sti = many\n");
         assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
-        assertThat(err).contains("min_rows.sti must be a number");
+        assertThat(err).contains("min_rows.sti must be a whole number");
         Files.writeString(config, "colour = blue\n");
         assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
         assertThat(err).contains("unknown setting 'colour'");

@@ -57,7 +57,7 @@ class PlanRollbackCliTest {
 
         assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId)).as(out + err).isZero();
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(previous);
-        assertThat(out).contains("APPLY");
+        assertThat(out).contains("ROLLBACK to backup " + backupId);
 
         // Someone edits the file after the preview: the plan no longer fits it.
         Files.writeString(ws.dataFile("sti_constituents.csv"),

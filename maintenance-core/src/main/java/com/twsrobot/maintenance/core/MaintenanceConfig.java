@@ -22,8 +22,11 @@ import java.util.TreeSet;
  * plan_max_age_hours = 24
  * keep_backups = 30
  * keep_reports_days = 90
+ * source_timeout_seconds = 60        # the deadline per source and event provider
+ * max_file_mib = 64                  # the largest constituent file read
  * </pre>
- * An unknown key or a bad number is an error naming the key, not silently ignored.
+ * An unknown key, or a value that is not a finite number in range (a whole number where counts,
+ * days, hours or seconds are meant), is an error naming the key, not silently ignored.
  */
 public final class MaintenanceConfig {
 
@@ -35,6 +38,8 @@ public final class MaintenanceConfig {
     private Integer planMaxAgeHours;
     private Integer keepBackups;
     private Integer keepReportsDays;
+    private Integer sourceTimeoutSeconds;
+    private Integer maxFileMib;
 
     private MaintenanceConfig() {
     }
@@ -61,35 +66,52 @@ public final class MaintenanceConfig {
         if (key.startsWith("source_url.") && key.length() > "source_url.".length()) {
             sourceUrls.put(key.substring("source_url.".length()), value);
         } else if (key.startsWith("min_rows.") && key.length() > "min_rows.".length()) {
-            minimumRows.put(key.substring("min_rows.".length()), (int) number(file, key, value, 0, 100_000));
+            minimumRows.put(key.substring("min_rows.".length()), whole(file, key, value, 0, 100_000));
         } else if (key.equals("warn_change_percent")) {
             warnPercent = number(file, key, value, 0, 1000);
         } else if (key.equals("fail_change_percent")) {
             failPercent = number(file, key, value, 0, 1000);
         } else if (key.equals("stale_after_days")) {
-            staleAfterDays = (int) number(file, key, value, 1, 3650);
+            staleAfterDays = whole(file, key, value, 1, 3650);
         } else if (key.equals("plan_max_age_hours")) {
-            planMaxAgeHours = (int) number(file, key, value, 1, 24 * 365);
+            planMaxAgeHours = whole(file, key, value, 1, 24 * 365);
         } else if (key.equals("keep_backups")) {
-            keepBackups = (int) number(file, key, value, 1, 100_000);
+            keepBackups = whole(file, key, value, 1, 100_000);
         } else if (key.equals("keep_reports_days")) {
-            keepReportsDays = (int) number(file, key, value, 1, 36_500);
+            keepReportsDays = whole(file, key, value, 1, 36_500);
+        } else if (key.equals("source_timeout_seconds")) {
+            sourceTimeoutSeconds = whole(file, key, value, 1, 3600);
+        } else if (key.equals("max_file_mib")) {
+            maxFileMib = whole(file, key, value, 1, 4096);
         } else {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
                     + "warn_change_percent, fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, "
-                    + "keep_reports_days)");
+                    + "keep_reports_days, source_timeout_seconds, max_file_mib)");
         }
     }
 
     private static double number(Path file, String key, String value, double min, double max) throws ConfigException {
         try {
             double n = Double.parseDouble(value);
-            if (n < min || n > max) {
+            if (!Double.isFinite(n) || n < min || n > max) { // NaN compares false with everything
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
             throw new ConfigException(file + ": " + key + " must be a number from " + (long) min + " to " + (long) max
+                    + ", got '" + value + "'");
+        }
+    }
+
+    private static int whole(Path file, String key, String value, int min, int max) throws ConfigException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(file + ": " + key + " must be a whole number from " + min + " to " + max
                     + ", got '" + value + "'");
         }
     }
@@ -121,6 +143,12 @@ public final class MaintenanceConfig {
         }
         if (keepReportsDays != null) {
             builder.keepReportsFor(Duration.ofDays(keepReportsDays));
+        }
+        if (sourceTimeoutSeconds != null) {
+            builder.sourceTimeout(Duration.ofSeconds(sourceTimeoutSeconds));
+        }
+        if (maxFileMib != null) {
+            builder.maxFileBytes(maxFileMib * 1024L * 1024);
         }
         return builder;
     }

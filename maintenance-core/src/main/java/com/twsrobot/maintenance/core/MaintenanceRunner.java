@@ -19,6 +19,7 @@ import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
+import com.twsrobot.maintenance.core.constituents.ConstituentFile;
 import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -26,7 +27,10 @@ import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.io.FaultHook;
 import com.twsrobot.maintenance.core.io.RunLock;
 import com.twsrobot.maintenance.core.io.TempFileSweeper;
+import com.twsrobot.maintenance.core.report.InterruptedRuns;
 import com.twsrobot.maintenance.core.report.ReportStore;
+import com.twsrobot.maintenance.core.report.RunJournal;
+import com.twsrobot.maintenance.core.constituents.PlanCheck;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +76,8 @@ public final class MaintenanceRunner {
     private final Duration keepReportsFor;
     private final String eventsDb;
     private final ClassLoader loader;
+    private final Duration maxPlanAge;
+    private final Duration sourceTimeout;
     private MarketEventsService marketEvents;
     private final boolean discover;
 
@@ -83,6 +89,8 @@ public final class MaintenanceRunner {
         this.defaultSourceUrls = Map.copyOf(b.sourceUrls);
         this.writer = new AtomicFileWriter(b.faultHook);
         this.keepReportsFor = b.keepReportsFor;
+        this.maxPlanAge = b.maxPlanAge;
+        this.sourceTimeout = b.sourceTimeout;
         this.eventsDb = b.eventsDb != null ? b.eventsDb : defaultEventsDb(b.dataDir);
         this.marketEvents = b.marketEventsService;
         this.discover = b.discover;
@@ -118,7 +126,8 @@ public final class MaintenanceRunner {
         List<MaintenanceTask> all = new ArrayList<>();
         for (IndexSpec spec : indexes) {
             all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
-                    new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups),
+                    new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups,
+                            b.maxFileBytes),
                     writer));
         }
         all.addAll(pluginTasks);
@@ -169,32 +178,54 @@ public final class MaintenanceRunner {
             listener.accept(message);
         };
         Instant started = clock.instant();
-        String reportId = reports.newReportId(started);
+        RunJournal journal;
+        try {
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("mode", describeMode(request));
+            what.put("requested_tasks", request.tasks());
+            journal = RunJournal.open(reports, writer, request.dryRun(), started, what);
+        } catch (IOException | RuntimeException e) {
+            // No record can be kept, so nothing may change: refuse before touching any data.
+            LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
+            String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
+                    + e + "); nothing was run, no file was changed";
+            return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
+                    0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
+        }
+        String reportId = journal.reportId();
         List<TaskResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>(setupProblems);
         // Metadata runs may go ahead during market hours, but the operator should know.
         warnings.addAll(MarketClock.openMarketWarnings(started));
         List<String> errors = new ArrayList<>();
         Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("mode", describeMode(request));
         try {
-            RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls);
-            if (effective.hasPlan() && effective.tasks().isEmpty()) {
-                effective = effective.withTasks(planTasks(effective.planId()));
+            RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
+            PlanCheck plan = effective.hasPlan() ? PlanCheck.of(effective, indexes, dataDir, reportsDir, clock.instant(),
+                    maxPlanAge) : null;
+            if (plan != null && effective.tasks().isEmpty()) {
+                effective = effective.withTasks(plan.tasks());
             }
             List<MaintenanceTask> tasks = registry.resolve(effective.tasks());
             checkModeFits(effective, tasks);
             List<String> names = tasks.stream().map(MaintenanceTask::name).toList();
             progress.accept("run " + reportId + ": " + describeMode(effective) + " of " + names);
             if (effective.dryRun()) {
-                results.addAll(runAll(tasks, effective, reportId, progress));
+                results.addAll(runAll(tasks, effective, journal, progress));
             } else {
                 try (RunLock lock = RunLock.acquire(dataDir, "run " + reportId + " of " + names, started)) {
-                    List<Path> swept = TempFileSweeper.sweep(List.of(dataDir, reportsDir));
+                    recoverInterrupted(reportId, warnings, detail);
+                    if (plan != null) {
+                        plan.verify(names); // under the lock: nothing can change the files after this check
+                    }
+                    List<Path> swept = new ArrayList<>(TempFileSweeper.sweep(List.of(dataDir)));
+                    swept.addAll(TempFileSweeper.sweep(List.of(reportsDir), Duration.ofHours(1)));
                     if (!swept.isEmpty()) {
                         detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
                         warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
                     }
-                    results.addAll(runAll(tasks, effective, reportId, progress));
+                    results.addAll(runAll(tasks, effective, journal, progress));
                     List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor));
                     if (!pruned.isEmpty()) {
                         detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
@@ -204,10 +235,10 @@ public final class MaintenanceRunner {
         } catch (RunLock.HeldException e) {
             errors.add(e.getMessage() + "; nothing was run (try again when it has finished)");
             detail.put(RunReport.LOCK_HELD_BY, e.holder());
-        } catch (UnknownTaskException | IllegalArgumentException e) {
+        } catch (UnknownTaskException | IllegalArgumentException | PlanCheck.Refused e) {
             errors.add(e.getMessage());
         } catch (IOException e) {
-            errors.add("could not prepare the run in " + dataDir + ": " + e.getMessage());
+            errors.add("could not prepare the run in " + dataDir.toAbsolutePath() + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed unexpectedly", reportId, e);
             errors.add("run failed unexpectedly: " + e);
@@ -221,14 +252,29 @@ public final class MaintenanceRunner {
         try {
             reports.write(report);
         } catch (IOException | RuntimeException e) {
-            LOG.error("report {} could not be written to {}", reportId, reportsDir, e);
+            // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
+            LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
             List<String> withError = new ArrayList<>(errors);
-            withError.add("the report could not be written to " + reportsDir + ": " + e.getMessage());
+            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + e.getMessage());
             report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
                     warnings, withError, detail);
         }
         progress.accept("run " + reportId + " finished: " + report.status().wireName());
         return report;
+    }
+
+    /** Marks the reports of runs that died mid-way as interrupted, and says so in this run's report. */
+    private void recoverInterrupted(String reportId, List<String> warnings, Map<String, Object> detail) {
+        List<InterruptedRuns.Marked> marked = InterruptedRuns.mark(reports, writer, reportId, clock.instant());
+        if (marked.isEmpty()) {
+            return;
+        }
+        detail.put("interrupted_runs", marked.stream().map(InterruptedRuns.Marked::reportId).toList());
+        for (InterruptedRuns.Marked m : marked) {
+            warnings.add("run " + m.reportId() + " was interrupted before it finished; its report now says so"
+                    + (m.replacedFiles().isEmpty() ? " (it had replaced no file)"
+                    : " and names the files it had replaced: " + m.replacedFiles()));
+        }
     }
 
     /**
@@ -249,22 +295,6 @@ public final class MaintenanceRunner {
             }
         }
         return out;
-    }
-
-    private List<String> planTasks(String planId) {
-        List<String> tasks = new ArrayList<>();
-        if (ReportStore.isReportId(planId)) {
-            for (IndexSpec spec : indexes) {
-                if (Files.isRegularFile(reportsDir.resolve(planId + "." + spec.taskName() + ".plan.json"))) {
-                    tasks.add(spec.taskName());
-                }
-            }
-        }
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("no plan '" + planId + "' in " + reportsDir
-                    + " (a dry run of constituent tasks saves one under its report id)");
-        }
-        return tasks;
     }
 
     private static void checkModeFits(RunRequest request, List<MaintenanceTask> tasks) {
@@ -293,10 +323,10 @@ public final class MaintenanceRunner {
      * Runs the tasks concurrently, so network waits overlap; {@code metadata_validation} runs after the
      * others so that it checks the files they wrote. Results come back in registry order.
      */
-    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, String reportId,
+    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
                                     Consumer<String> progress) {
-        RunnerTaskContext context = new RunnerTaskContext(request, reportId, clock, dataDir, reportsDir, progress,
-                this::marketEvents);
+        RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
+                progress, this::marketEvents, journal);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !(t instanceof MetadataValidationTask)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(t -> t instanceof MetadataValidationTask).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
@@ -454,7 +484,9 @@ public final class MaintenanceRunner {
         private double failChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
         private Duration staleAfter = Duration.ofDays(30);
         private Duration maxPlanAge = Duration.ofHours(24);
+        private Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
         private int keepBackups = 30;
+        private long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
         private Duration keepReportsFor = Duration.ofDays(90);
         private FaultHook faultHook = FaultHook.NONE;
         private MarketEventsService marketEventsService;
@@ -495,6 +527,9 @@ public final class MaintenanceRunner {
 
         /** Count-change thresholds as fractions: warn above {@code warn}, fail above {@code fail}. */
         public Builder changeThresholds(double warn, double fail) {
+            if (!Double.isFinite(warn) || !Double.isFinite(fail)) {
+                throw new IllegalArgumentException("change thresholds must be finite numbers, got " + warn + " and " + fail);
+            }
             new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false); // checks the range
             this.warnChangeRatio = warn;
             this.failChangeRatio = fail;
@@ -504,6 +539,18 @@ public final class MaintenanceRunner {
         /** {@code metadata_validation} warns about files older than this (30 days by default). */
         public Builder staleAfter(Duration age) {
             this.staleAfter = age;
+            return this;
+        }
+
+        /**
+         * The deadline for each source and event provider (60 s by default): DNS, connect, TLS, headers,
+         * the whole body, every retry and fallback, and parsing. A request's own deadline wins.
+         */
+        public Builder sourceTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the source timeout must be positive, got " + timeout);
+            }
+            this.sourceTimeout = timeout;
             return this;
         }
 
@@ -519,6 +566,15 @@ public final class MaintenanceRunner {
                 throw new IllegalArgumentException("keep at least one backup, got " + count);
             }
             this.keepBackups = count;
+            return this;
+        }
+
+        /** The largest constituent file read (64 MiB by default); a larger one fails its task naming the cap. */
+        public Builder maxFileBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the file size cap must be positive, got " + bytes);
+            }
+            this.maxFileBytes = bytes;
             return this;
         }
 

@@ -4,6 +4,9 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskContext;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 
+import com.twsrobot.maintenance.core.report.RunJournal;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,7 +16,12 @@ import java.util.function.Supplier;
 /** The context the runner hands each task. */
 record RunnerTaskContext(RunRequest request, String reportId, Clock clock, Path dataDir, Path reportsDir,
                          Consumer<String> progressListener,
-                         Supplier<Optional<MarketEventsService>> events) implements TaskContext {
+                         Supplier<Optional<MarketEventsService>> events, RunJournal journal) implements TaskContext {
+
+    @Override
+    public void recordReplace(Path file, String oldSha256, String newSha256) throws IOException {
+        journal.aboutToReplace(file, oldSha256, newSha256);
+    }
 
     @Override
     public Optional<MarketEventsService> marketEvents() {

@@ -81,6 +81,17 @@ class CrashTest {
             RunReport next = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             assertThat(next.status()).as(next.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
             assertThat(new String(ws.readData("hsi_constituents.csv"), StandardCharsets.UTF_8)).contains("Hong Kong Co 79");
+            try (Stream<Path> files = Files.walk(ws.dataDir())) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+            }
+            // In the reports directory dry runs write without the lock, so only temp files an hour old are swept.
+            try (Stream<Path> files = Files.walk(ws.reportsDir())) {
+                for (Path tmp : files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                    Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+                }
+            }
+            runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             try (Stream<Path> files = Files.walk(ws.root())) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
             }

@@ -447,6 +447,6 @@ class MaintenanceRunnerTest {
                 .clock(clock).progressListener(m -> { }).build();
         RunReport report = runner.run(RunRequest.dryRun("example_plugin_task"));
         assertThat(report.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(report.errors()).anyMatch(e -> e.contains("the report could not be written"));
+        assertThat(report.errors()).anyMatch(e -> e.contains("the reports directory") && e.contains("cannot be written"));
     }
 }

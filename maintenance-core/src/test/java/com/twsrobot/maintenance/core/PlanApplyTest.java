@@ -77,9 +77,10 @@ class PlanApplyTest {
                 .replace("HSBC Holdings plc", "HSBC Holdings")).getBytes());
         Map<String, String> before = ws.dataFingerprint();
         RunReport applied = applyPlan(preview.reportId());
-        assertThat(only(applied).status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(only(applied).errors()).singleElement().asString()
-                .startsWith("stale plan: the file changed since the preview");
+        assertThat(applied.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(applied.results()).isEmpty();
+        assertThat(applied.errors()).singleElement().asString()
+                .contains("hsi_constituents: stale plan: the file changed since the preview");
         assertThat(ws.dataFingerprint()).isEqualTo(before);
     }
 
@@ -89,7 +90,7 @@ class PlanApplyTest {
         clock.advance(Duration.ofHours(25));
         Map<String, String> before = ws.dataFingerprint();
         RunReport applied = applyPlan(preview.reportId());
-        assertThat(only(applied).errors()).singleElement().asString().contains("older than the 24 h allowed");
+        assertThat(applied.errors()).singleElement().asString().contains("older than the 24 h allowed");
         assertThat(ws.dataFingerprint()).isEqualTo(before);
     }
 
@@ -115,7 +116,7 @@ class PlanApplyTest {
         Path plan = ws.reportsDir().resolve(preview.reportId() + ".hsi_constituents.plan.json");
         Files.writeString(plan, Files.readString(plan).replace("Hong Kong Co 1,", "Hong Kong Co 1 (edited),"));
         RunReport applied = applyPlan(preview.reportId());
-        assertThat(only(applied).errors()).singleElement().asString().contains("does not match its checksum");
+        assertThat(applied.errors()).singleElement().asString().contains("does not match its checksum");
     }
 
     @Test

@@ -15,22 +15,36 @@ import java.util.function.Predicate;
  */
 public record HtmlTable(Element element, List<String> headers, List<List<Element>> rows) {
 
-    /** Every table on the page that has a header row, in page order. */
+    /**
+     * Every table on the page that has a header row, in page order. Stops with an unchecked
+     * {@link ParseInterrupted} when the thread is interrupted (its source's deadline passed).
+     */
     public static List<HtmlTable> all(Document doc) {
         List<HtmlTable> tables = new ArrayList<>();
-        for (Element table : doc.select("table")) {
+        for (Element table : doc.getElementsByTag("table")) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ParseInterrupted();
+            }
             of(table).ifPresent(tables::add);
         }
         return tables;
     }
 
+    /** Thrown when parsing stops because its thread was interrupted. */
+    public static final class ParseInterrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ParseInterrupted() {
+            super("parsing was stopped: the source's deadline passed");
+        }
+    }
+
     public static java.util.Optional<HtmlTable> of(Element table) {
         List<String> headers = null;
         List<List<Element>> rows = new ArrayList<>();
-        for (Element tr : table.select("tr")) {
-            if (tr.closest("table") != table) {
-                continue; // a row of a nested table
-            }
+        // Only the table's own rows (directly or in thead/tbody/tfoot), so nested tables cost nothing
+        // here: a page of deeply nested tables is read in linear time.
+        for (Element tr : ownRows(table)) {
             List<Element> cells = new ArrayList<>();
             boolean hasHeader = false;
             boolean hasData = false;
@@ -57,6 +71,26 @@ public record HtmlTable(Element element, List<String> headers, List<List<Element
             }
         }
         return headers == null ? java.util.Optional.empty() : java.util.Optional.of(new HtmlTable(table, headers, rows));
+    }
+
+    private static List<Element> ownRows(Element table) {
+        List<Element> rows = new ArrayList<>();
+        for (Element child : table.children()) {
+            switch (child.tagName()) {
+                case "tr" -> rows.add(child);
+                case "thead", "tbody", "tfoot" -> {
+                    for (Element tr : child.children()) {
+                        if (tr.tagName().equals("tr")) {
+                            rows.add(tr);
+                        }
+                    }
+                }
+                default -> {
+                    // captions, colgroups: not rows
+                }
+            }
+        }
+        return rows;
     }
 
     /** Index of the first header that {@code test} accepts, or -1. */

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches one page over HTTP(S) or from a {@code file:} URL: explicit timeouts, a browser-like
@@ -39,7 +37,8 @@ public final class PageFetcher {
     /**
      * @param connectTimeout  per connection
      * @param requestTimeout  per request, until the headers arrive
-     * @param totalTimeout    for all attempts on all URLs together
+     * @param totalTimeout    for all attempts on all URLs together, bodies included, when the caller
+     *                        gives no deadline of its own
      * @param attemptsPerUrl  tries per URL before moving to the next
      * @param backoff         first wait between tries; doubles each time
      * @param maxRetryAfter   longest {@code Retry-After} honoured; longer ones give up on that URL
@@ -63,9 +62,17 @@ public final class PageFetcher {
         this.settings = settings;
     }
 
-    /** Tries {@code urls} in order; returns the first page that could be fetched. */
+    /** Tries {@code urls} in order within the settings' total time bound; returns the first page fetched. */
     public Page fetch(List<String> urls) throws SourceException {
-        Instant deadline = Instant.now().plus(settings.totalTimeout());
+        return fetch(urls, BoundedHttp.Deadline.in(settings.totalTimeout()));
+    }
+
+    /**
+     * Tries {@code urls} in order; returns the first page that could be fetched. Every try, retry and
+     * fallback happens before {@code deadline}: when it passes, the read under way is abandoned (its
+     * connection closed) and the failure names every URL tried and what each answered.
+     */
+    public Page fetch(List<String> urls, BoundedHttp.Deadline deadline) throws SourceException {
         List<String> tried = new ArrayList<>();
         for (String url : urls) {
             URI uri;
@@ -91,52 +98,55 @@ public final class PageFetcher {
             if (page != null) {
                 return page;
             }
+            if (deadline.passed()) {
+                break;
+            }
         }
         throw new SourceException("could not fetch the page; tried " + String.join("; ", tried));
     }
 
-    private Page fetchHttp(URI uri, Instant deadline, List<String> tried) {
+    private Page fetchHttp(URI uri, BoundedHttp.Deadline deadline, List<String> tried) {
         Duration wait = settings.backoff();
         List<String> answers = new ArrayList<>();
         for (int attempt = 1; attempt <= settings.attemptsPerUrl(); attempt++) {
             Duration retryAfter = null;
             try {
-                HttpResponse<InputStream> response = client().send(request(uri, deadline),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
+                BoundedHttp.Answer answer = BoundedHttp.get(client(), request(uri, deadline), deadline,
+                        settings.maxBodyBytes());
+                int status = answer.status();
                 if (status == 200) {
-                    String contentType = response.headers().firstValue("Content-Type").orElse("");
-                    String body = readBody(response);
+                    String contentType = answer.headers().firstValue("Content-Type").orElse("");
                     if (!contentType.isEmpty() && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
                         answers.add("answered " + contentType.split(";")[0] + ", not HTML");
                         break; // a different answer will not come by asking again
                     }
-                    return new Page(uri.toString(), body);
+                    return new Page(uri.toString(), answer.text());
                 }
-                response.body().close();
-                answers.add("HTTP " + status);
+                String firstLine = answer.firstLine();
+                boolean saysMore = !firstLine.isEmpty() && !firstLine.equals("HTTP " + status);
+                answers.add("HTTP " + status + (saysMore ? " '" + firstLine + "'" : ""));
                 if (!RETRYABLE.contains(status) && status < 500) {
                     break;
                 }
-                retryAfter = retryAfter(response);
+                retryAfter = retryAfter(answer.headers());
                 if (retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0) {
                     answers.add("Retry-After " + retryAfter.toSeconds() + " s is longer than the "
                             + settings.maxRetryAfter().toSeconds() + " s allowed");
                     break;
                 }
             } catch (IOException e) {
-                answers.add(describe(e));
+                answers.add(e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 answers.add("interrupted");
                 break;
             }
-            if (attempt == settings.attemptsPerUrl()) {
+            if (attempt == settings.attemptsPerUrl() || deadline.passed()) {
                 break;
             }
             Duration pause = retryAfter != null ? retryAfter : wait;
-            if (Instant.now().plus(pause).isAfter(deadline)) {
-                answers.add("gave up: the total time bound of " + settings.totalTimeout().toSeconds() + " s would pass");
+            if (pause.compareTo(deadline.remaining()) >= 0) {
+                answers.add("gave up: " + deadline.describe() + " would pass before the next try");
                 break;
             }
             if (!sleep(pause)) {
@@ -149,10 +159,10 @@ public final class PageFetcher {
         return null;
     }
 
-    private HttpRequest request(URI uri, Instant deadline) throws IOException {
-        Duration left = Duration.between(Instant.now(), deadline);
-        if (left.isNegative() || left.isZero()) {
-            throw new IOException("the total time bound of " + settings.totalTimeout().toSeconds() + " s passed");
+    private HttpRequest request(URI uri, BoundedHttp.Deadline deadline) throws IOException {
+        Duration left = deadline.remaining();
+        if (left.isZero()) {
+            throw new IOException(deadline.describe() + " passed");
         }
         Duration timeout = left.compareTo(settings.requestTimeout()) < 0 ? left : settings.requestTimeout();
         return HttpRequest.newBuilder(uri).timeout(timeout).GET()
@@ -163,30 +173,30 @@ public final class PageFetcher {
                 .build();
     }
 
-    private String readBody(HttpResponse<InputStream> response) throws IOException {
-        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
-        try (InputStream raw = response.body(); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+    /**
+     * A saved page: only a regular file (a FIFO or a device could block or never end), no larger than
+     * the body cap.
+     */
+    private String readFile(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(Files.exists(path) ? "not a regular file (a pipe, device or directory cannot be a "
+                    + "saved page)" : "no such file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
             return new String(readCapped(in), StandardCharsets.UTF_8);
         }
-    }
-
-    private String readFile(Path path) throws IOException {
-        if (Files.size(path) > settings.maxBodyBytes()) {
-            throw new IOException("file is larger than " + settings.maxBodyBytes() + " bytes");
-        }
-        return Files.readString(path, StandardCharsets.UTF_8);
     }
 
     private byte[] readCapped(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
         if (bytes.length > settings.maxBodyBytes()) {
-            throw new IOException("body larger than " + settings.maxBodyBytes() + " bytes");
+            throw new IOException("larger than the " + settings.maxBodyBytes() + "-byte cap");
         }
         return bytes;
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse(null);
+    private static Duration retryAfter(java.net.http.HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").orElse(null);
         if (value == null) {
             return null;
         }

@@ -63,29 +63,46 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     @Override
     public SourceResult fetch(SourceContext context) throws SourceException {
+        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(context.timeout());
         if (context.snapshot()) {
-            return parse(readSnapshot(), "snapshot:" + snapshotName() + " (bundled copy as of " + SNAPSHOT_DATE + ")");
+            return parse(readSnapshot(), "snapshot:" + snapshotName() + " (bundled copy as of " + SNAPSHOT_DATE + ")",
+                    deadline);
         }
         String url = context.urlFor(index(), defaultUrl());
         List<String> urls = url.equals(defaultUrl()) ? List.of(url, fallbackUrl()) : List.of(url);
         PageFetcher.Page page;
         try {
-            page = fetcher.fetch(urls);
+            page = fetcher.fetch(urls, deadline);
         } catch (SourceException e) {
             throw new SourceException(index() + ": " + e.getMessage(), e);
         }
-        return parse(page.body(), page.url());
+        return parse(page.body(), page.url(), deadline);
     }
 
-    /** Parses a page's HTML; never returns an empty table. */
+    /** Parses a page's HTML within the default deadline; never returns an empty table. */
     public SourceResult parse(String html, String url) throws SourceException {
+        return parse(html, url, BoundedHttp.Deadline.in(SourceContext.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * Parses a page's HTML; never returns an empty table. A page that takes past {@code deadline} to
+     * read (thousands of nested tables) fails saying so.
+     */
+    public SourceResult parse(String html, String url, BoundedHttp.Deadline deadline) throws SourceException {
         Document doc = Jsoup.parse(html, url.startsWith("http") ? url : "");
         Candidate best = null;
-        for (HtmlTable table : preferredTables(doc)) {
+        List<HtmlTable> tables;
+        try {
+            tables = preferredTables(doc);
+        } catch (HtmlTable.ParseInterrupted e) {
+            throw new SourceException(index() + ": " + url + ": " + e.getMessage());
+        }
+        for (HtmlTable table : tables) {
+            checkDeadline(deadline, url);
             if (!headersMatch(table)) {
                 continue;
             }
-            Candidate candidate = read(table);
+            Candidate candidate = read(table, deadline, url);
             if (candidate.isPlausible() && (best == null || candidate.rows.size() > best.rows.size())) {
                 best = candidate;
             }
@@ -109,9 +126,17 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         return HtmlTable.all(doc);
     }
 
-    private Candidate read(HtmlTable table) {
+    private void checkDeadline(BoundedHttp.Deadline deadline, String url) throws SourceException {
+        if (deadline.passed() || Thread.currentThread().isInterrupted()) {
+            throw new SourceException(index() + ": reading the tables of " + url + " did not finish within "
+                    + deadline.describe());
+        }
+    }
+
+    private Candidate read(HtmlTable table, BoundedHttp.Deadline deadline, String url) throws SourceException {
         Candidate c = new Candidate();
         for (List<Element> cells : table.rows()) {
+            checkDeadline(deadline, url);
             Optional<ConstituentRow> row = row(table, cells);
             if (row.isPresent()) {
                 c.rows.add(row.get());

@@ -87,7 +87,7 @@ class PageFetcherTest {
         server.script("/hsi", Response.html(hsiPage).delayed(Duration.ofSeconds(3)));
         PageFetcher.Settings oneTry = new PageFetcher.Settings(Duration.ofSeconds(1), Duration.ofMillis(300),
                 Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 2_000_000);
-        assertThatThrownBy(() -> fetchHsi(oneTry)).hasMessageContaining("HttpTimeoutException");
+        assertThatThrownBy(() -> fetchHsi(oneTry)).hasMessageContaining("in time");
     }
 
     @Test
@@ -116,7 +116,7 @@ class PageFetcherTest {
         server.script("/hsi", Response.html(hsiPage));
         PageFetcher.Settings tiny = new PageFetcher.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
-        assertThatThrownBy(() -> fetchHsi(tiny)).hasMessageContaining("body larger than 1000 bytes");
+        assertThatThrownBy(() -> fetchHsi(tiny)).hasMessageContaining("larger than 1000 bytes");
     }
 
     @Test

@@ -56,6 +56,6 @@ public final class UsMarketCalendarProvider implements EventProvider {
         return new MarketEvent(type + ":XNYS:" + date, type, "", title,
                 name + " (NYSE and Nasdaq)", date, time, start == null ? null : start.toInstant(), null,
                 Exchange.NYSE.zone().getId(), NAME, "XNYS:" + date, "rules:NYSE holidays and early closes",
-                Map.of("exchange", "XNYS", "name", name), "", true, "confirmed", type == EventType.MARKET_HOLIDAY ? 3 : 2);
+                new java.util.TreeMap<>(Map.of("exchange", "XNYS", "name", name)), "", true, "confirmed", type == EventType.MARKET_HOLIDAY ? 3 : 2);
     }
 }

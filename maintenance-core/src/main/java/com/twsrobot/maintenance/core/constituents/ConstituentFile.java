@@ -18,8 +18,27 @@ import java.util.Map;
 /** A constituent CSV as read from disk: its table, its dialect and its exact bytes. */
 public record ConstituentFile(ConstituentTable table, CsvDialect dialect, byte[] bytes) {
 
-    /** Reads and parses {@code file}; a missing column is left for validation to report. */
+    /** The default cap on a constituent file's size (64 MiB; the real files are about 50 KB). */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+    /** Reads and parses {@code file} (at most {@link #DEFAULT_MAX_BYTES}); a missing column is left for validation. */
     public static ConstituentFile read(Path file) throws IOException, CsvFormatException {
+        return read(file, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads and parses {@code file}, refusing one larger than {@code maxBytes} or not a regular file
+     * (a pipe or device could block or never end) with a message naming it.
+     */
+    public static ConstituentFile read(Path file, long maxBytes) throws IOException, CsvFormatException {
+        if (!Files.isRegularFile(file)) {
+            throw new CsvFormatException(file + " is not a regular file");
+        }
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new CsvFormatException(file + " is " + size + " bytes, larger than the " + maxBytes
+                    + "-byte cap (max_file_mib)");
+        }
         return parse(Files.readAllBytes(file), file.toString());
     }
 

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.CacheInvalidator;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ConstituentSource;
@@ -38,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Refreshes one index's constituent file. The proposal comes from the source (fetch → enrichment),
@@ -49,16 +51,20 @@ import java.util.Set;
 public final class ConstituentRefreshTask implements MaintenanceTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConstituentRefreshTask.class);
+    /** How long past its deadline a source may take before it is abandoned. */
+    private static final Duration SOURCE_GRACE = Duration.ofSeconds(1);
 
     /**
      * @param warnChangeRatio  count change that warns
      * @param failChangeRatio  count change that fails without the override
      * @param maxPlanAge       oldest plan an apply accepts
      * @param keepBackups      newest backups kept per file
+     * @param maxFileBytes     largest current file read
      */
-    public record Settings(double warnChangeRatio, double failChangeRatio, Duration maxPlanAge, int keepBackups) {
+    public record Settings(double warnChangeRatio, double failChangeRatio, Duration maxPlanAge, int keepBackups,
+                           long maxFileBytes) {
         public static final Settings DEFAULT = new Settings(ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO,
-                ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, Duration.ofHours(24), 30);
+                ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, Duration.ofHours(24), 30, ConstituentFile.DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -135,7 +141,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private void refresh(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
         Optional<ConstituentFile> current;
         try {
-            current = Files.exists(file) ? Optional.of(ConstituentFile.read(file)) : Optional.empty();
+            current = Files.exists(file) ? Optional.of(ConstituentFile.read(file, settings.maxFileBytes()))
+                    : Optional.empty();
         } catch (CsvFormatException e) {
             result.error("cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing");
             return;
@@ -198,19 +205,27 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     + "class path or give the runner a ConstituentSource)");
             return Optional.empty();
         }
+        Duration timeout = context.request().effectiveSourceTimeout();
         SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
-                context.clock());
+                context.clock(), timeout);
         String intended = sourceContext.snapshot() ? "snapshot" : sourceContext.urlFor(spec.index(), source.defaultUrl());
         context.progress(name() + ": fetching " + spec.title() + " constituents");
         SourceResult fetched;
         try {
-            fetched = source.fetch(sourceContext);
+            // The source bounds itself; this outer bound (a little later, so the source's own message wins)
+            // holds even for a source that does not.
+            fetched = Bounded.call("source-" + spec.index(), timeout.plus(SOURCE_GRACE), () -> source.fetch(sourceContext));
         } catch (SourceException e) {
             result.source(intended);
             result.error("source failed: " + e.getMessage());
             return Optional.empty();
-        } catch (RuntimeException e) {
-            LOG.warn("source for {} threw", spec.index(), e);
+        } catch (TimeoutException e) {
+            result.source(intended);
+            result.error("source for " + spec.index() + " did not finish within the " + timeout.toSeconds()
+                    + " s deadline (reading " + intended + "); it was abandoned");
+            return Optional.empty();
+        } catch (Exception e) {
+            LOG.warn("source for {} threw: {}", spec.index(), e.toString());
             result.source(intended);
             result.error("source for " + spec.index() + " failed unexpectedly: " + describe(e));
             return Optional.empty();
@@ -235,7 +250,13 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                                         TaskResult.Builder result) throws IOException {
         String planId = context.request().planId();
         result.detail("plan_id", planId);
-        Optional<Plan> loaded = new PlanStore(context.reportsDir(), writer).load(planId, name());
+        Optional<Plan> loaded;
+        try {
+            loaded = new PlanStore(context.reportsDir(), writer).load(planId, name());
+        } catch (IOException e) {
+            result.error(e.getMessage() + "; nothing was written, preview again");
+            return Optional.empty();
+        }
         if (loaded.isEmpty()) {
             result.error("no plan for " + name() + " in report " + planId + " (plans are saved by dry runs; "
                     + "preview again)");
@@ -300,8 +321,9 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                 current.map(c -> Sha256.hex(c.bytes())).orElse(""), context.clock().instant(), validation.status(),
                 p.allowLargeChange(), p.source(), new String(p.bytes(), StandardCharsets.UTF_8));
         try {
-            new PlanStore(context.reportsDir(), writer).save(plan);
+            String checksum = new PlanStore(context.reportsDir(), writer).save(plan);
             result.detail("plan_id", context.reportId());
+            result.detail(PlanStore.PLAN_SHA256, checksum);
         } catch (IOException e) {
             result.warning("could not save the plan of this preview (" + describe(e) + "); an apply will fetch again");
         }
@@ -310,7 +332,12 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private void apply(TaskContext context, Path file, Optional<ConstituentFile> current, Proposal p,
                        ValidationPolicy policy, TaskResult.Builder result) throws IOException {
         BackupStore backups = new BackupStore(context.dataDir(), writer);
-        try (StagedFile staged = writer.stage(file, p.bytes())) {
+        // A data file that is a symbolic link is written through to its target; the link stays a link.
+        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        if (!target.equals(file)) {
+            result.detail("written_through_link", target.toString());
+        }
+        try (StagedFile staged = writer.stage(target, p.bytes())) {
             ConstituentTable written;
             try {
                 written = ConstituentFile.read(staged.path()).table();
@@ -326,8 +353,16 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                 return;
             }
             if (current.isPresent()) {
-                Path backup = backups.backup(file, context.clock().instant());
+                Path backup = backups.backup(target, file.getFileName().toString(), context.reportId());
                 result.detail("backup", backup.toString());
+                result.detail("backup_id", backup.getParent().getFileName().toString());
+            }
+            try {
+                context.recordReplace(target, current.map(c -> Sha256.hex(c.bytes())).orElse(""), Sha256.hex(p.bytes()));
+            } catch (IOException e) {
+                result.error("refusing to replace " + file + ": the run's report could not record the change ("
+                        + describe(e) + "); the file was left unchanged");
+                return;
             }
             staged.commit();
             if (!staged.durable()) {
@@ -339,7 +374,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         result.detail("written", true);
         invalidateCaches(result);
         try {
-            List<Path> pruned = backups.prune(file.getFileName().toString(), settings.keepBackups());
+            List<Path> pruned = backups.prune(file.getFileName().toString(), settings.keepBackups(),
+                    BackupStore.idFor(context.reportId()));
             if (!pruned.isEmpty()) {
                 result.detail("pruned_backups", pruned.stream().map(Path::toString).toList());
             }

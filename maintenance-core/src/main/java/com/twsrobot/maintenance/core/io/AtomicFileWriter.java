@@ -63,6 +63,26 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * Writes a file that must not exist yet (reports' companions, plans): staged and fsynced like any
+     * other, then linked into place only if the name is still free, so nothing is ever replaced.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code target} exists
+     */
+    public void writeNew(Path target, byte[] content) throws IOException {
+        try (StagedFile staged = stage(target, content)) {
+            staged.commitAsNew();
+        }
+    }
+
+    /** Like {@link #write(Path, byte[])}, with the permissions of {@code modeOf} (a backup keeps its original's). */
+    public void writeCopy(Path target, byte[] content, Path modeOf) throws IOException {
+        try (StagedFile staged = stage(target, content)) {
+            copyPermissions(modeOf, staged.path());
+            staged.commitAsNew();
+        }
+    }
+
     /** Makes a rename in {@code dir} durable; some platforms refuse to open a directory, which is fine. */
     static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

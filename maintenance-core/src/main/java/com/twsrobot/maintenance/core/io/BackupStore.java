@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Backups of replaced files: {@code <data>/backups/constituents/<id>/<file>}, where the id is the UTC
- * time of the apply, {@code YYYYMMDD_HHMMSS}, with {@code _2}, {@code _3} ... when one second holds more.
+ * Backups of replaced files: {@code <data>/backups/constituents/<id>/<file>}, where the id is that of
+ * the apply's report without its prefix: the UTC time, {@code YYYYMMDD_HHMMSS}, with {@code _2},
+ * {@code _3} ... when one second holds more runs.
  */
 public final class BackupStore {
 
@@ -41,18 +42,23 @@ public final class BackupStore {
     }
 
     /**
-     * Copies {@code file} into a folder named for {@code now}; the copy is fsynced before this returns,
-     * so it is durable before the original is replaced.
+     * The backup id of the apply whose report is {@code reportId}: its time and suffix
+     * ({@code maintenance_20260624_001500_2} → {@code 20260624_001500_2}). Report ids are reserved
+     * exclusively, so each apply has its own backup id, shared by every file it replaces.
      */
-    public Path backup(Path file, Instant now) throws IOException {
+    public static String idFor(String reportId) {
+        return reportId.startsWith("maintenance_") ? reportId.substring("maintenance_".length()) : reportId;
+    }
+
+    /**
+     * Copies {@code file} (saved as {@code fileName}) into the folder of the apply {@code reportId}, with
+     * the original's permissions; the copy is fsynced before this returns, so it is durable before the
+     * original is replaced. An existing backup is never replaced.
+     */
+    public Path backup(Path file, String fileName, String reportId) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        String stamp = STAMP.format(now);
-        Path dir = root.resolve(stamp);
-        for (int n = 2; Files.exists(dir.resolve(file.getFileName())); n++) {
-            dir = root.resolve(stamp + "_" + n);
-        }
-        Path target = dir.resolve(file.getFileName());
-        writer.write(target, content);
+        Path target = root.resolve(idFor(reportId)).resolve(fileName);
+        writer.writeCopy(target, content, file);
         return target;
     }
 
@@ -87,11 +93,17 @@ public final class BackupStore {
         return all.stream().filter(b -> b.id().equals(id)).findFirst();
     }
 
-    /** Removes all but the newest {@code keep} backups of {@code fileName} (never the newest one). */
-    public List<Path> prune(String fileName, int keep) throws IOException {
+    /**
+     * Removes all but the newest {@code keep} backups of {@code fileName}; never the newest one, and never
+     * {@code protectedId} (the backup the current run just wrote, even when the clock stepped back).
+     */
+    public List<Path> prune(String fileName, int keep, String protectedId) throws IOException {
         List<Backup> all = list(fileName);
         List<Path> removed = new ArrayList<>();
         for (Backup old : all.subList(Math.min(Math.max(keep, 1), all.size()), all.size())) {
+            if (old.id().equals(protectedId)) {
+                continue;
+            }
             Files.deleteIfExists(old.path());
             removed.add(old.path());
             try (Stream<Path> left = Files.list(old.path().getParent())) {

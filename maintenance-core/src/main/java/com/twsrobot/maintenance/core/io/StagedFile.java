@@ -60,6 +60,35 @@ public final class StagedFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts the staged content in place only if the target does not exist (a hard link, which the OS
+     * refuses atomically when the name is taken), then removes the temp name.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the target exists; nothing is replaced
+     */
+    void commitAsNew() throws IOException {
+        if (committed) {
+            throw new IllegalStateException("already committed: " + target);
+        }
+        hook.before("rename", target);
+        try {
+            Files.createLink(target, temp);
+            Files.delete(temp);
+        } catch (UnsupportedOperationException noLinks) {
+            if (Files.exists(target)) {
+                throw new java.nio.file.FileAlreadyExistsException(target.toString());
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        committed = true;
+        try {
+            AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+            durable = true;
+        } catch (IOException e) {
+            durable = false;
+        }
+    }
+
     /** Whether the directory entry of a committed file was synced to disk. */
     public boolean durable() {
         return durable;

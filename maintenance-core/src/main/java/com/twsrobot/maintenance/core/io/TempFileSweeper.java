@@ -15,6 +15,17 @@ public final class TempFileSweeper {
 
     /** Deletes leftover {@code .<name>.<uuid>.tmp} files below each directory; returns what was removed. */
     public static List<Path> sweep(List<Path> dirs) throws IOException {
+        return sweep(dirs, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #sweep(List)}, only for temp files last modified at least {@code minAge} ago: in a
+     * directory that runs without the lock also write to (reports: dry runs), a young temp file may
+     * belong to a run that is still writing it.
+     */
+    public static List<Path> sweep(List<Path> dirs, java.time.Duration minAge) throws IOException {
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(minAge));
         List<Path> removed = new ArrayList<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
@@ -22,7 +33,8 @@ public final class TempFileSweeper {
             }
             try (Stream<Path> files = Files.walk(dir, 4)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
-                    if (Files.isRegularFile(p) && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()) {
+                    if (Files.isRegularFile(p) && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
+                            && Files.getLastModifiedTime(p).compareTo(cutoff) <= 0) {
                         Files.deleteIfExists(p);
                         removed.add(p);
                     }

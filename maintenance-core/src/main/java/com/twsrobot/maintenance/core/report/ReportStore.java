@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,10 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,7 +31,6 @@ public final class ReportStore {
 
     private final Path dir;
     private final AtomicFileWriter writer;
-    private final Set<String> reserved = new HashSet<>();
 
     public ReportStore(Path dir, AtomicFileWriter writer) {
         this.dir = dir;
@@ -43,15 +41,26 @@ public final class ReportStore {
         return dir;
     }
 
-    /** {@code maintenance_YYYYMMDD_HHMMSS}, with {@code _2}, {@code _3} ... when runs share a second. */
-    public synchronized String newReportId(Instant startedAt) {
+    /**
+     * Reserves {@code maintenance_YYYYMMDD_HHMMSS} (with {@code _2}, {@code _3} ... when runs share a
+     * second) by creating its JSON file exclusively, so two processes or threads can never get the same
+     * id. The caller then owns that file and fills it (first as {@code in_progress}).
+     *
+     * @throws IOException when the reports directory cannot be written
+     */
+    public String reserve(Instant startedAt) throws IOException {
+        Files.createDirectories(dir);
         String base = "maintenance_" + STAMP.format(startedAt);
-        String id = base;
-        for (int n = 2; reserved.contains(id) || Files.exists(jsonPath(id)); n++) {
-            id = base + "_" + n;
+        for (int n = 1; n < 10_000; n++) {
+            String id = n == 1 ? base : base + "_" + n;
+            try {
+                Files.createFile(jsonPath(id));
+                return id;
+            } catch (FileAlreadyExistsException taken) {
+                // another run of the same second has it; try the next suffix
+            }
         }
-        reserved.add(id);
-        return id;
+        throw new IOException("no free report id left for " + base + " in " + dir);
     }
 
     /** Writes the JSON then the Markdown, each atomically. */
@@ -66,7 +75,11 @@ public final class ReportStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(ReportJson.read(Files.readString(jsonPath(reportId))));
+            String json = Files.readString(jsonPath(reportId));
+            if (json.isEmpty()) {
+                return Optional.empty(); // reserved a moment ago; its run is about to fill it
+            }
+            return Optional.of(ReportJson.read(json));
         } catch (IOException | RuntimeException e) {
             LOG.warn("report {} could not be read: {}", reportId, e.toString());
             return Optional.empty();

@@ -61,7 +61,12 @@ final class EventStore {
             "start_at_utc", "end_at_utc", "market_timezone", "source_url", "detail_json", "raw_payload_hash",
             "confidence", "importance_score", "is_portfolio_relevant", "symbol", "event_type");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Keys sorted, so a provider's map (even a {@code Map.of}, whose order changes with every JVM start)
+     * gives the same text in every process and an identical refresh updates nothing.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** What applying one provider's fetch would do. */
     record Plan(List<MarketEvent> inserts, List<MarketEvent> updates, List<MarketEvent> unchanged, List<String> stale) {
@@ -115,7 +120,10 @@ final class EventStore {
         List<MarketEvent> updates = new ArrayList<>();
         List<MarketEvent> unchanged = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (MarketEvent e : fetch.events()) {
+        // The same events in the same order whatever order concurrent fetches finished in.
+        List<MarketEvent> ordered = new ArrayList<>(fetch.events());
+        ordered.sort(java.util.Comparator.comparing(MarketEvent::eventDate).thenComparing(MarketEvent::eventId));
+        for (MarketEvent e : ordered) {
             if (!seen.add(e.eventId())) {
                 continue; // one row per id, even if a provider repeats itself
             }

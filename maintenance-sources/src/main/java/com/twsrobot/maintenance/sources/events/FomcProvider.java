@@ -7,6 +7,7 @@ import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderException;
 import com.twsrobot.maintenance.api.events.ProviderFetch;
+import com.twsrobot.maintenance.sources.BoundedHttp;
 import com.twsrobot.maintenance.sources.PageFetcher;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class FomcProvider implements EventProvider {
         } else {
             url = request.urlFor(NAME, URL);
             try {
-                html = fetcher.fetch(List.of(url)).body();
+                html = fetcher.fetch(List.of(url), BoundedHttp.Deadline.in(request.timeout())).body();
             } catch (SourceException e) {
                 throw new ProviderException("fomc: " + e.getMessage(), e);
             }

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.sources.events;
 
 import com.twsrobot.maintenance.api.ServiceProviders;
+import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
 import com.twsrobot.maintenance.api.events.EventsRequest;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -134,7 +136,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         Instant started = clock.instant();
         ProviderResult result;
         try {
-            ProviderFetch fetch = provider.fetch(request);
+            ProviderFetch fetch = fetchWithin(provider, request);
             EventStore.Plan plan = store.plan(provider, fetch, request, tablesExist);
             if (!preview) {
                 store.apply(plan, clock.instant());
@@ -158,6 +160,21 @@ public final class JdbcMarketEventsService implements MarketEventsService {
             }
         }
         return result;
+    }
+
+    /** The provider's fetch, abandoned a little after the request's deadline if it does not bound itself. */
+    private static ProviderFetch fetchWithin(EventProvider provider, EventsRequest request) throws ProviderException {
+        try {
+            return Bounded.call("provider-" + provider.name(), request.timeout().plusSeconds(1),
+                    () -> provider.fetch(request));
+        } catch (ProviderException | RuntimeException e) {
+            throw e;
+        } catch (TimeoutException e) {
+            throw new ProviderException(provider.name() + " did not finish within the " + request.timeout().toSeconds()
+                    + " s deadline; it was abandoned");
+        } catch (Exception e) {
+            throw new ProviderException(provider.name() + " failed: " + e, e);
+        }
     }
 
     private static String types(EventProvider provider) {

@@ -8,6 +8,7 @@ import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderException;
 import com.twsrobot.maintenance.api.events.ProviderFetch;
+import com.twsrobot.maintenance.sources.BoundedHttp;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ public final class YahooCalendarProvider implements EventProvider {
     public static final String COOKIE_URL = "https://fc.yahoo.com";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ATTEMPTS = 3;
+    private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
     /**
      * @param concurrency       requests in flight at once
@@ -149,9 +150,11 @@ public final class YahooCalendarProvider implements EventProvider {
         private final RateLimiter limiter = new RateLimiter(settings.requestsPerSecond());
         private final AtomicReference<String> crumb = new AtomicReference<>();
         private final String base;
+        private final BoundedHttp.Deadline deadline;
 
         Session(EventsRequest request) {
             this.request = request;
+            this.deadline = BoundedHttp.Deadline.in(request.timeout());
             this.base = request.urlFor("yahoo", BASE_URL);
             this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(settings.timeout())
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -160,25 +163,25 @@ public final class YahooCalendarProvider implements EventProvider {
         synchronized void refreshCrumb() throws ProviderException {
             String cookieUrl = request.urlFor("yahoo-cookie", COOKIE_URL);
             List<String> tried = new ArrayList<>();
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            for (int attempt = 1; attempt <= ATTEMPTS && !deadline.passed(); attempt++) {
                 try {
                     get(cookieUrl); // sets the session cookie; its status does not matter
-                    HttpResponse<String> answer = get(base + "/v1/test/getcrumb");
-                    String token = answer.body() == null ? "" : answer.body().trim();
+                    BoundedHttp.Answer answer = get(base + "/v1/test/getcrumb");
+                    String token = answer.text().trim();
                     // A rate-limited crumb endpoint answers "Too Many Requests" where the crumb should be.
-                    if (answer.statusCode() == 200 && !token.isEmpty() && token.length() <= 64
+                    if (answer.status() == 200 && !token.isEmpty() && token.length() <= 64
                             && token.chars().noneMatch(Character::isWhitespace)) {
                         crumb.set(token);
                         return;
                     }
-                    tried.add("crumb answer HTTP " + answer.statusCode() + " '" + abbreviate(token) + "'");
+                    tried.add("crumb answer HTTP " + answer.status() + " '" + abbreviate(token) + "'");
                 } catch (IOException e) {
                     tried.add(e.toString());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ProviderException("yahoo: interrupted while getting a crumb");
                 }
-                pause(attempt);
+                pause(attempt, deadline);
             }
             throw new ProviderException("yahoo: could not get a cookie and crumb from " + cookieUrl + " and " + base
                     + "/v1/test/getcrumb: " + String.join("; ", tried));
@@ -191,10 +194,10 @@ public final class YahooCalendarProvider implements EventProvider {
             String last = "";
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 limiter.acquire();
-                HttpResponse<String> answer = get(url + "&crumb=" + URLEncoder.encode(crumb.get(), StandardCharsets.UTF_8));
-                int status = answer.statusCode();
+                BoundedHttp.Answer answer = get(url + "&crumb=" + URLEncoder.encode(crumb.get(), StandardCharsets.UTF_8));
+                int status = answer.status();
                 if (status == 200) {
-                    JsonNode root = JSON.readTree(answer.body());
+                    JsonNode root = JSON.readTree(answer.text());
                     JsonNode calendar = root.path("quoteSummary").path("result").path(0).path("calendarEvents");
                     if (calendar.isMissingNode()) {
                         throw new IOException("answer without calendarEvents");
@@ -202,7 +205,7 @@ public final class YahooCalendarProvider implements EventProvider {
                     return YahooCalendarParser.events(symbol, calendar, request, url);
                 }
                 if (status == 404) {
-                    throw new NotFound("yahoo: " + describeError(answer.body(), "quote not found for symbol: " + symbol));
+                    throw new NotFound("yahoo: " + describeError(answer.text(), "quote not found for symbol: " + symbol));
                 }
                 if (status == 401 && !crumbRefreshed) {
                     crumbRefreshed = true;
@@ -214,28 +217,32 @@ public final class YahooCalendarProvider implements EventProvider {
                     attempt--; // a fresh crumb earns one more try
                     continue;
                 }
-                last = "HTTP " + status + (answer.body() == null ? "" : " " + abbreviate(answer.body().trim()));
+                last = "HTTP " + status + " " + abbreviate(answer.text().trim());
                 if (status != 429 && status < 500) {
                     break;
                 }
                 if (attempt < ATTEMPTS) {
-                    pause(attempt);
+                    pause(attempt, deadline);
                 }
             }
             throw new IOException(last + " after " + ATTEMPTS + " tries");
         }
 
-        private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET()
+        /** One GET within the provider's deadline (headers and body), capped at 4 MiB. */
+        private BoundedHttp.Answer get(String url) throws IOException, InterruptedException {
+            Duration left = deadline.remaining();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(left.isZero() || left.compareTo(settings.timeout()) > 0 ? settings.timeout() : left).GET()
                     .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) tws-maintenance/0.1")
                     .header("Accept", "application/json,text/plain,*/*").build();
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return BoundedHttp.get(client, request, deadline, MAX_BODY_BYTES);
         }
     }
 
-    private void pause(int attempt) {
+    /** Waits before a retry, never past the deadline. */
+    private void pause(int attempt, BoundedHttp.Deadline deadline) {
         try {
-            Thread.sleep(settings.backoff().toMillis() << (attempt - 1));
+            Thread.sleep(Math.min(settings.backoff().toMillis() << (attempt - 1), deadline.remaining().toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,52 @@
+package com.twsrobot.maintenance.api;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a piece of work (a source's fetch and parse, an event provider) on its own daemon thread and
+ * waits at most a given time for it. Past that the caller gets {@link TimeoutException} and the work
+ * is interrupted and abandoned, so a source that ignores its own deadline can never hold a run (and
+ * its lock) for longer than the bound.
+ */
+public final class Bounded {
+
+    private Bounded() {
+    }
+
+    /**
+     * The result of {@code work}, or its exception as thrown.
+     *
+     * @param threadName names the worker thread (shown in thread dumps)
+     * @throws TimeoutException when {@code limit} passed first; the work was interrupted and abandoned
+     * @throws Exception        whatever {@code work} threw
+     */
+    public static <T> T call(String threadName, Duration limit, Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread worker = new Thread(task, threadName);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw e;
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.twsrobot.maintenance.core.report;
+
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.Sha256;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds the reports of runs whose process died while they were under way ({@code in_progress} on disk)
+ * and marks them {@code interrupted}, stating for each file the run was replacing whether it was
+ * replaced (its checksum is the new one), not replaced (still the old one) or changed since.
+ * Only a run that holds the run lock calls this, so a writing run found {@code in_progress} is dead;
+ * a dry run is judged dead when its pid is gone on this host.
+ */
+public final class InterruptedRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterruptedRuns.class);
+
+    /** One report marked interrupted, with the files its run had replaced. */
+    public record Marked(String reportId, List<String> replacedFiles, List<String> notReplacedFiles) {
+    }
+
+    private InterruptedRuns() {
+    }
+
+    /** Marks every dead {@code in_progress} report in {@code store} except {@code ownId}'s; returns them. */
+    public static List<Marked> mark(ReportStore store, AtomicFileWriter writer, String ownId, Instant now) {
+        List<Marked> marked = new ArrayList<>();
+        if (!Files.isDirectory(store.dir())) {
+            return marked;
+        }
+        List<String> ids;
+        try (Stream<Path> files = Files.list(store.dir())) {
+            ids = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .filter(ReportStore::isReportId).filter(id -> !id.equals(ownId)).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("could not look for interrupted runs in {}: {}", store.dir(), e.toString());
+            return marked;
+        }
+        for (String id : ids) {
+            store.read(id).filter(r -> r.status() == TaskStatus.IN_PROGRESS && isDead(r)).ifPresent(r -> {
+                try {
+                    marked.add(markOne(store, writer, r, now));
+                } catch (IOException e) {
+                    LOG.warn("could not mark report {} interrupted: {}", id, e.toString());
+                }
+            });
+        }
+        return marked;
+    }
+
+    private static boolean isDead(RunReport report) {
+        if (!report.dryRun()) {
+            return true; // writing runs hold the lock, and the caller holds it now
+        }
+        Object pid = report.detail().get("pid");
+        return hostName().equals(report.detail().get("host")) && pid instanceof Number n
+                && ProcessHandle.of(n.longValue()).map(ph -> !ph.isAlive()).orElse(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Marked markOne(ReportStore store, AtomicFileWriter writer, RunReport report, Instant now)
+            throws IOException {
+        List<String> replaced = new ArrayList<>();
+        List<String> notReplaced = new ArrayList<>();
+        List<String> changedSince = new ArrayList<>();
+        Object pending = report.detail().get(RunJournal.PENDING_REPLACEMENTS);
+        if (pending instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> entry = (Map<String, Object>) o;
+                String file = String.valueOf(entry.get("file"));
+                String sha = currentSha(Path.of(file));
+                if (sha.equals(entry.get("new_sha256"))) {
+                    replaced.add(file);
+                } else if (sha.equals(entry.get("old_sha256"))) {
+                    notReplaced.add(file);
+                } else {
+                    changedSince.add(file);
+                }
+            }
+        }
+        Map<String, Object> detail = new LinkedHashMap<>(report.detail());
+        detail.put("interrupted_detected_at", ReportJson.timestamp(now));
+        detail.put("replaced_files", replaced);
+        detail.put("not_replaced_files", notReplaced);
+        if (!changedSince.isEmpty()) {
+            detail.put("changed_since_files", changedSince);
+        }
+        List<String> errors = new ArrayList<>(report.errors());
+        errors.add("the run was interrupted (its process ended before it finished); "
+                + (replaced.isEmpty() ? "no file was replaced" : "files replaced: " + replaced)
+                + (notReplaced.isEmpty() ? "" : "; left as they were: " + notReplaced)
+                + (changedSince.isEmpty() ? "" : "; changed again since: " + changedSince));
+        RunReport interrupted = new RunReport(report.reportId(), TaskStatus.INTERRUPTED, report.dryRun(),
+                report.startedAt(), report.finishedAt(), report.durationSeconds(), report.results(), report.warnings(),
+                errors, detail);
+        writer.write(store.dir().resolve(report.reportId() + ".json"),
+                ReportJson.write(interrupted).getBytes(StandardCharsets.UTF_8));
+        writer.write(store.dir().resolve(report.reportId() + ".md"),
+                ReportMarkdown.write(interrupted).getBytes(StandardCharsets.UTF_8));
+        return new Marked(report.reportId(), replaced, notReplaced);
+    }
+
+    private static String currentSha(Path file) {
+        try {
+            return Files.exists(file) ? Sha256.hex(Files.readAllBytes(file)) : "";
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    /** This machine's name, as the run lock and the journal record it. */
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+}

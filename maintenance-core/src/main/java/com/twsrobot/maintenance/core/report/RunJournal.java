@@ -1,0 +1,94 @@
+package com.twsrobot.maintenance.core.report;
+
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's report while the run is under way: written as {@code in_progress} when its id is reserved,
+ * and rewritten before every file replace with the files about to be replaced (old and new SHA-256).
+ * So a change on disk always has a report naming it, even when the process dies before the run's
+ * final report is written; {@link InterruptedRuns} later turns such a report into {@code interrupted}.
+ */
+public final class RunJournal {
+
+    /** Run-detail key listing {@code {file, old_sha256, new_sha256}} for each replace the run began. */
+    public static final String PENDING_REPLACEMENTS = "pending_replacements";
+
+    private final Path reportsDir;
+    private final String reportId;
+    private final boolean dryRun;
+    private final Instant startedAt;
+    private final AtomicFileWriter writer;
+    private final Map<String, Object> detail = new LinkedHashMap<>();
+    private final List<Map<String, String>> pending = new ArrayList<>();
+
+    private RunJournal(Path reportsDir, String reportId, boolean dryRun, Instant startedAt, AtomicFileWriter writer,
+                       Map<String, Object> detail) {
+        this.reportsDir = reportsDir;
+        this.reportId = reportId;
+        this.dryRun = dryRun;
+        this.startedAt = startedAt;
+        this.writer = writer;
+        this.detail.putAll(detail);
+    }
+
+    /**
+     * Reserves the run's report id and writes its {@code in_progress} report.
+     *
+     * @param detail what the run is (mode, tasks); the pid and host are added
+     * @throws IOException when the reports directory cannot be written: the run must not go ahead
+     */
+    public static RunJournal open(ReportStore store, AtomicFileWriter writer, boolean dryRun, Instant startedAt,
+                                  Map<String, Object> detail) throws IOException {
+        String id = store.reserve(startedAt);
+        Map<String, Object> d = new LinkedHashMap<>(detail);
+        d.put("pid", ProcessHandle.current().pid());
+        d.put("host", InterruptedRuns.hostName());
+        RunJournal journal = new RunJournal(store.dir(), id, dryRun, startedAt, writer, d);
+        journal.write();
+        return journal;
+    }
+
+    public String reportId() {
+        return reportId;
+    }
+
+    /**
+     * Records that {@code file} is about to be replaced; returns once that is on disk.
+     *
+     * @throws IOException when the record cannot be written: the caller must not replace the file
+     */
+    public synchronized void aboutToReplace(Path file, String oldSha256, String newSha256) throws IOException {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("file", file.toAbsolutePath().normalize().toString());
+        entry.put("old_sha256", oldSha256);
+        entry.put("new_sha256", newSha256);
+        pending.add(entry);
+        try {
+            write();
+        } catch (IOException e) {
+            pending.remove(entry);
+            throw e;
+        }
+    }
+
+    private void write() throws IOException {
+        Map<String, Object> d = new LinkedHashMap<>(detail);
+        if (!pending.isEmpty()) {
+            d.put(PENDING_REPLACEMENTS, List.copyOf(pending));
+        }
+        RunReport report = new RunReport(reportId, TaskStatus.IN_PROGRESS, dryRun, startedAt, startedAt, 0, List.of(),
+                List.of(), List.of(), d);
+        writer.write(reportsDir.resolve(reportId + ".json"), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
+    }
+}
