@@ -35,6 +35,7 @@ final class ReportText {
                         .append(totals.get("inserted_count")).append(r.dryRun() ? " would be inserted, " : " inserted, ")
                         .append(totals.get("updated_count")).append(" updated, ").append(totals.get("stale_count"))
                         .append(" stale, ").append(totals.get("error_count")).append(" error(s)\n");
+                eventChanges(s, r);
             }
             Object message = r.detail().get("message");
             if (message != null) {
@@ -49,6 +50,39 @@ final class ReportText {
         report.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
         s.append("\nReport: ").append(reportsDir.resolve(report.reportId() + ".md")).append(" (and .json)\n");
         return s.toString();
+    }
+
+    /** Most event changes shown per kind; the report has them all. */
+    private static final int SHOWN_EVENT_CHANGES = 20;
+
+    /** The events a market-events run inserted, updated or marked stale (or would), first few per kind. */
+    private static void eventChanges(StringBuilder s, TaskResult r) {
+        if (!(r.detail().get("changes") instanceof List<?> changes)) {
+            return;
+        }
+        String[][] kinds = {{"insert", r.dryRun() ? "would insert" : "inserted"},
+                {"update", r.dryRun() ? "would update" : "updated"}, {"stale", r.dryRun() ? "would mark stale" : "marked stale"}};
+        for (String[] kind : kinds) {
+            List<java.util.Map<?, ?>> ofKind = changes.stream().<java.util.Map<?, ?>>map(c -> (java.util.Map<?, ?>) c)
+                    .filter(c -> kind[0].equals(c.get("kind")))
+                    .sorted(java.util.Comparator.comparing((java.util.Map<?, ?> c) -> String.valueOf(c.get("date")))
+                            .thenComparing(c -> String.valueOf(c.get("event_id"))))
+                    .toList();
+            for (java.util.Map<?, ?> c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
+                String time = String.valueOf(c.get("time"));
+                s.append("    ").append(kind[1]).append(": ").append(c.get("event_type"))
+                        .append(String.valueOf(c.get("symbol")).isEmpty() ? "" : " " + c.get("symbol")).append(' ')
+                        .append(c.get("date")).append(time.isEmpty() ? "" : " " + time + " " + c.get("zone"))
+                        .append("  ").append(c.get("title"));
+                String details = com.twsrobot.maintenance.core.report.ReportMarkdown.details(c);
+                s.append(details.isEmpty() ? "" : "  (" + details + ")").append(" [").append(c.get("provider"))
+                        .append("]\n");
+            }
+            if (ofKind.size() > SHOWN_EVENT_CHANGES) {
+                s.append("    ").append(kind[1]).append(": ... and ").append(ofKind.size() - SHOWN_EVENT_CHANGES)
+                        .append(" more (see the report)\n");
+            }
+        }
     }
 
     private static void changes(StringBuilder s, String sign, List<SymbolChange> changes) {

@@ -157,4 +157,65 @@ class MarketEventsCliTest {
         assertThat(totals.get(1).get("inserted_count").asInt()).isZero();
         assertThat(totals.get(1).get("updated_count").asInt()).as(totals.get(1).toString()).isZero();
     }
+
+    private static List<JsonNode> changes(String json, String kind) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        ReportJson.mapper().readTree(json).get("results").get(0).get("detail").get("changes")
+                .forEach(c -> {
+                    if (c.get("kind").asText().equals(kind)) {
+                        out.add(c);
+                    }
+                });
+        return out;
+    }
+
+    @Test
+    void aDryRunListsEveryEventItWouldInsertThenTheUpdatesAndStaleRowsAfterAFixtureChanges() throws Exception {
+        serve();
+        CliRun preview = cli(eventsRun("--json"));
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        List<JsonNode> inserts = changes(preview.out(), "insert");
+        assertThat(inserts).hasSize(12).allSatisfy(c -> assertThat(c.get("title").asText()).isNotBlank());
+        assertThat(inserts).anySatisfy(c -> {
+            assertThat(c.get("provider").asText()).isEqualTo("yahoo_calendar");
+            assertThat(c.get("event_type").asText()).isEqualTo("EARNINGS");
+            assertThat(c.get("symbol").asText()).isEqualTo("MSFT");
+            assertThat(c.get("date").asText()).isEqualTo("2027-01-27");
+            assertThat(c.get("time").asText() + " " + c.get("zone").asText()).isEqualTo("16:05 America/New_York");
+            assertThat(c.get("title").asText()).isEqualTo("MSFT earnings");
+        }).anySatisfy(c -> assertThat(c.get("event_type").asText() + " " + c.get("date").asText() + " "
+                + c.get("title").asText()).isEqualTo("FOMC 2026-12-09 FOMC rate decision with Summary of Economic Projections"));
+
+        String id = ReportJson.mapper().readTree(preview.out()).get("report_id").asText();
+        CliRun markdown = cli("report", id, "--markdown");
+        assertThat(markdown.out()).contains("### Market events by provider (what an apply would do)",
+                "| yahoo_calendar | success | 3 | 3 | 0 | 0 | 0 |", "#### yahoo_calendar (3 changes)",
+                "| insert | EARNINGS | MSFT | 2027-01-27 | 16:05 America/New_York | MSFT earnings |",
+                "| insert | MARKET_HOLIDAY |  | 2026-11-26 |");
+
+        CliRun summary = cli(eventsRun());
+        assertThat(summary.out()).contains("would insert: EARNINGS AAPL 2027-01-28  AAPL earnings (estimated) [yahoo_calendar]",
+                "would insert: DIVIDEND MSFT 2027-02-18  MSFT ex-dividend [yahoo_calendar]");
+
+        assertThat(cli(eventsRun("--apply")).exitCode()).isZero();
+        // MSFT now reports 25 minutes later and no longer lists its dividend.
+        String msft = Fixtures.yahooAnswer("yahoo_quotesummary_calendarEvents_MSFT.json")
+                .replace("{\"raw\":1801083900,\"fmt\":\"2027-01-27\"}", "{\"raw\":1801085400,\"fmt\":\"2027-01-27\"}")
+                .replaceAll(",\"exDividendDate\":\\{[^}]*\\},\"dividendDate\":\\{[^}]*\\}", "");
+        assertThat(msft).doesNotContain("exDividendDate");
+        server.script("/v10/finance/quoteSummary/MSFT", Response.of(200, "application/json", msft));
+        CliRun again = cli(eventsRun("--json"));
+        assertThat(changes(again.out(), "insert")).isEmpty();
+        assertThat(changes(again.out(), "update")).singleElement().satisfies(c -> {
+            assertThat(c.get("event_id").asText()).isEqualTo("EARNINGS:MSFT:2027-01-27");
+            assertThat(c.get("fields").toString()).contains("{\"field\":\"event_time\",\"old\":\"16:05\",\"new\":\"16:30\"}");
+        });
+        assertThat(changes(again.out(), "stale")).singleElement().satisfies(c -> {
+            assertThat(c.get("event_id").asText()).isEqualTo("DIVIDEND:MSFT:2027-02-18");
+            assertThat(c.get("reason").asText()).contains("no longer reports it for MSFT");
+        });
+        CliRun againText = cli(eventsRun());
+        assertThat(againText.out()).contains("would update: EARNINGS MSFT 2027-01-27 16:30 America/New_York",
+                "event_time: 16:05 → 16:30", "would mark stale: DIVIDEND MSFT 2027-02-18");
+    }
 }

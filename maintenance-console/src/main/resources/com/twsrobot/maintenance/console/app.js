@@ -259,6 +259,36 @@ function changeList(title, cls, items) {
     el('ul', {}, items.map((c) => el('li', {}, c.symbol + (c.security ? ' — ' + c.security : '')))));
 }
 
+const SHOWN_EVENT_CHANGES = 50;
+
+function changeDetails(c) {
+  if (c.fields) return c.fields.map((f) => f.field + ': ' + f.old + ' → ' + f.new).join('; ');
+  return c.reason || '';
+}
+
+// A market-events task: each provider's counts, then the events it inserts, updates or marks stale.
+function eventChanges(r) {
+  const providers = (r.detail && r.detail.providers) || [];
+  if (!providers.length) return null;
+  const changes = r.detail.changes || [];
+  return el('div', { class: 'event-changes' }, ...providers.map((p) => {
+    const mine = changes.filter((c) => c.provider === p.provider);
+    const shown = mine.slice(0, SHOWN_EVENT_CHANGES);
+    return el('div', { class: 'provider', 'data-provider': p.provider },
+      el('h4', {}, p.provider + ' ', badge(p.status), el('span', { class: 'hint' },
+        p.fetched_count + ' fetched · ' + p.inserted_count + (r.dry_run ? ' would be inserted · ' : ' inserted · ') +
+        p.updated_count + (r.dry_run ? ' would be updated · ' : ' updated · ') + p.stale_count +
+        (r.dry_run ? ' would be marked stale · ' : ' marked stale · ') + p.error_count + ' error(s)')),
+      shown.length ? el('div', { class: 'scroll' }, el('table', {},
+        el('thead', {}, el('tr', {}, ['Change', 'Type', 'Symbol', 'Date', 'Time', 'Title', 'Details'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, shown.map((c) => el('tr', { class: 'change-' + c.kind },
+          el('td', {}, c.kind), el('td', {}, c.event_type), el('td', {}, c.symbol || '—'), el('td', {}, c.date),
+          el('td', {}, c.time ? c.time + ' ' + c.zone : ''), el('td', {}, c.title), el('td', {}, changeDetails(c))))))) : null,
+      mine.length > shown.length ? el('p', { class: 'hint' }, '… and ' + (mine.length - shown.length) +
+        ' more in the JSON report') : null);
+  }));
+}
+
 function renderReport(report) {
   const box = $('report');
   box.hidden = false;
@@ -275,6 +305,7 @@ function renderReport(report) {
     (r.added.length || r.removed.length)
       ? el('div', { class: 'changes' }, changeList('Added', 'added', r.added), changeList('Removed', 'removed', r.removed))
       : null,
+    eventChanges(r),
     r.validation.errors.length ? el('ul', { class: 'errors' }, r.validation.errors.map((e) => el('li', {}, e))) : null,
     r.errors.length ? el('ul', { class: 'errors' }, r.errors.map((e) => el('li', {}, e))) : null,
     r.validation.warnings.length ? el('ul', { class: 'warnings' }, r.validation.warnings.map((w) => el('li', {}, w))) : null,

@@ -96,7 +96,37 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("report")).getText()).doesNotContain("Dry run — nothing written");
         assertThat(driver.findElement(By.id("btn-apply-constituents")).isEnabled()).isFalse();
         screenshot(driver, "console-applied.png");
+
+        // The report view of a market-events dry run lists each event per provider (a report as the API sends it).
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("renderReport(" + EVENTS_REPORT + ")");
+        String events = driver.findElement(By.cssSelector("#report .provider[data-provider='yahoo_calendar']")).getText();
+        assertThat(events).contains("1 would be inserted", "insert", "EARNINGS", "MSFT", "2027-01-27",
+                "16:05 America/New_York", "MSFT earnings", "update", "event_time: 16:05 → 16:30", "stale",
+                "DIVIDEND", "no longer reports it for MSFT");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelector('#report .provider').scrollIntoView()");
+        screenshot(driver, "console-events-report.png");
     }
+
+    private static final String EVENTS_REPORT = """
+            {"report_id":"maintenance_20261124_120000","status":"success","dry_run":true,
+             "started_at":"2026-11-24T12:00:00Z","finished_at":"2026-11-24T12:00:01Z","duration_seconds":1.0,
+             "warnings":[],"errors":[],"detail":{},
+             "results":[{"task":"market_events","status":"success","dry_run":true,"source":"market events",
+               "duration_seconds":1.0,"added":[],"removed":[],"warnings":[],"errors":[],
+               "validation":{"status":"not_run","warnings":[],"errors":[]},
+               "detail":{"providers":[{"provider":"yahoo_calendar","status":"success","fetched_count":2,
+                   "inserted_count":1,"updated_count":1,"stale_count":1,"error_count":0}],
+                 "changes":[
+                   {"provider":"yahoo_calendar","kind":"insert","event_id":"EARNINGS:MSFT:2027-01-27","event_type":"EARNINGS",
+                    "symbol":"MSFT","date":"2027-01-27","time":"16:05","zone":"America/New_York","title":"MSFT earnings"},
+                   {"provider":"yahoo_calendar","kind":"update","event_id":"EARNINGS:AAPL:2027-01-28","event_type":"EARNINGS",
+                    "symbol":"AAPL","date":"2027-01-28","time":"","zone":"America/New_York","title":"AAPL earnings",
+                    "fields":[{"field":"event_time","old":"16:05","new":"16:30"}]},
+                   {"provider":"yahoo_calendar","kind":"stale","event_id":"DIVIDEND:MSFT:2027-02-18","event_type":"DIVIDEND",
+                    "symbol":"MSFT","date":"2027-02-18","time":"","zone":"America/New_York","title":"MSFT ex-dividend",
+                    "reason":"yahoo_calendar no longer reports it for MSFT, which it fetched this time"}]}}]}
+            """;
 
     private static WebDriver chromium(Path profile) throws Exception {
         Files.createDirectories(profile);

@@ -5,6 +5,7 @@ import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The human-readable report: a per-task table, then each task's source, changes, warnings and errors. */
@@ -61,6 +62,7 @@ public final class ReportMarkdown {
             }
             changes(md, "Added", r.added());
             changes(md, "Removed", r.removed());
+            eventChanges(md, r);
             list(md, "Validation errors", r.validation().errors());
             list(md, "Validation warnings", r.validation().warnings());
             list(md, "Errors", r.errors());
@@ -81,6 +83,84 @@ public final class ReportMarkdown {
             }
             md.append('\n');
         }
+    }
+
+    /** Most event changes listed per provider and kind; the JSON report has them all. */
+    static final int SHOWN_EVENT_CHANGES = 50;
+
+    /**
+     * A market-events task's providers (their counts) and, per provider, the events inserted, updated
+     * and marked stale (or that would be, in a dry run), from its {@code detail.providers} and
+     * {@code detail.changes}.
+     */
+    private static void eventChanges(StringBuilder md, TaskResult r) {
+        if (!(r.detail().get("providers") instanceof List<?> providers) || providers.isEmpty()) {
+            return;
+        }
+        List<?> changes = r.detail().get("changes") instanceof List<?> c ? c : List.of();
+        md.append("\n### Market events by provider").append(r.dryRun() ? " (what an apply would do)" : "").append("\n\n");
+        md.append("| Provider | Status | Fetched | Inserted | Updated | Stale | Errors |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Object o : providers) {
+            Map<?, ?> p = (Map<?, ?>) o;
+            md.append("| ").append(p.get("provider")).append(" | ").append(p.get("status")).append(" | ")
+                    .append(p.get("fetched_count")).append(" | ").append(p.get("inserted_count")).append(" | ")
+                    .append(p.get("updated_count")).append(" | ").append(p.get("stale_count")).append(" | ")
+                    .append(p.get("error_count")).append(" |\n");
+        }
+        for (Object o : providers) {
+            Object provider = ((Map<?, ?>) o).get("provider");
+            List<Map<?, ?>> mine = changes.stream().<Map<?, ?>>map(c -> (Map<?, ?>) c)
+                    .filter(c -> provider.equals(c.get("provider"))).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            md.append("\n#### ").append(provider).append(" (").append(mine.size()).append(" change")
+                    .append(mine.size() == 1 ? "" : "s").append(")\n\n");
+            md.append("| Change | Type | Symbol | Date | Time | Title | Details |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+            for (String kind : List.of("insert", "update", "stale")) {
+                List<Map<?, ?>> ofKind = mine.stream().filter(c -> kind.equals(c.get("kind"))).toList();
+                for (Map<?, ?> c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
+                    md.append("| ").append(kind).append(" | ").append(c.get("event_type")).append(" | ")
+                            .append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(c.get("date"))
+                            .append(" | ").append(cell(timeAndZone(c))).append(" | ")
+                            .append(cell(String.valueOf(c.get("title")))).append(" | ").append(cell(details(c)))
+                            .append(" |\n");
+                }
+                if (ofKind.size() > SHOWN_EVENT_CHANGES) {
+                    md.append("| ").append(kind).append(" | … and ").append(ofKind.size() - SHOWN_EVENT_CHANGES)
+                            .append(" more (see the JSON report) | | | | | |\n");
+                }
+            }
+        }
+    }
+
+    private static String timeAndZone(Map<?, ?> change) {
+        String time = String.valueOf(change.get("time"));
+        return time.isEmpty() ? "" : time + " " + change.get("zone");
+    }
+
+    /** "field: old → new; …" for an update, the reason for a stale row. */
+    public static String details(Map<?, ?> change) {
+        if (change.get("fields") instanceof List<?> fields) {
+            StringBuilder d = new StringBuilder();
+            for (Object f : fields) {
+                Map<?, ?> field = (Map<?, ?>) f;
+                if (d.length() > 0) {
+                    d.append("; ");
+                }
+                d.append(field.get("field")).append(": ").append(abbreviate(field.get("old"))).append(" → ")
+                        .append(abbreviate(field.get("new")));
+            }
+            return d.toString();
+        }
+        return change.get("reason") == null ? "" : String.valueOf(change.get("reason"));
+    }
+
+    private static String abbreviate(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
     private static void list(StringBuilder md, String title, List<String> items) {

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.sources.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twsrobot.maintenance.api.Sha256;
+import com.twsrobot.maintenance.api.events.EventChange;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
 import com.twsrobot.maintenance.api.events.EventsRequest;
@@ -69,7 +70,8 @@ final class EventStore {
             .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** What applying one provider's fetch would do. */
-    record Plan(List<MarketEvent> inserts, List<MarketEvent> updates, List<MarketEvent> unchanged, List<String> stale) {
+    record Plan(List<MarketEvent> inserts, List<MarketEvent> updates, List<MarketEvent> unchanged, List<String> stale,
+                List<EventChange> changes) {
     }
 
     private final String url;
@@ -119,6 +121,7 @@ final class EventStore {
         List<MarketEvent> inserts = new ArrayList<>();
         List<MarketEvent> updates = new ArrayList<>();
         List<MarketEvent> unchanged = new ArrayList<>();
+        List<EventChange> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // The same events in the same order whatever order concurrent fetches finished in.
         List<MarketEvent> ordered = new ArrayList<>(fetch.events());
@@ -130,27 +133,46 @@ final class EventStore {
             Map<String, String> row = existing.get(e.eventId());
             if (row == null) {
                 inserts.add(e);
-            } else if (!values(e).entrySet().stream().filter(v -> COMPARED.contains(v.getKey()))
-                    .allMatch(v -> String.valueOf(v.getValue()).equals(row.get(v.getKey())))
-                    || row.get("status").equals("stale") || row.get("status").equals("cancelled")) {
-                updates.add(e);
-            } else {
+                changes.add(change(EventChange.INSERT, e, List.of()));
+                continue;
+            }
+            List<EventChange.FieldChange> fields = new ArrayList<>();
+            values(e).forEach((field, value) -> {
+                String now = String.valueOf(value);
+                if (COMPARED.contains(field) && !now.equals(row.get(field))) {
+                    fields.add(new EventChange.FieldChange(field, row.get(field), now));
+                }
+            });
+            if (row.get("status").equals("stale") || row.get("status").equals("cancelled")) {
+                fields.add(new EventChange.FieldChange("status", row.get("status"), "active"));
+            }
+            if (fields.isEmpty()) {
                 unchanged.add(e);
+            } else {
+                updates.add(e);
+                changes.add(change(EventChange.UPDATE, e, fields));
             }
         }
         Set<String> types = new HashSet<>();
         provider.eventTypes().forEach(t -> types.add(t.name()));
         Set<String> covered = new HashSet<>(fetch.coveredSymbols());
         List<String> stale = new ArrayList<>();
-        existing.forEach((id, row) -> {
+        new java.util.TreeMap<>(existing).forEach((id, row) -> {
             boolean inScope = request.inWindow(java.time.LocalDate.parse(row.get("event_date")))
                     && types.contains(row.get("event_type")) && !row.get("status").equals("stale")
                     && (!provider.perSymbol() || covered.contains(row.get("symbol")));
             if (inScope && !seen.contains(id)) {
                 stale.add(id);
+                changes.add(new EventChange(EventChange.STALE, id, row.get("event_type"), row.get("symbol"),
+                        java.time.LocalDate.parse(row.get("event_date")), nullToEmpty(row.get("event_time")),
+                        nullToEmpty(row.get("market_timezone")), row.get("title"), List.of(),
+                        provider.perSymbol()
+                                ? provider.name() + " no longer reports it for " + row.get("symbol")
+                                + ", which it fetched this time"
+                                : provider.name() + " no longer reports it for this window"));
             }
         });
-        return new Plan(inserts, updates, unchanged, stale);
+        return new Plan(inserts, updates, unchanged, stale, changes);
     }
 
     /** Writes a plan in one transaction; on any error nothing of it is kept. */
@@ -302,6 +324,15 @@ final class EventStore {
             }
         }
         return out;
+    }
+
+    private static EventChange change(String kind, MarketEvent e, List<EventChange.FieldChange> fields) {
+        return new EventChange(kind, e.eventId(), e.eventType().name(), e.symbol(), e.eventDate(), e.eventTime(),
+                e.marketTimezone(), e.title(), fields, "");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null || value.equals("null") ? "" : value;
     }
 
     private static Map<String, Object> values(MarketEvent e) {

@@ -87,7 +87,23 @@ public final class FomcProvider implements EventProvider {
                     "{\"month\":\"" + m.monthLabel() + "\",\"dates\":\"" + m.dateLabel() + "\",\"year\":" + m.year() + "}",
                     true, "confirmed", m.sep() ? 5 : 4));
         }
-        return ProviderFetch.of(events);
+        return new ProviderFetch(events, List.of(), freshness(parsed, request), List.of());
+    }
+
+    /**
+     * The page lists meetings year by year; past its last year panel it says nothing (at most a note on
+     * the next meeting), so a window reaching beyond it must say so instead of a silent 0.
+     */
+    static List<String> freshness(FomcCalendarParser.Parsed parsed, EventsRequest request) {
+        int lastYear = parsed.meetings().stream().mapToInt(FomcCalendarParser.Meeting::year).max().orElse(0);
+        java.time.LocalDate endOfCalendar = java.time.LocalDate.of(lastYear, 12, 31);
+        if (!request.to().isAfter(endOfCalendar)) {
+            return List.of();
+        }
+        java.time.LocalDate lastMeeting = parsed.meetings().stream().map(FomcCalendarParser.Meeting::end)
+                .max(java.util.Comparator.naturalOrder()).orElse(endOfCalendar);
+        return List.of("the source lists no meetings after " + lastMeeting + " (its calendar ends with " + lastYear
+                + "); FOMC events from " + endOfCalendar.plusDays(1) + " to " + request.to() + " are unknown");
     }
 
     private static String snapshot() throws ProviderException {

@@ -146,7 +146,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
             result = new ProviderResult(syncId, provider.name(), types(provider),
                     fetch.errors().isEmpty() ? "success" : "partial_failure", fetch.events().size(), inserted, updated,
                     inserted + updated, plan.stale().size(), fetch.errors().size(), String.join("; ", fetch.errors()),
-                    fetch.warnings(), started, clock.instant());
+                    fetch.warnings(), started, clock.instant(), plan.changes());
         } catch (ProviderException | SQLException | RuntimeException e) {
             LOG.debug("provider {} failed", provider.name(), e);
             result = new ProviderResult(syncId, provider.name(), types(provider), "failed", 0, 0, 0, 0, 0, 1,

@@ -8,6 +8,7 @@ import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.events.EventSymbols;
 import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.EventChange;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.events.SyncSummary;
 
@@ -86,13 +87,17 @@ public final class MarketEventsTask implements MaintenanceTask {
         result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId())
                 .detail("window", window).detail("symbols", new ArrayList<>(symbols)).detail("symbol_sources", bySource);
         List<Map<String, Object>> providers = new ArrayList<>();
+        List<Map<String, Object>> changes = new ArrayList<>();
         int inserted = 0;
         int updated = 0;
         for (ProviderResult p : summary.providers()) {
             providers.add(describe(p));
+            p.changes().forEach(c -> changes.add(describe(p.provider(), c)));
             inserted += p.insertedCount();
             updated += p.updatedCount();
-            p.warnings().forEach(w -> result.warning(p.provider() + ": " + w));
+            // A provider's warning starts with what it is about (a per-symbol one with the symbol); the
+            // provider goes last, so two symbols' warnings never read alike.
+            p.warnings().forEach(w -> result.warning(w + " [" + p.provider() + "]"));
             if (!p.errorMessage().isEmpty()) {
                 result.error(p.provider() + " " + p.status().replace('_', ' ') + ": " + p.errorMessage());
             }
@@ -104,7 +109,7 @@ public final class MarketEventsTask implements MaintenanceTask {
         totals.put("upserted_count", summary.upsertedCount());
         totals.put("stale_count", summary.staleCount());
         totals.put("error_count", summary.errorCount());
-        result.detail("providers", providers).detail("totals", totals);
+        result.detail("providers", providers).detail("totals", totals).detail("changes", changes);
         context.progress(NAME + ": " + summary.status() + ", " + summary.fetchedCount() + " fetched, " + inserted
                 + (summary.preview() ? " would be inserted, " : " inserted, ") + updated + " updated, "
                 + summary.staleCount() + " stale");
@@ -131,6 +136,35 @@ public final class MarketEventsTask implements MaintenanceTask {
         m.put("warnings", p.warnings());
         m.put("started_at", p.startedAt().toString());
         m.put("finished_at", p.finishedAt().toString());
+        return m;
+    }
+
+    /** One change as the report lists it: {@code provider, kind, event_id, event_type, symbol, date, ...}. */
+    private static Map<String, Object> describe(String provider, EventChange c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", provider);
+        m.put("kind", c.kind());
+        m.put("event_id", c.eventId());
+        m.put("event_type", c.eventType());
+        m.put("symbol", c.symbol());
+        m.put("date", c.date().toString());
+        m.put("time", c.time());
+        m.put("zone", c.zone());
+        m.put("title", c.title());
+        if (!c.fields().isEmpty()) {
+            List<Map<String, Object>> fields = new ArrayList<>();
+            for (EventChange.FieldChange f : c.fields()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("field", f.field());
+                fm.put("old", f.oldValue());
+                fm.put("new", f.newValue());
+                fields.add(fm);
+            }
+            m.put("fields", fields);
+        }
+        if (!c.reason().isEmpty()) {
+            m.put("reason", c.reason());
+        }
         return m;
     }
 

@@ -27,37 +27,42 @@ final class YahooCalendarParser {
     private YahooCalendarParser() {
     }
 
-    static List<MarketEvent> events(String symbol, JsonNode calendar, EventsRequest request, String url) {
+    /** The events in one answer, and what could not be read in it (each naming the symbol and field). */
+    record Parsed(List<MarketEvent> events, List<String> warnings) {
+    }
+
+    /**
+     * Reads one symbol's {@code calendarEvents}. Dates and numbers are accepted in both shapes Yahoo
+     * sends: {@code {"raw": 1740000000, "fmt": "2025-02-20"}} and a bare epoch number (what a
+     * {@code formatted=false} client gets). A value that is neither is a warning naming the symbol and
+     * field, never a 1970 date; an answer without any date says so.
+     */
+    static Parsed events(String symbol, JsonNode calendar, EventsRequest request, String url) {
         List<MarketEvent> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         ZoneId zone = zoneOf(symbol);
         JsonNode earnings = calendar.path("earnings");
-        JsonNode dates = earnings.path("earningsDate");
-        if (dates.isArray() && dates.size() > 0) {
-            long first = dates.get(0).path("raw").asLong();
-            for (JsonNode d : dates) {
-                first = Math.min(first, d.path("raw").asLong());
-            }
+        List<Long> dates = epochs(symbol, "earnings.earningsDate", earnings.path("earningsDate"), warnings);
+        boolean anyDate = !dates.isEmpty();
+        if (!dates.isEmpty()) {
+            long first = dates.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long last = dates.stream().mapToLong(Long::longValue).max().orElseThrow();
             Instant at = Instant.ofEpochSecond(first);
-            LocalDate day = LocalDate.parse(fmtOf(dates, first));
-            boolean estimated = earnings.path("isEarningsDateEstimate").asBoolean(true);
+            LocalDate day = utcDay(first);
+            boolean estimated = bool(earnings.path("isEarningsDateEstimate"), true);
             if (request.inWindow(day)) {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 if (dates.size() > 1) {
-                    long last = first;
-                    for (JsonNode d : dates) {
-                        last = Math.max(last, d.path("raw").asLong());
-                    }
-                    detail.put("window_end", fmtOf(dates, last));
+                    detail.put("window_end", utcDay(last).toString());
                 }
-                if (!estimated && earnings.path("earningsCallDate").isArray() && earnings.path("earningsCallDate").size() > 0) {
-                    Instant call = Instant.ofEpochSecond(earnings.path("earningsCallDate").get(0).path("raw").asLong());
+                List<Long> calls = epochs(symbol, "earnings.earningsCallDate", earnings.path("earningsCallDate"), warnings);
+                if (!estimated && !calls.isEmpty()) {
+                    Instant call = Instant.ofEpochSecond(calls.get(0));
                     if (!call.isBefore(at)) {
                         detail.put("call_at", call.toString());
                     }
                 }
-                if (earnings.has("earningsAverage")) {
-                    detail.put("eps_estimate", earnings.path("earningsAverage").path("raw").asDouble());
-                }
+                number(earnings.path("earningsAverage")).ifPresent(eps -> detail.put("eps_estimate", eps));
                 String time = estimated ? "" : HM.format(at.atZone(zone));
                 out.add(new MarketEvent("EARNINGS:" + symbol + ":" + day, EventType.EARNINGS, symbol,
                         symbol + " earnings" + (estimated ? " (estimated)" : ""), estimated
@@ -68,15 +73,15 @@ final class YahooCalendarParser {
             }
         }
         JsonNode ex = calendar.path("exDividendDate");
-        if (ex.has("raw")) {
-            LocalDate exDate = LocalDate.parse(ex.path("fmt").asText(Instant.ofEpochSecond(ex.path("raw").asLong())
-                    .atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()));
+        List<Long> exDates = epochs(symbol, "exDividendDate", ex, warnings);
+        anyDate |= !exDates.isEmpty();
+        if (!exDates.isEmpty()) {
+            LocalDate exDate = utcDay(exDates.get(0));
             if (request.inWindow(exDate)) {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 JsonNode pay = calendar.path("dividendDate");
-                if (pay.has("fmt")) {
-                    detail.put("payment_date", pay.path("fmt").asText());
-                }
+                epochs(symbol, "dividendDate", pay, warnings).stream().findFirst()
+                        .ifPresent(p -> detail.put("payment_date", utcDay(p).toString()));
                 out.add(new MarketEvent("DIVIDEND:" + symbol + ":" + exDate, EventType.DIVIDEND, symbol,
                         symbol + " ex-dividend", "Ex-dividend date" + (detail.containsKey("payment_date")
                         ? "; paid " + detail.get("payment_date") : ""), exDate, "", null, null, zone.getId(),
@@ -84,16 +89,73 @@ final class YahooCalendarParser {
                         "{\"exDividendDate\":" + ex + ",\"dividendDate\":" + pay + "}", true, "confirmed", 2));
             }
         }
+        if (!anyDate && warnings.isEmpty()) {
+            warnings.add(symbol + ": Yahoo's answer has no calendar data (no earnings or ex-dividend date)");
+        }
+        return new Parsed(out, warnings);
+    }
+
+    /**
+     * Epoch seconds of a date value, or of each value of an array of them; a value that is present but
+     * readable in neither shape adds a warning and is left out.
+     */
+    static List<Long> epochs(String symbol, String field, JsonNode node, List<String> warnings) {
+        List<Long> out = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                epoch(node.get(i)).ifPresentOrElse(out::add, unreadable(symbol, field, node, warnings));
+            }
+            return out;
+        }
+        if (node.isObject() && node.isEmpty()) {
+            return out; // Yahoo's "no value": {}
+        }
+        epoch(node).ifPresentOrElse(out::add, unreadable(symbol, field, node, warnings));
         return out;
     }
 
-    private static String fmtOf(JsonNode dates, long raw) {
-        for (JsonNode d : dates) {
-            if (d.path("raw").asLong() == raw && d.has("fmt")) {
-                return d.path("fmt").asText();
+    private static Runnable unreadable(String symbol, String field, JsonNode node, List<String> warnings) {
+        return () -> warnings.add(symbol + ": Yahoo's " + field + " is not a date we can read ("
+                + abbreviate(node.toString()) + "); left out");
+    }
+
+    /** {@code {"raw": n, ...}}, a bare positive number, or {@code {"fmt": "YYYY-MM-DD"}}; else empty. */
+    static java.util.Optional<Long> epoch(JsonNode value) {
+        JsonNode raw = value.isObject() ? value.path("raw") : value;
+        if (raw.isIntegralNumber() && raw.asLong() > 0) {
+            return java.util.Optional.of(raw.asLong());
+        }
+        if (value.isObject() && value.path("fmt").isTextual()) {
+            try {
+                return java.util.Optional.of(LocalDate.parse(value.path("fmt").asText()).atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toEpochSecond());
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.empty();
             }
         }
-        return Instant.ofEpochSecond(raw).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Double> number(JsonNode value) {
+        JsonNode raw = value.isObject() ? value.path("raw") : value;
+        return raw.isNumber() ? java.util.Optional.of(raw.asDouble()) : java.util.Optional.empty();
+    }
+
+    private static boolean bool(JsonNode value, boolean fallback) {
+        JsonNode raw = value.isObject() ? value.path("raw") : value;
+        return raw.isBoolean() ? raw.asBoolean() : fallback;
+    }
+
+    /** Yahoo's {@code fmt} is the UTC calendar date of {@code raw}. */
+    private static LocalDate utcDay(long epochSeconds) {
+        return Instant.ofEpochSecond(epochSeconds).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
     /** Hong Kong and Singapore listings by suffix; everything else trades in New York. */

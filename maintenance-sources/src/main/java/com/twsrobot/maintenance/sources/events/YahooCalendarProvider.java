@@ -105,8 +105,12 @@ public final class YahooCalendarProvider implements EventProvider {
             for (String symbol : request.symbols()) {
                 futures.add(pool.submit(() -> {
                     try {
-                        events.addAll(session.symbol(symbol));
-                        covered.add(symbol);
+                        YahooCalendarParser.Parsed parsed = session.symbol(symbol);
+                        events.addAll(parsed.events());
+                        warnings.addAll(parsed.warnings());
+                        if (parsed.warnings().isEmpty()) {
+                            covered.add(symbol); // an answer we could not fully read is not "no events": keep its rows
+                        }
                     } catch (NotFound e) {
                         warnings.add(e.getMessage());
                     } catch (IOException | RuntimeException e) {
@@ -187,7 +191,7 @@ public final class YahooCalendarProvider implements EventProvider {
                     + "/v1/test/getcrumb: " + String.join("; ", tried));
         }
 
-        List<MarketEvent> symbol(String symbol) throws IOException, InterruptedException, NotFound {
+        YahooCalendarParser.Parsed symbol(String symbol) throws IOException, InterruptedException, NotFound {
             String url = base + "/v10/finance/quoteSummary/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
                     + "?modules=calendarEvents";
             boolean crumbRefreshed = false;
@@ -205,7 +209,9 @@ public final class YahooCalendarProvider implements EventProvider {
                     return YahooCalendarParser.events(symbol, calendar, request, url);
                 }
                 if (status == 404) {
-                    throw new NotFound("yahoo: " + describeError(answer.text(), "quote not found for symbol: " + symbol));
+                    // Named by the symbol as requested: Yahoo's text may name another, or none.
+                    throw new NotFound(symbol + ": Yahoo has no calendar for it (HTTP 404: "
+                            + describeError(answer.text(), "no description") + ")");
                 }
                 if (status == 401 && !crumbRefreshed) {
                     crumbRefreshed = true;

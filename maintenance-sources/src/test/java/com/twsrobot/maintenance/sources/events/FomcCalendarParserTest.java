@@ -61,4 +61,20 @@ class FomcCalendarParserTest {
         assertThatThrownBy(() -> FomcCalendarParser.parse("<html><body>Maintenance</body></html>", "https://fed/x"))
                 .hasMessageContaining("https://fed/x: no FOMC meeting rows found");
     }
+
+    @Test
+    void aWindowPastTheLastYearPanelCarriesAFreshnessWarning() throws Exception {
+        java.time.LocalDate from = java.time.LocalDate.parse("2027-12-01");
+        com.twsrobot.maintenance.api.events.EventsRequest late = new com.twsrobot.maintenance.api.events.EventsRequest(
+                List.of(), from, from.plusDays(60), java.time.Instant.parse("2027-12-01T12:00:00Z"), Map.of(), true);
+        com.twsrobot.maintenance.api.events.ProviderFetch fetch = new FomcProvider().fetch(late);
+        assertThat(fetch.events()).extracting(e -> e.eventDate().toString()).containsExactly("2027-12-15");
+        assertThat(fetch.warnings()).singleElement().asString()
+                .startsWith("the source lists no meetings after 2027-12-15")
+                .contains("FOMC events from 2028-01-01 to 2028-01-30 are unknown");
+
+        java.time.LocalDate inside = java.time.LocalDate.parse("2027-06-01");
+        assertThat(new FomcProvider().fetch(new com.twsrobot.maintenance.api.events.EventsRequest(List.of(), inside,
+                inside.plusDays(90), java.time.Instant.parse("2027-06-01T12:00:00Z"), Map.of(), true)).warnings()).isEmpty();
+    }
 }

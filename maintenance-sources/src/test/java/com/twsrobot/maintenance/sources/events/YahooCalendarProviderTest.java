@@ -159,4 +159,65 @@ class YahooCalendarProviderTest {
         // 10 requests at 20 per second: the last may start no earlier than 9 intervals of 50 ms after the first.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
+
+    /** The same real values with every {@code {"raw": n, "fmt": ...}} replaced by the bare number. */
+    static String bareNumbers(String body) {
+        return body.replaceAll("\\{\"raw\":(-?[0-9.]+),\"fmt\":\"[^\"]*\"(,\"longFmt\":\"[^\"]*\")?\\}", "$1");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"AAPL", "MSFT", "NODIV"})
+    void bareNumberAnswersGiveTheSameEventsAsRawFmtAnswers(String symbol) throws Exception {
+        String formatted = body("yahoo_quotesummary_calendarEvents_" + symbol + ".json");
+        String bare = bareNumbers(formatted);
+        assertThat(bare).doesNotContain("\"fmt\"").contains("\"earningsDate\":[");
+        serveYahoo(server);
+        ProviderFetch withObjects = new YahooCalendarProvider(FAST).fetch(request(List.of(symbol), "2026-11-24"));
+        server.script("/v10/finance/quoteSummary/" + symbol, Response.of(200, "application/json", bare));
+        ProviderFetch withNumbers = new YahooCalendarProvider(FAST).fetch(request(List.of(symbol), "2026-11-24"));
+        assertThat(withObjects.events()).isNotEmpty();
+        assertThat(withNumbers.events()).extracting(MarketEvent::eventId, MarketEvent::eventDate, MarketEvent::eventTime,
+                        MarketEvent::title, MarketEvent::confidence)
+                .containsExactlyElementsOf(withObjects.events().stream().map(e -> org.assertj.core.groups.Tuple.tuple(
+                        e.eventId(), e.eventDate(), e.eventTime(), e.title(), e.confidence())).toList());
+        assertThat(withNumbers.warnings()).isEmpty();
+        assertThat(withNumbers.events()).noneMatch(e -> e.eventDate().getYear() == 1970);
+    }
+
+    @Test
+    void anUnreadableDateIsAWarningNamingTheSymbolAndFieldAndNoEvent() throws Exception {
+        serveYahoo(server);
+        String broken = body("yahoo_quotesummary_calendarEvents_MSFT.json")
+                .replace("\"exDividendDate\":{\"raw\":1802908800,\"fmt\":\"2027-02-18\"}", "\"exDividendDate\":\"soon\"");
+        server.script("/v10/finance/quoteSummary/MSFT", Response.of(200, "application/json", broken));
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("MSFT"), "2026-11-24"));
+        assertThat(fetch.events()).extracting(MarketEvent::eventId).containsExactly("EARNINGS:MSFT:2027-01-27");
+        assertThat(fetch.warnings()).singleElement().asString().startsWith("MSFT: ").contains("exDividendDate")
+                .contains("soon");
+        assertThat(fetch.coveredSymbols()).doesNotContain("MSFT"); // its rows are not marked stale on a bad answer
+    }
+
+    @Test
+    void anAnswerWithNoCalendarDataSaysSoForThatSymbol() throws Exception {
+        serveYahoo(server);
+        server.script("/v10/finance/quoteSummary/MSFT", Response.of(200, "application/json",
+                "{\"quoteSummary\":{\"result\":[{\"calendarEvents\":{\"maxAge\":1,\"earnings\":{}}}],\"error\":null}}"));
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("MSFT"), "2026-11-24"));
+        assertThat(fetch.events()).isEmpty();
+        assertThat(fetch.warnings()).singleElement().asString().startsWith("MSFT: ").contains("no calendar data");
+    }
+
+    @Test
+    void a404ForTwoSymbolsGivesTwoWarningsEachStartingWithItsRequestedSymbol() throws Exception {
+        serveYahoo(server);
+        String noFundamentals = "{\"quoteSummary\":{\"result\":null,\"error\":{\"code\":\"Not Found\","
+                + "\"description\":\"No fundamentals data found for any of the summaryTypes=calendarEvents\"}}}";
+        server.script("/v10/finance/quoteSummary/AAPL", Response.of(404, "application/json", noFundamentals));
+        server.script("/v10/finance/quoteSummary/MSFT", Response.of(404, "application/json",
+                body("yahoo_quotesummary_not_found.json"))); // its body names ZZZZQ, not MSFT
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL", "MSFT"), "2026-11-24"));
+        assertThat(fetch.warnings()).hasSize(2)
+                .anySatisfy(w -> assertThat(w).startsWith("AAPL: ").contains("No fundamentals data found"))
+                .anySatisfy(w -> assertThat(w).startsWith("MSFT: ").contains("Quote not found for symbol: ZZZZQ"));
+    }
 }
