@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derives maintenance-core's bundled SGX/HKEX calendar data from the exchange_calendars answer files.
 
-Usage: python3 tools/derive_exchange_calendar.py ../shared/fixtures/calendars > \
+Usage: python3 tools/derive_exchange_calendar.py maintenance-core/src/test/resources/calendars > \
          maintenance-core/src/main/resources/com/twsrobot/maintenance/core/calendar/exchange-calendar.csv
 
 Source: the per-session answer files of the open-source exchange_calendars project (Apache License 2.0,
@@ -31,6 +31,21 @@ HKEX_AFTER_ANSWER_FILE = [
     ('2026-12-31', 'half_day'),
 ]
 SGX_BREAK_FROM = dt.date(2017, 11, 13)
+
+
+# HKEX 2027 (circular CT/077/26, 1 June 2026): closed days, and half days (close 12:00, no afternoon).
+HKEX_2027 = [
+    ('2027-01-01', 'closed'), ('2027-02-05', 'half_day'), ('2027-02-08', 'closed'), ('2027-02-09', 'closed'),
+    ('2027-03-26', 'closed'), ('2027-03-29', 'closed'), ('2027-04-05', 'closed'), ('2027-05-13', 'closed'),
+    ('2027-06-09', 'closed'), ('2027-07-01', 'closed'), ('2027-09-16', 'closed'), ('2027-10-01', 'closed'),
+    ('2027-10-08', 'closed'), ('2027-12-24', 'half_day'), ('2027-12-27', 'closed'), ('2027-12-31', 'half_day'),
+]
+# Singapore public holidays 2027 (MOM, 18 June 2026) that fall on weekdays: Jan 1; Feb 8 (in lieu of the
+# Chinese New Year Sunday); Mar 10; Mar 26; May 17; May 20; Aug 9; Oct 28. Feb 6-7, May 1 and Dec 25 are weekends.
+SGX_2027_CLOSED = ['2027-01-01', '2027-02-08', '2027-03-10', '2027-03-26', '2027-05-17', '2027-05-20', '2027-08-09',
+                   '2027-10-28']
+# SGX's own 2027 half-day notice was not found: the usual rule gives the eves of Chinese New Year, Christmas, New Year.
+SGX_2027_HALF_DAYS = ['2027-02-05', '2027-12-24', '2027-12-31']
 
 
 def sessions(path):
@@ -109,10 +124,20 @@ def main(folder):
     for d, kind in HKEX_AFTER_ANSWER_FILE:
         times = ',09:30,12:00,,,' if kind == 'half_day' else ',,,,,'
         print(f'HKEX,{d},{kind}{times}{hand}')
+    hkex27 = 'HKEX circular CT/077/26 of 2026-06-01 (entered by hand)'
+    for d, kind in HKEX_2027:
+        times = ',09:30,12:00,,,' if kind == 'half_day' else ',,,,,'
+        print(f'HKEX,{d},{kind}{times}{hkex27}')
+    sgx27 = 'Singapore public holidays 2027 (Ministry of Manpower 2026-06-18; entered by hand)'
+    for d in SGX_2027_CLOSED:
+        print(f'SGX,{d},closed,,,,,{sgx27}')
+    derived = 'DERIVED not published: SGX half-day rule (eves of Lunar New Year / Christmas / New Year)'
+    for d in SGX_2027_HALF_DAYS:
+        print(f'SGX,{d},half_day,09:00,12:00,,,{derived}')
     print(f'HKEX,{START},coverage_start,,,,,exchange_calendars xhkg.csv (Apache-2.0)')
-    print(f'HKEX,2026-12-31,coverage_end,,,,,{hand}')
+    print(f'HKEX,2027-12-31,coverage_end,,,,,{hkex27}')
     print(f'SGX,{START},coverage_start,,,,,{src}')
-    print(f'SGX,{last_sg},coverage_end,,,,,{src}')
+    print(f'SGX,2027-12-31,coverage_end,,,,,{sgx27}')
 
 
 if __name__ == '__main__':

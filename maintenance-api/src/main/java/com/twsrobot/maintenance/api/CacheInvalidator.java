@@ -14,4 +14,24 @@ public interface CacheInvalidator {
 
     /** The constituents of {@code index} (e.g. {@code hsi}) changed on disk. */
     void invalidate(String index) throws Exception;
+
+    /**
+     * The same, with what changed: the file, its new SHA-256 and the report of the run that replaced it.
+     * Calls {@link #invalidate(String)} unless an invalidator wants the details.
+     */
+    default void invalidate(Change change) throws Exception {
+        invalidate(change.index());
+    }
+
+    /**
+     * One replaced constituent file.
+     *
+     * @param index     the index key, e.g. {@code hsi}
+     * @param file      the file's absolute path
+     * @param sha256    SHA-256 of its new content
+     * @param reportId  the report of the run that replaced it
+     * @param at        when it was replaced
+     */
+    record Change(String index, String file, String sha256, String reportId, java.time.Instant at) {
+    }
 }

@@ -39,6 +39,14 @@ public interface TaskContext {
     default void recordReplace(Path file, String oldSha256, String newSha256) throws java.io.IOException {
     }
 
+    /**
+     * Sources of event symbols the runner was configured with (the watchlist file, a query, the host's),
+     * besides those found with ServiceLoader; empty outside a runner.
+     */
+    default java.util.List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols() {
+        return java.util.List.of();
+    }
+
     /** Reports progress to whoever runs the task (stderr in the CLI, the console's progress view). */
     void progress(String message);
 

@@ -35,29 +35,56 @@ public final class MaintenanceCli {
     /** Another run held the run lock; nothing ran. */
     static final int EXIT_LOCKED = 3;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Directory of the constituent CSV files and backups (default: ${DEFAULT-VALUE}).")
+    /** Environment variables for the global options: a flag wins, then the variable, then the config file. */
+    static final String ENV_DATA_DIR = "TWS_MAINTENANCE_DATA_DIR";
+    static final String ENV_REPORTS_DIR = "TWS_MAINTENANCE_REPORTS_DIR";
+    static final String ENV_EVENTS_DB = "TWS_MAINTENANCE_EVENTS_DB";
+    static final String ENV_CONFIG = "TWS_MAINTENANCE_CONFIG";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory of the constituent CSV files, backups and the event store (env " + ENV_DATA_DIR
+                    + ", config data_dir; default: ./data).")
     Path dataDir;
 
-    @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports/maintenance",
-            description = "Directory of the JSON and Markdown reports (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reports-dir", paramLabel = "DIR",
+            description = "Directory of the JSON and Markdown reports (env " + ENV_REPORTS_DIR
+                    + ", config reports_dir; default: ./reports/maintenance).")
     Path reportsDir;
 
     @Option(names = "--events-db", paramLabel = "JDBC_URL",
-            description = "Event store of the embedded market-events service (default: jdbc:sqlite:<data-dir>/market_events.db; "
-                    + "a jdbc:postgresql:// URL works too).")
+            description = "The event store: the host's own database works (env " + ENV_EVENTS_DB + ", config events_db; "
+                    + "default: jdbc:sqlite:<data-dir>/market_events.db; a jdbc:postgresql:// URL works too).")
     String eventsDb;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file: source_url.<key>, min_rows.<index>, warn_change_percent, "
+            description = "Properties file (env " + ENV_CONFIG + "); every key is in docs/configuration.md: data_dir, "
+                    + "reports_dir, events_db, source_url.<key>, min_rows.<index>, warn_change_percent, "
                     + "fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, keep_reports_days, "
-                    + "source_timeout_seconds, max_file_mib.")
+                    + "source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
+                    + "invalidator.marker, event_symbols.watchlist, event_symbols.sql.")
     Path config;
 
     @Option(names = "--source-timeout", paramLabel = "SECONDS",
             description = "Deadline for each source and event provider: DNS, connect, TLS, headers, the whole body, "
-                    + "every retry and fallback, and parsing (default: 60, or source_timeout_seconds in --config).")
+                    + "every retry and fallback, and parsing (config source_timeout_seconds; default: 60).")
     Integer sourceTimeoutSeconds;
+
+    @Option(names = "--invalidate-url", paramLabel = "URL",
+            description = "After each replace, POST {index, file, sha256, report_id, changed_at} here so the running "
+                    + "host reloads (config invalidator.http.url).")
+    java.net.URI invalidateUrl;
+
+    @Option(names = "--invalidate-token-file", paramLabel = "FILE",
+            description = "A file holding the bearer token sent with --invalidate-url (config invalidator.http.token_file).")
+    Path invalidateTokenFile;
+
+    @Option(names = "--invalidate-marker",
+            description = "After each replace, rewrite <data-dir>/.generation/<index>.json with a higher generation, "
+                    + "for a host that polls (config invalidator.marker = on).")
+    boolean invalidateMarker;
+
+    /** The environment the options fall back on; tests give their own. */
+    static java.util.function.UnaryOperator<String> environment = System::getenv;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -80,14 +107,30 @@ public final class MaintenanceCli {
 
     /** Builds the runner every command uses; progress lines go to {@code err}. */
     MaintenanceRunner runner(PrintWriter err, Map<String, String> extraSourceUrls) throws UsageException {
-        MaintenanceRunner.Builder builder = MaintenanceRunner.builder().dataDir(dataDir).reportsDir(reportsDir)
-                .clock(clock()).progressListener(progressTo(err));
+        MaintenanceRunner.Builder builder = MaintenanceRunner.builder().dataDir(Path.of("data"))
+                .reportsDir(Path.of("reports", "maintenance")).clock(clock()).progressListener(progressTo(err));
+        Path configFile = config != null ? config : pathFromEnv(ENV_CONFIG);
         try {
-            if (config != null) {
-                MaintenanceConfig.load(config).applyTo(builder);
+            if (configFile != null) {
+                MaintenanceConfig.load(configFile).applyTo(builder);
             }
         } catch (MaintenanceConfig.ConfigException e) {
             throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(configFile + ": " + e.getMessage());
+        }
+        // flag > environment > config file > default
+        Path data = dataDir != null ? dataDir : pathFromEnv(ENV_DATA_DIR);
+        if (data != null) {
+            builder.dataDir(data);
+        }
+        Path reports = reportsDir != null ? reportsDir : pathFromEnv(ENV_REPORTS_DIR);
+        if (reports != null) {
+            builder.reportsDir(reports);
+        }
+        String events = eventsDb != null ? eventsDb : blankToNull(environment.apply(ENV_EVENTS_DB));
+        if (events != null) {
+            builder.eventsDb(events);
         }
         extraSourceUrls.forEach(builder::sourceUrl);
         if (sourceTimeoutSeconds != null) {
@@ -97,10 +140,28 @@ public final class MaintenanceCli {
             }
             builder.sourceTimeout(java.time.Duration.ofSeconds(sourceTimeoutSeconds));
         }
-        if (eventsDb != null) {
-            builder.eventsDb(eventsDb);
+        if (invalidateTokenFile != null && invalidateUrl == null) {
+            throw new UsageException("--invalidate-token-file needs --invalidate-url");
+        }
+        if (invalidateUrl != null) {
+            if (!"http".equalsIgnoreCase(invalidateUrl.getScheme()) && !"https".equalsIgnoreCase(invalidateUrl.getScheme())) {
+                throw new UsageException("--invalidate-url must be an http or https URL, got " + invalidateUrl);
+            }
+            builder.invalidateUrl(invalidateUrl, invalidateTokenFile);
+        }
+        if (invalidateMarker) {
+            builder.invalidateMarker(true);
         }
         return builder.build();
+    }
+
+    private static Path pathFromEnv(String name) {
+        String value = blankToNull(environment.apply(name));
+        return value == null ? null : Path.of(value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The exit code for a finished run: 3 when refused by the lock, 1 on failure, else 0. */

@@ -48,7 +48,8 @@ final class ReportText {
         }
         report.errors().forEach(e -> s.append("error: ").append(e).append('\n'));
         report.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
-        s.append("\nReport: ").append(reportsDir.resolve(report.reportId() + ".md")).append(" (and .json)\n");
+        s.append("\nReport: ").append(reportsDir.toAbsolutePath().normalize().resolve(report.reportId() + ".md"))
+                .append(" (and .json)\n");
         return s.toString();
     }
 

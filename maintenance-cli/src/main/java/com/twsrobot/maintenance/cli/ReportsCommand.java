@@ -35,13 +35,14 @@ final class ReportsCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("--limit must be at least 1, got " + limit);
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<ReportSummary> reports = cli.runner(spec.commandLine().getErr(), Map.of()).reports(limit);
+        com.twsrobot.maintenance.core.MaintenanceRunner runner = cli.runner(spec.commandLine().getErr(), Map.of());
+        List<ReportSummary> reports = runner.reports(limit);
         if (json) {
             ArrayNode array = ReportJson.mapper().createArrayNode();
             reports.forEach(r -> array.add(ReportJson.toTree(r)));
             out.print(ReportJson.pretty(array));
         } else if (reports.isEmpty()) {
-            out.println("no reports yet in " + cli.reportsDir);
+            out.println("no reports yet in " + runner.reportsDir().toAbsolutePath());
         } else {
             for (ReportSummary r : reports) {
                 out.printf("%-32s %-16s %-8s %s  %d warning(s), %d error(s)%n", r.reportId(), r.status().wireName(),

@@ -49,6 +49,7 @@ final class StatusCommand implements Callable<Integer> {
                         + e.staleCount() + " stale, " + e.errorCount() + " error(s)").orElse("market events: no sync yet"));
             }
             status.marketOpen().forEach(m -> out.println("market: " + m));
+            status.calendarWarnings().forEach(w -> out.println("warning: " + w));
             out.println(status.latestReport().map(r -> "latest report: " + r.reportId() + " " + r.status().wireName()
                     + (r.dryRun() ? " (dry run)" : " (apply)") + ", " + r.warningCount() + " warning(s), "
                     + r.errorCount() + " error(s)").orElse("latest report: none yet"));

@@ -61,7 +61,7 @@ class MarketEventsCliTest {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws.dataFile("market_events.db"));
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT event_id, status FROM market_events ORDER BY event_date, event_id")) {
+             ResultSet rs = st.executeQuery("SELECT source_event_id, status FROM market_events ORDER BY event_date, id")) {
             while (rs.next()) {
                 out.add(rs.getString(1) + " " + rs.getString(2));
             }
@@ -88,27 +88,29 @@ class MarketEventsCliTest {
         assertThat(detail.get("providers")).hasSize(3);
 
         assertThat(rows()).containsExactly(
-                "MARKET_HOLIDAY:XNYS:2026-11-26 active",
-                "MARKET_EARLY_CLOSE:XNYS:2026-11-27 active",
+                "US_MARKET_HOLIDAY:2026-11-26 active",
+                "US_MARKET_EARLY_CLOSE:2026-11-27 active",
                 "FOMC:2026-12-09 active",
-                "MARKET_EARLY_CLOSE:XNYS:2026-12-24 active",
-                "MARKET_HOLIDAY:XNYS:2026-12-25 active",
-                "MARKET_HOLIDAY:XNYS:2027-01-01 active",
-                "MARKET_HOLIDAY:XNYS:2027-01-18 active",
-                "EARNINGS:MSFT:2027-01-27 active",
+                "US_MARKET_EARLY_CLOSE:2026-12-24 active",
+                "US_MARKET_HOLIDAY:2026-12-25 active",
+                "US_MARKET_HOLIDAY:2027-01-01 active",
+                "US_MARKET_HOLIDAY:2027-01-18 active",
                 "FOMC:2027-01-27 active",
+                "EARNINGS:MSFT:2027-01-27 active",
                 "EARNINGS:AAPL:2027-01-28 active",
-                "MARKET_HOLIDAY:XNYS:2027-02-15 active",
+                "US_MARKET_HOLIDAY:2027-02-15 active",
                 "DIVIDEND:MSFT:2027-02-18 active");
 
         assertThat(cli(eventsRun("--apply")).exitCode()).isZero();
         assertThat(rows()).hasSize(12);
 
-        CliRun log = cli("events", "sync-log", "--limit", "3");
+        // The host's sync-log table, with the host's provider names: yfinance logs EARNINGS and DIVIDEND apart.
+        CliRun log = cli("events", "sync-log", "--limit", "4");
         assertThat(log.exitCode()).isZero();
-        assertThat(log.out().lines().skip(1)).hasSize(3)
-                .anyMatch(l -> l.contains("fomc")).anyMatch(l -> l.contains("us_market_calendar"))
-                .anyMatch(l -> l.contains("yahoo_calendar"));
+        assertThat(log.out().lines().skip(1)).hasSize(4)
+                .anyMatch(l -> l.contains("federalreserve.gov")).anyMatch(l -> l.contains("builtin-us-market-calendar"))
+                .anyMatch(l -> l.contains("yfinance") && l.contains("EARNINGS"))
+                .anyMatch(l -> l.contains("yfinance") && l.contains("DIVIDEND"));
 
         CliRun status = cli("status", "--json");
         JsonNode events = ReportJson.mapper().readTree(status.out()).get("market_events");
@@ -181,21 +183,24 @@ class MarketEventsCliTest {
             assertThat(c.get("event_type").asText()).isEqualTo("EARNINGS");
             assertThat(c.get("symbol").asText()).isEqualTo("MSFT");
             assertThat(c.get("date").asText()).isEqualTo("2027-01-27");
-            assertThat(c.get("time").asText() + " " + c.get("zone").asText()).isEqualTo("16:05 America/New_York");
-            assertThat(c.get("title").asText()).isEqualTo("MSFT earnings");
+            assertThat(c.get("time").asText() + " " + c.get("zone").asText()).isEqualTo("AMC America/New_York");
+            assertThat(c.get("title").asText()).isEqualTo("MSFT Earnings");
+            assertThat(c.get("source_event_id").asText()).isEqualTo("EARNINGS:MSFT:2027-01-27");
+            assertThat(c.get("event_id").asText()).isEqualTo("evt_fd54a6b8de2dc683ff2825a6186d5955");
         }).anySatisfy(c -> assertThat(c.get("event_type").asText() + " " + c.get("date").asText() + " "
-                + c.get("title").asText()).isEqualTo("FOMC 2026-12-09 FOMC rate decision with Summary of Economic Projections"));
+                + c.get("title").asText()).isEqualTo("FOMC 2026-12-09 FOMC Meeting"));
 
         String id = ReportJson.mapper().readTree(preview.out()).get("report_id").asText();
         CliRun markdown = cli("report", id, "--markdown");
         assertThat(markdown.out()).contains("### Market events by provider (what an apply would do)",
                 "| yahoo_calendar | success | 3 | 3 | 0 | 0 | 0 |", "#### yahoo_calendar (3 changes)",
-                "| insert | EARNINGS | MSFT | 2027-01-27 | 16:05 America/New_York | MSFT earnings |",
+                "| insert | EARNINGS | MSFT | 2027-01-27 | AMC America/New_York | MSFT Earnings |",
                 "| insert | MARKET_HOLIDAY |  | 2026-11-26 |");
 
         CliRun summary = cli(eventsRun());
-        assertThat(summary.out()).contains("would insert: EARNINGS AAPL 2027-01-28  AAPL earnings (estimated) [yahoo_calendar]",
-                "would insert: DIVIDEND MSFT 2027-02-18  MSFT ex-dividend [yahoo_calendar]");
+        assertThat(summary.out()).contains(
+                "would insert: EARNINGS AAPL 2027-01-28 TBD America/New_York  AAPL Earnings [yahoo_calendar]",
+                "would insert: DIVIDEND MSFT 2027-02-18  MSFT Ex-Dividend [yahoo_calendar]");
 
         assertThat(cli(eventsRun("--apply")).exitCode()).isZero();
         // MSFT now reports 25 minutes later and no longer lists its dividend.
@@ -207,15 +212,17 @@ class MarketEventsCliTest {
         CliRun again = cli(eventsRun("--json"));
         assertThat(changes(again.out(), "insert")).isEmpty();
         assertThat(changes(again.out(), "update")).singleElement().satisfies(c -> {
-            assertThat(c.get("event_id").asText()).isEqualTo("EARNINGS:MSFT:2027-01-27");
-            assertThat(c.get("fields").toString()).contains("{\"field\":\"event_time\",\"old\":\"16:05\",\"new\":\"16:30\"}");
+            assertThat(c.get("source_event_id").asText()).isEqualTo("EARNINGS:MSFT:2027-01-27");
+            assertThat(c.get("fields").toString()).contains("{\"field\":\"event_date\",\"old\":\"2027-01-27 21:05:00.000000\","
+                    + "\"new\":\"2027-01-27 21:30:00.000000\"}");
         });
         assertThat(changes(again.out(), "stale")).singleElement().satisfies(c -> {
-            assertThat(c.get("event_id").asText()).isEqualTo("DIVIDEND:MSFT:2027-02-18");
+            assertThat(c.get("source_event_id").asText()).isEqualTo("DIVIDEND:MSFT:2027-02-18");
             assertThat(c.get("reason").asText()).contains("no longer reports it for MSFT");
         });
         CliRun againText = cli(eventsRun());
-        assertThat(againText.out()).contains("would update: EARNINGS MSFT 2027-01-27 16:30 America/New_York",
-                "event_time: 16:05 → 16:30", "would mark stale: DIVIDEND MSFT 2027-02-18");
+        assertThat(againText.out()).contains("would update: EARNINGS MSFT 2027-01-27 AMC America/New_York",
+                "event_date: 2027-01-27 21:05:00.000000 → 2027-01-27 21:30:00.000000",
+                "would mark stale: DIVIDEND MSFT 2027-02-18");
     }
 }

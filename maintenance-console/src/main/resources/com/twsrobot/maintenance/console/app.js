@@ -95,7 +95,8 @@ async function loadStatus() {
   } else {
     fillCard($('card-report'), '', [['Report', 'none yet']]);
   }
-  const open = data.market_open || [];
+  // Markets in session now, and exchange calendars about to run out (with the override file to extend them).
+  const open = (data.market_open || []).concat(data.calendar_warnings || []);
   $('market-open').hidden = open.length === 0;
   $('market-open').textContent = open.join(' · ');
 }

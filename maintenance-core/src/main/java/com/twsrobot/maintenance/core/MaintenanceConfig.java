@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -14,6 +15,9 @@ import java.util.TreeSet;
 /**
  * Settings from a Java properties file (the CLI's {@code --config}):
  * <pre>
+ * data_dir = /srv/tws/data           # relative paths are relative to this file's folder
+ * reports_dir = /srv/tws/reports/maintenance
+ * events_db = jdbc:postgresql://db/tws?user=tws
  * source_url.sp500 = https://...     # any source key: sp500, sti, hsi, ...
  * min_rows.hsi = 70                  # per index
  * warn_change_percent = 10
@@ -24,6 +28,11 @@ import java.util.TreeSet;
  * keep_reports_days = 90
  * source_timeout_seconds = 60        # the deadline per source and event provider
  * max_file_mib = 64                  # the largest constituent file read
+ * invalidator.http.url = http://127.0.0.1:5000/api/cache/invalidate
+ * invalidator.http.token_file = /etc/tws/invalidate.token
+ * invalidator.marker = on            # data/.generation/<index>.json
+ * event_symbols.watchlist = /srv/tws/watchlist.txt   # default: <data_dir>/watchlist.txt
+ * event_symbols.sql = SELECT symbol FROM positions WHERE quantity <> 0
  * </pre>
  * An unknown key, or a value that is not a finite number in range (a whole number where counts,
  * days, hours or seconds are meant), is an error naming the key, not silently ignored.
@@ -40,6 +49,14 @@ public final class MaintenanceConfig {
     private Integer keepReportsDays;
     private Integer sourceTimeoutSeconds;
     private Integer maxFileMib;
+    private java.net.URI invalidateUrl;
+    private Path invalidateTokenFile;
+    private Boolean invalidateMarker;
+    private Path dataDir;
+    private Path reportsDir;
+    private String eventsDb;
+    private Path watchlist;
+    private String eventSymbolsSql;
 
     private MaintenanceConfig() {
     }
@@ -83,10 +100,42 @@ public final class MaintenanceConfig {
             sourceTimeoutSeconds = whole(file, key, value, 1, 3600);
         } else if (key.equals("max_file_mib")) {
             maxFileMib = whole(file, key, value, 1, 4096);
+        } else if (key.equals("data_dir")) {
+            dataDir = relativeTo(file, value);
+        } else if (key.equals("reports_dir")) {
+            reportsDir = relativeTo(file, value);
+        } else if (key.equals("events_db")) {
+            if (!value.startsWith("jdbc:")) {
+                throw new ConfigException(file + ": events_db must be a JDBC URL (jdbc:sqlite:… or jdbc:postgresql:…), got '"
+                        + value + "'");
+            }
+            eventsDb = value;
+        } else if (key.equals("event_symbols.watchlist")) {
+            watchlist = relativeTo(file, value);
+        } else if (key.equals("event_symbols.sql")) {
+            eventSymbolsSql = value;
+        } else if (key.equals("invalidator.http.url")) {
+            try {
+                invalidateUrl = java.net.URI.create(value);
+                if (!List.of("http", "https").contains(String.valueOf(invalidateUrl.getScheme()).toLowerCase(java.util.Locale.ROOT))) {
+                    throw new IllegalArgumentException("not http or https");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + key + " must be an http or https URL, got '" + value + "'");
+            }
+        } else if (key.equals("invalidator.http.token_file")) {
+            invalidateTokenFile = relativeTo(file, value);
+        } else if (key.equals("invalidator.marker")) {
+            if (!List.of("on", "off").contains(value)) {
+                throw new ConfigException(file + ": " + key + " must be on or off, got '" + value + "'");
+            }
+            invalidateMarker = value.equals("on");
         } else {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
                     + "warn_change_percent, fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, "
-                    + "keep_reports_days, source_timeout_seconds, max_file_mib)");
+                    + "keep_reports_days, source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
+                    + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql; "
+                    + "see docs/configuration.md)");
         }
     }
 
@@ -116,12 +165,38 @@ public final class MaintenanceConfig {
         }
     }
 
+    /** A path from the file, relative to the file's own folder (so it does not depend on the working directory). */
+    private static Path relativeTo(Path file, String value) {
+        Path p = Path.of(value);
+        Path folder = file.toAbsolutePath().getParent();
+        return p.isAbsolute() || folder == null ? p : folder.resolve(p).normalize();
+    }
+
     public Map<String, String> sourceUrls() {
         return Map.copyOf(sourceUrls);
     }
 
     /** Applies every setting given to {@code builder}. */
     public MaintenanceRunner.Builder applyTo(MaintenanceRunner.Builder builder) throws ConfigException {
+        if (dataDir != null) {
+            builder.dataDir(dataDir);
+        }
+        if (reportsDir != null) {
+            builder.reportsDir(reportsDir);
+        }
+        if (eventsDb != null) {
+            builder.eventsDb(eventsDb);
+        }
+        if (watchlist != null) {
+            builder.watchlist(watchlist);
+        }
+        if (eventSymbolsSql != null) {
+            try {
+                builder.eventSymbolsQuery(eventSymbolsSql);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("event_symbols.sql: " + e.getMessage());
+            }
+        }
         sourceUrls.forEach(builder::sourceUrl);
         minimumRows.forEach(builder::minimumRows);
         if (warnPercent != null || failPercent != null) {
@@ -149,6 +224,15 @@ public final class MaintenanceConfig {
         }
         if (maxFileMib != null) {
             builder.maxFileBytes(maxFileMib * 1024L * 1024);
+        }
+        if (invalidateTokenFile != null && invalidateUrl == null) {
+            throw new ConfigException("invalidator.http.token_file is set but invalidator.http.url is not");
+        }
+        if (invalidateUrl != null) {
+            builder.invalidateUrl(invalidateUrl, invalidateTokenFile);
+        }
+        if (invalidateMarker != null) {
+            builder.invalidateMarker(invalidateMarker);
         }
         return builder;
     }

@@ -18,11 +18,17 @@ import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
+import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
+import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.constituents.ConstituentFile;
 import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
+import com.twsrobot.maintenance.core.invalidation.HttpCacheInvalidator;
+import com.twsrobot.maintenance.core.invalidation.MarkerFileInvalidator;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
+import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
 import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.io.FaultHook;
 import com.twsrobot.maintenance.core.io.RunLock;
@@ -78,12 +84,14 @@ public final class MaintenanceRunner {
     private final ClassLoader loader;
     private final Duration maxPlanAge;
     private final Duration sourceTimeout;
+    private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols;
     private MarketEventsService marketEvents;
     private final boolean discover;
 
     private MaintenanceRunner(Builder b) {
-        this.dataDir = b.dataDir;
-        this.reportsDir = b.reportsDir;
+        // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
+        this.dataDir = b.dataDir.toAbsolutePath().normalize();
+        this.reportsDir = b.reportsDir.toAbsolutePath().normalize();
         this.clock = b.clock;
         this.progress = b.progress;
         this.defaultSourceUrls = Map.copyOf(b.sourceUrls);
@@ -91,7 +99,13 @@ public final class MaintenanceRunner {
         this.keepReportsFor = b.keepReportsFor;
         this.maxPlanAge = b.maxPlanAge;
         this.sourceTimeout = b.sourceTimeout;
-        this.eventsDb = b.eventsDb != null ? b.eventsDb : defaultEventsDb(b.dataDir);
+        this.eventsDb = b.eventsDb != null ? b.eventsDb : defaultEventsDb(this.dataDir);
+        List<com.twsrobot.maintenance.api.events.EventSymbols> symbolSources = new ArrayList<>(b.eventSymbols);
+        symbolSources.add(new WatchlistSymbols(b.watchlist != null ? b.watchlist : this.dataDir.resolve("watchlist.txt")));
+        if (b.eventSymbolsQuery != null) {
+            symbolSources.add(new SqlQuerySymbols(this.eventsDb, b.eventSymbolsQuery, b.sourceTimeout));
+        }
+        this.eventSymbols = List.copyOf(symbolSources);
         this.marketEvents = b.marketEventsService;
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
@@ -104,6 +118,12 @@ public final class MaintenanceRunner {
         List<ConstituentSource> allSources = new ArrayList<>(b.sources);
         List<Validator> extraValidators = new ArrayList<>(b.validators);
         List<CacheInvalidator> invalidators = new ArrayList<>(b.invalidators);
+        if (b.invalidateUrl != null) {
+            invalidators.add(new HttpCacheInvalidator(b.invalidateUrl, b.invalidateTokenFile, Duration.ofSeconds(5), 3));
+        }
+        if (b.invalidateMarker) {
+            invalidators.add(new MarkerFileInvalidator(this.dataDir, writer));
+        }
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
         if (b.discover) {
             allSources.addAll(ServiceProviders.load(ConstituentSource.class, loader, report));
@@ -195,11 +215,49 @@ public final class MaintenanceRunner {
         String reportId = journal.reportId();
         List<TaskResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>(setupProblems);
-        // Metadata runs may go ahead during market hours, but the operator should know.
-        warnings.addAll(MarketClock.openMarketWarnings(started));
         List<String> errors = new ArrayList<>();
+        // Metadata runs may go ahead during market hours, but the operator should know.
+        try {
+            List<ExchangeCalendar> calendars = CalendarOverrides.calendars(dataDir);
+            warnings.addAll(MarketClock.openMarketWarnings(started, calendars));
+            warnings.addAll(MarketClock.coverageWarnings(started.atZone(java.time.ZoneOffset.UTC).toLocalDate(), calendars,
+                    dataDir));
+        } catch (CalendarOverrides.MalformedException e) {
+            errors.add("calendar override file is malformed, nothing was run: " + e.getMessage());
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("mode", describeMode(request));
+        if (errors.isEmpty()) { // a problem found before the run (a malformed calendar file) runs nothing
+            runTasks(request, started, journal, progress, results, warnings, errors, detail);
+        }
+        // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
+        results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(holder -> detail.putIfAbsent(RunReport.LOCK_HELD_BY, holder));
+        TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
+                : TaskStatus.FAILED;
+        Instant finished = clock.instant();
+        double seconds = Duration.between(started, finished).toNanos() / 1e9;
+        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, warnings,
+                errors, detail);
+        try {
+            reports.write(report);
+        } catch (IOException | RuntimeException e) {
+            // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
+            LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
+            List<String> withError = new ArrayList<>(errors);
+            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + e.getMessage());
+            report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
+                    warnings, withError, detail);
+        }
+        progress.accept("run " + reportId + " finished: " + report.status().wireName());
+        return report;
+    }
+
+    /** Resolves and runs the request's tasks (under the run lock when they may write); problems go to errors. */
+    private void runTasks(RunRequest request, Instant started, RunJournal journal, Consumer<String> progress,
+                          List<TaskResult> results, List<String> warnings, List<String> errors,
+                          Map<String, Object> detail) {
+        String reportId = journal.reportId();
         try {
             RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
             PlanCheck plan = effective.hasPlan() ? PlanCheck.of(effective, indexes, dataDir, reportsDir, clock.instant(),
@@ -214,6 +272,10 @@ public final class MaintenanceRunner {
             if (effective.dryRun()) {
                 results.addAll(runAll(tasks, effective, journal, progress));
             } else {
+                if (!Files.isDirectory(dataDir)) {
+                    warnings.add("the data directory " + dataDir + " did not exist and was created; if the deployment's "
+                            + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR");
+                }
                 try (RunLock lock = RunLock.acquire(dataDir, "run " + reportId + " of " + names, started)) {
                     recoverInterrupted(reportId, warnings, detail);
                     if (plan != null) {
@@ -243,24 +305,6 @@ public final class MaintenanceRunner {
             LOG.error("run {} failed unexpectedly", reportId, e);
             errors.add("run failed unexpectedly: " + e);
         }
-        TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
-                : TaskStatus.FAILED;
-        Instant finished = clock.instant();
-        double seconds = Duration.between(started, finished).toNanos() / 1e9;
-        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, warnings,
-                errors, detail);
-        try {
-            reports.write(report);
-        } catch (IOException | RuntimeException e) {
-            // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
-            LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
-            List<String> withError = new ArrayList<>(errors);
-            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + e.getMessage());
-            report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
-                    warnings, withError, detail);
-        }
-        progress.accept("run " + reportId + " finished: " + report.status().wireName());
-        return report;
     }
 
     /** Marks the reports of runs that died mid-way as interrupted, and says so in this run's report. */
@@ -326,7 +370,7 @@ public final class MaintenanceRunner {
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
                                     Consumer<String> progress) {
         RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
-                progress, this::marketEvents, journal);
+                progress, this::marketEvents, journal, eventSymbols);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !(t instanceof MetadataValidationTask)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(t -> t instanceof MetadataValidationTask).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
@@ -421,7 +465,21 @@ public final class MaintenanceRunner {
 
     /** Warnings for the markets in session now ("NYSE appears open (closes 16:00 America/New_York)"). */
     public List<String> marketOpenWarnings() {
-        return MarketClock.openMarketWarnings(clock.instant());
+        try {
+            return MarketClock.openMarketWarnings(clock.instant(), CalendarOverrides.calendars(dataDir));
+        } catch (CalendarOverrides.MalformedException e) {
+            return MarketClock.openMarketWarnings(clock.instant());
+        }
+    }
+
+    /** Exchange calendars whose known data ends within 60 days, or a malformed override file. */
+    public List<String> calendarWarnings() {
+        try {
+            return MarketClock.coverageWarnings(clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    CalendarOverrides.calendars(dataDir), dataDir);
+        } catch (CalendarOverrides.MalformedException e) {
+            return List.of("calendar override file is malformed: " + e.getMessage());
+        }
     }
 
     /** Each index file as it stands, and the latest report. */
@@ -437,7 +495,7 @@ public final class MaintenanceRunner {
         List<ReportSummary> latest = reports.list(1);
         Optional<MarketEventsService> events = marketEvents();
         return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),
-                events.flatMap(MaintenanceRunner::lastSync), marketOpenWarnings());
+                events.flatMap(MaintenanceRunner::lastSync), marketOpenWarnings(), calendarWarnings());
     }
 
     /** The newest sync in a service's log, summed over its providers. */
@@ -493,6 +551,12 @@ public final class MaintenanceRunner {
         private String eventsDb;
         private Consumer<String> progress = message -> LOG.info(message);
         private boolean discover = true;
+        private java.net.URI invalidateUrl;
+        private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols = new ArrayList<>();
+        private Path watchlist;
+        private String eventSymbolsQuery;
+        private Path invalidateTokenFile;
+        private boolean invalidateMarker;
         private ClassLoader classLoader;
 
         private Builder() {
@@ -620,6 +684,45 @@ public final class MaintenanceRunner {
 
         public Builder cacheInvalidator(CacheInvalidator invalidator) {
             invalidators.add(invalidator);
+            return this;
+        }
+
+        /**
+         * After each replace, POST {@code {index, file, sha256, report_id, changed_at}} to {@code url} (5 s a
+         * try, 3 tries), with {@code Authorization: Bearer <token>} from {@code tokenFile} when not null. A
+         * failure is a warning in the report; the file stays replaced.
+         */
+        public Builder invalidateUrl(java.net.URI url, Path tokenFile) {
+            this.invalidateUrl = url;
+            this.invalidateTokenFile = tokenFile;
+            return this;
+        }
+
+        /** A source of event symbols (the host's positions, strategies ...), besides ServiceLoader's. */
+        public Builder eventSymbols(com.twsrobot.maintenance.api.events.EventSymbols source) {
+            eventSymbols.add(source);
+            return this;
+        }
+
+        /** The watchlist file of event symbols (default {@code <data-dir>/watchlist.txt}; missing is fine). */
+        public Builder watchlist(Path file) {
+            this.watchlist = file;
+            return this;
+        }
+
+        /**
+         * A SELECT against the events database whose first column gives event symbols (e.g. the host's
+         * open positions); run read-only within the source timeout.
+         */
+        public Builder eventSymbolsQuery(String sql) {
+            new SqlQuerySymbols("jdbc:unused:", sql, Duration.ofSeconds(1)); // checks it is one SELECT
+            this.eventSymbolsQuery = sql;
+            return this;
+        }
+
+        /** After each replace, atomically rewrite {@code <data>/.generation/<index>.json} (a generation counter). */
+        public Builder invalidateMarker(boolean on) {
+            this.invalidateMarker = on;
             return this;
         }
 

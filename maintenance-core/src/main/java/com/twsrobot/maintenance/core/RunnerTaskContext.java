@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 /** The context the runner hands each task. */
 record RunnerTaskContext(RunRequest request, String reportId, Clock clock, Path dataDir, Path reportsDir,
                          Consumer<String> progressListener,
-                         Supplier<Optional<MarketEventsService>> events, RunJournal journal) implements TaskContext {
+                         Supplier<Optional<MarketEventsService>> events, RunJournal journal,
+                         java.util.List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols)
+        implements TaskContext {
 
     @Override
     public void recordReplace(Path file, String oldSha256, String newSha256) throws IOException {

@@ -8,8 +8,17 @@ import java.util.Set;
  */
 public interface EventProvider {
 
-    /** Short name, e.g. {@code fomc}; it is the {@code source} of the rows it writes. */
+    /** Short name, e.g. {@code fomc}, in reports and the task's results. */
     String name();
+
+    /**
+     * The {@code source} of the rows it writes, and of the rows it may mark stale (the host's names for
+     * the built-ins: {@code builtin-us-market-calendar}, {@code federalreserve.gov}, {@code yfinance});
+     * {@link #name()} by default.
+     */
+    default String source() {
+        return name();
+    }
 
     Set<EventType> eventTypes();
 

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,13 +38,32 @@ public final class ExchangeCalendar {
     private static final Map<Exchange, Data> DATA = load();
 
     private final Exchange exchange;
+    /** The operator's corrections and additions (data/calendars/<EXCHANGE>.csv); they win over the bundled days. */
+    private final Map<LocalDate, Special> overrides;
+    private final LocalDate overrideEnd;
 
-    private ExchangeCalendar(Exchange exchange) {
+    private ExchangeCalendar(Exchange exchange, Map<LocalDate, Special> overrides, LocalDate overrideEnd) {
         this.exchange = exchange;
+        this.overrides = overrides;
+        this.overrideEnd = overrideEnd;
     }
 
     public static ExchangeCalendar of(Exchange exchange) {
-        return new ExchangeCalendar(exchange);
+        return new ExchangeCalendar(exchange, Map.of(), null);
+    }
+
+    /**
+     * This calendar with an operator's override days on top: each day closed or a half day closing at
+     * {@code close}, and known (covered) through {@code coverageEnd} if that is later than the bundled data.
+     */
+    public ExchangeCalendar withOverrides(List<CalendarOverrides.Day> days, LocalDate coverageEnd) {
+        Map<LocalDate, Special> map = new HashMap<>(overrides);
+        for (CalendarOverrides.Day d : days) {
+            map.put(d.date(), new Special(d.kind(), null, d.close(), null, null));
+        }
+        LocalDate end = overrideEnd == null || (coverageEnd != null && coverageEnd.isAfter(overrideEnd)) ? coverageEnd
+                : overrideEnd;
+        return new ExchangeCalendar(exchange, Map.copyOf(map), end);
     }
 
     public Exchange exchange() {
@@ -56,12 +76,16 @@ public final class ExchangeCalendar {
             return true;
         }
         Data data = DATA.get(exchange);
-        return !date.isBefore(data.from()) && !date.isAfter(data.to());
+        return !date.isBefore(data.from()) && !date.isAfter(coverageEnd().orElseThrow());
     }
 
-    /** The last day whose holidays are known (NYSE: none, it is computed). */
+    /** The last day whose holidays are known (NYSE: none, it is computed), overrides included. */
     public Optional<LocalDate> coverageEnd() {
-        return exchange == Exchange.NYSE ? Optional.empty() : Optional.of(DATA.get(exchange).to());
+        if (exchange == Exchange.NYSE) {
+            return Optional.empty();
+        }
+        LocalDate bundled = DATA.get(exchange).to();
+        return Optional.of(overrideEnd != null && overrideEnd.isAfter(bundled) ? overrideEnd : bundled);
     }
 
     /**
@@ -77,11 +101,27 @@ public final class ExchangeCalendar {
         if (date.getDayOfWeek().getValue() > 5) {
             return Optional.empty();
         }
+        Special override = overrides.get(date);
+        if (override != null) {
+            Optional<Session> regular = exchange == Exchange.NYSE ? Optional.of(session(date, NYSE_OPEN, NYSE_CLOSE, null, null))
+                    : regular(date);
+            return override.kind().equals("closed") ? Optional.empty()
+                    : regular.map(r -> session(date, r.open().toLocalTime(), override.close(), null, null));
+        }
         return switch (exchange) {
             case NYSE -> nyse(date);
             case SGX -> fromData(date, LocalTime.of(9, 0), LocalTime.of(17, 0),
                     !date.isBefore(SGX_BREAK_FROM) ? LocalTime.NOON : null, !date.isBefore(SGX_BREAK_FROM) ? LocalTime.of(13, 0) : null);
             case HKEX -> fromData(date, LocalTime.of(9, 30), LocalTime.of(16, 0), LocalTime.NOON, LocalTime.of(13, 0));
+        };
+    }
+
+    /** The exchange's ordinary weekday session, without the bundled specials. */
+    private Optional<Session> regular(LocalDate date) {
+        return switch (exchange) {
+            case NYSE -> Optional.of(session(date, NYSE_OPEN, NYSE_CLOSE, null, null));
+            case SGX -> Optional.of(session(date, LocalTime.of(9, 0), LocalTime.of(17, 0), null, null));
+            case HKEX -> Optional.of(session(date, LocalTime.of(9, 30), LocalTime.of(16, 0), null, null));
         };
     }
 

@@ -22,9 +22,39 @@ public final class MarketClock {
 
     /** One warning per exchange that is in session (or in its midday break) at {@code now}, or whose calendar is unknown then. */
     public static List<String> openMarketWarnings(Instant now) {
-        List<String> out = new ArrayList<>();
+        List<ExchangeCalendar> bundled = new ArrayList<>();
         for (Exchange exchange : Exchange.values()) {
-            warning(ExchangeCalendar.of(exchange), now).ifPresent(out::add);
+            bundled.add(ExchangeCalendar.of(exchange));
+        }
+        return openMarketWarnings(now, bundled);
+    }
+
+    /** Like {@link #openMarketWarnings(Instant)}, with these calendars (the operator's overrides applied). */
+    public static List<String> openMarketWarnings(Instant now, List<ExchangeCalendar> calendars) {
+        List<String> out = new ArrayList<>();
+        for (ExchangeCalendar calendar : calendars) {
+            warning(calendar, now).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** How long before a calendar's known data ends the operator is warned. */
+    public static final int COVERAGE_WARNING_DAYS = 60;
+
+    /**
+     * A warning for each exchange whose known holidays end within {@link #COVERAGE_WARNING_DAYS} days of
+     * {@code today} (or already ended), naming the override file that extends it.
+     */
+    public static List<String> coverageWarnings(LocalDate today, List<ExchangeCalendar> calendars, java.nio.file.Path dataDir) {
+        List<String> out = new ArrayList<>();
+        for (ExchangeCalendar calendar : calendars) {
+            calendar.coverageEnd().filter(end -> !today.isBefore(end.minusDays(COVERAGE_WARNING_DAYS))).ifPresent(end -> {
+                long left = java.time.temporal.ChronoUnit.DAYS.between(today, end);
+                out.add(calendar.exchange() + " holiday calendar is known only to " + end + (left >= 0 ? " (" + left
+                        + " days from now)" : " (ended " + -left + " days ago)") + ": add the coming year's closures to "
+                        + CalendarOverrides.file(dataDir, calendar.exchange()).toAbsolutePath()
+                        + " (date,closed|half_day,close,note; a coverage_end line extends it) or upgrade");
+            });
         }
         return out;
     }

@@ -69,7 +69,7 @@ public final class UsMarketHolidays {
         Map<LocalDate, String> holidays = holidays(year);
         Map<LocalDate, String> out = new TreeMap<>();
         putIfTrading(out, holidays, LocalDate.of(year, 7, 3), "Day before Independence Day");
-        putIfTrading(out, holidays, thanksgiving(year).plusDays(1), "Day after Thanksgiving");
+        putIfTrading(out, holidays, thanksgiving(year).plusDays(1), "Day After Thanksgiving");
         putIfTrading(out, holidays, LocalDate.of(year, 12, 24), "Christmas Eve");
         return out;
     }

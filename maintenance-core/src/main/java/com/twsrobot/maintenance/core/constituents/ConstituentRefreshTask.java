@@ -36,7 +36,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -372,7 +374,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
         context.progress(name() + ": replaced " + file);
         result.detail("written", true);
-        invalidateCaches(result);
+        invalidateCaches(result, new CacheInvalidator.Change(spec.index(), file.toAbsolutePath().toString(),
+                Sha256.hex(p.bytes()), context.reportId(), context.clock().instant()));
         try {
             List<Path> pruned = backups.prune(file.getFileName().toString(), settings.keepBackups(),
                     BackupStore.idFor(context.reportId()));
@@ -384,18 +387,27 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
     }
 
-    private void invalidateCaches(TaskResult.Builder result) {
+    /** Tells every invalidator; each one's outcome is reported, and a failure is a warning: the file stays replaced. */
+    private void invalidateCaches(TaskResult.Builder result, CacheInvalidator.Change change) {
         List<String> done = new ArrayList<>();
+        List<Map<String, Object>> outcomes = new ArrayList<>();
         for (CacheInvalidator invalidator : invalidators) {
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("invalidator", invalidator.name());
             try {
-                invalidator.invalidate(spec.index());
+                invalidator.invalidate(change);
                 done.add(invalidator.name());
+                outcome.put("outcome", "ok");
             } catch (Exception e) {
+                outcome.put("outcome", "failed");
+                outcome.put("message", describe(e));
                 result.warning("cache invalidator " + invalidator.name() + " failed for " + spec.index() + ": "
                         + describe(e) + "; the file was replaced, restart the screener to reload it");
             }
+            outcomes.add(outcome);
         }
         result.detail("caches_invalidated", done);
+        result.detail("cache_invalidation", outcomes);
     }
 
     /** Keep the current file's column order (and its extra columns); a new file gets the canonical order. */

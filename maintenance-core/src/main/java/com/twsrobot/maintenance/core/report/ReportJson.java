@@ -137,6 +137,7 @@ public final class ReportJson {
                     : "no market-events service is configured in this runner");
         }
         strings(node.putArray("market_open"), status.marketOpen());
+        strings(node.putArray("calendar_warnings"), status.calendarWarnings());
         return node;
     }
 

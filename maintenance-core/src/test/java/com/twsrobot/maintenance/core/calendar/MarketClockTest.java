@@ -81,7 +81,8 @@ class MarketClockTest {
             "SGX|2026-12-24T03:00:00Z|SGX appears open (closes 12:00 Asia/Singapore)",
             "SGX|2026-12-24T05:00:00Z|",
             // Beyond the bundled holiday data: say it is unknown rather than guess
-            "HKEX|2027-03-02T03:00:00Z|HKEX holiday calendar is unknown for 2027-03-02 (known to 2026-12-31); it may be open now",
+            "HKEX|2028-03-02T03:00:00Z|HKEX holiday calendar is unknown for 2028-03-02 (known to 2027-12-31); it may be open now",
+            "HKEX|2027-03-02T03:00:00Z|HKEX appears open (closes 16:00 Asia/Hong_Kong)",
             "SGX|2027-03-06T03:00:00Z|"})
     void chosenInstants(Exchange exchange, String instant, String expected) {
         assertThat(at(exchange, instant)).isEqualTo(Optional.ofNullable(expected));

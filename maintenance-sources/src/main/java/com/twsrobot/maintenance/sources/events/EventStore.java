@@ -1,7 +1,9 @@
 package com.twsrobot.maintenance.sources.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.events.EventChange;
 import com.twsrobot.maintenance.api.events.EventProvider;
@@ -11,6 +13,8 @@ import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderFetch;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,206 +39,339 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The {@code market_events} and {@code market_event_sync_log} tables behind any JDBC URL (SQLite by
- * default, PostgreSQL with the same SQL). Dates and instants are stored as ISO text so the schema is
- * portable. Upserts are idempotent by event id; one transaction per provider; future events a provider
- * stopped reporting are marked {@code stale}, never deleted.
+ * The host application's own event tables — {@code market_events} and {@code market_event_sync_logs},
+ * created with the host's DDL for SQLite or PostgreSQL — written with the host's conventions, so the
+ * host reads our rows and we keep its rows: naive-UTC date-times ({@code YYYY-MM-DD HH:MM:SS.ffffff}
+ * text in SQLite), NULL (never {@code ''}) for missing values, the host's {@code event_id} formula, and
+ * its identity rules (a row is found by {@code event_id}, else by {@code (event_type, symbol,
+ * event_date)}, and updated in place). One transaction per provider; a row a provider no longer
+ * reports is marked {@code stale} under the host's rules, never deleted.
  */
 final class EventStore {
 
-    /** Columns of market_events in order, with their portable types (added by migration when missing). */
-    static final Map<String, String> EVENT_COLUMNS = columns(
-            "event_id", "VARCHAR(200) PRIMARY KEY", "event_type", "VARCHAR(40) NOT NULL",
-            "symbol", "VARCHAR(40) NOT NULL DEFAULT ''", "title", "TEXT", "description", "TEXT",
-            "event_date", "VARCHAR(10) NOT NULL", "event_time", "VARCHAR(10)", "start_at_utc", "VARCHAR(40)",
-            "end_at_utc", "VARCHAR(40)", "market_timezone", "VARCHAR(60)", "source", "VARCHAR(60) NOT NULL",
-            "source_event_id", "VARCHAR(200)", "source_url", "TEXT", "detail_json", "TEXT", "raw_payload_json", "TEXT",
-            "raw_payload_hash", "VARCHAR(64)", "is_portfolio_relevant", "INTEGER NOT NULL DEFAULT 0",
-            "confidence", "VARCHAR(20)", "importance_score", "INTEGER NOT NULL DEFAULT 0",
-            "status", "VARCHAR(20) NOT NULL DEFAULT 'active'", "last_seen_at", "VARCHAR(40)", "fetched_at", "VARCHAR(40)",
-            "created_at", "VARCHAR(40)", "updated_at", "VARCHAR(40)");
+    /** The host's text form of every date-time in SQLite. */
+    static final DateTimeFormatter HOST_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    static final Map<String, String> LOG_COLUMNS = columns(
-            "sync_id", "VARCHAR(64) NOT NULL", "provider", "VARCHAR(60) NOT NULL", "event_type", "VARCHAR(100)",
-            "status", "VARCHAR(20)", "fetched_count", "INTEGER", "inserted_count", "INTEGER", "updated_count", "INTEGER",
-            "upserted_count", "INTEGER", "stale_count", "INTEGER", "error_count", "INTEGER", "error_message", "TEXT",
-            "warnings_json", "TEXT", "started_at", "VARCHAR(40)", "finished_at", "VARCHAR(40)");
+    /** Compact JSON with sorted keys, as the host writes {@code detail_json} and {@code raw_payload_json}. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** The fields whose change makes an event "updated". */
-    private static final List<String> COMPARED = List.of("title", "description", "event_date", "event_time",
-            "start_at_utc", "end_at_utc", "market_timezone", "source_url", "detail_json", "raw_payload_hash",
-            "confidence", "importance_score", "is_portfolio_relevant", "symbol", "event_type");
+    /** The content columns a refresh writes, in order; {@code id} and the lifecycle columns are apart. */
+    static final List<String> CONTENT = List.of("event_id", "event_type", "symbol", "title", "description",
+            "event_date", "event_time", "start_at_utc", "end_at_utc", "market_timezone", "source", "source_event_id",
+            "source_url", "detail_json", "raw_payload_json", "raw_payload_hash", "is_portfolio_relevant", "confidence",
+            "importance_score");
 
-    /**
-     * Keys sorted, so a provider's map (even a {@code Map.of}, whose order changes with every JVM start)
-     * gives the same text in every process and an identical refresh updates nothing.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final Set<String> TIMESTAMPS = Set.of("event_date", "start_at_utc", "end_at_utc", "last_seen_at",
+            "fetched_at", "created_at", "updated_at", "sync_started_at", "sync_finished_at", "window_start_utc",
+            "window_end_utc");
+
+    enum Dialect { SQLITE, POSTGRESQL }
+
+    /** One row to write: the content columns by name, values already in the host's conventions. */
+    record Row(Map<String, Object> values) {
+        String type() {
+            return (String) values.get("event_type");
+        }
+
+        String eventId() {
+            return (String) values.get("event_id");
+        }
+    }
+
+    /** An existing row a refresh will update in place (by {@code id}). */
+    record Update(long id, Row row) {
+    }
 
     /** What applying one provider's fetch would do. */
-    record Plan(List<MarketEvent> inserts, List<MarketEvent> updates, List<MarketEvent> unchanged, List<String> stale,
+    record Plan(List<Row> inserts, List<Update> updates, List<Long> unchanged, Map<Long, String> stale,
                 List<EventChange> changes) {
+
+        /** Rows inserted + updated of these event types (for the host's per-type sync-log rows). */
+        int upserted(List<String> types) {
+            return (int) (inserts.stream().filter(r -> types.contains(r.type())).count()
+                    + updates.stream().filter(u -> types.contains(u.row().type())).count());
+        }
+
+        int stale(List<String> types) {
+            return (int) stale.values().stream().filter(types::contains).count();
+        }
     }
 
     private final String url;
+    private final Dialect dialect;
 
     EventStore(String url) {
         this.url = url;
+        this.dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
     }
 
     String url() {
         return url;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
     }
 
-    /** Creates the tables, or adds the columns an older version lacks. */
-    void migrate() throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute(createTable("market_events", EVENT_COLUMNS, ""));
-            st.execute("CREATE INDEX IF NOT EXISTS market_events_source_date ON market_events (source, event_date)");
-            st.execute(createTable("market_event_sync_log", LOG_COLUMNS, ", PRIMARY KEY (sync_id, provider)"));
-            addMissing(c, "market_events", EVENT_COLUMNS);
-            addMissing(c, "market_event_sync_log", LOG_COLUMNS);
+    /** The SQLite file behind the URL, or null (PostgreSQL, in-memory). */
+    Path sqliteFile() {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return null;
         }
+        String file = url.substring("jdbc:sqlite:".length()).split("\\?")[0];
+        return file.isEmpty() || file.equals(":memory:") ? null : Path.of(file);
     }
 
-    /**
-     * Whether the tables exist, without creating anything (a preview writes nothing, not even a
-     * database file).
-     */
+    /** Whether the event table exists (a preview never creates the database to find out). */
     boolean exists() throws SQLException {
-        if (url.startsWith("jdbc:sqlite:")) {
-            String file = url.substring("jdbc:sqlite:".length()).split("\\?")[0];
-            if (!file.isEmpty() && !file.equals(":memory:") && !Files.exists(Path.of(file))) {
-                return false;
-            }
+        Path file = sqliteFile();
+        if (file != null && !Files.exists(file)) {
+            return false;
         }
         try (Connection c = connect()) {
             return tableExists(c, "market_events");
         }
     }
 
-    /** Compares a provider's fetch with the rows it wrote before. */
+    /**
+     * Makes the database hold the host's tables: creates a missing one with the host's DDL, and moves a
+     * store in the schema this library shipped before into them (see {@link OldSchemaMigration}).
+     *
+     * @return what was done worth telling the operator (a migration), else empty
+     */
+    List<String> prepare(Instant now) throws SQLException {
+        List<String> notes = new ArrayList<>();
+        try (Connection c = connect()) {
+            if (tableExists(c, "market_events") && !columns(c, "market_events").contains("id")) {
+                notes.add(new OldSchemaMigration(this).migrate(c, now));
+            }
+            createMissing(c);
+        }
+        return notes;
+    }
+
+    void createMissing(Connection c) throws SQLException {
+        for (String table : List.of("market_events", "market_event_sync_logs")) {
+            if (tableExists(c, table)) {
+                continue;
+            }
+            try (Statement st = c.createStatement()) {
+                for (String sql : hostDdl(table)) {
+                    st.execute(sql);
+                }
+            }
+        }
+    }
+
+    /** The host's CREATE TABLE and CREATE INDEX statements of {@code table} for this dialect. */
+    private List<String> hostDdl(String table) throws SQLException {
+        String name = dialect == Dialect.POSTGRESQL ? "host-schema.postgresql.sql" : "host-schema.sqlite.sql";
+        String text;
+        try (InputStream in = EventStore.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new SQLException("the host schema " + name + " is missing from the jar");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("cannot read the host schema " + name + ": " + e.getMessage(), e);
+        }
+        List<String> out = new ArrayList<>();
+        for (String statement : text.replaceAll("(?m)^--.*$", "").split(";")) {
+            String sql = statement.strip();
+            if (sql.startsWith("CREATE TABLE " + table + " ") || sql.matches("(?s)CREATE (UNIQUE )?INDEX \\S+ ON " + table + " .*")) {
+                out.add(sql);
+            }
+        }
+        return out;
+    }
+
+    /** Compares a provider's fetch with the rows in the store. */
     Plan plan(EventProvider provider, ProviderFetch fetch, EventsRequest request, boolean tablesExist) throws SQLException {
-        Map<String, Map<String, String>> existing = tablesExist ? existing(provider.name(), request) : Map.of();
-        List<MarketEvent> inserts = new ArrayList<>();
-        List<MarketEvent> updates = new ArrayList<>();
-        List<MarketEvent> unchanged = new ArrayList<>();
+        List<Map<String, Object>> existing = tablesExist ? existing(request) : List.of();
+        Map<String, Map<String, Object>> byEventId = new HashMap<>();
+        Map<String, Map<String, Object>> byKey = new HashMap<>();
+        for (Map<String, Object> row : existing) {
+            if (row.get("event_id") != null) {
+                byEventId.put((String) row.get("event_id"), row);
+            }
+            byKey.putIfAbsent(key(row.get("event_type"), row.get("symbol"), row.get("event_date")), row);
+        }
+        List<Row> inserts = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        List<Long> unchanged = new ArrayList<>();
         List<EventChange> changes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> produced = new HashSet<>();
+        Set<Long> touched = new HashSet<>();
+        Set<String> portfolio = new HashSet<>(request.symbols());
         // The same events in the same order whatever order concurrent fetches finished in.
         List<MarketEvent> ordered = new ArrayList<>(fetch.events());
         ordered.sort(java.util.Comparator.comparing(MarketEvent::eventDate).thenComparing(MarketEvent::eventId));
         for (MarketEvent e : ordered) {
-            if (!seen.add(e.eventId())) {
-                continue; // one row per id, even if a provider repeats itself
+            Row row = row(provider, e, portfolio);
+            if (!produced.add(row.eventId())) {
+                continue; // one row per event, even if a provider repeats itself
             }
-            Map<String, String> row = existing.get(e.eventId());
-            if (row == null) {
-                inserts.add(e);
-                changes.add(change(EventChange.INSERT, e, List.of()));
+            Map<String, Object> found = byEventId.get(row.eventId());
+            if (found == null) {
+                found = byKey.get(key(row.values().get("event_type"), row.values().get("symbol"),
+                        row.values().get("event_date")));
+            }
+            if (found == null || touched.contains((Long) found.get("id"))) {
+                inserts.add(row);
+                changes.add(change(EventChange.INSERT, row, List.of(), ""));
                 continue;
             }
+            long id = (Long) found.get("id");
+            touched.add(id);
             List<EventChange.FieldChange> fields = new ArrayList<>();
-            values(e).forEach((field, value) -> {
-                String now = String.valueOf(value);
-                if (COMPARED.contains(field) && !now.equals(row.get(field))) {
-                    fields.add(new EventChange.FieldChange(field, row.get(field), now));
+            for (String column : CONTENT) {
+                String now = text(row.values().get(column));
+                String was = text(found.get(column));
+                if (!java.util.Objects.equals(now, was)) {
+                    fields.add(new EventChange.FieldChange(column, was, now));
                 }
-            });
-            if (row.get("status").equals("stale") || row.get("status").equals("cancelled")) {
-                fields.add(new EventChange.FieldChange("status", row.get("status"), "active"));
+            }
+            String status = (String) found.get("status");
+            if (!"active".equals(status) && !"updated".equals(status)) {
+                fields.add(new EventChange.FieldChange("status", status, "updated"));
             }
             if (fields.isEmpty()) {
-                unchanged.add(e);
+                unchanged.add(id);
             } else {
-                updates.add(e);
-                changes.add(change(EventChange.UPDATE, e, fields));
+                updates.add(new Update(id, row));
+                changes.add(change(EventChange.UPDATE, row, fields, ""));
             }
         }
+        // The host's stale rule: same source, one of the provider's types, in the window, live, (per symbol:
+        // a symbol fetched this time), and not produced by this run.
         Set<String> types = new HashSet<>();
         provider.eventTypes().forEach(t -> types.add(t.name()));
         Set<String> covered = new HashSet<>(fetch.coveredSymbols());
-        List<String> stale = new ArrayList<>();
-        new java.util.TreeMap<>(existing).forEach((id, row) -> {
-            boolean inScope = request.inWindow(java.time.LocalDate.parse(row.get("event_date")))
-                    && types.contains(row.get("event_type")) && !row.get("status").equals("stale")
+        Map<Long, String> stale = new TreeMap<>();
+        for (Map<String, Object> row : existing) {
+            long id = (Long) row.get("id");
+            LocalDateTime at = (LocalDateTime) row.get("event_date");
+            boolean inScope = provider.source().equals(row.get("source")) && types.contains(row.get("event_type"))
+                    && inWindow(at, request) && ("active".equals(row.get("status")) || "updated".equals(row.get("status")))
                     && (!provider.perSymbol() || covered.contains(row.get("symbol")));
-            if (inScope && !seen.contains(id)) {
-                stale.add(id);
-                changes.add(new EventChange(EventChange.STALE, id, row.get("event_type"), row.get("symbol"),
-                        java.time.LocalDate.parse(row.get("event_date")), nullToEmpty(row.get("event_time")),
-                        nullToEmpty(row.get("market_timezone")), row.get("title"), List.of(),
-                        provider.perSymbol()
-                                ? provider.name() + " no longer reports it for " + row.get("symbol")
-                                + ", which it fetched this time"
-                                : provider.name() + " no longer reports it for this window"));
+            if (inScope && !touched.contains(id) && !produced.contains(row.get("event_id"))) {
+                stale.put(id, (String) row.get("event_type"));
+                changes.add(new EventChange(EventChange.STALE, (String) row.get("event_id"),
+                        (String) row.get("source_event_id"), (String) row.get("event_type"), (String) row.get("symbol"),
+                        at.toLocalDate(), (String) row.get("event_time"), (String) row.get("market_timezone"),
+                        (String) row.get("title"), List.of(), provider.perSymbol()
+                        ? provider.name() + " no longer reports it for " + row.get("symbol") + ", which it fetched this time"
+                        : provider.name() + " no longer reports it for this window"));
             }
-        });
+        }
         return new Plan(inserts, updates, unchanged, stale, changes);
+    }
+
+    /** [from 00:00 UTC, the day after {@code to} 00:00 UTC): the request's dates, inclusive. */
+    private static boolean inWindow(LocalDateTime utc, EventsRequest request) {
+        return !utc.isBefore(request.from().atStartOfDay()) && utc.isBefore(request.to().plusDays(1).atStartOfDay());
+    }
+
+    /** A provider's event as the host's row: NULL for empty values, naive UTC, the host's event id. */
+    private static Row row(EventProvider provider, MarketEvent e, Set<String> portfolio) {
+        String source = e.source().isEmpty() ? provider.source() : e.source();
+        String sourceEventId = e.sourceEventId().isEmpty() ? e.eventId() : e.sourceEventId();
+        Instant start = e.startAtUtc() != null ? e.startAtUtc()
+                : com.twsrobot.maintenance.api.events.HostEvents.newYork(e.eventDate(), java.time.LocalTime.MIDNIGHT);
+        LocalDateTime startUtc = utc(start);
+        String symbol = e.symbol().isEmpty() ? null : e.symbol().toUpperCase(Locale.ROOT);
+        String raw = e.rawPayloadJson().isEmpty() ? "{}" : compact(e.rawPayloadJson());
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("event_id", com.twsrobot.maintenance.api.events.HostEvents.eventId(source, sourceEventId));
+        v.put("event_type", e.eventType().name());
+        v.put("symbol", symbol);
+        v.put("title", squash(e.title()));
+        v.put("description", e.description().isEmpty() ? null : e.description());
+        v.put("event_date", startUtc);
+        v.put("event_time", e.eventTime().isEmpty() ? null : e.eventTime());
+        v.put("start_at_utc", startUtc);
+        v.put("end_at_utc", e.endAtUtc() == null ? null : utc(e.endAtUtc()));
+        v.put("market_timezone", e.marketTimezone().isEmpty() ? null : e.marketTimezone());
+        v.put("source", source);
+        v.put("source_event_id", sourceEventId);
+        v.put("source_url", e.sourceUrl().isEmpty() ? null : e.sourceUrl());
+        v.put("detail_json", json(e.detail()));
+        v.put("raw_payload_json", raw);
+        v.put("raw_payload_hash", Sha256.hex(raw.getBytes(StandardCharsets.UTF_8)));
+        v.put("is_portfolio_relevant", symbol != null && portfolio.contains(symbol));
+        v.put("confidence", e.confidence().toLowerCase(Locale.ROOT));
+        v.put("importance_score", (double) e.importanceScore());
+        return new Row(v);
+    }
+
+    private static EventChange change(String kind, Row row, List<EventChange.FieldChange> fields, String reason) {
+        Map<String, Object> v = row.values();
+        return new EventChange(kind, row.eventId(), (String) v.get("source_event_id"), row.type(),
+                (String) v.get("symbol"), ((LocalDateTime) v.get("event_date")).toLocalDate(), (String) v.get("event_time"),
+                (String) v.get("market_timezone"), (String) v.get("title"), fields, reason);
     }
 
     /** Writes a plan in one transaction; on any error nothing of it is kept. */
     void apply(Plan plan, Instant now) throws SQLException {
-        String ts = now.toString();
+        LocalDateTime ts = utc(now);
+        List<String> insertColumns = new ArrayList<>(CONTENT);
+        insertColumns.addAll(List.of("status", "last_seen_at", "fetched_at", "created_at", "updated_at"));
+        List<String> updateColumns = new ArrayList<>(CONTENT);
+        updateColumns.addAll(List.of("status", "last_seen_at", "fetched_at", "updated_at"));
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
-                List<String> cols = new ArrayList<>(EVENT_COLUMNS.keySet());
-                String insert = "INSERT INTO market_events (" + String.join(", ", cols) + ") VALUES ("
-                        + String.join(", ", cols.stream().map(x -> "?").toList()) + ")";
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    for (MarketEvent e : plan.inserts()) {
-                        Map<String, Object> v = values(e);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_events (" + String.join(", ",
+                        insertColumns) + ") VALUES (" + String.join(", ", insertColumns.stream().map(x -> "?").toList())
+                        + ")")) {
+                    for (Row row : plan.inserts()) {
+                        Map<String, Object> v = new LinkedHashMap<>(row.values());
                         v.put("status", "active");
                         v.put("last_seen_at", ts);
                         v.put("fetched_at", ts);
                         v.put("created_at", ts);
                         v.put("updated_at", ts);
-                        bind(ps, cols, v);
+                        bind(ps, insertColumns, v, 1);
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
-                List<String> set = new ArrayList<>(COMPARED);
-                set.addAll(List.of("source", "source_event_id", "raw_payload_json", "status", "last_seen_at",
-                        "fetched_at", "updated_at"));
-                String update = "UPDATE market_events SET " + String.join(", ", set.stream().map(x -> x + " = ?").toList())
-                        + " WHERE event_id = ?";
-                try (PreparedStatement ps = c.prepareStatement(update)) {
-                    for (MarketEvent e : plan.updates()) {
-                        Map<String, Object> v = values(e);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE market_events SET " + String.join(", ",
+                        updateColumns.stream().map(x -> x + " = ?").toList()) + " WHERE id = ?")) {
+                    for (Update u : plan.updates()) {
+                        Map<String, Object> v = new LinkedHashMap<>(u.row().values());
                         v.put("status", "updated");
                         v.put("last_seen_at", ts);
                         v.put("fetched_at", ts);
                         v.put("updated_at", ts);
-                        bind(ps, set, v);
-                        ps.setString(set.size() + 1, e.eventId());
+                        bind(ps, updateColumns, v, 1);
+                        ps.setLong(updateColumns.size() + 1, u.id());
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE market_events SET last_seen_at = ?, fetched_at = ? WHERE event_id = ?")) {
-                    for (MarketEvent e : plan.unchanged()) {
-                        ps.setString(1, ts);
-                        ps.setString(2, ts);
-                        ps.setString(3, e.eventId());
+                        "UPDATE market_events SET last_seen_at = ?, fetched_at = ? WHERE id = ?")) {
+                    for (long id : plan.unchanged()) {
+                        bindTimestamp(ps, 1, ts);
+                        bindTimestamp(ps, 2, ts);
+                        ps.setLong(3, id);
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE market_events SET status = 'stale', updated_at = ? WHERE event_id = ?")) {
-                    for (String id : plan.stale()) {
-                        ps.setString(1, ts);
-                        ps.setString(2, id);
+                        "UPDATE market_events SET status = 'stale', updated_at = ? WHERE id = ?")) {
+                    for (long id : plan.stale().keySet()) {
+                        bindTimestamp(ps, 1, ts);
+                        ps.setLong(2, id);
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -242,137 +384,222 @@ final class EventStore {
         }
     }
 
-    void log(ProviderResult r) throws SQLException {
-        List<String> cols = new ArrayList<>(LOG_COLUMNS.keySet());
-        String sql = "INSERT INTO market_event_sync_log (" + String.join(", ", cols) + ") VALUES ("
-                + String.join(", ", cols.stream().map(x -> "?").toList()) + ")";
+    /**
+     * Appends the host's sync-log rows for one provider run: one per event type for a per-symbol provider
+     * (as the host logs EARNINGS and DIVIDEND apart), else one. {@code detail_json} also carries our sync
+     * id and the inserted/updated split, which the host only displays.
+     */
+    void log(ProviderResult r, EventProvider provider, Plan plan, EventsRequest request, int fetchedOfType,
+             String type, List<String> counted) throws SQLException {
+        List<String> cols = List.of("provider", "event_type", "sync_started_at", "sync_finished_at", "window_start_utc",
+                "window_end_utc", "status", "fetched_count", "upserted_count", "stale_count", "error_count",
+                "error_message", "detail_json", "created_at");
+        Map<String, Object> detail = new TreeMap<>();
+        if (provider.perSymbol()) {
+            detail.put("symbols", request.symbols());
+        }
+        detail.put("sync_id", r.syncId());
+        detail.put("our_provider", r.provider());
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("sync_id", r.syncId());
-        v.put("provider", r.provider());
-        v.put("event_type", r.eventType());
-        v.put("status", r.status());
-        v.put("fetched_count", r.fetchedCount());
-        v.put("inserted_count", r.insertedCount());
-        v.put("updated_count", r.updatedCount());
-        v.put("upserted_count", r.upsertedCount());
-        v.put("stale_count", r.staleCount());
-        v.put("error_count", r.errorCount());
-        v.put("error_message", r.errorMessage());
-        v.put("warnings_json", json(r.warnings()));
-        v.put("started_at", r.startedAt().toString());
-        v.put("finished_at", r.finishedAt().toString());
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, cols, v);
+        v.put("provider", provider.source());
+        v.put("event_type", type);
+        v.put("sync_started_at", utc(r.startedAt()));
+        v.put("sync_finished_at", utc(r.finishedAt()));
+        v.put("window_start_utc", request.from().atStartOfDay());
+        v.put("window_end_utc", request.to().atStartOfDay());
+        v.put("status", r.status().equals("failed") ? "failed" : "success");
+        v.put("fetched_count", fetchedOfType);
+        v.put("upserted_count", plan == null ? 0 : plan.upserted(counted));
+        v.put("stale_count", plan == null ? 0 : plan.stale(counted));
+        v.put("error_count", r.errorCount() > 0 ? 1 : 0);
+        v.put("error_message", r.errorMessage().isEmpty() ? null : r.errorMessage());
+        v.put("detail_json", json(detail));
+        v.put("created_at", utc(r.finishedAt()));
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO market_event_sync_logs ("
+                + String.join(", ", cols) + ") VALUES (" + String.join(", ", cols.stream().map(x -> "?").toList()) + ")")) {
+            bind(ps, cols, v, 1);
             ps.executeUpdate();
         }
     }
 
+    /** The newest sync-log rows (the host's and ours), newest first. */
     List<ProviderResult> syncLog(int limit) throws SQLException {
         List<ProviderResult> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM market_event_sync_log ORDER BY sync_id DESC, provider ASC")) {
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
-                    List<String> warnings = new ArrayList<>();
-                    try {
-                        JSON.readTree(rs.getString("warnings_json")).forEach(n -> warnings.add(n.asText()));
-                    } catch (JsonProcessingException | IllegalArgumentException ignored) {
-                        // an unreadable warnings column loses only the warnings
+        try (Connection c = connect()) {
+            if (!tableExists(c, "market_event_sync_logs")) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM market_event_sync_logs "
+                    + "ORDER BY sync_started_at DESC, id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> detail = readJson(rs.getString("detail_json"));
+                        LocalDateTime started = timestamp(rs, "sync_started_at");
+                        LocalDateTime finished = timestamp(rs, "sync_finished_at");
+                        int upserted = rs.getInt("upserted_count");
+                        Object syncId = detail.getOrDefault("sync_id", "host-" + HOST_TS.format(started));
+                        out.add(new ProviderResult(String.valueOf(syncId), rs.getString("provider"),
+                                rs.getString("event_type"), rs.getString("status"), rs.getInt("fetched_count"), upserted,
+                                0, upserted, rs.getInt("stale_count"), rs.getInt("error_count"),
+                                rs.getString("error_message"), List.of(), started.toInstant(ZoneOffset.UTC),
+                                (finished == null ? started : finished).toInstant(ZoneOffset.UTC)));
                     }
-                    out.add(new ProviderResult(rs.getString("sync_id"), rs.getString("provider"), rs.getString("event_type"),
-                            rs.getString("status"), rs.getInt("fetched_count"), rs.getInt("inserted_count"),
-                            rs.getInt("updated_count"), rs.getInt("upserted_count"), rs.getInt("stale_count"),
-                            rs.getInt("error_count"), rs.getString("error_message"), warnings,
-                            Instant.parse(rs.getString("started_at")), Instant.parse(rs.getString("finished_at"))));
                 }
             }
         }
         return out;
     }
 
-    /** Id, type, symbol, date and status of every row, in date order (for tests and audits). */
+    /** Every row by {@code source_event_id}: type, symbol, event_date (host text), status (for tests and audits). */
     Map<String, Map<String, String>> all() throws SQLException {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         try (Connection c = connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT event_id, event_type, symbol, event_date, status FROM market_events "
-                     + "ORDER BY event_date, event_id")) {
+             ResultSet rs = st.executeQuery("SELECT source_event_id, event_type, symbol, event_date, status "
+                     + "FROM market_events ORDER BY event_date, id")) {
             while (rs.next()) {
-                out.put(rs.getString(1), Map.of("event_type", rs.getString(2), "symbol", rs.getString(3),
-                        "event_date", rs.getString(4), "status", rs.getString(5)));
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("event_type", rs.getString(2));
+                row.put("symbol", rs.getString(3));
+                row.put("event_date", HOST_TS.format(timestamp(rs, "event_date")));
+                row.put("status", rs.getString(5));
+                out.put(rs.getString(1), row);
             }
         }
         return out;
     }
 
-    private Map<String, Map<String, String>> existing(String provider, EventsRequest request) throws SQLException {
-        Map<String, Map<String, String>> out = new HashMap<>();
-        List<String> cols = new ArrayList<>(COMPARED);
+    /** Rows from the window's start on, every source (the host may have written a row we should update). */
+    private List<Map<String, Object>> existing(EventsRequest request) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> cols = new ArrayList<>(CONTENT);
         cols.add("status");
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT event_id, "
-                + String.join(", ", cols) + " FROM market_events WHERE source = ? AND event_date >= ?")) {
-            ps.setString(1, provider);
-            ps.setString(2, request.from().toString());
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT id, " + String.join(", ", cols)
+                + " FROM market_events WHERE event_date >= ? ORDER BY id")) {
+            bindTimestamp(ps, 1, request.from().atStartOfDay());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("id", rs.getLong("id"));
                     for (String col : cols) {
-                        row.put(col, String.valueOf(rs.getObject(col) == null ? "null" : rs.getObject(col)));
+                        row.put(col, read(rs, col));
                     }
-                    out.put(rs.getString("event_id"), row);
+                    out.add(row);
                 }
             }
         }
         return out;
     }
 
-    private static EventChange change(String kind, MarketEvent e, List<EventChange.FieldChange> fields) {
-        return new EventChange(kind, e.eventId(), e.eventType().name(), e.symbol(), e.eventDate(), e.eventTime(),
-                e.marketTimezone(), e.title(), fields, "");
+    private Object read(ResultSet rs, String col) throws SQLException {
+        if (TIMESTAMPS.contains(col)) {
+            return timestamp(rs, col);
+        }
+        return switch (col) {
+            case "is_portfolio_relevant" -> {
+                Object o = rs.getObject(col);
+                yield o == null ? null : o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
+            }
+            case "importance_score" -> {
+                double d = rs.getDouble(col);
+                yield rs.wasNull() ? null : d;
+            }
+            default -> rs.getString(col);
+        };
     }
 
-    private static String nullToEmpty(String value) {
-        return value == null || value.equals("null") ? "" : value;
+    /** A date-time column as naive UTC, whatever text or type the row holds it in. */
+    LocalDateTime timestamp(ResultSet rs, String col) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return rs.getObject(col, LocalDateTime.class);
+        }
+        return parseHostTimestamp(rs.getString(col));
     }
 
-    private static Map<String, Object> values(MarketEvent e) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("event_id", e.eventId());
-        v.put("event_type", e.eventType().name());
-        v.put("symbol", e.symbol());
-        v.put("title", e.title());
-        v.put("description", e.description());
-        v.put("event_date", e.eventDate().toString());
-        v.put("event_time", e.eventTime());
-        v.put("start_at_utc", e.startAtUtc() == null ? "null" : e.startAtUtc().toString());
-        v.put("end_at_utc", e.endAtUtc() == null ? "null" : e.endAtUtc().toString());
-        v.put("market_timezone", e.marketTimezone());
-        v.put("source", e.source());
-        v.put("source_event_id", e.sourceEventId());
-        v.put("source_url", e.sourceUrl());
-        v.put("detail_json", json(e.detail()));
-        v.put("raw_payload_json", e.rawPayloadJson());
-        v.put("raw_payload_hash", Sha256.hex(e.rawPayloadJson().getBytes(StandardCharsets.UTF_8)));
-        v.put("is_portfolio_relevant", e.portfolioRelevant() ? 1 : 0);
-        v.put("confidence", e.confidence());
-        v.put("importance_score", e.importanceScore());
-        return v;
+    /** The host's text, or a bare date, ISO with T and an optional zone, or epoch milliseconds. */
+    static LocalDateTime parseHostTimestamp(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.matches("-?\\d{10,}")) {
+            return utc(Instant.ofEpochMilli(Long.parseLong(t)));
+        }
+        if (t.length() == 10) {
+            return LocalDate.parse(t).atStartOfDay();
+        }
+        if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
+            return utc(java.time.OffsetDateTime.parse(t.replace(' ', 'T')).toInstant());
+        }
+        return LocalDateTime.parse(t.replace(' ', 'T'));
     }
 
-    private static void bind(PreparedStatement ps, List<String> cols, Map<String, Object> v) throws SQLException {
+    /** Comparable text of a value: date-times in the host's form, booleans 1/0, NULL as null. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime t) {
+            return HOST_TS.format(t);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (value instanceof Double d) {
+            return Double.toString(d); // 75.0, as the host's rows print
+        }
+        return value.toString();
+    }
+
+    private void bind(PreparedStatement ps, List<String> cols, Map<String, Object> v, int first) throws SQLException {
         for (int i = 0; i < cols.size(); i++) {
-            Object value = v.get(cols.get(i));
-            if (value instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (value == null || "null".equals(value)) {
-                ps.setNull(i + 1, java.sql.Types.VARCHAR);
+            String col = cols.get(i);
+            Object value = v.get(col);
+            int index = first + i;
+            if (TIMESTAMPS.contains(col)) {
+                bindTimestamp(ps, index, (LocalDateTime) value);
+            } else if (value instanceof Boolean b) {
+                if (dialect == Dialect.POSTGRESQL) {
+                    ps.setBoolean(index, b);
+                } else {
+                    ps.setInt(index, b ? 1 : 0);
+                }
+            } else if (value instanceof Double d) {
+                ps.setDouble(index, d);
+            } else if (value instanceof Integer n) {
+                ps.setInt(index, n);
+            } else if (value == null) {
+                ps.setNull(index, Types.VARCHAR);
             } else {
-                ps.setString(i + 1, value.toString());
+                ps.setString(index, value.toString());
             }
         }
     }
 
-    private static String json(Object value) {
+    /** SQLite: the host's text (never the driver's epoch or 3-digit forms); PostgreSQL: a timestamp. */
+    private void bindTimestamp(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, dialect == Dialect.POSTGRESQL ? Types.TIMESTAMP : Types.VARCHAR);
+        } else if (dialect == Dialect.POSTGRESQL) {
+            ps.setObject(index, value);
+        } else {
+            ps.setString(index, HOST_TS.format(value));
+        }
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String key(Object type, Object symbol, Object eventDate) {
+        return type + "|" + (symbol == null ? "\u0000" : symbol) + "|" + text(eventDate);
+    }
+
+    private static String squash(String title) {
+        return title.strip().replaceAll("\\s+", " ");
+    }
+
+    static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -380,52 +607,41 @@ final class EventStore {
         }
     }
 
-
-    private static String createTable(String name, Map<String, String> columns, String extra) {
-        List<String> defs = new ArrayList<>();
-        columns.forEach((col, type) -> defs.add(col + " " + type));
-        return "CREATE TABLE IF NOT EXISTS " + name + " (" + String.join(", ", defs) + extra + ")";
+    /** A provider's raw JSON re-written compact with sorted keys; text that is not JSON is kept as it is. */
+    private static String compact(String raw) {
+        try {
+            return JSON.writeValueAsString(JSON.readValue(raw, Object.class));
+        } catch (JsonProcessingException e) {
+            return raw;
+        }
     }
 
-    private static void addMissing(Connection c, String table, Map<String, String> columns) throws SQLException {
-        Set<String> present = new HashSet<>();
+    static Map<String, Object> readJson(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(text, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException | ClassCastException e) {
+            return Map.of();
+        }
+    }
+
+    static boolean tableExists(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet rs = meta.getColumns(null, null, t, null)) {
-                while (rs.next()) {
-                    present.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        try (Statement st = c.createStatement()) {
-            for (Map.Entry<String, String> col : columns.entrySet()) {
-                if (!present.contains(col.getKey())) {
-                    // Added columns cannot carry PRIMARY KEY or NOT NULL without a default; keep the type only.
-                    String type = col.getValue().replace(" PRIMARY KEY", "").replace(" NOT NULL", "");
-                    st.execute("ALTER TABLE " + table + " ADD COLUMN " + col.getKey() + " " + type);
-                }
-            }
+        try (ResultSet rs = meta.getTables(null, null, table, new String[]{"TABLE"})) {
+            return rs.next();
         }
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        DatabaseMetaData meta = c.getMetaData();
-        for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet rs = meta.getTables(null, null, t, null)) {
-                if (rs.next()) {
-                    return true;
-                }
+    static Set<String> columns(Connection c, String table) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
+            while (rs.next()) {
+                out.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
-        }
-        return false;
-    }
-
-    private static Map<String, String> columns(String... pairs) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put(pairs[i], pairs[i + 1]);
         }
         return out;
     }
-
 }

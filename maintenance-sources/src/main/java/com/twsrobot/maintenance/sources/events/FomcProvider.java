@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.sources.events;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.HostEvents;
 import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderException;
@@ -14,10 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +26,6 @@ public final class FomcProvider implements EventProvider {
     public static final String NAME = "fomc";
     public static final String URL = "https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm";
     static final String SNAPSHOT = "fed_fomc_calendars.html";
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final PageFetcher FETCHER = new PageFetcher(PageFetcher.Settings.DEFAULT);
 
     private final PageFetcher fetcher;
@@ -44,6 +41,11 @@ public final class FomcProvider implements EventProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String source() {
+        return HostEvents.SOURCE_FOMC;
     }
 
     @Override
@@ -73,19 +75,18 @@ public final class FomcProvider implements EventProvider {
                 continue;
             }
             // The Committee's statement is released at 2:00 p.m. Eastern on the decision day.
-            ZonedDateTime decision = ZonedDateTime.of(m.end(), LocalTime.of(14, 0), NEW_YORK);
-            Map<String, Object> detail = new LinkedHashMap<>();
+            Map<String, Object> detail = new java.util.TreeMap<>();
             detail.put("meeting_start", m.start().toString());
             detail.put("meeting_end", m.end().toString());
             detail.put("sep", m.sep());
-            detail.put("month_label", m.monthLabel());
-            detail.put("date_label", m.dateLabel());
-            String title = "FOMC rate decision" + (m.sep() ? " with Summary of Economic Projections" : "");
-            events.add(new MarketEvent("FOMC:" + m.end(), EventType.FOMC, "", title,
-                    "FOMC meeting " + m.start() + (m.start().equals(m.end()) ? "" : " to " + m.end()), m.end(), "14:00",
-                    decision.toInstant(), null, NEW_YORK.getId(), NAME, "fomc:" + m.start(), url, detail,
-                    "{\"month\":\"" + m.monthLabel() + "\",\"dates\":\"" + m.dateLabel() + "\",\"year\":" + m.year() + "}",
-                    true, "confirmed", m.sep() ? 5 : 4));
+            String sourceEventId = HostEvents.sourceEventId(EventType.FOMC, "", m.end());
+            events.add(new MarketEvent(HostEvents.eventId(HostEvents.SOURCE_FOMC, sourceEventId), EventType.FOMC, "",
+                    "FOMC Meeting", "Federal Open Market Committee scheduled decision day"
+                    + (m.sep() ? ", with the Summary of Economic Projections." : "."), m.end(), "14:00 ET",
+                    HostEvents.newYork(m.end(), LocalTime.of(14, 0)), null, HostEvents.NEW_YORK.getId(),
+                    HostEvents.SOURCE_FOMC, sourceEventId, URL, detail,
+                    "{\"dates\":\"" + m.dateLabel() + "\",\"month\":\"" + m.monthLabel() + "\",\"year\":" + m.year() + "}",
+                    false, "confirmed", HostEvents.importance(EventType.FOMC)));
         }
         return new ProviderFetch(events, List.of(), freshness(parsed, request), List.of());
     }

@@ -92,19 +92,36 @@ public final class JdbcMarketEventsService implements MarketEventsService {
 
     private SyncSummary sync(EventsRequest request, boolean preview) {
         String syncId = newSyncId();
-        boolean tablesExist;
-        try {
-            if (!preview) {
-                store.migrate();
-            }
-            tablesExist = preview ? store.exists() : true;
+        if (preview) {
+            return run(request, true, syncId, List.of());
+        }
+        try (StoreLock lock = StoreLock.acquire(store, "market-events refresh " + syncId, clock.instant())) {
+            List<String> notes = store.prepare(clock.instant());
+            notes.forEach(n -> LOG.warn("{}", n));
+            return run(request, false, syncId, notes);
+        } catch (StoreLock.HeldException e) {
+            return new SyncSummary(syncId, "failed", false, List.of(), List.of(), e.holder());
         } catch (SQLException e) {
             Instant now = clock.instant();
             List<ProviderResult> failed = providers.stream().map(p -> new ProviderResult(syncId, p.name(), types(p), "failed",
-                    0, 0, 0, 0, 0, 1, "event store " + store.url() + " unusable: " + e.getMessage(), List.of(), now, now))
+                    0, 0, 0, 0, 0, 1, "event store " + redacted() + " unusable: " + e.getMessage(), List.of(), now, now))
                     .toList();
-            return new SyncSummary(syncId, "failed", preview, failed);
+            return new SyncSummary(syncId, "failed", false, failed);
         }
+    }
+
+    private String redacted() {
+        return store.url().replaceAll("password=[^&]*", "password=…");
+    }
+
+    private SyncSummary run(EventsRequest request, boolean preview, String syncId, List<String> notes) {
+        boolean tablesExist;
+        try {
+            tablesExist = !preview || store.exists();
+        } catch (SQLException e) {
+            tablesExist = false;
+        }
+        boolean existing = tablesExist;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, providers.size()), r -> {
             Thread t = new Thread(r, "event-provider");
             t.setDaemon(true);
@@ -114,7 +131,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         try {
             List<Future<ProviderResult>> futures = new ArrayList<>();
             for (EventProvider provider : providers) {
-                futures.add(pool.submit(() -> one(provider, request, preview, tablesExist, syncId)));
+                futures.add(pool.submit(() -> one(provider, request, preview, existing, syncId)));
             }
             for (int i = 0; i < providers.size(); i++) {
                 try {
@@ -128,16 +145,18 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         } finally {
             pool.shutdownNow();
         }
-        return new SyncSummary(syncId, SyncSummary.statusOf(results), preview, results);
+        return new SyncSummary(syncId, SyncSummary.statusOf(results), preview, results, notes, "");
     }
 
     private ProviderResult one(EventProvider provider, EventsRequest request, boolean preview, boolean tablesExist,
                                String syncId) {
         Instant started = clock.instant();
         ProviderResult result;
+        ProviderFetch fetch = null;
+        EventStore.Plan plan = null;
         try {
-            ProviderFetch fetch = fetchWithin(provider, request);
-            EventStore.Plan plan = store.plan(provider, fetch, request, tablesExist);
+            fetch = fetchWithin(provider, request);
+            plan = store.plan(provider, fetch, request, tablesExist);
             if (!preview) {
                 store.apply(plan, clock.instant());
             }
@@ -148,18 +167,36 @@ public final class JdbcMarketEventsService implements MarketEventsService {
                     inserted + updated, plan.stale().size(), fetch.errors().size(), String.join("; ", fetch.errors()),
                     fetch.warnings(), started, clock.instant(), plan.changes());
         } catch (ProviderException | SQLException | RuntimeException e) {
-            LOG.debug("provider {} failed", provider.name(), e);
+            LOG.debug("provider {} failed: {}", provider.name(), e.toString());
+            plan = null;
             result = new ProviderResult(syncId, provider.name(), types(provider), "failed", 0, 0, 0, 0, 0, 1,
                     e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), started, clock.instant());
         }
         if (!preview) {
+            log(provider, result, fetch, plan, request);
+        }
+        return result;
+    }
+
+    /**
+     * The host's sync-log rows: one per event type for a per-symbol provider (the host logs EARNINGS and
+     * DIVIDEND apart), one for the US calendar under MARKET_HOLIDAY, else one naming all its types.
+     */
+    private void log(EventProvider provider, ProviderResult result, ProviderFetch fetch, EventStore.Plan plan,
+                     EventsRequest request) {
+        List<String> types = provider.eventTypes().stream().map(EventType::name).sorted().toList();
+        List<String> rows = provider.perSymbol() ? types
+                : List.of(types.contains("MARKET_HOLIDAY") ? "MARKET_HOLIDAY" : String.join(",", types));
+        for (String type : rows) {
+            int fetched = fetch == null ? 0 : (int) fetch.events().stream()
+                    .filter(e -> rows.size() == 1 || e.eventType().name().equals(type)).count();
             try {
-                store.log(result);
+                store.log(result, provider, plan == null ? null : plan, request, fetched, type,
+                        rows.size() == 1 ? types : List.of(type));
             } catch (SQLException e) {
                 LOG.warn("could not write the sync log for {}: {}", provider.name(), e.toString());
             }
         }
-        return result;
     }
 
     /** The provider's fetch, abandoned a little after the request's deadline if it does not bound itself. */

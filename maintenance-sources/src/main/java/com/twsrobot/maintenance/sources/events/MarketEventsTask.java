@@ -60,10 +60,15 @@ public final class MarketEventsTask implements MaintenanceTask {
         List<String> manual = normalise(context.request().eventSymbols());
         bySource.put("manual", manual);
         symbols.addAll(manual);
-        for (EventSymbols supplier : ServiceProviders.load(EventSymbols.class, MarketEventsTask.class.getClassLoader(),
-                result::warning)) {
+        List<EventSymbols> suppliers = new ArrayList<>(context.eventSymbols());
+        suppliers.addAll(ServiceProviders.load(EventSymbols.class, MarketEventsTask.class.getClassLoader(),
+                result::warning));
+        for (EventSymbols supplier : suppliers) {
             try {
                 List<String> supplied = normalise(supplier.symbols());
+                if (supplied.isEmpty()) {
+                    continue; // e.g. no watchlist file: nothing to say
+                }
                 bySource.put(supplier.name(), supplied);
                 symbols.addAll(supplied);
             } catch (RuntimeException e) {
@@ -77,6 +82,13 @@ public final class MarketEventsTask implements MaintenanceTask {
         context.progress(NAME + ": " + (context.dryRun() ? "previewing" : "refreshing") + " events " + from + " to " + to
                 + " for " + symbols.size() + " symbol(s)");
         SyncSummary summary = context.dryRun() ? service.get().preview(request) : service.get().refresh(request);
+        if (!summary.lockHeldBy().isEmpty()) {
+            result.error("another market-events refresh holds the event store's lock: " + summary.lockHeldBy()
+                    + "; nothing was written (try again when it has finished)");
+            result.detail(com.twsrobot.maintenance.api.RunReport.LOCK_HELD_BY, summary.lockHeldBy());
+            return result.finish(context.clock().instant());
+        }
+        summary.notes().forEach(result::warning);
 
         result.source("market events: " + String.join(", ", summary.providers().stream().map(ProviderResult::provider)
                 .toList()));
@@ -145,6 +157,7 @@ public final class MarketEventsTask implements MaintenanceTask {
         m.put("provider", provider);
         m.put("kind", c.kind());
         m.put("event_id", c.eventId());
+        m.put("source_event_id", c.sourceEventId());
         m.put("event_type", c.eventType());
         m.put("symbol", c.symbol());
         m.put("date", c.date().toString());

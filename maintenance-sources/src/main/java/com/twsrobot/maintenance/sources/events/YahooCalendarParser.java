@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.sources.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.HostEvents;
 import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 
@@ -63,13 +64,23 @@ final class YahooCalendarParser {
                     }
                 }
                 number(earnings.path("earningsAverage")).ifPresent(eps -> detail.put("eps_estimate", eps));
-                String time = estimated ? "" : HM.format(at.atZone(zone));
-                out.add(new MarketEvent("EARNINGS:" + symbol + ":" + day, EventType.EARNINGS, symbol,
-                        symbol + " earnings" + (estimated ? " (estimated)" : ""), estimated
-                        ? "Estimated report date" + (detail.containsKey("window_end") ? ", window to " + detail.get("window_end") : "")
-                        : "Confirmed report at " + time + " " + zone.getId(), day, time, estimated ? null : at, null,
-                        zone.getId(), YahooCalendarProvider.NAME, symbol + ":earnings:" + day, url, detail,
-                        earnings.toString(), true, estimated ? "estimated" : "confirmed", estimated ? 3 : 4));
+                // The host's event_time: TBD for a date without a time, else BMO / AMC / "HH:MM ET" by the
+                // New York hour (the host tests the UTC hour, which mislabels a morning report).
+                java.time.ZonedDateTime ny = at.atZone(HostEvents.NEW_YORK);
+                String time = estimated ? "TBD" : ny.getHour() < 9 ? "BMO" : ny.getHour() >= 16 ? "AMC"
+                        : HM.format(ny) + " ET";
+                String sourceEventId = HostEvents.sourceEventId(EventType.EARNINGS, symbol, day);
+                if (!estimated) {
+                    detail.put("local_time", HM.format(at.atZone(zone)) + " " + zone.getId());
+                }
+                out.add(new MarketEvent(HostEvents.eventId(HostEvents.SOURCE_YFINANCE, sourceEventId), EventType.EARNINGS,
+                        symbol, symbol + " Earnings", "Company earnings date from Yahoo Finance"
+                        + (estimated ? " (estimated" + (detail.containsKey("window_end") ? ", window to "
+                        + detail.get("window_end") : "") + ")." : ", confirmed."), day, time,
+                        estimated ? HostEvents.newYork(day, java.time.LocalTime.MIDNIGHT) : at, null,
+                        zone.getId(), HostEvents.SOURCE_YFINANCE, sourceEventId, "", detail,
+                        earnings.toString(), true, estimated ? "estimated" : "confirmed",
+                        HostEvents.importance(EventType.EARNINGS)));
             }
         }
         JsonNode ex = calendar.path("exDividendDate");
@@ -82,11 +93,14 @@ final class YahooCalendarParser {
                 JsonNode pay = calendar.path("dividendDate");
                 epochs(symbol, "dividendDate", pay, warnings).stream().findFirst()
                         .ifPresent(p -> detail.put("payment_date", utcDay(p).toString()));
-                out.add(new MarketEvent("DIVIDEND:" + symbol + ":" + exDate, EventType.DIVIDEND, symbol,
-                        symbol + " ex-dividend", "Ex-dividend date" + (detail.containsKey("payment_date")
-                        ? "; paid " + detail.get("payment_date") : ""), exDate, "", null, null, zone.getId(),
-                        YahooCalendarProvider.NAME, symbol + ":dividend:" + exDate, url, detail,
-                        "{\"exDividendDate\":" + ex + ",\"dividendDate\":" + pay + "}", true, "confirmed", 2));
+                String sourceEventId = HostEvents.sourceEventId(EventType.DIVIDEND, symbol, exDate);
+                out.add(new MarketEvent(HostEvents.eventId(HostEvents.SOURCE_YFINANCE, sourceEventId), EventType.DIVIDEND,
+                        symbol, symbol + " Ex-Dividend", "Upcoming ex-dividend date from Yahoo Finance"
+                        + (detail.containsKey("payment_date") ? "; paid " + detail.get("payment_date") : "") + ".", exDate,
+                        "", exDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null, zone.getId(),
+                        HostEvents.SOURCE_YFINANCE, sourceEventId, "", detail,
+                        "{\"dividendDate\":" + pay + ",\"exDividendDate\":" + ex + "}", true, "confirmed",
+                        HostEvents.importance(EventType.DIVIDEND)));
             }
         }
         if (!anyDate && warnings.isEmpty()) {

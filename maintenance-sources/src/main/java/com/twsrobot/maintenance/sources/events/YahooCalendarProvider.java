@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
+import com.twsrobot.maintenance.api.events.HostEvents;
 import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderException;
@@ -71,6 +72,11 @@ public final class YahooCalendarProvider implements EventProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String source() {
+        return HostEvents.SOURCE_YFINANCE;
     }
 
     @Override

@@ -27,6 +27,8 @@ class PostgresEventStoreTest extends EventStoreContract {
         try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS market_events");
             st.execute("DROP TABLE IF EXISTS market_event_sync_log");
+            st.execute("DROP TABLE IF EXISTS market_event_sync_logs");
+            st.execute("DROP TABLE IF EXISTS tws_maintenance_lock_holder");
         }
     }
 }

@@ -56,7 +56,7 @@ class YahooCalendarProviderTest {
     }
 
     private static MarketEvent find(ProviderFetch fetch, String id) {
-        return fetch.events().stream().filter(e -> e.eventId().equals(id)).findFirst().orElseThrow(
+        return fetch.events().stream().filter(e -> e.sourceEventId().equals(id)).findFirst().orElseThrow(
                 () -> new AssertionError("no " + id + " in " + fetch.events()));
     }
 
@@ -68,13 +68,16 @@ class YahooCalendarProviderTest {
 
         MarketEvent aapl = find(fetch, "EARNINGS:AAPL:2027-01-28");
         assertThat(aapl.confidence()).isEqualTo("estimated");
-        assertThat(aapl.eventTime()).isEmpty();
-        assertThat(fetch.events()).noneMatch(e -> e.eventId().startsWith("DIVIDEND:AAPL"))
+        assertThat(aapl.eventTime()).isEqualTo("TBD");
+        assertThat(aapl.startAtUtc()).isEqualTo("2027-01-28T05:00:00Z");
+        assertThat(aapl.eventId()).isEqualTo("evt_5702fa6c4ada71b23ffc8878293eda68"); // the host's id of this event
+        assertThat(fetch.events()).noneMatch(e -> e.sourceEventId().startsWith("DIVIDEND:AAPL"))
                 .noneMatch(e -> e.eventDate().toString().equals("2026-10-29"));
 
         MarketEvent msft = find(fetch, "EARNINGS:MSFT:2027-01-27");
         assertThat(msft.confidence()).isEqualTo("confirmed");
-        assertThat(msft.eventTime()).isEqualTo("16:05");
+        assertThat(msft.eventTime()).isEqualTo("AMC");
+        assertThat(msft.startAtUtc()).isEqualTo("2027-01-27T21:05:00Z");
         assertThat(msft.marketTimezone()).isEqualTo("America/New_York");
         MarketEvent dividend = find(fetch, "DIVIDEND:MSFT:2027-02-18");
         assertThat(dividend.eventType()).isEqualTo(EventType.DIVIDEND);
@@ -83,7 +86,7 @@ class YahooCalendarProviderTest {
         MarketEvent nodiv = find(fetch, "EARNINGS:NODIV:2027-02-04");
         assertThat(nodiv.confidence()).isEqualTo("estimated");
         assertThat(nodiv.detail()).containsEntry("window_end", "2027-02-09");
-        assertThat(fetch.events()).noneMatch(e -> e.eventId().startsWith("DIVIDEND:NODIV"));
+        assertThat(fetch.events()).noneMatch(e -> e.sourceEventId().startsWith("DIVIDEND:NODIV"));
 
         assertThat(fetch.events()).hasSize(4);
         assertThat(fetch.warnings()).singleElement().asString().contains("ZZZZQ");
@@ -95,7 +98,7 @@ class YahooCalendarProviderTest {
     void aClockBeforeTheExDateSeesTheDividendAsUpcoming() throws Exception {
         serveYahoo(server);
         ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL"), "2026-11-01"));
-        assertThat(fetch.events()).anyMatch(e -> e.eventId().equals("DIVIDEND:AAPL:2026-11-09"));
+        assertThat(fetch.events()).anyMatch(e -> e.sourceEventId().equals("DIVIDEND:AAPL:2026-11-09"));
     }
 
     @Test
@@ -191,7 +194,7 @@ class YahooCalendarProviderTest {
                 .replace("\"exDividendDate\":{\"raw\":1802908800,\"fmt\":\"2027-02-18\"}", "\"exDividendDate\":\"soon\"");
         server.script("/v10/finance/quoteSummary/MSFT", Response.of(200, "application/json", broken));
         ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("MSFT"), "2026-11-24"));
-        assertThat(fetch.events()).extracting(MarketEvent::eventId).containsExactly("EARNINGS:MSFT:2027-01-27");
+        assertThat(fetch.events()).extracting(MarketEvent::sourceEventId).containsExactly("EARNINGS:MSFT:2027-01-27");
         assertThat(fetch.warnings()).singleElement().asString().startsWith("MSFT: ").contains("exDividendDate")
                 .contains("soon");
         assertThat(fetch.coveredSymbols()).doesNotContain("MSFT"); // its rows are not marked stale on a bad answer

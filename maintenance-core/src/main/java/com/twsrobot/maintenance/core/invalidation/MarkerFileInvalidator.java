@@ -1,0 +1,64 @@
+package com.twsrobot.maintenance.core.invalidation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.twsrobot.maintenance.api.CacheInvalidator;
+import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.report.ReportJson;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Tells a host that polls one small file: after each replace it atomically rewrites
+ * {@code <data>/.generation/<index>.json} with {@code {"index","generation","sha256","report_id","file",
+ * "changed_at"}}, the generation one higher each time. A host compares the generation it loaded with
+ * the file's. Writes run under the run lock, so the counter never races.
+ */
+public final class MarkerFileInvalidator implements CacheInvalidator {
+
+    /** The folder below the data directory. */
+    public static final String DIR = ".generation";
+
+    private final Path dir;
+    private final AtomicFileWriter writer;
+
+    public MarkerFileInvalidator(Path dataDir, AtomicFileWriter writer) {
+        this.dir = dataDir.resolve(DIR);
+        this.writer = writer;
+    }
+
+    @Override
+    public String name() {
+        return "marker " + dir;
+    }
+
+    /** The marker file of {@code index}. */
+    public Path file(String index) {
+        return dir.resolve(index + ".json");
+    }
+
+    @Override
+    public void invalidate(String index) throws Exception {
+        invalidate(new Change(index, "", "", "", java.time.Instant.now()));
+    }
+
+    @Override
+    public synchronized void invalidate(Change change) throws Exception {
+        Path marker = file(change.index());
+        long generation = 0;
+        if (Files.exists(marker)) {
+            JsonNode old = ReportJson.mapper().readTree(Files.readString(marker, StandardCharsets.UTF_8));
+            generation = old.path("generation").asLong(0);
+        }
+        ObjectNode node = ReportJson.mapper().createObjectNode();
+        node.put("index", change.index());
+        node.put("generation", generation + 1);
+        node.put("sha256", change.sha256());
+        node.put("report_id", change.reportId());
+        node.put("file", change.file());
+        node.put("changed_at", ReportJson.timestamp(change.at()));
+        writer.write(marker, ReportJson.pretty(node).getBytes(StandardCharsets.UTF_8));
+    }
+}
