@@ -36,10 +36,23 @@ public final class Fixtures {
     }
 
     /**
-     * The Federal Reserve's FOMC meeting calendar page as saved (2026), {@code fed_fomc_calendars.html},
+     * The Federal Reserve's FOMC meeting calendar page as saved (2026), {@code fed_fomc_calendars.html} —
+     * the copy {@code maintenance-sources} bundles (kept once, there; it must be on the class path) —
      * and the meetings it holds, {@code fed_fomc_expected.json}.
      */
     public static String fedPage(String fileName) {
+        if (fileName.equals("fed_fomc_calendars.html")) {
+            try (InputStream in = Fixtures.class.getClassLoader()
+                    .getResourceAsStream("com/twsrobot/maintenance/sources/events/fed_fomc_calendars.html")) {
+                if (in == null) {
+                    throw new IllegalArgumentException("the Fed page is bundled in maintenance-sources; put it on the "
+                            + "test class path");
+                }
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return page(fileName);
     }
 

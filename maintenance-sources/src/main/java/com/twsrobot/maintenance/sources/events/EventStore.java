@@ -64,7 +64,7 @@ final class EventStore {
             "source_url", "detail_json", "raw_payload_json", "raw_payload_hash", "is_portfolio_relevant", "confidence",
             "importance_score");
 
-    private static final Set<String> TIMESTAMPS = Set.of("event_date", "start_at_utc", "end_at_utc", "last_seen_at",
+    static final Set<String> TIMESTAMPS = Set.of("event_date", "start_at_utc", "end_at_utc", "last_seen_at",
             "fetched_at", "created_at", "updated_at", "sync_started_at", "sync_finished_at", "window_start_utc",
             "window_end_utc");
 
@@ -551,7 +551,8 @@ final class EventStore {
         return value.toString();
     }
 
-    private void bind(PreparedStatement ps, List<String> cols, Map<String, Object> v, int first) throws SQLException {
+    /** Binds {@code cols} from {@code v} in this dialect's types: date-times as the host stores them, booleans, NULLs. */
+    void bind(PreparedStatement ps, List<String> cols, Map<String, Object> v, int first) throws SQLException {
         for (int i = 0; i < cols.size(); i++) {
             String col = cols.get(i);
             Object value = v.get(col);

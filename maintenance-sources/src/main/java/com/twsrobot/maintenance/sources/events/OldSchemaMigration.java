@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -98,10 +97,7 @@ final class OldSchemaMigration {
              PreparedStatement ps = c.prepareStatement("INSERT INTO market_events (" + String.join(", ", cols)
                      + ") VALUES (" + String.join(", ", cols.stream().map(x -> "?").toList()) + ")")) {
             while (rs.next()) {
-                Map<String, Object> v = convert(rs, now);
-                for (int i = 0; i < cols.size(); i++) {
-                    set(ps, i + 1, cols.get(i), v.get(cols.get(i)));
-                }
+                store.bind(ps, cols, convert(rs, now), 1);
                 ps.executeUpdate();
                 n++;
             }
@@ -185,40 +181,12 @@ final class OldSchemaMigration {
                 v.put("error_message", blankToNull(rs.getString("error_message")));
                 v.put("detail_json", EventStore.json(detail));
                 v.put("created_at", started);
-                for (int i = 0; i < cols.size(); i++) {
-                    set(ps, i + 1, cols.get(i), v.get(cols.get(i)));
-                }
+                store.bind(ps, cols, v, 1);
                 ps.executeUpdate();
                 n++;
             }
         }
         return n;
-    }
-
-    private void set(PreparedStatement ps, int index, String col, Object value) throws SQLException {
-        boolean pg = store.dialect() == EventStore.Dialect.POSTGRESQL;
-        if (value instanceof LocalDateTime t) {
-            if (pg) {
-                ps.setObject(index, t);
-            } else {
-                ps.setString(index, EventStore.HOST_TS.format(t));
-            }
-        } else if (value instanceof Boolean b) {
-            if (pg) {
-                ps.setBoolean(index, b);
-            } else {
-                ps.setInt(index, b ? 1 : 0);
-            }
-        } else if (value instanceof Double d) {
-            ps.setDouble(index, d);
-        } else if (value instanceof Integer n) {
-            ps.setInt(index, n);
-        } else if (value == null) {
-            boolean timestamp = col.endsWith("_at") || col.endsWith("_utc") || col.equals("event_date");
-            ps.setNull(index, pg && timestamp ? Types.TIMESTAMP : Types.VARCHAR);
-        } else {
-            ps.setString(index, value.toString());
-        }
     }
 
     private static EventType known(String name) {
