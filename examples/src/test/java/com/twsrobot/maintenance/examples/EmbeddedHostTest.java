@@ -28,7 +28,8 @@ class EmbeddedHostTest {
     }
 
     private MaintenanceRunner runner(FakeSource source) {
-        return MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+        // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+        return MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
                 .progressListener(m -> { }).source(source).build();
     }
 

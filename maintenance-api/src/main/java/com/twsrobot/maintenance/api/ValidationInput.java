@@ -10,7 +10,18 @@ import java.util.Optional;
  * @param current        the file being replaced, if there is one
  * @param policy         the thresholds in force
  * @param recordsParsed  how many source records the proposal came from
+ * @param secondOpinions other sources' member lists that are usable for this run (fresh enough, with data)
  */
 public record ValidationInput(IndexSpec spec, ConstituentTable proposed, Optional<ConstituentTable> current,
-                              ValidationPolicy policy, int recordsParsed) {
+                              ValidationPolicy policy, int recordsParsed, java.util.List<MembershipList> secondOpinions) {
+
+    /** An input without second opinions. */
+    public ValidationInput(IndexSpec spec, ConstituentTable proposed, Optional<ConstituentTable> current,
+                           ValidationPolicy policy, int recordsParsed) {
+        this(spec, proposed, current, policy, recordsParsed, java.util.List.of());
+    }
+
+    public ValidationInput {
+        secondOpinions = secondOpinions == null ? java.util.List.of() : java.util.List.copyOf(secondOpinions);
+    }
 }

@@ -6,13 +6,25 @@ package com.twsrobot.maintenance.api;
  * @param minimumRows      fewest distinct symbols allowed
  * @param warnChangeRatio  a count change above this fraction of the current count warns (0.10)
  * @param failChangeRatio  a count change above this fraction fails (0.25) unless {@code allowLargeChange}
- * @param allowLargeChange the operator's explicit override of the failure threshold
+ * @param allowLargeChange the operator's explicit override of the failure thresholds
+ * @param churnWarnRatio   symbols replaced (max of added, removed) above this fraction of the current
+ *                         count warns (0.02)
+ * @param churnFailRatio   … and above this fails (0.10) unless {@code allowLargeChange}
  */
 public record ValidationPolicy(int minimumRows, double warnChangeRatio, double failChangeRatio,
-                               boolean allowLargeChange) {
+                               boolean allowLargeChange, double churnWarnRatio, double churnFailRatio) {
 
     public static final double DEFAULT_WARN_CHANGE_RATIO = 0.10;
     public static final double DEFAULT_FAIL_CHANGE_RATIO = 0.25;
+    /** The real indices replace a few names a month; a refresh every few days sees 0–4 of 500. */
+    public static final double DEFAULT_CHURN_WARN_RATIO = 0.02;
+    public static final double DEFAULT_CHURN_FAIL_RATIO = 0.10;
+
+    /** A policy with the default churn thresholds. */
+    public ValidationPolicy(int minimumRows, double warnChangeRatio, double failChangeRatio, boolean allowLargeChange) {
+        this(minimumRows, warnChangeRatio, failChangeRatio, allowLargeChange, DEFAULT_CHURN_WARN_RATIO,
+                DEFAULT_CHURN_FAIL_RATIO);
+    }
 
     public ValidationPolicy {
         if (minimumRows < 0) {
@@ -22,6 +34,11 @@ public record ValidationPolicy(int minimumRows, double warnChangeRatio, double f
                 || failChangeRatio < warnChangeRatio) {
             throw new IllegalArgumentException("need 0 <= warnChangeRatio <= failChangeRatio, got "
                     + warnChangeRatio + " and " + failChangeRatio);
+        }
+        if (!Double.isFinite(churnWarnRatio) || !Double.isFinite(churnFailRatio) || churnWarnRatio < 0
+                || churnFailRatio < churnWarnRatio) {
+            throw new IllegalArgumentException("need 0 <= churnWarnRatio <= churnFailRatio, got "
+                    + churnWarnRatio + " and " + churnFailRatio);
         }
     }
 }

@@ -30,6 +30,19 @@ final class ReportText {
             }
             changes(s, "+", r.added());
             changes(s, "-", r.removed());
+            fieldChanges(s, r);
+            if (r.detail().get("second_opinion") instanceof List<?> opinions) {
+                for (Object o : opinions) {
+                    java.util.Map<?, ?> op = (java.util.Map<?, ?>) o;
+                    int pageOnly = op.get("only_on_page") instanceof List<?> l ? l.size() : 0;
+                    int sourceOnly = op.get("only_in_source") instanceof List<?> l ? l.size() : 0;
+                    s.append("    second opinion ").append(op.get("source")).append(" (as of ").append(op.get("as_of"))
+                            .append("): ").append(op.get("status")).append(op.get("reason") == null ? ""
+                                    : " — " + op.get("reason"))
+                            .append(op.get("reason") == null ? ", " + pageOnly + " only on the page, " + sourceOnly
+                                    + " only in the source" : "").append('\n');
+                }
+            }
             if (r.detail().get("totals") instanceof java.util.Map<?, ?> totals) {
                 s.append("    events: ").append(totals.get("fetched_count")).append(" fetched, ")
                         .append(totals.get("inserted_count")).append(r.dryRun() ? " would be inserted, " : " inserted, ")
@@ -51,6 +64,21 @@ final class ReportText {
         s.append("\nReport: ").append(reportsDir.toAbsolutePath().normalize().resolve(report.reportId() + ".md"))
                 .append(" (and .json)\n");
         return s.toString();
+    }
+
+    /** For kept symbols, each changed field as old → new: the first few, then a count. */
+    private static void fieldChanges(StringBuilder s, TaskResult r) {
+        if (!(r.detail().get("changed_rows") instanceof List<?> rows)) {
+            return;
+        }
+        for (Object o : rows.subList(0, Math.min(rows.size(), SHOWN_CHANGES))) {
+            java.util.Map<?, ?> c = (java.util.Map<?, ?>) o;
+            s.append("    ~ ").append(c.get("symbol")).append("  ").append(c.get("field")).append(": '")
+                    .append(c.get("old")).append("' → '").append(c.get("new")).append("'\n");
+        }
+        if (rows.size() > SHOWN_CHANGES) {
+            s.append("    ~ ... and ").append(rows.size() - SHOWN_CHANGES).append(" more field change(s) (see the report)\n");
+        }
     }
 
     /** Most event changes shown per kind; the report has them all. */

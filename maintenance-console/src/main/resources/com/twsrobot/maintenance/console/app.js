@@ -261,6 +261,33 @@ function changeList(title, cls, items) {
 }
 
 const SHOWN_EVENT_CHANGES = 50;
+const SHOWN_FIELD_CHANGES = 100;
+
+// Each second source's verdict (a fund's holdings), next to the diff.
+function secondOpinion(r) {
+  const opinions = (r.detail && r.detail.second_opinion) || [];
+  if (!opinions.length) return null;
+  const names = (list) => (list || []).map((m) => m.symbol + ' (' + m.name + ')').join(', ');
+  return el('div', { class: 'second-opinion' }, el('h4', {}, 'Second opinion'),
+    el('ul', {}, opinions.map((o) => el('li', {}, o.source + ' as of ' + (o.as_of || '?') + ': ' + o.status +
+      (o.reason ? ' — ' + o.reason : '') +
+      (o.only_on_page && o.only_on_page.length ? '; only on the page: ' + names(o.only_on_page) : '') +
+      (o.only_in_source && o.only_in_source.length ? '; only in the fund: ' + names(o.only_in_source) : '')))));
+}
+
+// For the symbols a constituents run keeps: each changed field as old → new.
+function fieldChanges(r) {
+  const rows = (r.detail && r.detail.changed_rows) || [];
+  if (!rows.length) return null;
+  const shown = rows.slice(0, SHOWN_FIELD_CHANGES);
+  return el('div', { class: 'field-changes' }, el('h4', {}, 'Changed fields (' + rows.length + ')'),
+    el('div', { class: 'scroll' }, el('table', {},
+      el('thead', {}, el('tr', {}, ['Symbol', 'Field', 'Old', 'New'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, shown.map((c) => el('tr', {}, el('td', {}, c.symbol), el('td', {}, c.field),
+        el('td', {}, c.old), el('td', {}, c.new)))))),
+    rows.length > shown.length ? el('p', { class: 'hint' }, '… and ' + (rows.length - shown.length) +
+      ' more in the JSON report') : null);
+}
 
 function changeDetails(c) {
   if (c.fields) return c.fields.map((f) => f.field + ': ' + f.old + ' → ' + f.new).join('; ');
@@ -306,6 +333,8 @@ function renderReport(report) {
     (r.added.length || r.removed.length)
       ? el('div', { class: 'changes' }, changeList('Added', 'added', r.added), changeList('Removed', 'removed', r.removed))
       : null,
+    fieldChanges(r),
+    secondOpinion(r),
     eventChanges(r),
     r.validation.errors.length ? el('ul', { class: 'errors' }, r.validation.errors.map((e) => el('li', {}, e))) : null,
     r.errors.length ? el('ul', { class: 'errors' }, r.errors.map((e) => el('li', {}, e))) : null,

@@ -57,7 +57,8 @@ class ConsoleApiTest {
     }
 
     private MaintenanceRunner runner(ConstituentSource... sources) {
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).discover(false);
         for (ConstituentSource s : sources) {
             b.source(s);
@@ -439,7 +440,7 @@ class ConsoleApiTest {
     @Test
     void theHostsEventEndpointsRunThroughItsOwnService() throws Exception {
         HostEventsService host = new HostEventsService();
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).discover(false).marketEventsService(host)
                 .task(new com.twsrobot.maintenance.sources.events.MarketEventsTask()).build();
         start(runner, ConsoleOptions.defaults());

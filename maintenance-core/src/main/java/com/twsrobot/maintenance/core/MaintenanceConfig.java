@@ -22,6 +22,8 @@ import java.util.TreeSet;
  * min_rows.hsi = 70                  # per index
  * warn_change_percent = 10
  * fail_change_percent = 25
+ * churn_warn_percent = 2             # symbols replaced; also churn_warn_percent.<index>
+ * churn_fail_percent = 10            # also churn_fail_percent.<index>
  * stale_after_days = 30
  * plan_max_age_hours = 24
  * keep_backups = 30
@@ -49,6 +51,8 @@ public final class MaintenanceConfig {
     private Integer keepReportsDays;
     private Integer sourceTimeoutSeconds;
     private Integer maxFileMib;
+    private final Map<String, Double> churnWarn = new LinkedHashMap<>();
+    private final Map<String, Double> churnFail = new LinkedHashMap<>();
     private java.net.URI invalidateUrl;
     private Path invalidateTokenFile;
     private Boolean invalidateMarker;
@@ -96,6 +100,10 @@ public final class MaintenanceConfig {
             keepBackups = whole(file, key, value, 1, 100_000);
         } else if (key.equals("keep_reports_days")) {
             keepReportsDays = whole(file, key, value, 1, 36_500);
+        } else if (key.equals("churn_warn_percent") || key.startsWith("churn_warn_percent.")) {
+            churnWarn.put(key.contains(".") ? key.substring(key.indexOf('.') + 1) : "", number(file, key, value, 0, 100));
+        } else if (key.equals("churn_fail_percent") || key.startsWith("churn_fail_percent.")) {
+            churnFail.put(key.contains(".") ? key.substring(key.indexOf('.') + 1) : "", number(file, key, value, 0, 100));
         } else if (key.equals("source_timeout_seconds")) {
             sourceTimeoutSeconds = whole(file, key, value, 1, 3600);
         } else if (key.equals("max_file_mib")) {
@@ -132,7 +140,8 @@ public final class MaintenanceConfig {
             invalidateMarker = value.equals("on");
         } else {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
-                    + "warn_change_percent, fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, "
+                    + "warn_change_percent, fail_change_percent, churn_warn_percent[.<index>], churn_fail_percent[.<index>], "
+                    + "stale_after_days, plan_max_age_hours, keep_backups, "
                     + "keep_reports_days, source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
                     + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql; "
                     + "see docs/configuration.md)");
@@ -206,6 +215,19 @@ public final class MaintenanceConfig {
                 throw new ConfigException("fail_change_percent (" + fail + ") must not be below warn_change_percent (" + warn + ")");
             }
             builder.changeThresholds(warn / 100, fail / 100);
+        }
+        java.util.Set<String> churnKeys = new java.util.LinkedHashSet<>(churnWarn.keySet());
+        churnKeys.addAll(churnFail.keySet());
+        for (String index : churnKeys) {
+            double warn = churnWarn.getOrDefault(index, churnWarn.getOrDefault("",
+                    100 * com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO));
+            double fail = churnFail.getOrDefault(index, churnFail.getOrDefault("",
+                    100 * com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO));
+            if (fail < warn) {
+                throw new ConfigException("churn_fail_percent" + (index.isEmpty() ? "" : "." + index) + " (" + fail
+                        + ") must not be below churn_warn_percent (" + warn + ")");
+            }
+            builder.churnThresholds(index.isEmpty() ? null : index, warn / 100, fail / 100);
         }
         if (staleAfterDays != null) {
             builder.staleAfter(Duration.ofDays(staleAfterDays));

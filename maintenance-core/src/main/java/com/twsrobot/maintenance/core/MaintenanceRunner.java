@@ -125,11 +125,13 @@ public final class MaintenanceRunner {
             invalidators.add(new MarkerFileInvalidator(this.dataDir, writer));
         }
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
+        List<com.twsrobot.maintenance.api.MembershipSource> secondSources = new ArrayList<>(b.membershipSources);
         if (b.discover) {
             allSources.addAll(ServiceProviders.load(ConstituentSource.class, loader, report));
             extraValidators.addAll(ServiceProviders.load(Validator.class, loader, report));
             invalidators.addAll(ServiceProviders.load(CacheInvalidator.class, loader, report));
             pluginTasks.addAll(ServiceProviders.load(MaintenanceTask.class, loader, report));
+            secondSources.addAll(ServiceProviders.load(com.twsrobot.maintenance.api.MembershipSource.class, loader, report));
         }
         Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
         allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win
@@ -147,8 +149,9 @@ public final class MaintenanceRunner {
         for (IndexSpec spec : indexes) {
             all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
                     new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups,
-                            b.maxFileBytes),
-                    writer));
+                            b.maxFileBytes, b.churn.getOrDefault(spec.index(), b.defaultChurn)[0],
+                            b.churn.getOrDefault(spec.index(), b.defaultChurn)[1]),
+                    writer, secondSources.stream().filter(m -> m.index().equals(spec.index())).toList()));
         }
         all.addAll(pluginTasks);
         all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
@@ -545,6 +548,16 @@ public final class MaintenanceRunner {
         private Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
         private int keepBackups = 30;
         private long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
+        private double[] defaultChurn = {com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
+                com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO};
+        /**
+         * Churn defaults per index, in names per refresh: the S&P 500 changes a few of 500 a month (2 % = 10
+         * names warns, 10 % = 50 fails); the STI's quarterly reviews change 1–3 of 30 (10 % = 3 warns, 20 % = 6
+         * fails); the HSI's 1–5 of 85 (5 % = 4 warns, 15 % = 12 fails). Anything above is a stale or wrong page
+         * until the operator says otherwise.
+         */
+        private final Map<String, double[]> churn = new LinkedHashMap<>(Map.of("sti", new double[]{0.10, 0.20},
+                "hsi", new double[]{0.05, 0.15}));
         private Duration keepReportsFor = Duration.ofDays(90);
         private FaultHook faultHook = FaultHook.NONE;
         private MarketEventsService marketEventsService;
@@ -553,6 +566,7 @@ public final class MaintenanceRunner {
         private boolean discover = true;
         private java.net.URI invalidateUrl;
         private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols = new ArrayList<>();
+        private final List<com.twsrobot.maintenance.api.MembershipSource> membershipSources = new ArrayList<>();
         private Path watchlist;
         private String eventSymbolsQuery;
         private Path invalidateTokenFile;
@@ -597,6 +611,23 @@ public final class MaintenanceRunner {
             new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false); // checks the range
             this.warnChangeRatio = warn;
             this.failChangeRatio = fail;
+            return this;
+        }
+
+        /**
+         * Membership-churn thresholds as fractions of the current count (symbols replaced = max(added,
+         * removed)): warn above {@code warn}, fail above {@code fail} unless a large change is allowed;
+         * for one index, or for all ({@code index} null; call it first, then per index). Defaults: see
+         * {@code churn} below.
+         */
+        public Builder churnThresholds(String index, double warn, double fail) {
+            new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, warn, fail); // checks the range
+            if (index == null) { // every index, the built-in per-index defaults included
+                this.defaultChurn = new double[]{warn, fail};
+                churn.clear();
+            } else {
+                churn.put(index, new double[]{warn, fail});
+            }
             return this;
         }
 
@@ -695,6 +726,12 @@ public final class MaintenanceRunner {
         public Builder invalidateUrl(java.net.URI url, Path tokenFile) {
             this.invalidateUrl = url;
             this.invalidateTokenFile = tokenFile;
+            return this;
+        }
+
+        /** A second source of an index's members (besides ServiceLoader's); used only when its URL key is set. */
+        public Builder membershipSource(com.twsrobot.maintenance.api.MembershipSource source) {
+            membershipSources.add(source);
             return this;
         }
 

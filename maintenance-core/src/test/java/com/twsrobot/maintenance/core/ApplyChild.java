@@ -19,7 +19,8 @@ public final class ApplyChild {
 
     public static void main(String[] args) {
         FakeSource source = FakeSource.returning("hsi", CrashTest.versionA());
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(Path.of(args[0])).reportsDir(Path.of(args[1]))
+        // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(Path.of(args[0])).reportsDir(Path.of(args[1]))
                 .progressListener(m -> { }).source(source).discover(false).build();
         for (int i = 0; ; i++) {
             List<ConstituentRow> rows = i % 2 == 0 ? CrashTest.versionA() : CrashTest.versionB();

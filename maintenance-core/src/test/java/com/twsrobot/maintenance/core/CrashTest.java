@@ -76,7 +76,8 @@ class CrashTest {
                 }
             }
 
-            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+            // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+            MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                     .progressListener(m -> { }).discover(false).source(FakeSource.returning("hsi", Rows.hsi(79))).build();
             RunReport next = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             assertThat(next.status()).as(next.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
@@ -103,7 +104,7 @@ class CrashTest {
         byte[][] out = new byte[2][];
         try (TempWorkspace ws = TempWorkspace.create().writeData("hsi_constituents.csv", original)) {
             FakeSource source = FakeSource.returning("hsi", versionA());
-            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+            MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                     .progressListener(m -> { }).discover(false).source(source).build();
             runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             out[0] = ws.readData("hsi_constituents.csv");

@@ -39,7 +39,8 @@ class FailureInjectionPropertiesTest {
                 }
             };
             RecordingCacheInvalidator caches = new RecordingCacheInvalidator();
-            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+            // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+            MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                     .clock(MutableClock.at("2026-06-24T00:15:00Z")).progressListener(m -> { }).faultHook(hook)
                     .cacheInvalidator(caches).source(FakeSource.returning("hsi", Rows.hsi(80))).build();
 

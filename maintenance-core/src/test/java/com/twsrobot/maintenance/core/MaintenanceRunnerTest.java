@@ -40,7 +40,8 @@ class MaintenanceRunnerTest {
     }
 
     private MaintenanceRunner runner(FakeSource... sources) {
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).cacheInvalidator(caches).progressListener(m -> { });
         for (FakeSource s : sources) {
             b.source(s);
@@ -146,7 +147,7 @@ class MaintenanceRunnerTest {
 
     @Test
     void aTaskWithoutASourceFailsSayingSo() {
-        RunReport report = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+        RunReport report = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
                 .discover(false).progressListener(m -> { }).build().run(RunRequest.dryRun("hsi_constituents"));
         assertThat(only(report).errors()).singleElement().asString().contains("no source is registered for index 'hsi'");
     }
@@ -225,7 +226,7 @@ class MaintenanceRunnerTest {
 
     @Test
     void minimumRowsIsConfigurable() {
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).minimumRows("sti", 40)
                 .source(FakeSource.returning("sti", Rows.sti(30))).build();
         assertThat(only(runner.run(RunRequest.dryRun("sti_constituents"))).validation().errors())
@@ -403,7 +404,7 @@ class MaintenanceRunnerTest {
                 }
             });
         }
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { });
         sources.forEach(b::source);
         RunReport report = b.build().run(RunRequest.dryRun("constituents"));
@@ -421,7 +422,7 @@ class MaintenanceRunnerTest {
     void anIndexFileOutsideTheDataDirIsRefused() {
         com.twsrobot.maintenance.api.IndexSpec escaping = new com.twsrobot.maintenance.api.IndexSpec("evil", "evil_constituents",
                 "Evil", "../evil.csv", java.util.regex.Pattern.compile("[A-Z]+"), "letters", 1, false);
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).index(escaping).source(FakeSource.returning("evil", Rows.sp500(3)))
                 .build();
         RunReport evil = runner.run(RunRequest.builder().task("evil_constituents").apply().build());
@@ -443,7 +444,7 @@ class MaintenanceRunnerTest {
     void unwritableReportsDirStillReturnsAReportAndNeverThrows() throws Exception {
         Path blocked = ws.root().resolve("blocked");
         Files.writeString(blocked, "a file where a directory should be");
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(blocked.resolve("r"))
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(blocked.resolve("r"))
                 .clock(clock).progressListener(m -> { }).build();
         RunReport report = runner.run(RunRequest.dryRun("example_plugin_task"));
         assertThat(report.status()).isEqualTo(TaskStatus.FAILED);

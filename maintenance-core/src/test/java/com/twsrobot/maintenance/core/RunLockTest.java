@@ -63,7 +63,8 @@ class RunLockTest {
     @Test
     void aSecondApplyIsRefusedAtOnceNamingTheHolderAndADryRunIsNotBlocked() throws Exception {
         GateSource gate = new GateSource();
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).source(gate)
                 .source(FakeSource.returning("sti", Rows.sti(30))).build();
         CompletableFuture<RunReport> first = CompletableFuture.supplyAsync(
@@ -90,7 +91,7 @@ class RunLockTest {
     @Test
     void aLeftoverLockFileAloneNeverBlocks() throws Exception {
         Files.writeString(ws.dataFile(RunLock.FILE_NAME), "pid 99999 on elsewhere, run of [x], since 2020-01-01T00:00:00Z\n");
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hsi(80))).build();
         RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(report.refusedByLock()).isFalse();
@@ -101,7 +102,7 @@ class RunLockTest {
     void leftoverTempFilesFromACrashAreRemovedAndReported() throws Exception {
         String leftover = ".hsi_constituents.csv.0b7e5d1c-2f3a-4b5c-8d9e-0a1b2c3d4e5f.tmp";
         Files.writeString(ws.dataFile(leftover), "half a file");
-        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hsi(80))).build();
         RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(ws.dataFile(leftover)).doesNotExist();

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HSI from Wikipedia's "Hang Seng Index": the table headed Ticker | Name | Sub-index. The sub-index
@@ -53,23 +54,25 @@ public final class HsiSource extends WikipediaIndexSource {
     }
 
     @Override
-    protected boolean headersMatch(HtmlTable table) {
-        return tickerColumn(table) >= 0 && nameColumn(table) >= 0;
+    protected Set<String> symbolHeaders() {
+        return Set.of("ticker", "stock code", "code", "symbol", "sehk code", "stock symbol");
     }
 
     @Override
-    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells) {
-        return SymbolNormalizer.hsiCode(HtmlTable.cell(cells, tickerColumn(table))).map(code -> ConstituentRow.of(
-                code + ".HK", code, HtmlTable.cell(cells, nameColumn(table)),
+    protected Set<String> nameHeaders() {
+        return Set.of("name", "company", "constituent", "company name");
+    }
+
+    @Override
+    protected boolean validCode(String cell) {
+        return SymbolNormalizer.hsiCode(cell).isPresent();
+    }
+
+    @Override
+    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
+        return SymbolNormalizer.hsiCode(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
+                code + ".HK", code, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("sub-index") || h.equals("sector") || h.equals("industry"))),
                 ""));
-    }
-
-    private static int tickerColumn(HtmlTable table) {
-        return table.column(h -> h.equals("ticker") || h.equals("stock code") || h.equals("code") || h.equals("symbol"));
-    }
-
-    private static int nameColumn(HtmlTable table) {
-        return table.column(h -> h.equals("name") || h.equals("company") || h.equals("constituent"));
     }
 }

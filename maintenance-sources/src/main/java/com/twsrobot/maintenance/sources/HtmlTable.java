@@ -61,7 +61,7 @@ public record HtmlTable(Element element, List<String> headers, List<List<Element
                 if (hasHeader) {
                     headers = new ArrayList<>();
                     for (Element cell : cells) {
-                        headers.add(text(cell).toLowerCase(Locale.ROOT));
+                        headers.add(normaliseHeader(text(cell)));
                     }
                 }
                 continue;
@@ -91,6 +91,15 @@ public record HtmlTable(Element element, List<String> headers, List<List<Element
             }
         }
         return rows;
+    }
+
+    /**
+     * A header as matching compares it: lower case, one space between words (non-breaking spaces too),
+     * footnote and other marks ({@code [1]}, {@code [a]}, {@code *}, {@code †}) gone.
+     */
+    public static String normaliseHeader(String text) {
+        return text.replace('\u00A0', ' ').replaceAll("\\[[^\\]]*\\]", "").replaceAll("[*†‡§¹²³]", "")
+                .replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     /** Index of the first header that {@code test} accepts, or -1. */

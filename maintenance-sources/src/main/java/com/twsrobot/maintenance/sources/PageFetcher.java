@@ -73,6 +73,23 @@ public final class PageFetcher {
      * connection closed) and the failure names every URL tried and what each answered.
      */
     public Page fetch(List<String> urls, BoundedHttp.Deadline deadline) throws SourceException {
+        Download d = download(urls, deadline, true);
+        return new Page(d.url(), new String(d.bytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A downloaded file: the URL that answered and its bytes. */
+    public record Download(String url, byte[] bytes) {
+    }
+
+    /**
+     * Like {@link #fetch(List, BoundedHttp.Deadline)} for any kind of file (a CSV, a spreadsheet): the
+     * same deadline, retries, caps and messages, without the check that the answer is HTML.
+     */
+    public Download download(List<String> urls, BoundedHttp.Deadline deadline) throws SourceException {
+        return download(urls, deadline, false);
+    }
+
+    private Download download(List<String> urls, BoundedHttp.Deadline deadline, boolean htmlOnly) throws SourceException {
         List<String> tried = new ArrayList<>();
         for (String url : urls) {
             URI uri;
@@ -84,7 +101,7 @@ public final class PageFetcher {
             }
             if ("file".equalsIgnoreCase(uri.getScheme())) {
                 try {
-                    return new Page(url, readFile(Path.of(uri)));
+                    return new Download(url, readFile(Path.of(uri)));
                 } catch (IOException | RuntimeException e) {
                     tried.add(url + ": " + describe(e));
                     continue;
@@ -94,7 +111,7 @@ public final class PageFetcher {
                 tried.add(url + ": only http, https and file URLs are supported");
                 continue;
             }
-            Page page = fetchHttp(uri, deadline, tried);
+            Download page = fetchHttp(uri, deadline, tried, htmlOnly);
             if (page != null) {
                 return page;
             }
@@ -105,7 +122,7 @@ public final class PageFetcher {
         throw new SourceException("could not fetch the page; tried " + String.join("; ", tried));
     }
 
-    private Page fetchHttp(URI uri, BoundedHttp.Deadline deadline, List<String> tried) {
+    private Download fetchHttp(URI uri, BoundedHttp.Deadline deadline, List<String> tried, boolean htmlOnly) {
         Duration wait = settings.backoff();
         List<String> answers = new ArrayList<>();
         for (int attempt = 1; attempt <= settings.attemptsPerUrl(); attempt++) {
@@ -116,11 +133,11 @@ public final class PageFetcher {
                 int status = answer.status();
                 if (status == 200) {
                     String contentType = answer.headers().firstValue("Content-Type").orElse("");
-                    if (!contentType.isEmpty() && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
+                    if (htmlOnly && !contentType.isEmpty() && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
                         answers.add("answered " + contentType.split(";")[0] + ", not HTML");
                         break; // a different answer will not come by asking again
                     }
-                    return new Page(uri.toString(), answer.text());
+                    return new Download(uri.toString(), answer.body());
                 }
                 String firstLine = answer.firstLine();
                 boolean saysMore = !firstLine.isEmpty() && !firstLine.equals("HTTP " + status);
@@ -177,13 +194,13 @@ public final class PageFetcher {
      * A saved page: only a regular file (a FIFO or a device could block or never end), no larger than
      * the body cap.
      */
-    private String readFile(Path path) throws IOException {
+    private byte[] readFile(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new IOException(Files.exists(path) ? "not a regular file (a pipe, device or directory cannot be a "
                     + "saved page)" : "no such file");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return new String(readCapped(in), StandardCharsets.UTF_8);
+            return readCapped(in);
         }
     }
 

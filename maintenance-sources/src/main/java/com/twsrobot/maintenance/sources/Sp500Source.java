@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** S&P 500 from Wikipedia's "List of S&P 500 companies": {@code table#constituents}, columns by header. */
 public final class Sp500Source extends WikipediaIndexSource {
@@ -66,23 +67,25 @@ public final class Sp500Source extends WikipediaIndexSource {
     }
 
     @Override
-    protected boolean headersMatch(HtmlTable table) {
-        return symbolColumn(table) >= 0 && securityColumn(table) >= 0;
+    protected Set<String> symbolHeaders() {
+        return Set.of("symbol", "ticker", "ticker symbol", "stock symbol", "code");
     }
 
     @Override
-    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells) {
-        return SymbolNormalizer.sp500(HtmlTable.cell(cells, symbolColumn(table))).map(symbol -> ConstituentRow.of(symbol,
-                HtmlTable.cell(cells, securityColumn(table)),
+    protected Set<String> nameHeaders() {
+        return Set.of("security", "company", "name", "company name", "constituent");
+    }
+
+    @Override
+    protected boolean validCode(String cell) {
+        return SymbolNormalizer.sp500(cell).isPresent();
+    }
+
+    @Override
+    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
+        return SymbolNormalizer.sp500(HtmlTable.cell(cells, columns.symbol())).map(symbol -> ConstituentRow.of(symbol,
+                HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("gics sector") || h.equals("sector"))),
                 HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.contains("sub industry")))));
-    }
-
-    private static int symbolColumn(HtmlTable table) {
-        return table.column(h -> h.equals("symbol") || h.equals("ticker") || h.equals("ticker symbol"));
-    }
-
-    private static int securityColumn(HtmlTable table) {
-        return table.column(h -> h.equals("security") || h.equals("company") || h.equals("name"));
     }
 }

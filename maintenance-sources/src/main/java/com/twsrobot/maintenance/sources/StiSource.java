@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * STI from Wikipedia's "Straits Times Index": the table headed Company | Stock symbol. The page has
@@ -53,24 +54,25 @@ public final class StiSource extends WikipediaIndexSource {
     }
 
     @Override
-    protected boolean headersMatch(HtmlTable table) {
-        return symbolColumn(table) >= 0 && companyColumn(table) >= 0;
+    protected Set<String> symbolHeaders() {
+        return Set.of("stock symbol", "symbol", "ticker", "code", "sgx code", "stock code");
     }
 
     @Override
-    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells) {
-        return SymbolNormalizer.stiCode(HtmlTable.cell(cells, symbolColumn(table))).map(code -> ConstituentRow.of(
-                code + ".SI", code, HtmlTable.cell(cells, companyColumn(table)),
+    protected Set<String> nameHeaders() {
+        return Set.of("company", "name", "constituent", "company name");
+    }
+
+    @Override
+    protected boolean validCode(String cell) {
+        return SymbolNormalizer.stiCode(cell).isPresent();
+    }
+
+    @Override
+    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
+        return SymbolNormalizer.stiCode(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
+                code + ".SI", code, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("sector") || h.equals("gics sector"))),
                 HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.equals("industry")))));
-    }
-
-    private static int symbolColumn(HtmlTable table) {
-        return table.column(h -> h.equals("stock symbol") || h.equals("symbol") || h.equals("ticker") || h.equals("code")
-                || h.equals("sgx code"));
-    }
-
-    private static int companyColumn(HtmlTable table) {
-        return table.column(h -> h.equals("company") || h.equals("name") || h.equals("constituent"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An index source reading a Wikipedia article: fetch (or read the bundled snapshot), find the
@@ -49,14 +50,105 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     /** The bundled page copy's file name. */
     protected abstract String snapshotName();
 
-    /** Whether this table's headers could be the constituents table. */
-    protected abstract boolean headersMatch(HtmlTable table);
+    /** Normalised header texts that name the symbol column (synonyms included). */
+    protected abstract Set<String> symbolHeaders();
+
+    /** Normalised header texts that name the company-name column. */
+    protected abstract Set<String> nameHeaders();
+
+    /** Whether a cell holds a valid code for this market (what finds the symbol column when no header says). */
+    protected abstract boolean validCode(String cell);
 
     /** What a matching table looks like, for the "not found" message. */
     protected abstract String lookedFor();
 
     /** The constituent in one row, or empty if the row holds no valid symbol. */
-    protected abstract Optional<ConstituentRow> row(HtmlTable table, List<Element> cells);
+    protected abstract Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns);
+
+    /** Where the symbol and the company name are in a table. */
+    protected record Columns(int symbol, int name) {
+    }
+
+    /** Share of a column's non-empty cells that must be valid codes for it to be taken as the symbol column. */
+    static final double CODE_SHARE = 0.8;
+
+    /**
+     * The symbol and name columns: by header text (normalised, synonyms accepted) where the headers say,
+     * else by content — the symbol column is the one whose cells parse as valid codes for the market
+     * (most of them, and at least {@link #MIN_PLAUSIBLE_ROWS}), the name column the longest mostly
+     * alphabetic text column. Empty when the table has neither.
+     */
+    protected Optional<Columns> columns(HtmlTable table) {
+        int symbol = table.column(symbolHeaders()::contains);
+        if (symbol < 0) {
+            symbol = codeColumn(table);
+        }
+        if (symbol < 0) {
+            return Optional.empty();
+        }
+        int name = table.column(nameHeaders()::contains);
+        if (name < 0 || name == symbol) {
+            name = textColumn(table, symbol);
+        }
+        return name < 0 ? Optional.empty() : Optional.of(new Columns(symbol, name));
+    }
+
+    private int codeColumn(HtmlTable table) {
+        int best = -1;
+        int bestValid = 0;
+        for (int col = 0; col < table.headers().size(); col++) {
+            int valid = 0;
+            int filled = 0;
+            for (List<Element> cells : table.rows()) {
+                String cell = HtmlTable.cell(cells, col);
+                if (!cell.isEmpty()) {
+                    filled++;
+                    if (validCode(cell)) {
+                        valid++;
+                    }
+                }
+            }
+            if (valid >= MIN_PLAUSIBLE_ROWS && valid >= CODE_SHARE * filled && valid > bestValid) {
+                best = col;
+                bestValid = valid;
+            }
+        }
+        return best;
+    }
+
+    /** Headers of columns that hold something else than the name, even when they are long text. */
+    private static final java.util.regex.Pattern OTHER_COLUMN = java.util.regex.Pattern.compile(
+            ".*(sector|industry|sub-index|location|headquarters|date|cik|founded|weight|exchange|listing).*");
+
+    private int textColumn(HtmlTable table, int symbol) {
+        int best = -1;
+        double bestLength = 0;
+        for (int col = 0; col < table.headers().size(); col++) {
+            if (col == symbol || OTHER_COLUMN.matcher(table.headers().get(col)).matches()) {
+                continue;
+            }
+            int texts = 0;
+            int filled = 0;
+            long length = 0;
+            for (List<Element> cells : table.rows()) {
+                String cell = HtmlTable.cell(cells, col);
+                if (!cell.isEmpty()) {
+                    filled++;
+                    long letters = cell.chars().filter(Character::isLetter).count();
+                    if (letters >= cell.length() / 2 && !validCode(cell)) {
+                        texts++;
+                        length += cell.length();
+                    }
+                }
+            }
+            double average = texts == 0 ? 0 : length / (double) texts;
+            if (filled > 0 && texts >= CODE_SHARE * filled && average > bestLength) {
+                best = col;
+                bestLength = average;
+            }
+        }
+        return best;
+    }
 
     /** Whether the file carries {@code display_symbol}. */
     protected abstract boolean hasDisplaySymbol();
@@ -99,10 +191,11 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         }
         for (HtmlTable table : tables) {
             checkDeadline(deadline, url);
-            if (!headersMatch(table)) {
+            Optional<Columns> columns = columns(table);
+            if (columns.isEmpty()) {
                 continue;
             }
-            Candidate candidate = read(table, deadline, url);
+            Candidate candidate = read(table, columns.get(), deadline, url);
             if (candidate.isPlausible() && (best == null || candidate.rows.size() > best.rows.size())) {
                 best = candidate;
             }
@@ -133,15 +226,16 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         }
     }
 
-    private Candidate read(HtmlTable table, BoundedHttp.Deadline deadline, String url) throws SourceException {
+    private Candidate read(HtmlTable table, Columns columns, BoundedHttp.Deadline deadline, String url)
+            throws SourceException {
         Candidate c = new Candidate();
         for (List<Element> cells : table.rows()) {
             checkDeadline(deadline, url);
-            Optional<ConstituentRow> row = row(table, cells);
+            Optional<ConstituentRow> row = row(table, cells, columns);
             if (row.isPresent()) {
                 c.rows.add(row.get());
             } else {
-                String first = cells.isEmpty() ? "" : HtmlTable.text(cells.get(0));
+                String first = HtmlTable.cell(cells, columns.symbol());
                 c.skipped.add("'" + (first.length() > 40 ? first.substring(0, 40) : first) + "'");
             }
         }

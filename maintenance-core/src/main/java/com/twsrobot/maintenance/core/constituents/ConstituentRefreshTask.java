@@ -7,6 +7,8 @@ import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.MembershipList;
+import com.twsrobot.maintenance.api.MembershipSource;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SourceContext;
@@ -23,6 +25,7 @@ import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.io.StagedFile;
+import com.twsrobot.maintenance.core.validation.ConsensusValidator;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +65,14 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
      * @param maxPlanAge       oldest plan an apply accepts
      * @param keepBackups      newest backups kept per file
      * @param maxFileBytes     largest current file read
+     * @param churnWarnRatio   symbols replaced that warns
+     * @param churnFailRatio   symbols replaced that fails without the override
      */
     public record Settings(double warnChangeRatio, double failChangeRatio, Duration maxPlanAge, int keepBackups,
-                           long maxFileBytes) {
+                           long maxFileBytes, double churnWarnRatio, double churnFailRatio) {
         public static final Settings DEFAULT = new Settings(ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO,
-                ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, Duration.ofHours(24), 30, ConstituentFile.DEFAULT_MAX_BYTES);
+                ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, Duration.ofHours(24), 30, ConstituentFile.DEFAULT_MAX_BYTES,
+                ValidationPolicy.DEFAULT_CHURN_WARN_RATIO, ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO);
     }
 
     /**
@@ -90,10 +96,19 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private final List<CacheInvalidator> invalidators;
     private final Settings settings;
     private final AtomicFileWriter writer;
+    private final List<MembershipSource> secondSources;
 
     /** {@code source} may be null: the task then fails saying no source is registered. */
     public ConstituentRefreshTask(IndexSpec spec, ConstituentSource source, ValidatorChain validators,
                                   List<CacheInvalidator> invalidators, Settings settings, AtomicFileWriter writer) {
+        this(spec, source, validators, invalidators, settings, writer, List.of());
+    }
+
+    /** With second sources of the index's members (each off unless its URL key is configured). */
+    public ConstituentRefreshTask(IndexSpec spec, ConstituentSource source, ValidatorChain validators,
+                                  List<CacheInvalidator> invalidators, Settings settings, AtomicFileWriter writer,
+                                  List<MembershipSource> secondSources) {
+        this.secondSources = List.copyOf(secondSources);
         this.spec = spec;
         this.source = source;
         this.validators = validators;
@@ -165,14 +180,16 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         result.source(p.source());
 
         ValidationPolicy policy = new ValidationPolicy(spec.minimumRows(), settings.warnChangeRatio(),
-                settings.failChangeRatio(), p.allowLargeChange());
+                settings.failChangeRatio(), p.allowLargeChange(), settings.churnWarnRatio(), settings.churnFailRatio());
+        List<MembershipList> opinions = p.fetched() ? secondOpinions(context, p.validated(), result) : List.of();
         ValidationResult validation = validators.validate(new ValidationInput(spec, p.validated(),
-                current.map(ConstituentFile::table), policy, p.recordsParsed()));
+                current.map(ConstituentFile::table), policy, p.recordsParsed(), opinions));
         result.validation(validation);
         result.afterCount(p.written().symbolCount());
         TableDiff diff = TableDiff.between(current.map(ConstituentFile::table)
                 .orElse(ConstituentTable.of(spec.hasDisplaySymbol(), List.of())), p.written());
         result.added(diff.added()).removed(diff.removed());
+        result.detail("changed_rows", diff.changed().stream().map(TableDiff.FieldChange::toMap).toList());
         boolean unchanged = current.isPresent() && (Arrays.equals(current.get().bytes(), p.bytes())
                 || (p.fetched() && sameRows(current.get().table(), p.written())));
         result.detail("changed", !unchanged);
@@ -183,7 +200,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             }
             if (!validation.failed()) {
                 context.progress(name() + ": dry run, " + p.written().symbolCount() + " symbols proposed ("
-                        + diff.added().size() + " added, " + diff.removed().size() + " removed); nothing written");
+                        + diff.added().size() + " added, " + diff.removed().size() + " removed, " + diff.changed().size()
+                        + " field change(s)); nothing written");
             }
         }
         if (validation.failed()) {
@@ -246,6 +264,64 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         CsvDialect dialect = current.map(ConstituentFile::dialect).orElse(CsvDialect.DEFAULT);
         return Optional.of(new Proposal(fetched.source(), proposed, distinct, ConstituentFile.encode(distinct, dialect),
                 fetched.recordsParsed(), context.request().allowLargeChange(), true));
+    }
+
+    /**
+     * Reads each configured second source and compares it with the proposal; all of them are reported
+     * in {@code detail.second_opinion} (a stale one, or one without data, as skipped — never as "0
+     * members"); the usable ones go to the consensus validator.
+     */
+    private List<MembershipList> secondOpinions(TaskContext context, ConstituentTable proposed, TaskResult.Builder result) {
+        List<MembershipList> usable = new ArrayList<>();
+        List<Map<String, Object>> report = new ArrayList<>();
+        Duration timeout = context.request().effectiveSourceTimeout();
+        SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
+                context.clock(), timeout);
+        java.time.LocalDate today = context.clock().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        for (MembershipSource second : secondSources) {
+            String url = context.request().sourceUrls().get(second.key());
+            if (url == null) {
+                continue; // off unless configured: no network call by default
+            }
+            context.progress(name() + ": reading the second opinion " + second.key());
+            MembershipList list;
+            try {
+                list = Bounded.call("second-" + second.key(), timeout.plus(SOURCE_GRACE), () -> second.fetch(url,
+                        sourceContext));
+            } catch (Exception e) {
+                String why = e instanceof TimeoutException ? "did not answer within the " + timeout.toSeconds() + " s deadline"
+                        : describe(e);
+                result.warning("second opinion " + second.key() + " could not be read (" + why + "); skipped");
+                report.add(skipped(second.key(), "", "could not be read: " + why));
+                continue;
+            }
+            String asOf = list.asOf().map(Object::toString).orElse("");
+            if (list.noData()) {
+                report.add(skipped(second.key(), asOf, "the source has no data for its date (that is not \"0 members\")"));
+            } else if (list.asOf().isEmpty() || list.asOf().get().isBefore(today.minusDays(ConsensusValidator.MAX_AGE_DAYS))) {
+                report.add(skipped(second.key(), asOf, "as of " + (asOf.isEmpty() ? "an unknown date" : asOf)
+                        + ", more than " + ConsensusValidator.MAX_AGE_DAYS + " days before the run (" + today + ")"));
+            } else {
+                usable.add(list);
+                ConsensusValidator.Comparison c = ConsensusValidator.compare(proposed.bySymbol(), list);
+                int n = c.disagreements();
+                report.add(c.toMap(n == 0 ? "agrees" : n <= ConsensusValidator.NOTE_UP_TO ? "note"
+                        : n <= ConsensusValidator.FAIL_ABOVE ? "warning" : "fails", ""));
+            }
+        }
+        if (!report.isEmpty()) {
+            result.detail("second_opinion", report);
+        }
+        return usable;
+    }
+
+    private static Map<String, Object> skipped(String source, String asOf, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", source);
+        m.put("as_of", asOf);
+        m.put("status", "skipped");
+        m.put("reason", reason);
+        return m;
     }
 
     private Optional<Proposal> fromPlan(TaskContext context, Path file, Optional<ConstituentFile> current,

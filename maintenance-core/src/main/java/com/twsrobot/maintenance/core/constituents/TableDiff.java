@@ -6,11 +6,34 @@ import com.twsrobot.maintenance.api.SymbolChange;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Symbols added and removed between two tables, each with its company name, sorted by symbol. */
-public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed) {
+/**
+ * Symbols added and removed between two tables, each with its company name, sorted by symbol; and for
+ * the symbols kept, every field that changed (company name, sector, sub-industry, display symbol).
+ */
+public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed, List<FieldChange> changed) {
+
+    /** The fields compared for kept symbols, in the order they are listed. */
+    static final List<String> FIELDS = List.of(ConstituentTable.SECURITY, ConstituentTable.SECTOR,
+            ConstituentTable.SUB_INDUSTRY, ConstituentTable.DISPLAY_SYMBOL);
+
+    /** One changed field of a kept symbol. */
+    public record FieldChange(String symbol, String field, String oldValue, String newValue) {
+
+        /** {@code {symbol, field, old, new}}, as reports list it. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("symbol", symbol);
+            m.put("field", field);
+            m.put("old", oldValue);
+            m.put("new", newValue);
+            return m;
+        }
+    }
 
     public static TableDiff between(ConstituentTable before, ConstituentTable after) {
         Map<String, ConstituentRow> old = before.bySymbol();
@@ -29,6 +52,28 @@ public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed) {
         });
         added.sort(Comparator.comparing(SymbolChange::symbol));
         removed.sort(Comparator.comparing(SymbolChange::symbol));
-        return new TableDiff(added, removed);
+        List<FieldChange> changed = new ArrayList<>();
+        new TreeMap<>(now).forEach((symbol, row) -> {
+            ConstituentRow was = old.get(symbol);
+            if (was == null) {
+                return;
+            }
+            for (String field : FIELDS) {
+                // A column one of the files does not have is not a change of its values.
+                if (!before.columns().contains(field) || !after.columns().contains(field)) {
+                    continue;
+                }
+                String a = nullToEmpty(was.value(field));
+                String b = nullToEmpty(row.value(field));
+                if (!a.equals(b)) {
+                    changed.add(new FieldChange(symbol, field, a, b));
+                }
+            }
+        });
+        return new TableDiff(added, removed, changed);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

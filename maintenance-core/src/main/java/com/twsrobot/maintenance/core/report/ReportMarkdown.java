@@ -62,6 +62,8 @@ public final class ReportMarkdown {
             }
             changes(md, "Added", r.added());
             changes(md, "Removed", r.removed());
+            fieldChanges(md, r);
+            secondOpinion(md, r);
             eventChanges(md, r);
             list(md, "Validation errors", r.validation().errors());
             list(md, "Validation warnings", r.validation().warnings());
@@ -83,6 +85,55 @@ public final class ReportMarkdown {
             }
             md.append('\n');
         }
+    }
+
+    /** Most field changes listed; the JSON report has them all. */
+    static final int SHOWN_FIELD_CHANGES = 200;
+
+    /** For the symbols kept, each changed field as old → new ({@code detail.changed_rows}). */
+    private static void fieldChanges(StringBuilder md, TaskResult r) {
+        if (!(r.detail().get("changed_rows") instanceof List<?> rows) || rows.isEmpty()) {
+            return;
+        }
+        md.append("\n### Changed fields (").append(rows.size()).append(")\n\n");
+        md.append("| Symbol | Field | Old | New |\n| --- | --- | --- | --- |\n");
+        for (Object o : rows.subList(0, Math.min(rows.size(), SHOWN_FIELD_CHANGES))) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            md.append("| ").append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(c.get("field"))
+                    .append(" | ").append(cell(String.valueOf(c.get("old")))).append(" | ")
+                    .append(cell(String.valueOf(c.get("new")))).append(" |\n");
+        }
+        if (rows.size() > SHOWN_FIELD_CHANGES) {
+            md.append("\n… and ").append(rows.size() - SHOWN_FIELD_CHANGES).append(" more in the JSON report.\n");
+        }
+    }
+
+    /** Each second source's verdict on the proposal ({@code detail.second_opinion}), next to the diff. */
+    private static void secondOpinion(StringBuilder md, TaskResult r) {
+        if (!(r.detail().get("second_opinion") instanceof List<?> opinions) || opinions.isEmpty()) {
+            return;
+        }
+        md.append("\n### Second opinion\n\n| Source | As of | Verdict | Only on the page | Only in the source |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
+        for (Object o : opinions) {
+            Map<?, ?> op = (Map<?, ?>) o;
+            md.append("| ").append(op.get("source")).append(" | ").append(op.get("as_of")).append(" | ")
+                    .append(op.get("status")).append(op.get("reason") == null ? "" : ": " + cell(String.valueOf(op.get("reason"))))
+                    .append(" | ").append(cell(symbols(op.get("only_on_page")))).append(" | ")
+                    .append(cell(symbols(op.get("only_in_source")))).append(" |\n");
+        }
+    }
+
+    private static String symbols(Object list) {
+        if (!(list instanceof List<?> items) || items.isEmpty()) {
+            return "";
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : items) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(m.get("symbol") + " (" + m.get("name") + ")");
+        }
+        return String.join(", ", out);
     }
 
     /** Most event changes listed per provider and kind; the JSON report has them all. */

@@ -20,7 +20,7 @@ public final class ValidatorChain {
     public static List<Validator> builtIn() {
         return List.of(new SourceRecordsValidator(), new RequiredColumnsValidator(), new BlankSymbolValidator(),
                 new SymbolFormatValidator(), new DuplicateSymbolValidator(), new MinimumRowsValidator(),
-                new CountChangeValidator());
+                new CountChangeValidator(), new ChurnValidator(), new SectorChangeValidator(), new ConsensusValidator());
     }
 
     public static ValidatorChain withBuiltIns(List<Validator> extra) {

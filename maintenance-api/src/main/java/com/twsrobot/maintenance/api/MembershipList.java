@@ -1,0 +1,22 @@
+package com.twsrobot.maintenance.api;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The members a second source lists.
+ *
+ * @param source   its key, e.g. {@code sp500-holdings-ivv}
+ * @param url      where it was read
+ * @param asOf     the date the file says it is as of; empty when it gives none
+ * @param members  symbol (in the index's normal form, e.g. {@code BRK-B}) → name as the source spells it
+ * @param noData   the source answered but had no list for that date ("no data", never "zero members")
+ */
+public record MembershipList(String source, String url, Optional<LocalDate> asOf, Map<String, String> members,
+                             boolean noData) {
+
+    public MembershipList {
+        members = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(members));
+    }
+}

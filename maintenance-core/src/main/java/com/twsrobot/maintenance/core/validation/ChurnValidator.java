@@ -1,0 +1,84 @@
+package com.twsrobot.maintenance.core.validation;
+
+import com.twsrobot.maintenance.api.ConstituentTable;
+import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.ValidationResult;
+import com.twsrobot.maintenance.api.Validator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Membership churn: how many symbols the proposal replaces, {@code max(added, removed)} relative to the
+ * current count. A stale or wrong page with the right count (a 2021 copy of the S&P 500 article swaps
+ * 88 of 503 names) passes the count check; it does not pass this one. The real indices change a few
+ * names a month, so a refresh every few days should replace 0–4: above 2 % warns, above 10 % fails
+ * unless a large change is explicitly allowed (both per index, {@code churn_*_percent.<index>}).
+ */
+public final class ChurnValidator implements Validator {
+
+    /** How many symbols of each side the message names. */
+    static final int NAMED = 8;
+
+    @Override
+    public String name() {
+        return "membership_churn";
+    }
+
+    @Override
+    public ValidationResult validate(ValidationInput input) {
+        if (input.current().isEmpty() || input.current().get().symbolCount() == 0) {
+            return ValidationResult.passed();
+        }
+        Set<String> before = symbols(input.current().get());
+        Set<String> after = symbols(input.proposed());
+        Set<String> added = new TreeSet<>(after);
+        added.removeAll(before);
+        Set<String> removed = new TreeSet<>(before);
+        removed.removeAll(after);
+        int replaced = Math.max(added.size(), removed.size());
+        double ratio = replaced / (double) before.size();
+        String what = String.format(Locale.ROOT, "membership churn: %d of %d symbols replaced (%.1f%%: +%d / -%d); "
+                + "added %s; removed %s", replaced, before.size(), 100 * ratio, added.size(), removed.size(),
+                first(added), first(removed));
+        double failAt = input.policy().churnFailRatio();
+        if (ratio > failAt) {
+            if (input.policy().allowLargeChange()) {
+                return ValidationResult.warning(what + "; above the " + percent(failAt)
+                        + " failure threshold, accepted because a large change was explicitly allowed");
+            }
+            return ValidationResult.error(what + "; above the " + percent(failAt) + " failure threshold (a stale or "
+                    + "wrong page?); rerun with --allow-large-change if this is expected");
+        }
+        if (ratio > input.policy().churnWarnRatio()) {
+            return ValidationResult.warning(what + "; above the " + percent(input.policy().churnWarnRatio())
+                    + " warning threshold");
+        }
+        return ValidationResult.passed();
+    }
+
+    private static Set<String> symbols(ConstituentTable table) {
+        Set<String> out = new TreeSet<>();
+        table.rows().forEach(r -> {
+            if (r.symbol() != null && !r.symbol().isBlank()) {
+                out.add(r.symbol());
+            }
+        });
+        return out;
+    }
+
+    private static String first(Set<String> symbols) {
+        if (symbols.isEmpty()) {
+            return "none";
+        }
+        List<String> list = List.copyOf(symbols);
+        return String.join(", ", list.subList(0, Math.min(NAMED, list.size())))
+                + (list.size() > NAMED ? " … (" + (list.size() - NAMED) + " more)" : "");
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+}
