@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-fixtures=${FIXTURES_DIR:-$root/../shared/fixtures}
 out=$root/bench/results
 mkdir -p "$out"
 report=$out/latest.md
@@ -22,7 +21,7 @@ cli=$root/bin/tws-maintenance
 # Starts LoopbackFixtures PAGE_DELAY_MS YAHOO_DELAY_MS SYMBOLS in the background; prints its base URL.
 start_server() {
   local log=$tmp/server-$1-$2-$3.log
-  java -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.LoopbackFixtures "$fixtures" "$1" "$2" "$3" >"$log" 2>&1 &
+  java -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.LoopbackFixtures "$1" "$2" "$3" >"$log" 2>&1 &
   servers+=($!)
   for _ in $(seq 1 100); do grep -q '^http' "$log" 2>/dev/null && break; sleep 0.1; done
   head -n 1 "$log"
@@ -32,7 +31,7 @@ start_server() {
 workspace() {
   local ws; ws=$(mktemp -d "$tmp/ws.XXXX")
   mkdir -p "$ws/data" "$ws/reports"
-  cp "$fixtures"/constituents/current/*.csv "$ws/data/"
+  cp "$root"/maintenance-testkit/src/main/resources/com/twsrobot/maintenance/testkit/constituents/current/*.csv "$ws/data/"
   echo "$ws"
 }
 
