@@ -140,6 +140,17 @@ final class EventStore {
         }
     }
 
+    /** Whether the store holds the schema this library shipped before the host's (no {@code id} column). */
+    boolean isOldSchema() throws SQLException {
+        Path file = sqliteFile();
+        if (file != null && !Files.exists(file)) {
+            return false;
+        }
+        try (Connection c = connect()) {
+            return tableExists(c, "market_events") && !columns(c, "market_events").contains("id");
+        }
+    }
+
     /**
      * Makes the database hold the host's tables: creates a missing one with the host's DDL, and moves a
      * store in the schema this library shipped before into them (see {@link OldSchemaMigration}).

@@ -93,12 +93,22 @@ public final class JdbcMarketEventsService implements MarketEventsService {
     private SyncSummary sync(EventsRequest request, boolean preview) {
         String syncId = newSyncId();
         if (preview) {
-            return run(request, true, syncId, List.of());
+            try {
+                if (store.isOldSchema()) {
+                    // Nothing to compare with until an apply has moved the rows into the host's tables.
+                    return run(request, true, syncId, List.of("the event store " + redacted() + " is in the schema this "
+                            + "library used before the host's; the next apply migrates it (after a backup), so this "
+                            + "preview lists every event as new"), false);
+                }
+            } catch (SQLException e) {
+                LOG.debug("could not inspect {}: {}", redacted(), e.toString());
+            }
+            return run(request, true, syncId, List.of(), null);
         }
         try (StoreLock lock = StoreLock.acquire(store, "market-events refresh " + syncId, clock.instant())) {
             List<String> notes = store.prepare(clock.instant());
             notes.forEach(n -> LOG.warn("{}", n));
-            return run(request, false, syncId, notes);
+            return run(request, false, syncId, notes, null);
         } catch (StoreLock.HeldException e) {
             return new SyncSummary(syncId, "failed", false, List.of(), List.of(), e.holder());
         } catch (SQLException e) {
@@ -114,10 +124,12 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         return store.url().replaceAll("password=[^&]*", "password=…");
     }
 
-    private SyncSummary run(EventsRequest request, boolean preview, String syncId, List<String> notes) {
+    /** Runs every provider; {@code knownTables} forces whether the tables are read (null: find out). */
+    private SyncSummary run(EventsRequest request, boolean preview, String syncId, List<String> notes,
+                            Boolean knownTables) {
         boolean tablesExist;
         try {
-            tablesExist = !preview || store.exists();
+            tablesExist = knownTables != null ? knownTables : !preview || store.exists();
         } catch (SQLException e) {
             tablesExist = false;
         }

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.sources.events;
 
 import com.twsrobot.maintenance.api.events.EventType;
 import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.SyncSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +77,11 @@ class SqliteEventStoreTest extends EventStoreContract {
                     + "'partial_failure', 1, 1, 0, 1, 0, 1, 'MSFT: HTTP 503', '[]', '2026-11-20T10:00:00Z', "
                     + "'2026-11-20T10:00:02Z')");
         }
+        SyncSummary preview = new JdbcMarketEventsService(url(), clock, List.of()).preview(new EventsRequest(List.of(),
+                TODAY, TODAY.plusDays(30), clock.instant(), Map.of(), false));
+        assertThat(preview.notes()).singleElement().asString().contains("the next apply migrates it");
         EventStore store = new EventStore(url());
+        assertThat(store.isOldSchema()).isTrue(); // the preview changed nothing
         List<String> notes = store.prepare(clock.instant());
         assertThat(notes).singleElement().asString().contains("3 event(s) and 2 sync-log row(s) carried over")
                 .contains("market_events.db.pre-host-schema-20261124_120000.bak");
