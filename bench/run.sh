@@ -90,6 +90,44 @@ read -r swall srss < <(measure 3 "$cli" --data-dir "$ws/data" --reports-dir "$ws
   echo "| instantly | \`bin/tws-maintenance\` (README) | ${wall} s | ${rss} MiB |"
   echo "| instantly | plain \`java -jar\` | ${jwall} s | ${jrss} MiB |"
   echo "| after 1 s each | \`bin/tws-maintenance\` | ${swall} s | ${srss} MiB |"
+} >>"$report"
+
+echo "== (2c) the same, instant sources, on JDK 17 with its class-data archive (the launcher's fallback)" >&2
+jdk17=$(ls -d /usr/lib/jvm/java-17-openjdk-*/bin/java 2>/dev/null | head -n 1 || true)
+if [ -n "$jdk17" ]; then
+  TWS_MAINTENANCE_JAVA=$jdk17 "$cli" --help >/dev/null
+  read -r w17 r17 < <(TWS_MAINTENANCE_JAVA=$jdk17 measure 7 "$cli" --data-dir "$ws/data" --reports-dir "$ws/reports" \
+    run --task constituents "${urls[@]}")
+else
+  w17="(no JDK 17 found)"; r17="-"
+fi
+launcher_java=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' /usr/lib/jvm/*/release 2>/dev/null | sort -V | tail -n 1)
+{
+  echo "| instantly | \`bin/tws-maintenance\` forced to JDK 17 (class-data archive) | ${w17} s | ${r17} MiB |"
+  echo
+  echo "The launcher picked JDK ${launcher_java:-?} (the newest under /usr/lib/jvm; its ahead-of-time cache when 25+)."
+  echo
+} >>"$report"
+
+echo "== (6) in-process: a host's runner, 3 sources answering after 1 s each" >&2
+read -r _ first _ warm < <(java -XX:+UseSerialGC -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.InProcessBench 1000 5)
+read -r _ ifirst _ iwarm < <(java -XX:+UseSerialGC -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.InProcessBench 0 5)
+{
+  echo "## (6) In-process dry run of the three constituent tasks (a host's runner, JDK 17)"
+  echo
+  echo "| sources answer | first run in a fresh JVM | warm (median of 5) |"
+  echo "| --- | ---: | ---: |"
+  echo "| after 1 s each | ${first} s | ${warm} s |"
+  echo "| instantly | ${ifirst} s | ${iwarm} s |"
+  echo
+} >>"$report"
+
+echo "== (7) status, whole CLI process" >&2
+read -r stwall strss < <(measure 7 "$cli" --data-dir "$ws/data" --reports-dir "$ws/reports" status)
+{
+  echo "## (7) \`status\`, whole CLI process"
+  echo
+  echo "median ${stwall} s, peak RSS ${strss} MiB"
   echo
 } >>"$report"
 

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
                 "Metadata only: never touches orders, strategies or trading controls.",
                 "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
-                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, ServeCommand.class, EventsCommand.class},
+                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, ServeCommand.class, EventsCommand.class,
+                TrainCommand.class},
         footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error;",
                 "3 another run holds the run lock (data/.maintenance.lock)."})
 public final class MaintenanceCli {
@@ -87,7 +88,21 @@ public final class MaintenanceCli {
     static java.util.function.UnaryOperator<String> environment = System::getenv;
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("run")) {
+            prewarmHttp();
+        }
         System.exit(execute(args));
+    }
+
+    /**
+     * Builds (and drops) an HTTP client on a daemon thread while the command line is parsed and the
+     * runner is built: the JDK's HTTP and TLS classes and default SSL context are then ready when the
+     * sources fetch — start-up work overlapped instead of waited for.
+     */
+    private static void prewarmHttp() {
+        Thread warm = new Thread(() -> java.net.http.HttpClient.newBuilder().build(), "http-prewarm");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     static int execute(String... args) {
