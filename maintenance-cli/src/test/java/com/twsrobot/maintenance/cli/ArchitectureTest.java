@@ -30,7 +30,7 @@ class ArchitectureTest {
                     "com.fasterxml.jackson."),
             "maintenance-testkit", List.of("java.", BASE + "api.", BASE + "testkit.", "com.sun.net.httpserver."),
             "maintenance-cli", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.", BASE + "cli.",
-                    "picocli.", "com.fasterxml.jackson."),
+                    "picocli.", "com.fasterxml.jackson.", "com.sun.net.httpserver."),
             "maintenance-console", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.",
                     "com.fasterxml.jackson.", "com.sun.net.httpserver.", "org.slf4j."),
             "examples", List.of("java.", BASE + "api.", BASE + "core.", BASE + "examples."));
