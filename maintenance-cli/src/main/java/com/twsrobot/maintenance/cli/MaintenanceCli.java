@@ -100,7 +100,8 @@ public final class MaintenanceCli {
      * sources fetch — start-up work overlapped instead of waited for.
      */
     private static void prewarmHttp() {
-        Thread warm = new Thread(() -> java.net.http.HttpClient.newBuilder().build(), "http-prewarm");
+        Thread warm = new Thread(() -> java.net.http.HttpClient.newBuilder()
+                .sslContext(com.twsrobot.maintenance.sources.LazyTrust.context()).build(), "http-prewarm");
         warm.setDaemon(true);
         warm.start();
     }

@@ -246,7 +246,7 @@ public final class PageFetcher {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                    c = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).sslContext(LazyTrust.context())
                             .followRedirects(HttpClient.Redirect.NORMAL).build();
                     client = c;
                 }

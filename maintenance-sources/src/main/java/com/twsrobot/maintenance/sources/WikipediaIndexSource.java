@@ -163,12 +163,46 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         String url = context.urlFor(index(), defaultUrl());
         List<String> urls = url.equals(defaultUrl()) ? List.of(url, fallbackUrl()) : List.of(url);
         PageFetcher.Page page;
+        java.util.concurrent.atomic.AtomicBoolean fetched = new java.util.concurrent.atomic.AtomicBoolean();
+        warmWhileWaiting(fetched);
         try {
             page = fetcher.fetch(urls, deadline);
         } catch (SourceException e) {
             throw new SourceException(index() + ": " + e.getMessage(), e);
+        } finally {
+            fetched.set(true);
         }
         return parse(page.body(), page.url(), deadline);
+    }
+
+    /** Once per JVM: whether the parser was warmed while a page downloaded. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long a download must take before warming the parser pays (below this, it would only compete). */
+    private static final long WARM_AFTER_MS = 350;
+
+    /**
+     * When a download is still under way after {@link #WARM_AFTER_MS}, parses the bundled copy of this
+     * page once on a daemon thread, so the parser's code is compiled by the time the real page arrives:
+     * a cold process otherwise spends a few hundred milliseconds after the network wait that it could
+     * have spent during it. Only once per JVM; a warm process skips it.
+     */
+    private void warmWhileWaiting(java.util.concurrent.atomic.AtomicBoolean fetched) {
+        if (WARMED.get()) {
+            return;
+        }
+        Thread warm = new Thread(() -> {
+            try {
+                Thread.sleep(WARM_AFTER_MS);
+                if (!fetched.get() && WARMED.compareAndSet(false, true)) {
+                    parse(readSnapshot(), "warm-up");
+                }
+            } catch (InterruptedException | SourceException | RuntimeException ignored) {
+                // warming is only an optimisation
+            }
+        }, "parser-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     /** Parses a page's HTML within the default deadline; never returns an empty table. */

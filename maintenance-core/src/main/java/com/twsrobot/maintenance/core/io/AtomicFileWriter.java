@@ -27,9 +27,24 @@ public final class AtomicFileWriter {
     public static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
 
     private final FaultHook hook;
+    private final boolean durable;
 
     public AtomicFileWriter(FaultHook hook) {
+        this(hook, true);
+    }
+
+    private AtomicFileWriter(FaultHook hook, boolean durable) {
         this.hook = hook;
+        this.durable = durable;
+    }
+
+    /**
+     * The same writer without the fsyncs, for what a dry run writes (its report, its plans): still
+     * atomic and never half-written, only not forced to disk — a preview lost to a power cut is simply
+     * gone (its plan is refused as missing), and a dry run no longer waits for the disk.
+     */
+    public AtomicFileWriter withoutFsync() {
+        return new AtomicFileWriter(hook, false);
     }
 
     /** Writes {@code content} next to {@code target} without touching the target yet. */
@@ -45,7 +60,9 @@ public final class AtomicFileWriter {
                     channel.write(buffer);
                 }
                 hook.before("fsync", target);
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             hook.before("permissions", target);
             copyPermissions(target, temp);
@@ -53,7 +70,7 @@ public final class AtomicFileWriter {
             Files.deleteIfExists(temp);
             throw e;
         }
-        return new StagedFile(temp, target, hook);
+        return new StagedFile(temp, target, hook, durable);
     }
 
     /** Stages and commits in one step, for files nobody validates in between (reports, backups, plans). */

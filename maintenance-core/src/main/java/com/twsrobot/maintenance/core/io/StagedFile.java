@@ -19,7 +19,10 @@ public final class StagedFile implements AutoCloseable {
     private boolean committed;
     private boolean durable;
 
-    StagedFile(Path temp, Path target, FaultHook hook) {
+    private final boolean syncDirectory;
+
+    StagedFile(Path temp, Path target, FaultHook hook, boolean syncDirectory) {
+        this.syncDirectory = syncDirectory;
         this.temp = temp;
         this.target = target;
         this.hook = hook;
@@ -52,7 +55,9 @@ public final class StagedFile implements AutoCloseable {
         committed = true;
         try {
             hook.before("directory-fsync", target);
-            AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+            if (syncDirectory) {
+                AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+            }
             durable = true;
         } catch (IOException | RuntimeException e) {
             // The rename has happened: report the replace as done, only not yet durable.
@@ -82,7 +87,9 @@ public final class StagedFile implements AutoCloseable {
         }
         committed = true;
         try {
-            AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+            if (syncDirectory) {
+                AtomicFileWriter.fsyncDirectory(target.toAbsolutePath().getParent());
+            }
             durable = true;
         } catch (IOException e) {
             durable = false;

@@ -65,9 +65,10 @@ public final class ReportStore {
 
     /** Writes the JSON then the Markdown, each atomically. */
     public void write(RunReport report) throws IOException {
-        writer.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
-        writer.write(markdownPath(report.reportId()),
-                ReportMarkdown.write(report).getBytes(StandardCharsets.UTF_8));
+        // A dry run's report need not wait for the disk; an apply's is forced, as the record of a change.
+        AtomicFileWriter w = report.dryRun() ? writer.withoutFsync() : writer;
+        w.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
+        w.write(markdownPath(report.reportId()), ReportMarkdown.write(report).getBytes(StandardCharsets.UTF_8));
     }
 
     public Optional<RunReport> read(String reportId) {

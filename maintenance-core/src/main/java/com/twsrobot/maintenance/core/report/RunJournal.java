@@ -38,7 +38,7 @@ public final class RunJournal {
         this.reportId = reportId;
         this.dryRun = dryRun;
         this.startedAt = startedAt;
-        this.writer = writer;
+        this.writer = dryRun ? writer.withoutFsync() : writer; // a dry run replaces nothing
         this.detail.putAll(detail);
     }
 
