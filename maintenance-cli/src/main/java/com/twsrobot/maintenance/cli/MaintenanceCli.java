@@ -168,7 +168,13 @@ public final class MaintenanceCli {
         if (invalidateMarker) {
             builder.invalidateMarker(true);
         }
-        return builder.build();
+        MaintenanceRunner runner = builder.build();
+        if (!runner.unknownSourceUrlKeys().isEmpty()) {
+            throw new UsageException((configFile != null ? configFile + ": " : "") + "source_url." + String.join(
+                    ", source_url.", runner.unknownSourceUrlKeys()) + ": no source or provider reads this key; known keys: "
+                    + String.join(", ", runner.sourceKeys()));
+        }
+        return runner;
     }
 
     private static Path pathFromEnv(String name) {

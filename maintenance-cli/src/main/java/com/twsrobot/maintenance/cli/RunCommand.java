@@ -58,7 +58,9 @@ final class RunCommand implements Callable<Integer> {
     int days;
 
     @Option(names = "--source-url", paramLabel = "KEY=URL",
-            description = "Override a source URL, repeatable; keys sp500, sti, hsi. file: URLs read a saved page.")
+            description = "Override a source URL, repeatable; the keys are those of the sources and providers found "
+                    + "(built in: sp500, sti, hsi, fomc, yahoo, yahoo-cookie, sp500-holdings-ivv, sp500-holdings-spy; "
+                    + "an unknown key is a usage error). file: URLs read a saved page.")
     Map<String, String> sourceUrls = new LinkedHashMap<>();
 
     @Option(names = "--plan", paramLabel = "REPORT_ID",
@@ -85,6 +87,12 @@ final class RunCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("--plan applies a preview; add --apply");
         }
         MaintenanceRunner runner = cli.runner(err, Map.of());
+        for (String key : sourceUrls.keySet()) {
+            if (!runner.sourceKeys().contains(key)) {
+                throw new MaintenanceCli.UsageException("--source-url: no source or provider reads the key '" + key
+                        + "'; known keys: " + String.join(", ", runner.sourceKeys()));
+            }
+        }
         try {
             if (plan == null || !tasks.isEmpty()) {
                 runner.registry().resolve(tasks);

@@ -90,4 +90,17 @@ class CliLimitsTest {
             }
         }
     }
+
+    @Test
+    void aSourceUrlKeyNothingReadsIsAUsageErrorListingTheKnownKeys() throws Exception {
+        CliRun run = CliRun.in(ws, "run", "--task", "sti_constituents", "--source-url", "stii=file:///tmp/x.html");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no source or provider reads the key 'stii'", "known keys:", "sti", "sp500", "hsi",
+                "fomc", "yahoo", "yahoo-cookie", "sp500-holdings-ivv");
+        Path config = ws.root().resolve("typo.properties");
+        Files.writeString(config, "source_url.sp5OO = https://example.test/\n");
+        CliRun fromConfig = CliRun.in(ws, "--config", config.toString(), "status");
+        assertThat(fromConfig.exitCode()).isEqualTo(2);
+        assertThat(fromConfig.err()).contains("source_url.sp5OO: no source or provider reads this key");
+    }
 }

@@ -83,6 +83,8 @@ public final class MaintenanceRunner {
     private final String eventsDb;
     private final ClassLoader loader;
     private final Duration maxPlanAge;
+    private final java.util.Set<String> sourceKeys;
+    private final List<String> unknownKeys = new ArrayList<>();
     private final Duration sourceTimeout;
     private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols;
     private MarketEventsService marketEvents;
@@ -126,12 +128,29 @@ public final class MaintenanceRunner {
         }
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
         List<com.twsrobot.maintenance.api.MembershipSource> secondSources = new ArrayList<>(b.membershipSources);
+        List<com.twsrobot.maintenance.api.events.EventProvider> eventProviders = new ArrayList<>();
         if (b.discover) {
             allSources.addAll(ServiceProviders.load(ConstituentSource.class, loader, report));
             extraValidators.addAll(ServiceProviders.load(Validator.class, loader, report));
             invalidators.addAll(ServiceProviders.load(CacheInvalidator.class, loader, report));
             pluginTasks.addAll(ServiceProviders.load(MaintenanceTask.class, loader, report));
             secondSources.addAll(ServiceProviders.load(com.twsrobot.maintenance.api.MembershipSource.class, loader, report));
+            eventProviders.addAll(ServiceProviders.load(com.twsrobot.maintenance.api.events.EventProvider.class, loader,
+                    report));
+        }
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        allSources.forEach(src -> keys.add(src.index()));
+        secondSources.forEach(src -> keys.add(src.key()));
+        eventProviders.forEach(p -> keys.addAll(p.urlKeys()));
+        this.sourceKeys = java.util.Collections.unmodifiableSet(keys);
+        if (b.discover) {
+            for (String key : b.sourceUrls.keySet()) {
+                if (!keys.contains(key)) {
+                    unknownKeys.add(key);
+                    report.accept("a URL is configured for the key '" + key + "', which no source or provider reads "
+                            + "(known keys: " + String.join(", ", keys) + "); it is ignored");
+                }
+            }
         }
         Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
         allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win
@@ -183,6 +202,19 @@ public final class MaintenanceRunner {
 
     public List<IndexSpec> indexes() {
         return indexes;
+    }
+
+    /**
+     * Every URL key a source, second source or event provider of this runner reads
+     * ({@code sp500}, {@code fomc}, {@code sp500-holdings-ivv}, …): what {@code --source-url KEY=URL} accepts.
+     */
+    public java.util.Set<String> sourceKeys() {
+        return sourceKeys;
+    }
+
+    /** Keys of configured default URLs (builder, config file) that nothing reads: a typo, most likely. */
+    public List<String> unknownSourceUrlKeys() {
+        return List.copyOf(unknownKeys);
     }
 
     /**

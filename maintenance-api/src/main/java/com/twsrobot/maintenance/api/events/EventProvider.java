@@ -22,6 +22,14 @@ public interface EventProvider {
 
     Set<EventType> eventTypes();
 
+    /**
+     * The URL keys it reads ({@code --source-url KEY=URL}), e.g. {@code fomc}; none by default. A key no
+     * source or provider owns is refused, so a typo never silently reads the default URL.
+     */
+    default Set<String> urlKeys() {
+        return Set.of();
+    }
+
     /** True when the work is per symbol (earnings, dividends): then only the request's symbols are fetched. */
     default boolean perSymbol() {
         return false;

@@ -44,6 +44,11 @@ public final class FomcProvider implements EventProvider {
     }
 
     @Override
+    public Set<String> urlKeys() {
+        return Set.of(NAME);
+    }
+
+    @Override
     public String source() {
         return HostEvents.SOURCE_FOMC;
     }

@@ -75,6 +75,11 @@ public final class YahooCalendarProvider implements EventProvider {
     }
 
     @Override
+    public Set<String> urlKeys() {
+        return Set.of("yahoo", "yahoo-cookie");
+    }
+
+    @Override
     public String source() {
         return HostEvents.SOURCE_YFINANCE;
     }
