@@ -70,6 +70,7 @@ public final class MaintenanceRunner {
     private final Path dataDir;
     private final Path reportsDir;
     private final Clock clock;
+    private final Duration staleAfter;
     private final List<IndexSpec> indexes;
     private final Map<String, ConstituentSource> sources;
     private final ValidatorChain validators;
@@ -174,6 +175,7 @@ public final class MaintenanceRunner {
         }
         all.addAll(pluginTasks);
         all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
+        this.staleAfter = b.staleAfter;
         this.registry = new TaskRegistry(all, problems);
         this.reports = new ReportStore(reportsDir, writer);
         this.setupProblems = List.copyOf(problems);
@@ -198,6 +200,11 @@ public final class MaintenanceRunner {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The age past which a constituent file is stale (validation warns; health turns amber). */
+    public Duration staleAfter() {
+        return staleAfter;
     }
 
     public List<IndexSpec> indexes() {
