@@ -10,6 +10,7 @@ import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.core.MaintenanceHealth;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.UnknownTaskException;
 import com.twsrobot.maintenance.core.io.BackupStore;
@@ -40,12 +41,13 @@ final class ConsoleRoutes implements HttpHandler {
     private static final String API = "/api/maintenance";
     private static final Set<String> GET_PATHS = Set.of("/", "/maintenance", "/maintenance/app.js",
             "/maintenance/app.css", API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
-            "/api/market-events/sync-log");
+            "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics");
     private static final Set<String> POST_PATHS = Set.of(API + "/run", API + "/rollback", "/api/market-events/refresh");
 
     private final MaintenanceRunner runner;
     private final ConsoleSecurity security;
     private final RunTracker tracker;
+    private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final int maxBodyBytes;
     private final int maxRequestsPerClient;
     private final java.util.concurrent.ConcurrentHashMap<java.net.InetAddress, java.util.concurrent.atomic.AtomicInteger>
@@ -136,6 +138,11 @@ final class ConsoleRoutes implements HttpHandler {
             case "POST " + API + "/rollback" -> run(ex, rollbackRequest(body(ex)), "rollback");
             case "POST /api/market-events/refresh" -> run(ex, eventsRefreshRequest(body(ex)), "market events refresh");
             case "GET /api/market-events/sync-log" -> sendJson(ex, 200, syncLog(query));
+            case "GET " + API + "/health" -> health(ex);
+            case "GET /maintenance/badge.svg" -> send(ex, 200, "image/svg+xml; charset=utf-8",
+                    HealthBadge.svg(MaintenanceHealth.of(runner).overall()).getBytes(StandardCharsets.UTF_8));
+            case "GET /metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.scrape(runner).getBytes(StandardCharsets.UTF_8));
             default -> {
                 if (GET_PATHS.contains(rawPath) || POST_PATHS.contains(rawPath)) {
                     ex.getResponseHeaders().add("Allow", GET_PATHS.contains(rawPath) ? "GET" : "POST");
@@ -159,6 +166,29 @@ final class ConsoleRoutes implements HttpHandler {
         ObjectNode node = ReportJson.toTree(runner.status());
         node.set("run_in_progress", tracker.current().map(this::describe).orElse(null));
         return node;
+    }
+
+    /** 200 when nothing fails, 503 when something does, so a plain HTTP probe can alert on it. */
+    private void health(HttpExchange ex) throws IOException {
+        MaintenanceHealth.Health health = MaintenanceHealth.of(runner);
+        ObjectNode node = ReportJson.mapper().createObjectNode();
+        node.put("overall", health.overall());
+        node.put("generated_at", ReportJson.timestamp(health.generatedAt()));
+        ArrayNode parts = node.putArray("parts");
+        for (MaintenanceHealth.Part part : health.parts()) {
+            ObjectNode p = parts.addObject();
+            p.put("name", part.name());
+            p.put("task", part.task());
+            p.put("state", part.state());
+            p.put("reason", part.reason());
+            if (part.ageSeconds().isPresent()) {
+                p.put("age_seconds", part.ageSeconds().get());
+            } else {
+                p.putNull("age_seconds");
+            }
+            p.put("last_success", part.lastSuccess().map(ReportJson::timestamp).orElse(null));
+        }
+        sendJson(ex, health.overall().equals("fail") ? 503 : 200, node);
     }
 
     private ObjectNode currentRun() {
