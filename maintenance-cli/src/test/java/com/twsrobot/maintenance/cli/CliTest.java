@@ -152,6 +152,37 @@ class CliTest {
     }
 
     @Test
+    void reportsFiltersByTaskStatusAndModeAndPagesAndRefusesUnknownWords() {
+        ws.withConstituents(true);
+        assertThat(cli("validate")).isZero();
+        assertThat(cli("reports", "--json")).isZero();
+        String validateId = json(out).get(0).get("report_id").asText();
+        assertThat(cli("run", "--snapshot")).as(out + err).isZero();
+        assertThat(cli("reports", "--json")).isZero();
+        String runId = json(out).get(0).get("report_id").asText();
+        assertThat(runId).isNotEqualTo(validateId);
+
+        assertThat(cli("reports", "--task", "metadata_validation", "--json")).isZero();
+        assertThat(json(out)).extracting(r -> r.get("report_id").asText()).containsExactly(validateId);
+        assertThat(cli("reports", "--task", "hsi_constituents", "--mode", "dry-run", "--json")).isZero();
+        assertThat(json(out)).extracting(r -> r.get("report_id").asText()).containsExactly(runId);
+        assertThat(cli("reports", "--limit", "1", "--offset", "1", "--json")).isZero();
+        assertThat(json(out)).extracting(r -> r.get("report_id").asText()).containsExactly(validateId);
+        assertThat(cli("reports", "--mode", "apply")).isZero();
+        assertThat(out).startsWith("no matching reports in ");
+
+        assertThat(cli("reports", "--task", "hsi")).isEqualTo(2);
+        assertThat(err).contains("unknown task 'hsi'", "hsi_constituents").doesNotContain("Exception");
+        assertThat(cli("reports", "--status", "ok")).isEqualTo(2);
+        assertThat(err).contains("unknown status 'ok'", "partial_failure");
+        assertThat(cli("reports", "--mode", "live")).isEqualTo(2);
+        assertThat(err).contains("unknown mode 'live'");
+        assertThat(cli("reports", "--offset", "-1")).isEqualTo(2);
+        assertThat(cli("reports", "--help")).isZero();
+        assertThat(out).contains("--task", "--status", "--mode", "--offset");
+    }
+
+    @Test
     void validateStatusReportsAndReport() {
         ws.withConstituents(true);
         assertThat(cli("validate")).isZero();

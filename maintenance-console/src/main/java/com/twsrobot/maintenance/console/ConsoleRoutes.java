@@ -14,6 +14,7 @@ import com.twsrobot.maintenance.core.MaintenanceHealth;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.UnknownTaskException;
 import com.twsrobot.maintenance.core.io.BackupStore;
+import com.twsrobot.maintenance.core.report.ReportFilter;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.core.report.ReportStore;
 import org.slf4j.Logger;
@@ -215,8 +216,24 @@ final class ConsoleRoutes implements HttpHandler {
 
     private ArrayNode reports(Map<String, String> query) throws BadRequestException {
         int limit = limit(query, 20);
+        int offset;
+        try {
+            offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+        } catch (NumberFormatException e) {
+            offset = -1;
+        }
+        if (offset < 0) {
+            throw BadRequestException.badRequest("offset must be a whole number, 0 or more");
+        }
+        ReportFilter filter;
+        try {
+            filter = ReportFilter.of(query.get("task"), query.get("status"), query.get("mode"), offset, limit,
+                    runner.registry().taskNames());
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.badRequest(e.getMessage());
+        }
         ArrayNode array = ReportJson.mapper().createArrayNode();
-        for (ReportSummary summary : runner.reports(limit)) {
+        for (ReportSummary summary : runner.reports(filter)) {
             array.add(ReportJson.toTree(summary));
         }
         return array;

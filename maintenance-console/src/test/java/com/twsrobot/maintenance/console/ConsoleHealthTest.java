@@ -214,6 +214,37 @@ class ConsoleHealthTest {
     }
 
     @Test
+    void theReportHistoryFiltersByTaskStatusAndModeAndPages() throws Exception {
+        start(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)),
+                FakeSource.failing("hsi", "HKEX answered 502"));
+        String first = dryRun("sp500_constituents").get("report_id").asText();
+        clock.set(clock.instant().plusSeconds(60));
+        String second = dryRun("hsi_constituents").get("report_id").asText();
+        clock.set(clock.instant().plusSeconds(60));
+        String third = dryRun("sti_constituents").get("report_id").asText();
+
+        assertThat(ids("/api/maintenance/reports")).containsExactly(third, second, first);
+        assertThat(ids("/api/maintenance/reports?task=hsi_constituents")).containsExactly(second);
+        assertThat(ids("/api/maintenance/reports?status=success&mode=dry_run")).containsExactly(third, first);
+        assertThat(ids("/api/maintenance/reports?mode=apply")).isEmpty();
+        assertThat(ids("/api/maintenance/reports?limit=1&offset=1")).containsExactly(second);
+        for (String bad : new String[] {"task=hsi", "status=ok", "mode=live", "offset=-1", "offset=x"}) {
+            HttpResponse<String> refused = get("/api/maintenance/reports?" + bad, Map.of());
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(ReportJson.mapper().readTree(refused.body()).get("error").asText()).as(bad)
+                    .containsAnyOf("unknown", "offset");
+        }
+    }
+
+    private java.util.List<String> ids(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        ReportJson.mapper().readTree(response.body()).forEach(r -> out.add(r.get("report_id").asText()));
+        return out;
+    }
+
+    @Test
     void theReadOnlyRoutesNeedTheTokenWhenOneIsSetAndRefusePost() throws Exception {
         String token = "s3cret-token-for-tests-0123456789";
         start(ConsoleOptions.defaults().withBind("0.0.0.0").withAccessToken(token), healthySources());

@@ -560,6 +560,11 @@ public final class MaintenanceRunner {
         return reports.list(limit);
     }
 
+    /** The reports a history filter selects (task, status, mode, paging), newest first. */
+    public List<ReportSummary> reports(com.twsrobot.maintenance.core.report.ReportFilter filter) {
+        return reports.list(filter);
+    }
+
     public Optional<RunReport> report(String reportId) {
         return reports.read(reportId);
     }

@@ -100,6 +100,11 @@ public final class ReportStore {
 
     /** The newest {@code limit} reports first; unreadable files are skipped. */
     public List<ReportSummary> list(int limit) {
+        return list(ReportFilter.newest(limit));
+    }
+
+    /** The reports the filter selects, newest first (each report is read to test the filter). */
+    public List<ReportSummary> list(ReportFilter filter) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -116,11 +121,15 @@ public final class ReportStore {
             return List.of();
         }
         List<ReportSummary> out = new ArrayList<>();
+        int skip = filter.offset();
         for (String id : ids) {
-            if (out.size() >= limit) {
+            if (out.size() >= filter.limit()) {
                 break;
             }
-            read(id).ifPresent(r -> out.add(r.summary()));
+            Optional<RunReport> report = read(id).filter(filter::matches);
+            if (report.isPresent() && skip-- <= 0) {
+                out.add(report.get().summary());
+            }
         }
         return out;
     }
