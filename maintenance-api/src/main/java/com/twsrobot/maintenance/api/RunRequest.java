@@ -49,8 +49,9 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         if (!planId.isEmpty() && !rollbackBackupId.isEmpty()) {
             throw new IllegalArgumentException("a request applies a plan or rolls back, not both");
         }
-        if (dryRun && (!planId.isEmpty() || !rollbackBackupId.isEmpty())) {
-            throw new IllegalArgumentException("applying a plan or rolling back is an apply; ask for apply explicitly");
+        // A rollback may be previewed (a dry run shows what the restore would change); a plan is only ever applied.
+        if (dryRun && !planId.isEmpty()) {
+            throw new IllegalArgumentException("applying a plan is an apply; ask for apply explicitly");
         }
         if (sourceTimeout != null && (sourceTimeout.isNegative() || sourceTimeout.isZero())) {
             throw new IllegalArgumentException("the source timeout must be positive, got " + sourceTimeout);

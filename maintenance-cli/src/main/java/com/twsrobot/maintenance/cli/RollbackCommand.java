@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Restores a backup of a constituent file through the same path as an apply: validated, the "
-                + "current file backed up first, atomic, caches invalidated, reported.",
+        description = {"Previews, then (with --apply) restores, a backup of a constituent file.",
+                "Without --apply nothing is written: the report shows what the restore would change (symbols added "
+                + "and removed, field changes), its validation, and whether a market appears open.",
+                "With --apply the backup goes through the same path as an apply: validated, the current file backed "
+                + "up first, atomic, caches invalidated, reported.",
                 "List what can be restored with: backups"})
 final class RollbackCommand implements Callable<Integer> {
 
@@ -36,6 +39,9 @@ final class RollbackCommand implements Callable<Integer> {
             description = "Backup id (YYYYMMDD_HHMMSS, as listed by 'backups'); default: the newest.")
     String backup;
 
+    @Option(names = "--apply", description = "Restore the backup (default: only preview what the restore would change).")
+    boolean apply;
+
     @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
     boolean json;
 
@@ -48,8 +54,14 @@ final class RollbackCommand implements Callable<Integer> {
         } catch (UnknownTaskException e) {
             throw new MaintenanceCli.UsageException(e.getMessage());
         }
-        RunReport report = runner.rollback(task, backup);
+        RunReport report = apply ? runner.rollback(task, backup) : runner.previewRollback(task, backup);
         out.print(json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
+        if (!json) {
+            runner.marketOpenWarnings().forEach(m -> out.println("warning: market: " + m));
+            if (!apply && !report.status().isFailure()) {
+                out.println("preview only; restore it with: rollback --task " + task + " --backup " + backup + " --apply");
+            }
+        }
         out.flush();
         return MaintenanceCli.exitCode(report);
     }

@@ -55,7 +55,20 @@ class PlanRollbackCliTest {
         assertThat(cli("backups", "--json")).isZero();
         String backupId = ReportJson.mapper().readTree(out).get(0).get("backup_id").asText();
 
+        // Without --apply, a preview: the 5 symbols the restore would take out, nothing written.
+        byte[] applied5 = ws.readData("sti_constituents.csv");
+        assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId, "--json")).as(out + err).isZero();
+        JsonNode preview = ReportJson.mapper().readTree(out);
+        assertThat(preview.get("dry_run").asBoolean()).isTrue();
+        assertThat(preview.get("results").get(0).get("removed")).hasSize(5);
+        assertThat(preview.get("results").get(0).get("added")).hasSize(5);
+        assertThat(ws.readData("sti_constituents.csv")).isEqualTo(applied5);
         assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId)).as(out + err).isZero();
+        assertThat(out).contains("DRY RUN (nothing written)", "- 5E2.SI",
+                "preview only; restore it with: rollback --task sti_constituents --backup " + backupId + " --apply");
+        assertThat(ws.readData("sti_constituents.csv")).isEqualTo(applied5);
+
+        assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId, "--apply")).as(out + err).isZero();
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(previous);
         assertThat(out).contains("ROLLBACK to backup " + backupId);
 
@@ -80,6 +93,8 @@ class PlanRollbackCliTest {
     @Test
     void rollbackWithoutBackupsFails() {
         assertThat(cli("rollback", "--task", "hsi_constituents")).isEqualTo(1);
+        assertThat(out).contains("no backup 'latest' of hsi_constituents.csv").doesNotContain("preview only");
+        assertThat(cli("rollback", "--task", "hsi_constituents", "--apply")).isEqualTo(1);
         assertThat(out).contains("no backup 'latest' of hsi_constituents.csv");
     }
 

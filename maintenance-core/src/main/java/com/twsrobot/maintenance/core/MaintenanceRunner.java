@@ -371,6 +371,15 @@ public final class MaintenanceRunner {
         return run(RunRequest.builder().task(taskName).apply().rollback(backupId).build());
     }
 
+    /**
+     * What {@link #rollback} would change, written nowhere: the report's added, removed and
+     * {@code changed_rows} compare the current file with the backup, and its validation is the one the
+     * restore would get.
+     */
+    public RunReport previewRollback(String taskName, String backupId) {
+        return run(RunRequest.builder().task(taskName).rollback(backupId).build());
+    }
+
     /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */
     public List<BackupStore.Backup> backups(Optional<String> taskName) {
         BackupStore store = new BackupStore(dataDir, writer);
@@ -400,7 +409,7 @@ public final class MaintenanceRunner {
             return "APPLY of plan " + request.planId();
         }
         if (request.isRollback()) {
-            return "ROLLBACK to backup " + request.rollbackBackupId();
+            return (request.dryRun() ? "dry run of ROLLBACK" : "ROLLBACK") + " to backup " + request.rollbackBackupId();
         }
         return request.dryRun() ? "dry run" : "APPLY";
     }
