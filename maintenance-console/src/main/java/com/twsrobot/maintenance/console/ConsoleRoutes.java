@@ -296,7 +296,7 @@ final class ConsoleRoutes implements HttpHandler {
     }
 
     private RunRequest rollbackRequest(String body) throws BadRequestException {
-        JsonNode root = RunRequestParser.object(body, List.of("task", "backup_id"));
+        JsonNode root = RunRequestParser.object(body, List.of("task", "backup_id", "dry_run"));
         JsonNode task = root.get("task");
         if (task == null || !task.isTextual()) {
             throw BadRequestException.badRequest("task must be the name of a constituent task, e.g. hsi_constituents");
@@ -310,7 +310,13 @@ final class ConsoleRoutes implements HttpHandler {
         if (!id.equals(RunRequest.LATEST_BACKUP) && !BackupStore.BACKUP_ID.matcher(id).matches()) {
             throw BadRequestException.badRequest("backup_id must look like 20260624_001500");
         }
-        return RunRequest.builder().task(task.asText()).apply().rollback(id).build();
+        JsonNode dryRun = root.get("dry_run");
+        if (dryRun != null && !dryRun.isBoolean()) {
+            throw BadRequestException.badRequest("dry_run must be true or false");
+        }
+        // A preview unless the body says "dry_run": false, as for every other run.
+        RunRequest.Builder request = RunRequest.builder().task(task.asText()).rollback(id);
+        return dryRun != null && !dryRun.asBoolean() ? request.apply().build() : request.build();
     }
 
     private RunRequest eventsRefreshRequest(String body) throws BadRequestException {
@@ -361,7 +367,13 @@ final class ConsoleRoutes implements HttpHandler {
         } finally {
             tracker.end(claimed.get());
         }
-        sendJson(ex, report.refusedByLock() ? 409 : 200, ReportJson.toTree(report));
+        ObjectNode tree = ReportJson.toTree(report);
+        if (request.isRollback()) {
+            // What the operator confirms a restore against: the rollback dialog shows it beside the diff.
+            ArrayNode open = tree.putArray("market_open");
+            runner.marketOpenWarnings().forEach(open::add);
+        }
+        sendJson(ex, report.refusedByLock() ? 409 : 200, tree);
     }
 
     /** The most of an oversized body read and dropped before answering 413 (the read timeout bounds the time). */

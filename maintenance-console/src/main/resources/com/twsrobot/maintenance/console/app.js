@@ -183,10 +183,11 @@ function applyWarnings(report) {
   return warnings;
 }
 
-function confirmDialog(title, text, warnings, extra) {
+function confirmDialog(title, text, warnings, extra, confirmLabel) {
   return new Promise((resolve) => {
     const dialog = $('confirm-dialog');
     $('confirm-title').textContent = title;
+    $('confirm-apply').textContent = confirmLabel || 'Apply';
     $('confirm-text').textContent = text;
     $('confirm-warnings').replaceChildren(...(warnings.length ? warnings : ['No warnings.']).map((w) => el('li', {}, w)));
     $('confirm-extra').replaceChildren(...(extra ? [extra] : []));
@@ -237,13 +238,33 @@ async function rollback() {
   if (!Array.isArray(data) || data.length === 0) { showMessage('There are no backups to restore yet.', 'error'); return; }
   const select = el('select', { id: 'rollback-backup' },
     data.map((b) => el('option', { value: b.task + '|' + b.backup_id }, b.file + ' — ' + b.backup_id + ' (' + when(b.taken_at) + ')')));
-  const ok = await confirmDialog('Roll back a constituent file?',
-    'Restores the chosen backup through the apply path: validated, the current file backed up first, caches invalidated.',
-    [], el('label', {}, 'Backup ', select));
-  if (!ok) return;
+  const chosen = await confirmDialog('Roll back a constituent file?',
+    'First a preview: what restoring the chosen backup would change. Nothing is written yet.',
+    ((lastStatus && lastStatus.market_open) || []).map((m) => 'Market appears open: ' + m),
+    el('label', {}, 'Backup ', select), 'Preview');
+  if (!chosen) return;
   const [task, backupId] = select.value.split('|');
-  const result = await runWithProgress('/api/maintenance/rollback', { task: task, backup_id: backupId });
+  // The preview (a dry run of the restore): the same diff and validation the restore would get.
+  const preview = await runWithProgress('/api/maintenance/rollback', { task: task, backup_id: backupId, dry_run: true });
+  if (preview.status !== 200) { showMessage('Rollback preview refused: ' + (preview.data.error || preview.status), 'error'); return; }
+  if (preview.data && preview.data.results) renderReport(preview.data);
+  const r = (preview.data.results || [])[0] || { added: [], removed: [], errors: [], detail: {} };
+  if (preview.data.status === 'failed') {
+    showMessage('This backup cannot be restored: ' + (r.errors || []).join('; '), 'error');
+    return;
+  }
+  const fieldChanges = ((r.detail || {}).changed_rows || []).length;
+  const warnings = (preview.data.market_open || []).map((m) => 'Market appears open: ' + m)
+    .concat(((r.validation || {}).warnings || []));
+  const ok = await confirmDialog('Restore ' + backupId + '?',
+    'Restoring would change ' + task + ': ' + r.before_count + ' → ' + r.after_count + ' symbols (+' + r.added.length +
+    ' / −' + r.removed.length + ', ' + fieldChanges + ' field change(s)), as the report below shows. ' +
+    'The current file is backed up first.', warnings, null, 'Restore');
+  if (!ok) return;
+  const result = await runWithProgress('/api/maintenance/rollback', { task: task, backup_id: backupId, dry_run: false });
   if (result.status !== 200) showMessage('Rollback refused: ' + (result.data.error || result.status), 'error');
+  else showMessage('Rolled back: report ' + result.data.report_id + ' — ' + result.data.status + '.',
+    result.data.status === 'success' || result.data.status === 'warning' ? 'ok' : 'error');
   if (result.data && result.data.results) renderReport(result.data);
   await loadStatus();
 }

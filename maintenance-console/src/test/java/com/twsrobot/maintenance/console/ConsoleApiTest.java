@@ -166,8 +166,22 @@ class ConsoleApiTest {
 
         JsonNode backups = json(get("/api/maintenance/backups?task=sti_constituents", Map.of()));
         assertThat(backups).hasSize(1);
+        String backupId = backups.get(0).get("backup_id").asText();
+        var afterApply = ws.dataFingerprint();
+        // First the preview (the default): what the restore would change and whether a market is open.
+        clock.set(java.time.Instant.parse("2026-11-24T15:00:00Z"));
+        JsonNode restorePreview = json(postOk("/api/maintenance/rollback", "{\"task\": \"sti_constituents\", \"backup_id\": \""
+                + backupId + "\"}"));
+        assertThat(restorePreview.get("dry_run").asBoolean()).isTrue();
+        assertThat(restorePreview.get("results").get(0).get("added").size() + restorePreview.get("results").get(0).get("removed").size())
+                .isPositive();
+        assertThat(restorePreview.get("market_open").toString()).contains("NYSE appears open");
+        assertThat(ws.dataFingerprint()).isEqualTo(afterApply);
+        assertThat(postOk("/api/maintenance/rollback", "{\"task\": \"sti_constituents\", \"dry_run\": \"no\"}")
+                .body()).contains("dry_run must be true or false");
+
         HttpResponse<String> rolledBack = postOk("/api/maintenance/rollback", "{\"task\": \"sti_constituents\", \"backup_id\": \""
-                + backups.get(0).get("backup_id").asText() + "\"}");
+                + backupId + "\", \"dry_run\": false}");
         assertThat(rolledBack.statusCode()).isEqualTo(200);
         assertThat(json(rolledBack).get("results").get(0).get("detail").get("restored_backup").asText())
                 .isEqualTo(backups.get(0).get("backup_id").asText());

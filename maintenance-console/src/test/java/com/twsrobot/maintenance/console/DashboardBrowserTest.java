@@ -53,7 +53,7 @@ class DashboardBrowserTest {
             try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
                 WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
                 try {
-                    drive(driver, console.uri().resolve("/maintenance").toString());
+                    drive(driver, console.uri().resolve("/maintenance").toString(), ws.dataFile("sti_constituents.csv"));
                 } catch (AssertionError | RuntimeException e) {
                     screenshot(driver, "console-failure.png"); // what the page showed when it went wrong
                     throw e;
@@ -64,7 +64,7 @@ class DashboardBrowserTest {
         }
     }
 
-    private static void drive(WebDriver driver, String url) throws Exception {
+    private static void drive(WebDriver driver, String url, Path stiFile) throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get(url);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"), "49"));
@@ -96,6 +96,26 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("report")).getText()).doesNotContain("Dry run — nothing written");
         assertThat(driver.findElement(By.id("btn-apply-constituents")).isEnabled()).isFalse();
         screenshot(driver, "console-applied.png");
+
+        // Roll back with a preview: choose the backup, see what the restore would change, then restore.
+        driver.findElement(By.id("btn-rollback")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Roll back a constituent file?"));
+        assertThat(driver.findElement(By.id("confirm-apply")).getText()).isEqualTo("Preview");
+        driver.findElement(By.cssSelector("#rollback-backup option[value^='sti_constituents|']")).click();
+        driver.findElement(By.id("confirm-apply")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Restore "));
+        dialog = driver.findElement(By.id("confirm-dialog"));
+        // (Market-open warnings depend on the wall clock here; the API test checks them with a fixed clock.)
+        assertThat(dialog.getText()).contains("Restoring would change sti_constituents: 30 → 30 symbols (+5 / −5");
+        assertThat(driver.findElement(By.id("confirm-apply")).getText()).isEqualTo("Restore");
+        assertThat(driver.findElement(By.id("report")).getText()).contains("Dry run — nothing written",
+                "5E2.SI — Seatrium Limited");
+        assertThat(new String(Files.readAllBytes(stiFile))).contains("5E2.SI"); // nothing written yet
+        screenshot(driver, "console-rollback-preview.png");
+        driver.findElement(By.id("confirm-apply")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Rolled back"));
+        assertThat(new String(Files.readAllBytes(stiFile))).doesNotContain("5E2.SI");
+        screenshot(driver, "console-rolled-back.png");
 
         // The report view of a market-events dry run lists each event per provider (a report as the API sends it).
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("renderReport(" + EVENTS_REPORT + ")");
