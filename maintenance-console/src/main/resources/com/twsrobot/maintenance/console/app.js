@@ -60,19 +60,36 @@ function fillCard(card, status, rows) {
   }
 }
 
+function age(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 3600) return Math.max(0, Math.round(seconds / 60)) + ' min';
+  if (seconds < 2 * 86400) return Math.round(seconds / 3600) + ' h';
+  return Math.floor(seconds / 86400) + ' days';
+}
+
+// The card's colour is its health (file age, validation, the last run), not the file's validation alone.
+const HEALTH_CLASS = { ok: 'passed', warn: 'warning', fail: 'failed' };
+
 async function loadStatus() {
-  const { status, data } = await api('GET', '/api/maintenance/status');
+  const [{ status, data }, health] = await Promise.all([api('GET', '/api/maintenance/status'),
+    api('GET', '/api/maintenance/health')]);
   if (status !== 200) { showMessage('Status unavailable: ' + (data.error || status), 'error'); return; }
   lastStatus = data;
+  const parts = {};
+  for (const p of (health.data && health.data.parts) || []) parts[p.name] = p;
   for (const c of data.constituents) {
     const card = document.querySelector('.card[data-index="' + c.index + '"]');
     if (!card) continue;
-    fillCard(card, c.validation.status, [
+    const h = parts[c.index];
+    const rows = [
       ['Last refreshed', when(c.last_refreshed)],
+      ['Age', h ? age(h.age_seconds) : '—'],
       ['Rows', c.row_count === null ? '—' : String(c.row_count)],
       ['Source', c.source || 'none registered'],
       ['Validation', badge(c.validation.status)],
-    ]);
+    ];
+    if (h) rows.push(['Health', el('span', {}, badge(h.state), h.reason ? el('div', { class: 'reason' }, h.reason) : null)]);
+    fillCard(card, h ? HEALTH_CLASS[h.state] : c.validation.status, rows);
     card.dataset.rows = c.row_count === null ? '' : String(c.row_count);
   }
   const ev = data.market_events || {};
@@ -141,7 +158,7 @@ function updateApplyButton() {
   $('btn-apply-constituents').disabled = !ok;
   $('apply-hint').textContent = ok
     ? 'Applies exactly preview ' + lastPreview.report.report_id + ' (' + lastPreview.tasks.join(', ') + ').'
-    : (lastPreview ? 'The last preview did not pass validation: fix it and preview again before applying.'
+    : (lastPreview ? lastPreview.why
       : 'Run a constituents dry run first: apply writes exactly the preview you saw.');
 }
 
@@ -156,10 +173,20 @@ async function preview(tasks) {
       report: data,
       tasks: results.map((r) => r.task),
       passed: results.every((r) => r.status !== 'failed' && r.validation.status !== 'failed'),
+      why: whyNotApplicable(results),
     };
   }
   await loadStatus();
   updateApplyButton();
+}
+
+// The right words for a preview that cannot be applied: a source that could not be read is not a validation failure.
+function whyNotApplicable(results) {
+  const unread = results.filter((r) => r.status === 'failed' && r.validation.status === 'not_run').map((r) => r.task);
+  if (unread.length > 0) {
+    return 'The source could not be read for ' + unread.join(', ') + ' (see the report): preview again when it answers.';
+  }
+  return 'The last preview did not pass validation: fix it and preview again before applying.';
 }
 
 function applyWarnings(report) {
@@ -201,8 +228,9 @@ async function applyConstituents() {
   if (!lastPreview || !lastPreview.passed) return;
   const report = lastPreview.report;
   const results = constituentResults(report);
-  const summary = results.map((r) => r.task + ': ' + r.before_count + ' → ' + r.after_count +
-    ' (+' + r.added.length + ' / −' + r.removed.length + ')').join('; ');
+  const summary = results.map((r) => r.task + ': ' + (r.before_count === null
+    ? 'new file (' + r.after_count + ' rows)'
+    : r.before_count + ' → ' + r.after_count + ' (+' + r.added.length + ' / −' + r.removed.length + ')')).join('; ');
   const ok = await confirmDialog('Apply constituents refresh?',
     'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.',
     applyWarnings({ results }));
@@ -210,7 +238,12 @@ async function applyConstituents() {
   const { status, data } = await runWithProgress('/api/maintenance/run',
     { tasks: lastPreview.tasks, dry_run: false, plan_id: report.report_id });
   if (status !== 200) { showMessage('Apply refused: ' + (data.error || (data.errors || []).join('; ')), 'error'); }
-  else { showMessage('Applied: report ' + data.report_id + ' — ' + data.status + '.', data.status === 'failed' ? 'error' : 'ok'); }
+  else if (data.status === 'partial_failure') {
+    const failed = constituentResults(data).filter((r) => r.status === 'failed').map((r) => r.task);
+    showMessage('Partly applied: report ' + data.report_id + ' — ' + failed.join(', ') + ' failed and left unchanged; '
+      + 'the others were written.', 'warn');
+  } else if (data.status === 'failed') { showMessage('Not applied: report ' + data.report_id + ' failed; nothing was written.', 'error'); }
+  else { showMessage('Applied: report ' + data.report_id + ' — ' + data.status + '.', 'ok'); }
   if (data && data.results) renderReport(data);
   lastPreview = null;
   await loadStatus();

@@ -33,14 +33,63 @@ class DashboardBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
-    @Test
-    void dryRunThenConfirmedApplyFromTheDashboard() throws Exception {
+    private static void requireChromium() {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && System.getenv("CI") == null) {
             Assumptions.abort("Debian's chromium and chromium-driver are not installed (apt-get install chromium "
                     + "chromium-driver); .ci/run installs them");
         }
         assertThat(present).as("chromium and chromedriver must be installed in CI").isTrue();
+    }
+
+    @Test
+    void cardsTellTheAgeTheHealthAndWhyAPreviewCannotBeApplied() throws Exception {
+        requireChromium();
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
+            java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(Duration.ofDays(45)));
+            for (String name : Fixtures.CONSTITUENT_FILES) {
+                Files.setLastModifiedTime(ws.dataFile(name), old);
+            }
+            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                    .progressListener(m -> { }).discover(false).churnThresholds(null, 1, 1)
+                    .source(com.twsrobot.maintenance.testkit.FakeSource.returning("sp500",
+                            com.twsrobot.maintenance.testkit.Rows.sp500(500)))
+                    .source(com.twsrobot.maintenance.testkit.FakeSource.returning("sti",
+                            com.twsrobot.maintenance.testkit.Rows.sti(30)))
+                    .source(com.twsrobot.maintenance.testkit.FakeSource.failing("hsi", "HKEX answered 502")).build();
+            try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
+                WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
+                try {
+                    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                    driver.get(console.uri().resolve("/maintenance").toString());
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"), "Health"));
+                    WebElement sti = driver.findElement(By.id("card-sti"));
+                    assertThat(sti.getText()).contains("45 days", "WARN", "the file is 45 days old (more than 30)");
+                    assertThat(sti.getAttribute("class")).contains("warning");
+
+                    driver.findElement(By.id("btn-dry-run-constituents")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("apply-hint"),
+                            "The source could not be read for hsi_constituents"));
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"),
+                            "the last run failed"));
+                    WebElement hsi = driver.findElement(By.id("card-hsi"));
+                    assertThat(hsi.getText()).contains("FAIL", "HKEX answered 502");
+                    assertThat(hsi.getAttribute("class")).contains("failed");
+                    screenshot(driver, "console-cards-health.png");
+                } catch (AssertionError | RuntimeException e) {
+                    screenshot(driver, "console-cards-failure.png");
+                    throw e;
+                } finally {
+                    driver.quit();
+                }
+            }
+        }
+    }
+
+    @Test
+    void dryRunThenConfirmedApplyFromTheDashboard() throws Exception {
+        requireChromium();
 
         try (TempWorkspace ws = TempWorkspace.create().withConstituents(false);
              FixtureServer pages = FixtureServer.start()
