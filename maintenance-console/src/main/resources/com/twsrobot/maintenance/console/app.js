@@ -120,14 +120,44 @@ async function loadStatus() {
 
 async function pollProgress() {
   const { data } = await api('GET', '/api/maintenance/runs/current');
-  if (!data || !data.running) return;
+  if (!data || !data.running) return false;
   $('progress-label').textContent = '— ' + data.run.label + (data.run.dry_run ? ' (dry run)' : ' (APPLY)') +
     ' of ' + data.run.tasks.join(', ');
   $('progress-lines').replaceChildren(...data.run.progress.map((p) => el('li', {}, p.message)));
+  return true;
+}
+
+let runningHere = false; // this tab started the run it is showing
+let following = false;   // this tab is showing a run another tab (or a reload) started
+
+// A run started in another tab, or before a reload, is the console's one run: every tab shows it, keeps
+// its buttons disabled while it lasts, and shows the report it produced when it ends.
+async function followRunElsewhere() {
+  if (runningHere || following) return;
+  if (!(await pollProgress())) return;
+  following = true;
+  setBusy(true);
+  $('progress').hidden = false;
+  try {
+    while (await pollProgress()) await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    $('progress').hidden = true;
+    setBusy(false);
+    following = false;
+  }
+  await loadStatus();
+  const latest = lastStatus && lastStatus.latest_report;
+  if (latest) {
+    const { data } = await api('GET', '/api/maintenance/reports/' + encodeURIComponent(latest.report_id));
+    if (data && data.results) renderReport(data);
+    showMessage('A run started elsewhere finished: report ' + latest.report_id + ' — ' + latest.status + '.',
+      latest.status === 'success' || latest.status === 'warning' ? 'ok' : 'warn');
+  }
 }
 
 async function runWithProgress(path, body) {
   showMessage('');
+  runningHere = true;
   setBusy(true);
   $('progress').hidden = false;
   $('progress-lines').replaceChildren();
@@ -138,6 +168,7 @@ async function runWithProgress(path, body) {
     clearInterval(timer);
     $('progress').hidden = true;
     setBusy(false);
+    runningHere = false;
   }
 }
 
@@ -412,3 +443,5 @@ $('btn-refresh-events').addEventListener('click', refreshEvents);
 $('btn-rollback').addEventListener('click', rollback);
 loadStatus();
 updateApplyButton();
+followRunElsewhere();
+setInterval(followRunElsewhere, 2000);

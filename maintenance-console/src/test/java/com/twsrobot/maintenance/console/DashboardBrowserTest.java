@@ -87,6 +87,96 @@ class DashboardBrowserTest {
         }
     }
 
+    /** An HSI source that answers only when the test lets it: a run that lasts as long as the test needs. */
+    private static final class HeldSource implements com.twsrobot.maintenance.api.ConstituentSource {
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final com.twsrobot.maintenance.testkit.FakeSource answer = com.twsrobot.maintenance.testkit.FakeSource
+                .returning("hsi", com.twsrobot.maintenance.testkit.Rows.hsi(85));
+
+        @Override
+        public String index() {
+            return "hsi";
+        }
+
+        @Override
+        public String defaultUrl() {
+            return "fake://hsi";
+        }
+
+        @Override
+        public com.twsrobot.maintenance.api.SourceResult fetch(com.twsrobot.maintenance.api.SourceContext context)
+                throws com.twsrobot.maintenance.api.SourceException {
+            try {
+                if (!release.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new com.twsrobot.maintenance.api.SourceException("the test never released the source");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new com.twsrobot.maintenance.api.SourceException("interrupted");
+            }
+            return answer.fetch(context);
+        }
+    }
+
+    @Test
+    void aRunStartedElsewhereIsShownInThePageAndAfterAReload() throws Exception {
+        requireChromium();
+        HeldSource held = new HeldSource();
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
+            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                    .progressListener(m -> { }).discover(false).churnThresholds(null, 1, 1).source(held).build();
+            try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
+                String page = console.uri().resolve("/maintenance").toString();
+                WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
+                java.util.concurrent.CompletableFuture<?> run = null;
+                try {
+                    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                    driver.get(page);
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"), "Health"));
+                    assertThat(driver.findElement(By.id("progress")).isDisplayed()).isFalse();
+
+                    // Another client (another tab, a colleague) starts a dry run of HSI through the API.
+                    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                    String html = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                            .matcher(html);
+                    assertThat(m.find()).isTrue();
+                    run = http.sendAsync(java.net.http.HttpRequest.newBuilder(console.uri().resolve("/api/maintenance/run"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tasks\": [\"hsi_constituents\"]}"))
+                            .header("Content-Type", "application/json").header("X-CSRF-Token", m.group(1))
+                            .header("Origin", console.uri().toString().replaceAll("/$", "")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+                    assertThat(driver.findElement(By.id("progress-label")).getText()).contains("hsi_constituents", "dry run");
+                    assertThat(driver.findElement(By.id("btn-dry-run-all")).isEnabled()).isFalse();
+
+                    driver.navigate().refresh(); // a reload re-attaches to the run under way
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+                    assertThat(driver.findElement(By.id("progress-label")).getText()).contains("hsi_constituents");
+                    screenshot(driver, "console-run-elsewhere.png");
+
+                    held.release.countDown();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                            "A run started elsewhere finished"));
+                    assertThat(driver.findElement(By.id("progress")).isDisplayed()).isFalse();
+                    assertThat(driver.findElement(By.id("report")).getText()).contains("hsi_constituents");
+                    assertThat(driver.findElement(By.id("btn-dry-run-all")).isEnabled()).isTrue();
+                } catch (AssertionError | RuntimeException e) {
+                    screenshot(driver, "console-run-elsewhere-failure.png");
+                    throw e;
+                } finally {
+                    held.release.countDown();
+                    driver.quit();
+                    if (run != null) {
+                        run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void dryRunThenConfirmedApplyFromTheDashboard() throws Exception {
         requireChromium();
