@@ -44,6 +44,13 @@ function showMessage(text, kind) {
   box.hidden = !text;
   box.className = 'message ' + (kind || '');
   box.textContent = text || '';
+  if (text) focusResult(box);
+}
+
+// After an action, focus goes to its result (the message, else the report) instead of falling to <body>.
+function focusResult(node) {
+  node.setAttribute('tabindex', '-1');
+  node.focus();
 }
 
 function when(ts) {
@@ -429,11 +436,13 @@ function renderReport(report) {
     el('h2', {}, 'Report ' + report.report_id + ' ', badge(report.status)),
     el('div', { class: 'meta' }, (report.dry_run ? 'Dry run — nothing written' : 'Apply') + ' · started ' +
       when(report.started_at) + ' · ' + Number(report.duration_seconds).toFixed(2) + ' s'),
-    el('table', {}, el('thead', {}, el('tr', {}, ['Task', 'Status', 'Before', 'After', 'Added', 'Removed', 'Warnings',
-      'Errors', 'Duration'].map((h, i) => el('th', { class: i >= 2 ? 'num' : '' }, h)))), el('tbody', {}, rows)),
+    el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ['Task', 'Status', 'Before', 'After', 'Added',
+      'Removed', 'Warnings', 'Errors', 'Duration'].map((h, i) => el('th', { class: i >= 2 ? 'num' : '' }, h)))),
+      el('tbody', {}, rows))),
     (report.errors || []).length ? el('ul', { class: 'errors' }, report.errors.map((e) => el('li', {}, e))) : null,
     (report.warnings || []).length ? el('ul', { class: 'warnings' }, report.warnings.map((w) => el('li', {}, w))) : null,
     ...tasks].filter((node) => node !== null));
+  focusResult($('message').hidden ? box : $('message'));
 }
 
 document.querySelectorAll('button.preview').forEach((b) => b.addEventListener('click', () => preview([b.dataset.tasks])));

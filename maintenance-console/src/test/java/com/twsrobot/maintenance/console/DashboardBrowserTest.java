@@ -77,6 +77,28 @@ class DashboardBrowserTest {
                     assertThat(hsi.getText()).contains("FAIL", "HKEX answered 502");
                     assertThat(hsi.getAttribute("class")).contains("failed");
                     screenshot(driver, "console-cards-health.png");
+                    // Focus lands on the action's result, not on <body>.
+                    assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
+                            .executeScript("return document.activeElement.id")).isIn("report", "message");
+
+                    // A 400 px window: the report's table scrolls inside its box; the page never scrolls sideways.
+                    driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+                    driver.findElement(By.id("btn-view-report")).click();
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report .scroll table")));
+                    Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    assertThat(((Number) overflow).intValue()).as("page-level horizontal overflow in px").isLessThanOrEqualTo(0);
+                    Object tableBox = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                            "return getComputedStyle(document.querySelector('#report .scroll')).overflowX");
+                    assertThat(tableBox).isEqualTo("auto"); // a wider table would scroll inside its box
+                    assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
+                            .executeScript("return document.activeElement.id")).isEqualTo("report");
+                    // Every control has an accessible name: its text or its label.
+                    Object unlabelled = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                            "return [...document.querySelectorAll('button, input, select')].filter(c => !(c.textContent.trim()"
+                                    + " || c.labels && c.labels.length || c.getAttribute('aria-label'))).map(c => c.id)");
+                    assertThat((java.util.List<?>) unlabelled).isEmpty();
+                    screenshot(driver, "console-400px.png");
                 } catch (AssertionError | RuntimeException e) {
                     screenshot(driver, "console-cards-failure.png");
                     throw e;
