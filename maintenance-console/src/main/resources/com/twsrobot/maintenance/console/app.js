@@ -100,6 +100,9 @@ async function loadStatus() {
     card.dataset.rows = c.row_count === null ? '' : String(c.row_count);
   }
   const ev = data.market_events || {};
+  // Market events can be chosen only where the runner has them.
+  const eventsBox = document.querySelector('input[name="task"][value="market_events"]');
+  if (eventsBox) { eventsBox.closest('label').hidden = !ev.available; if (!ev.available) eventsBox.checked = false; }
   if (ev.available && ev.last_sync_at) {
     fillCard($('card-events'), ev.status, [
       ['Last refreshed', when(ev.last_sync_at)],
@@ -195,9 +198,15 @@ function updateApplyButton() {
   const ok = lastPreview && lastPreview.passed;
   $('btn-apply-constituents').disabled = !ok;
   $('apply-hint').textContent = ok
-    ? 'Applies exactly preview ' + lastPreview.report.report_id + ' (' + lastPreview.tasks.join(', ') + ').'
+    ? 'Applies exactly preview ' + lastPreview.report.report_id + ' (' + lastPreview.tasks.join(', ') + ').' +
+      (lastPreview.left.length ? ' Left out: ' + lastPreview.why : '')
     : (lastPreview ? lastPreview.why
       : 'Run a constituents dry run first: apply writes exactly the preview you saw.');
+}
+
+// An index whose preview passed can be applied even when another one's failed: the plan is per task.
+function previewPassed(r) {
+  return r.status !== 'failed' && r.validation.status !== 'failed';
 }
 
 async function preview(tasks) {
@@ -207,11 +216,14 @@ async function preview(tasks) {
   renderReport(data);
   const results = constituentResults(data);
   if (results.length > 0) {
+    const good = results.filter(previewPassed);
+    const left = results.filter((r) => !previewPassed(r));
     lastPreview = {
       report: data,
-      tasks: results.map((r) => r.task),
-      passed: results.every((r) => r.status !== 'failed' && r.validation.status !== 'failed'),
-      why: whyNotApplicable(results),
+      tasks: good.map((r) => r.task),
+      left: left.map((r) => r.task),
+      passed: good.length > 0,
+      why: whyNotApplicable(left),
     };
   }
   await loadStatus();
@@ -221,10 +233,15 @@ async function preview(tasks) {
 // The right words for a preview that cannot be applied: a source that could not be read is not a validation failure.
 function whyNotApplicable(results) {
   const unread = results.filter((r) => r.status === 'failed' && r.validation.status === 'not_run').map((r) => r.task);
+  const invalid = results.filter((r) => !unread.includes(r.task)).map((r) => r.task);
+  const parts = [];
   if (unread.length > 0) {
-    return 'The source could not be read for ' + unread.join(', ') + ' (see the report): preview again when it answers.';
+    parts.push('The source could not be read for ' + unread.join(', ') + ' (see the report): preview again when it answers.');
   }
-  return 'The last preview did not pass validation: fix it and preview again before applying.';
+  if (invalid.length > 0) {
+    parts.push('The preview of ' + invalid.join(', ') + ' did not pass validation: fix it and preview again before applying.');
+  }
+  return parts.join(' ');
 }
 
 function applyWarnings(report) {
@@ -265,12 +282,13 @@ function confirmDialog(title, text, warnings, extra, confirmLabel) {
 async function applyConstituents() {
   if (!lastPreview || !lastPreview.passed) return;
   const report = lastPreview.report;
-  const results = constituentResults(report);
+  const results = constituentResults(report).filter((r) => lastPreview.tasks.includes(r.task));
   const summary = results.map((r) => r.task + ': ' + (r.before_count === null
     ? 'new file (' + r.after_count + ' rows)'
     : r.before_count + ' → ' + r.after_count + ' (+' + r.added.length + ' / −' + r.removed.length + ')')).join('; ');
   const ok = await confirmDialog('Apply constituents refresh?',
-    'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.',
+    'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.' +
+    (lastPreview.left.length ? ' Not applied (its preview failed): ' + lastPreview.left.join(', ') + '.' : ''),
     applyWarnings({ results }));
   if (!ok) return;
   const { status, data } = await runWithProgress('/api/maintenance/run',
@@ -341,6 +359,7 @@ async function rollback() {
 }
 
 async function viewLatestReport() {
+  showMessage(''); // the last action's message is about that action, not this report
   const list = await api('GET', '/api/maintenance/reports?limit=1');
   if (!Array.isArray(list.data) || list.data.length === 0) { showMessage('No reports yet.', 'error'); return; }
   const { data } = await api('GET', '/api/maintenance/reports/' + encodeURIComponent(list.data[0].report_id));
@@ -445,7 +464,12 @@ function renderReport(report) {
   focusResult($('message').hidden ? box : $('message'));
 }
 
-document.querySelectorAll('button.preview').forEach((b) => b.addEventListener('click', () => preview([b.dataset.tasks])));
+document.querySelectorAll('button.preview[data-tasks]').forEach((b) => b.addEventListener('click', () => preview([b.dataset.tasks])));
+$('btn-dry-run-selected').addEventListener('click', () => {
+  const tasks = [...document.querySelectorAll('input[name="task"]:checked')].map((c) => c.value);
+  if (tasks.length === 0) { showMessage('Choose at least one task to preview.', 'error'); return; }
+  preview(tasks);
+});
 $('btn-view-report').addEventListener('click', viewLatestReport);
 $('btn-apply-constituents').addEventListener('click', applyConstituents);
 $('btn-refresh-events').addEventListener('click', refreshEvents);

@@ -68,15 +68,39 @@ class DashboardBrowserTest {
                     assertThat(sti.getText()).contains("45 days", "WARN", "the file is 45 days old (more than 30)");
                     assertThat(sti.getAttribute("class")).contains("warning");
 
-                    driver.findElement(By.id("btn-dry-run-constituents")).click();
+                    // Preview a chosen subset: STI and HSI, not the S&P 500.
+                    byte[] sp500Before = Files.readAllBytes(ws.dataFile("sp500_constituents.csv"));
+                    byte[] stiBefore = Files.readAllBytes(ws.dataFile("sti_constituents.csv"));
+                    byte[] hsiBefore = Files.readAllBytes(ws.dataFile("hsi_constituents.csv"));
+                    driver.findElement(By.cssSelector("input[name='task'][value='sp500_constituents']")).click();
+                    assertThat(driver.findElement(By.cssSelector("input[name='task'][value='market_events']")).isDisplayed())
+                            .isFalse(); // this runner has no market events
+                    driver.findElement(By.id("btn-dry-run-selected")).click();
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("apply-hint"),
                             "The source could not be read for hsi_constituents"));
+                    assertThat(driver.findElement(By.id("apply-hint")).getText())
+                            .contains("(sti_constituents)", "Left out:");
+                    assertThat(driver.findElement(By.id("report")).getText()).contains("sti_constituents", "hsi_constituents")
+                            .doesNotContain("sp500_constituents");
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"),
                             "the last run failed"));
                     WebElement hsi = driver.findElement(By.id("card-hsi"));
                     assertThat(hsi.getText()).contains("FAIL", "HKEX answered 502");
                     assertThat(hsi.getAttribute("class")).contains("failed");
                     screenshot(driver, "console-cards-health.png");
+
+                    // HSI failed, STI passed: Apply applies STI alone, exactly as previewed.
+                    assertThat(driver.findElement(By.id("btn-apply-constituents")).isEnabled()).isTrue();
+                    driver.findElement(By.id("btn-apply-constituents")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Apply"));
+                    assertThat(driver.findElement(By.id("confirm-dialog")).getText()).contains("sti_constituents: 30 → 30",
+                            "Not applied (its preview failed): hsi_constituents");
+                    screenshot(driver, "console-apply-subset.png");
+                    driver.findElement(By.id("confirm-apply")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Applied"));
+                    assertThat(Files.readAllBytes(ws.dataFile("sti_constituents.csv"))).isNotEqualTo(stiBefore);
+                    assertThat(Files.readAllBytes(ws.dataFile("hsi_constituents.csv"))).isEqualTo(hsiBefore);
+                    assertThat(Files.readAllBytes(ws.dataFile("sp500_constituents.csv"))).isEqualTo(sp500Before);
                     // Focus lands on the action's result, not on <body>.
                     assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
                             .executeScript("return document.activeElement.id")).isIn("report", "message");
