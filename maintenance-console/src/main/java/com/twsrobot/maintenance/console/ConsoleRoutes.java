@@ -188,6 +188,13 @@ final class ConsoleRoutes implements HttpHandler {
                 p.putNull("age_seconds");
             }
             p.put("last_success", part.lastSuccess().map(ReportJson::timestamp).orElse(null));
+            if (part.lastApplied().isPresent()) {
+                MaintenanceHealth.Applied applied = part.lastApplied().get();
+                p.putObject("last_apply").put("source", applied.source()).put("report_id", applied.reportId())
+                        .put("at", ReportJson.timestamp(applied.at()));
+            } else {
+                p.putNull("last_apply");
+            }
         }
         sendJson(ex, health.overall().equals("fail") ? 503 : 200, node);
     }

@@ -92,7 +92,10 @@ async function loadStatus() {
       ['Last refreshed', when(c.last_refreshed)],
       ['Age', h ? age(h.age_seconds) : '—'],
       ['Rows', c.row_count === null ? '—' : String(c.row_count)],
-      ['Source', c.source || 'none registered'],
+      // Where the file's content came from: the source the applying run read, with its report.
+      ['Content from', h && h.last_apply ? h.last_apply.source + ' (report ' + h.last_apply.report_id + ')'
+        : 'no recent apply on record'],
+      ['Configured source', c.source || 'none registered'],
       ['Validation', badge(c.validation.status)],
     ];
     if (h) rows.push(['Health', el('span', {}, badge(h.state), h.reason ? el('div', { class: 'reason' }, h.reason) : null)]);

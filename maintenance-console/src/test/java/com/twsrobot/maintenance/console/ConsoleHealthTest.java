@@ -121,6 +121,23 @@ class ConsoleHealthTest {
     }
 
     @Test
+    void eachFileNamesTheSourceAndReportOfTheApplyThatWroteIt() throws Exception {
+        start(healthySources());
+        assertThat(part(health(200), "sti").get("last_apply").isNull()).isTrue();
+        String planId = dryRun("sti_constituents").get("report_id").asText();
+        HttpRequest apply = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.port() + "/api/maintenance/run"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dry_run\": false, \"plan_id\": \"" + planId + "\"}"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                .header("Origin", "http://127.0.0.1:" + console.port()).build();
+        String applyId = ReportJson.mapper().readTree(http.send(apply, HttpResponse.BodyHandlers.ofString()).body())
+                .get("report_id").asText();
+        JsonNode sti = part(health(200), "sti");
+        assertThat(sti.get("last_apply").get("source").asText()).isEqualTo("fake://sti");
+        assertThat(sti.get("last_apply").get("report_id").asText()).isEqualTo(applyId);
+        assertThat(part(health(200), "hsi").get("last_apply").isNull()).isTrue(); // a dry run writes nothing
+    }
+
+    @Test
     void aFileOlderThanTheStaleAgeWarnsAndTheBadgeTurnsAmber() throws Exception {
         start(healthySources());
         clock.set(WRITTEN.plus(Duration.ofDays(45)));

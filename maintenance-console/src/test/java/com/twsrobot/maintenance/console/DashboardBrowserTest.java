@@ -101,6 +101,10 @@ class DashboardBrowserTest {
                     assertThat(Files.readAllBytes(ws.dataFile("sti_constituents.csv"))).isNotEqualTo(stiBefore);
                     assertThat(Files.readAllBytes(ws.dataFile("hsi_constituents.csv"))).isEqualTo(hsiBefore);
                     assertThat(Files.readAllBytes(ws.dataFile("sp500_constituents.csv"))).isEqualTo(sp500Before);
+                    // The card says where the file's content now comes from: the source the apply read, and its report.
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-sti dl"),
+                            "fake://sti (report maintenance_"));
+                    assertThat(driver.findElement(By.id("card-hsi")).getText()).contains("no recent apply on record");
                     // Focus lands on the action's result, not on <body>.
                     assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
                             .executeScript("return document.activeElement.id")).isIn("report", "message");

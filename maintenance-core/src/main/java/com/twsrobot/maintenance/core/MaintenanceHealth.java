@@ -27,9 +27,13 @@ public final class MaintenanceHealth {
     /** How many recent reports are read to find each task's last run. */
     public static final int REPORTS_READ = 50;
 
-    /** One part's health. */
+    /** The apply (or rollback) that last wrote a file: where its content came from, and its report. */
+    public record Applied(String source, String reportId, Instant at) {
+    }
+
+    /** One part's health; {@code lastApplied} is empty when no recent report wrote the file. */
     public record Part(String name, String task, String state, String reason, Optional<Long> ageSeconds,
-                       Optional<Instant> lastSuccess) {
+                       Optional<Instant> lastSuccess, Optional<Applied> lastApplied) {
     }
 
     /** The whole picture. */
@@ -46,6 +50,7 @@ public final class MaintenanceHealth {
         Instant now = runner.clock().instant();
         Map<String, TaskResult> lastRun = new HashMap<>();
         Map<String, Instant> lastSuccess = new HashMap<>();
+        Map<String, Applied> lastApplied = new HashMap<>();
         for (ReportSummary summary : runner.reports(REPORTS_READ)) {
             Optional<RunReport> report = runner.report(summary.reportId());
             if (report.isEmpty()) {
@@ -55,6 +60,9 @@ public final class MaintenanceHealth {
                 lastRun.putIfAbsent(r.task(), r);
                 if ((r.status() == TaskStatus.SUCCESS || r.status() == TaskStatus.WARNING)) {
                     lastSuccess.putIfAbsent(r.task(), r.finishedAt());
+                    if (!r.dryRun() && Boolean.TRUE.equals(r.detail().get("changed"))) {
+                        lastApplied.putIfAbsent(r.task(), new Applied(r.source(), summary.reportId(), r.finishedAt()));
+                    }
                 }
             }
         }
@@ -84,7 +92,7 @@ public final class MaintenanceHealth {
                 reason = "validation warns: " + String.join("; ", index.validation().warnings());
             }
             parts.add(new Part(index.index(), index.task(), state, reason, age,
-                    Optional.ofNullable(lastSuccess.get(index.task()))));
+                    Optional.ofNullable(lastSuccess.get(index.task())), Optional.ofNullable(lastApplied.get(index.task()))));
         }
         if (status.marketEventsAvailable()) {
             String state = status.marketEvents().map(s -> s.status().equals("success") ? "ok"
@@ -93,7 +101,7 @@ public final class MaintenanceHealth {
                     : "the last sync was " + s.status().replace('_', ' ')).orElse("no market-events sync yet");
             parts.add(new Part("market_events", "market_events", state, reason,
                     status.marketEvents().map(s -> Duration.between(s.finishedAt(), now).toSeconds()),
-                    Optional.ofNullable(lastSuccess.get("market_events"))));
+                    Optional.ofNullable(lastSuccess.get("market_events")), Optional.empty()));
         }
         String overall = parts.stream().map(Part::state).reduce("ok", MaintenanceHealth::worse);
         return new Health(now, overall, parts);
