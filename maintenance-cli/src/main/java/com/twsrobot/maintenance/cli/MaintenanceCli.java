@@ -21,7 +21,7 @@ import java.util.function.Consumer;
                 "Metadata only: never touches orders, strategies or trading controls.",
                 "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
-                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, ServeCommand.class, EventsCommand.class,
+                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, DiffCommand.class, ServeCommand.class, EventsCommand.class,
                 TrainCommand.class},
         footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error;",
                 "3 another run holds the run lock (data/.maintenance.lock)."})

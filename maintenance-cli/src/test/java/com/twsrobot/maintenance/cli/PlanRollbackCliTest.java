@@ -55,6 +55,21 @@ class PlanRollbackCliTest {
         assertThat(cli("backups", "--json")).isZero();
         String backupId = ReportJson.mapper().readTree(out).get(0).get("backup_id").asText();
 
+        // diff: that backup → the file now: the 5 symbols the apply brought in, and the 5 it took out.
+        assertThat(cli("diff", "--task", "sti_constituents", "--backup", backupId, "--json")).as(out + err).isZero();
+        JsonNode diff = ReportJson.mapper().readTree(out);
+        assertThat(diff.get("added")).hasSize(5);
+        assertThat(diff.get("added").toString()).contains("5E2.SI", "Seatrium Limited");
+        assertThat(diff.get("removed")).hasSize(5);
+        assertThat(cli("diff", "--task", "sti_constituents", "--backup", backupId)).isZero();
+        assertThat(out).startsWith("sti_constituents: " + backupId + " → current: +5 / -5").contains("  + 5E2.SI  Seatrium Limited");
+        assertThat(cli("diff", "--task", "sti_constituents", "--backup", backupId, "--to", backupId)).isZero();
+        assertThat(out).contains("+0 / -0, 0 field change(s)");
+        assertThat(cli("diff", "--task", "sti_constituents", "--backup", "19990101_000000")).isEqualTo(2);
+        assertThat(err).contains("no backup '19990101_000000' of sti_constituents.csv");
+        assertThat(cli("diff", "--task", "sti", "--backup", backupId)).isEqualTo(2);
+        assertThat(err).contains("no constituent task 'sti'");
+
         // Without --apply, a preview: the 5 symbols the restore would take out, nothing written.
         byte[] applied5 = ws.readData("sti_constituents.csv");
         assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId, "--json")).as(out + err).isZero();

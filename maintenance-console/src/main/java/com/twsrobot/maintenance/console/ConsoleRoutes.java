@@ -42,7 +42,7 @@ final class ConsoleRoutes implements HttpHandler {
     private static final String API = "/api/maintenance";
     private static final Set<String> GET_PATHS = Set.of("/", "/maintenance", "/maintenance/app.js",
             "/maintenance/app.css", API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
-            "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics");
+            "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics", API + "/backups/compare");
     private static final Set<String> POST_PATHS = Set.of(API + "/run", API + "/rollback", "/api/market-events/refresh");
 
     private final MaintenanceRunner runner;
@@ -140,6 +140,7 @@ final class ConsoleRoutes implements HttpHandler {
             case "POST /api/market-events/refresh" -> run(ex, eventsRefreshRequest(body(ex)), "market events refresh");
             case "GET /api/market-events/sync-log" -> sendJson(ex, 200, syncLog(query));
             case "GET " + API + "/health" -> health(ex);
+            case "GET " + API + "/backups/compare" -> sendJson(ex, 200, compare(query));
             case "GET /maintenance/badge.svg" -> send(ex, 200, "image/svg+xml; charset=utf-8",
                     HealthBadge.svg(MaintenanceHealth.of(runner).overall()).getBytes(StandardCharsets.UTF_8));
             case "GET /metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
@@ -197,6 +198,37 @@ final class ConsoleRoutes implements HttpHandler {
             }
         }
         sendJson(ex, health.overall().equals("fail") ? 503 : 200, node);
+    }
+
+    /** Two versions of a constituent file compared: {@code ?task=…&from=BACKUP_ID&to=BACKUP_ID|current}. */
+    private ObjectNode compare(Map<String, String> query) throws BadRequestException {
+        String task = query.get("task");
+        String from = query.get("from");
+        String to = query.getOrDefault("to", MaintenanceRunner.CURRENT_VERSION);
+        if (task == null || from == null) {
+            throw BadRequestException.badRequest("task and from are required, e.g. ?task=hsi_constituents&from=20260624_001500"
+                    + "&to=current");
+        }
+        for (String id : List.of(from, to)) {
+            if (!id.equals(MaintenanceRunner.CURRENT_VERSION) && !id.equals(RunRequest.LATEST_BACKUP)
+                    && !BackupStore.BACKUP_ID.matcher(id).matches()) {
+                throw BadRequestException.badRequest("'" + id + "' is not a backup id (20260624_001500), latest or current");
+            }
+        }
+        com.twsrobot.maintenance.core.constituents.TableDiff diff;
+        try {
+            diff = runner.compareVersions(task, from, to);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(404, e.getMessage());
+        }
+        ObjectNode node = ReportJson.mapper().createObjectNode().put("task", task).put("from", from).put("to", to);
+        ArrayNode added = node.putArray("added");
+        diff.added().forEach(c -> added.addObject().put("symbol", c.symbol()).put("security", c.security()));
+        ArrayNode removed = node.putArray("removed");
+        diff.removed().forEach(c -> removed.addObject().put("symbol", c.symbol()).put("security", c.security()));
+        ArrayNode changed = node.putArray("changed_rows");
+        diff.changed().forEach(c -> changed.add(ReportJson.mapper().valueToTree(c.toMap())));
+        return node;
     }
 
     private ObjectNode currentRun() {

@@ -168,6 +168,16 @@ class ConsoleApiTest {
         assertThat(backups).hasSize(1);
         String backupId = backups.get(0).get("backup_id").asText();
         var afterApply = ws.dataFingerprint();
+        // Compare that backup with the file now: what the apply changed.
+        JsonNode compared = json(get("/api/maintenance/backups/compare?task=sti_constituents&from=" + backupId, Map.of()));
+        assertThat(compared.get("to").asText()).isEqualTo("current");
+        assertThat(compared.get("added").size() + compared.get("removed").size()).isPositive();
+        assertThat(json(get("/api/maintenance/backups/compare?task=sti_constituents&from=" + backupId + "&to=" + backupId,
+                Map.of())).get("added")).isEmpty();
+        assertThat(get("/api/maintenance/backups/compare?task=sti_constituents&from=19990101_000000", Map.of()).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/maintenance/backups/compare?task=sti_constituents&from=x", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/maintenance/backups/compare?task=nope&from=" + backupId, Map.of()).statusCode()).isEqualTo(404);
         // First the preview (the default): what the restore would change and whether a market is open.
         clock.set(java.time.Instant.parse("2026-11-24T15:00:00Z"));
         JsonNode restorePreview = json(postOk("/api/maintenance/rollback", "{\"task\": \"sti_constituents\", \"backup_id\": \""

@@ -29,6 +29,7 @@ import com.twsrobot.maintenance.core.invalidation.MarkerFileInvalidator;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
 import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
+import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.io.FaultHook;
 import com.twsrobot.maintenance.core.io.RunLock;
@@ -71,6 +72,7 @@ public final class MaintenanceRunner {
     private final Path reportsDir;
     private final Clock clock;
     private final Duration staleAfter;
+    private final long maxFileBytes;
     private final List<IndexSpec> indexes;
     private final Map<String, ConstituentSource> sources;
     private final ValidatorChain validators;
@@ -176,6 +178,7 @@ public final class MaintenanceRunner {
         all.addAll(pluginTasks);
         all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
         this.staleAfter = b.staleAfter;
+        this.maxFileBytes = b.maxFileBytes;
         this.registry = new TaskRegistry(all, problems);
         this.reports = new ReportStore(reportsDir, writer);
         this.setupProblems = List.copyOf(problems);
@@ -378,6 +381,41 @@ public final class MaintenanceRunner {
      */
     public RunReport previewRollback(String taskName, String backupId) {
         return run(RunRequest.builder().task(taskName).rollback(backupId).build());
+    }
+
+    /** What {@link #compareVersions} names the file as it is now. */
+    public static final String CURRENT_VERSION = "current";
+
+    /**
+     * The difference between two versions of a constituent file — each a backup id, {@code latest} or
+     * {@link #CURRENT_VERSION} — as symbols added and removed and fields changed going from {@code from}
+     * to {@code to}. Reads only; an unknown task or version, or an unreadable file, is an
+     * {@link IllegalArgumentException} naming it.
+     */
+    public com.twsrobot.maintenance.core.constituents.TableDiff compareVersions(String taskName, String from, String to) {
+        IndexSpec spec = indexes.stream().filter(i -> i.taskName().equals(taskName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no constituent task '" + taskName + "' (known: "
+                        + indexes.stream().map(IndexSpec::taskName).toList() + ")"));
+        return com.twsrobot.maintenance.core.constituents.TableDiff.between(version(spec, from), version(spec, to));
+    }
+
+    private ConstituentTable version(IndexSpec spec, String id) {
+        Path file;
+        if (id.equals(CURRENT_VERSION)) {
+            file = dataDir.resolve(spec.fileName());
+            if (!Files.exists(file)) {
+                return ConstituentTable.of(spec.hasDisplaySymbol(), List.of());
+            }
+        } else {
+            file = new BackupStore(dataDir, writer).find(spec.fileName(), id).map(BackupStore.Backup::path)
+                    .orElseThrow(() -> new IllegalArgumentException("no backup '" + id + "' of " + spec.fileName()
+                            + " (list them with: backups --task " + spec.taskName() + ")"));
+        }
+        try {
+            return com.twsrobot.maintenance.core.constituents.ConstituentFile.read(file, maxFileBytes).table();
+        } catch (IOException | com.twsrobot.maintenance.core.csv.CsvFormatException e) {
+            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+        }
     }
 
     /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */
