@@ -1,6 +1,5 @@
 package com.twsrobot.maintenance.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.constituents.TableDiff;
@@ -52,11 +51,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException(e.getMessage());
         }
         if (json) {
-            ObjectNode node = ReportJson.mapper().createObjectNode().put("task", task).put("from", from).put("to", to);
-            diff.added().forEach(c -> node.withArray("added").addObject().put("symbol", c.symbol()).put("security", c.security()));
-            diff.removed().forEach(c -> node.withArray("removed").addObject().put("symbol", c.symbol()).put("security", c.security()));
-            diff.changed().forEach(c -> node.withArray("changed_rows").add(ReportJson.mapper().valueToTree(c.toMap())));
-            out.print(ReportJson.pretty(node));
+            out.print(ReportJson.pretty(ReportJson.toTree(task, from, to, diff)));
         } else {
             out.printf("%s: %s → %s: +%d / -%d, %d field change(s)%n", task, from, to, diff.added().size(),
                     diff.removed().size(), diff.changed().size());

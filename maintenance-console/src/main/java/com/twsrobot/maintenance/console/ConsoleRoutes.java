@@ -221,14 +221,7 @@ final class ConsoleRoutes implements HttpHandler {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(404, e.getMessage());
         }
-        ObjectNode node = ReportJson.mapper().createObjectNode().put("task", task).put("from", from).put("to", to);
-        ArrayNode added = node.putArray("added");
-        diff.added().forEach(c -> added.addObject().put("symbol", c.symbol()).put("security", c.security()));
-        ArrayNode removed = node.putArray("removed");
-        diff.removed().forEach(c -> removed.addObject().put("symbol", c.symbol()).put("security", c.security()));
-        ArrayNode changed = node.putArray("changed_rows");
-        diff.changed().forEach(c -> changed.add(ReportJson.mapper().valueToTree(c.toMap())));
-        return node;
+        return ReportJson.toTree(task, from, to, diff);
     }
 
     private ObjectNode currentRun() {

@@ -85,6 +85,17 @@ public final class ReportJson {
         return node;
     }
 
+    /** Two versions of a task's file compared ({@code diff}, {@code backups/compare}): the same change lists as a report. */
+    public static ObjectNode toTree(String task, String from, String to,
+                                    com.twsrobot.maintenance.core.constituents.TableDiff diff) {
+        ObjectNode node = MAPPER.createObjectNode().put("task", task).put("from", from).put("to", to);
+        changes(node.putArray("added"), diff.added());
+        changes(node.putArray("removed"), diff.removed());
+        ArrayNode changed = node.putArray("changed_rows");
+        diff.changed().forEach(c -> changed.add(MAPPER.valueToTree(c.toMap())));
+        return node;
+    }
+
     public static ObjectNode toTree(ReportSummary summary) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("report_id", summary.reportId());
