@@ -1,6 +1,5 @@
 package com.twsrobot.maintenance.console;
 
-import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.core.MaintenanceHealth;
@@ -13,8 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,7 +44,8 @@ final class ConsoleMetrics {
 
     /** Brings the gauges up to date, counts the reports not seen yet, and returns the text exposition. */
     synchronized String scrape(MaintenanceRunner runner) {
-        MaintenanceHealth.Health now = MaintenanceHealth.of(runner);
+        List<RunReport> recent = runner.recentReports(MaintenanceHealth.REPORTS_READ);
+        MaintenanceHealth.Health now = MaintenanceHealth.of(runner, recent);
         set(health, "tws.maintenance.health", "part", "overall", MaintenanceHealth.rank(now.overall()), null,
                 HEALTH_HELP);
         for (MaintenanceHealth.Part part : now.parts()) {
@@ -58,12 +58,10 @@ final class ConsoleMetrics {
                     part.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN), "seconds",
                     "Unix time of the task's last successful run among the 50 newest reports; NaN when none");
         }
-        for (ReportSummary summary : runner.reports(MaintenanceHealth.REPORTS_READ)) {
-            if (!counted.add(summary.reportId())) {
-                continue;
+        for (RunReport report : recent) {
+            if (counted.add(report.reportId())) {
+                count(report);
             }
-            Optional<RunReport> report = runner.report(summary.reportId());
-            report.ifPresent(this::count);
         }
         return registry.scrape();
     }

@@ -248,15 +248,7 @@ final class ConsoleRoutes implements HttpHandler {
 
     private ArrayNode reports(Map<String, String> query) throws BadRequestException {
         int limit = limit(query, 20);
-        int offset;
-        try {
-            offset = Integer.parseInt(query.getOrDefault("offset", "0"));
-        } catch (NumberFormatException e) {
-            offset = -1;
-        }
-        if (offset < 0) {
-            throw BadRequestException.badRequest("offset must be a whole number, 0 or more");
-        }
+        int offset = wholeNumber(query, "offset", 0, 0, Integer.MAX_VALUE, "offset must be a whole number, 0 or more");
         ReportFilter filter;
         try {
             filter = ReportFilter.of(query.get("task"), query.get("status"), query.get("mode"), offset, limit,
@@ -297,19 +289,24 @@ final class ConsoleRoutes implements HttpHandler {
     }
 
     private static int limit(Map<String, String> query, int fallback) throws BadRequestException {
-        if (!query.containsKey("limit")) {
+        return wholeNumber(query, "limit", fallback, 1, 500, "limit must be a whole number from 1 to 500");
+    }
+
+    /** A whole-number query parameter within [min, max], {@code fallback} when absent; else 400 with {@code message}. */
+    private static int wholeNumber(Map<String, String> query, String name, int fallback, int min, int max, String message)
+            throws BadRequestException {
+        if (!query.containsKey(name)) {
             return fallback;
         }
-        int limit;
         try {
-            limit = Integer.parseInt(query.get("limit"));
+            int value = Integer.parseInt(query.get(name));
+            if (value >= min && value <= max) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            limit = -1;
+            // falls through to the refusal below
         }
-        if (limit < 1 || limit > 500) {
-            throw BadRequestException.badRequest("limit must be a whole number from 1 to 500");
-        }
-        return limit;
+        throw BadRequestException.badRequest(message);
     }
 
     private ArrayNode backups(Map<String, String> query) throws BadRequestException {

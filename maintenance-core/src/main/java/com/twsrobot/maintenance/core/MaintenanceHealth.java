@@ -2,7 +2,6 @@ package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
-import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -45,23 +44,24 @@ public final class MaintenanceHealth {
 
     /** Evaluates the runner's files and recent reports; a file older than the runner's stale age is amber. */
     public static Health of(MaintenanceRunner runner) {
+        return of(runner, runner.recentReports(REPORTS_READ));
+    }
+
+    /** The same from reports the caller already read, newest first (the metrics scrape reuses them). */
+    public static Health of(MaintenanceRunner runner, List<RunReport> recent) {
         Duration staleAfter = runner.staleAfter();
         MaintenanceStatus status = runner.status();
         Instant now = runner.clock().instant();
         Map<String, TaskResult> lastRun = new HashMap<>();
         Map<String, Instant> lastSuccess = new HashMap<>();
         Map<String, Applied> lastApplied = new HashMap<>();
-        for (ReportSummary summary : runner.reports(REPORTS_READ)) {
-            Optional<RunReport> report = runner.report(summary.reportId());
-            if (report.isEmpty()) {
-                continue;
-            }
-            for (TaskResult r : report.get().results()) {
+        for (RunReport report : recent) {
+            for (TaskResult r : report.results()) {
                 lastRun.putIfAbsent(r.task(), r);
                 if ((r.status() == TaskStatus.SUCCESS || r.status() == TaskStatus.WARNING)) {
                     lastSuccess.putIfAbsent(r.task(), r.finishedAt());
                     if (!r.dryRun() && Boolean.TRUE.equals(r.detail().get("changed"))) {
-                        lastApplied.putIfAbsent(r.task(), new Applied(r.source(), summary.reportId(), r.finishedAt()));
+                        lastApplied.putIfAbsent(r.task(), new Applied(r.source(), report.reportId(), r.finishedAt()));
                     }
                 }
             }

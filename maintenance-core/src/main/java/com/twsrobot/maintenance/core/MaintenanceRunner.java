@@ -607,6 +607,11 @@ public final class MaintenanceRunner {
         return reports.list(limit);
     }
 
+    /** The {@code limit} newest whole reports, newest first (each read once). */
+    public List<RunReport> recentReports(int limit) {
+        return reports.select(com.twsrobot.maintenance.core.report.ReportFilter.newest(limit));
+    }
+
     /** The reports a history filter selects (task, status, mode, paging), newest first. */
     public List<ReportSummary> reports(com.twsrobot.maintenance.core.report.ReportFilter filter) {
         return reports.list(filter);

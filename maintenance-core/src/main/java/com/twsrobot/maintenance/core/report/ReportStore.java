@@ -105,6 +105,11 @@ public final class ReportStore {
 
     /** The reports the filter selects, newest first (each report is read to test the filter). */
     public List<ReportSummary> list(ReportFilter filter) {
+        return select(filter).stream().map(RunReport::summary).toList();
+    }
+
+    /** The whole reports the filter selects, newest first, each file read once. */
+    public List<RunReport> select(ReportFilter filter) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -120,7 +125,7 @@ public final class ReportStore {
             LOG.warn("could not list reports in {}: {}", dir, e.toString());
             return List.of();
         }
-        List<ReportSummary> out = new ArrayList<>();
+        List<RunReport> out = new ArrayList<>();
         int skip = filter.offset();
         for (String id : ids) {
             if (out.size() >= filter.limit()) {
@@ -128,7 +133,7 @@ public final class ReportStore {
             }
             Optional<RunReport> report = read(id).filter(filter::matches);
             if (report.isPresent() && skip-- <= 0) {
-                out.add(report.get().summary());
+                out.add(report.get());
             }
         }
         return out;
