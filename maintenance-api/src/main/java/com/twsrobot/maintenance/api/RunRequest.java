@@ -21,10 +21,24 @@ import java.util.Objects;
  * @param rollbackBackupId  restore this backup ({@link #LATEST_BACKUP} for the newest; "" for none)
  * @param sourceTimeout     the deadline for each source and event provider: fetching (every try and
  *                          fallback, bodies included) and parsing; null for the runner's default
+ * @param trigger           what started the run, recorded in its report: {@link #MANUAL} or {@link #SCHEDULE}
  */
 public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
                          int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
-                         String rollbackBackupId, Duration sourceTimeout) {
+                         String rollbackBackupId, Duration sourceTimeout, String trigger) {
+
+    /** Trigger of a run a person or a host's code asked for. */
+    public static final String MANUAL = "manual";
+    /** Trigger of a run the console's schedule started. */
+    public static final String SCHEDULE = "schedule";
+
+    /** A manual request. */
+    public RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
+                      int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
+                      String rollbackBackupId, Duration sourceTimeout) {
+        this(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId, rollbackBackupId,
+                sourceTimeout, MANUAL);
+    }
 
     /** A request with the runner's default source deadline. */
     public RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
@@ -46,6 +60,10 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         sourceUrls = Map.copyOf(sourceUrls);
         planId = Objects.requireNonNullElse(planId, "");
         rollbackBackupId = Objects.requireNonNullElse(rollbackBackupId, "");
+        trigger = Objects.requireNonNullElse(trigger, MANUAL);
+        if (!trigger.equals(MANUAL) && !trigger.equals(SCHEDULE)) {
+            throw new IllegalArgumentException("trigger must be " + MANUAL + " or " + SCHEDULE + ", got '" + trigger + "'");
+        }
         if (!planId.isEmpty() && !rollbackBackupId.isEmpty()) {
             throw new IllegalArgumentException("a request applies a plan or rolls back, not both");
         }
@@ -72,13 +90,13 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
     /** The same request with other task names. */
     public RunRequest withTasks(List<String> names) {
         return new RunRequest(names, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                rollbackBackupId, sourceTimeout);
+                rollbackBackupId, sourceTimeout, trigger);
     }
 
     /** The same request with {@code timeout} as its source deadline unless it has its own. */
     public RunRequest withDefaultSourceTimeout(Duration timeout) {
         return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                rollbackBackupId, sourceTimeout != null ? sourceTimeout : timeout);
+                rollbackBackupId, sourceTimeout != null ? sourceTimeout : timeout, trigger);
     }
 
     /** The deadline for each source: the request's own, else {@link SourceContext#DEFAULT_TIMEOUT}. */
@@ -91,7 +109,7 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         Map<String, String> urls = new LinkedHashMap<>(defaults);
         urls.putAll(sourceUrls);
         return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, urls, snapshot, planId,
-                rollbackBackupId, sourceTimeout);
+                rollbackBackupId, sourceTimeout, trigger);
     }
 
     /** A dry run of the named tasks or groups (all by default). */
@@ -115,6 +133,7 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         private String planId = "";
         private String rollbackBackupId = "";
         private Duration sourceTimeout;
+        private String trigger = MANUAL;
 
         private Builder() {
         }
@@ -187,9 +206,15 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
             return this;
         }
 
+        /** What started the run ({@link #MANUAL} unless set), recorded in the report as {@code trigger}. */
+        public Builder trigger(String value) {
+            this.trigger = Objects.requireNonNull(value, "trigger");
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                    rollbackBackupId, sourceTimeout);
+                    rollbackBackupId, sourceTimeout, trigger);
         }
     }
 }

@@ -32,7 +32,7 @@ class ArchitectureTest {
             "maintenance-cli", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.", BASE + "cli.",
                     "picocli.", "com.fasterxml.jackson.", "com.sun.net.httpserver."),
             "maintenance-console", List.of("java.", BASE + "api.", BASE + "core.", BASE + "console.",
-                    "com.fasterxml.jackson.", "com.sun.net.httpserver.", "org.slf4j.", "io.micrometer."),
+                    "com.fasterxml.jackson.", "com.sun.net.httpserver.", "org.slf4j.", "io.micrometer.", "jakarta.servlet."),
             "examples", List.of("java.", BASE + "api.", BASE + "core.", BASE + "examples."));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);

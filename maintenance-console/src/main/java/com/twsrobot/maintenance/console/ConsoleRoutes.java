@@ -3,8 +3,6 @@ package com.twsrobot.maintenance.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
@@ -17,12 +15,12 @@ import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.report.ReportFilter;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.core.report.ReportStore;
+import com.twsrobot.maintenance.core.schedule.ScheduledRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -32,11 +30,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every route of the console. Each request is checked in this order: Host, path shape, access token,
- * then for POSTs the CSRF rules; only then does it reach the runner. Errors are JSON
+ * Every route of the console, as a plain request → response component that the JDK server adapter
+ * ({@link MaintenanceConsole}) and the servlet adapter ({@link MaintenanceConsoleServlet}) both call.
+ * Each request is checked in this order: Host, path shape, access (token or the host's login), then
+ * for POSTs the CSRF rules; only then does it reach the runner. Errors are JSON
  * {@code {"error": "..."}} without stack traces.
  */
-final class ConsoleRoutes implements HttpHandler {
+final class ConsoleRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final String API = "/api/maintenance";
@@ -50,6 +50,7 @@ final class ConsoleRoutes implements HttpHandler {
     private final RunTracker tracker;
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final int maxBodyBytes;
+    private volatile ScheduledRuns schedule;
     private final int maxRequestsPerClient;
     private final java.util.concurrent.ConcurrentHashMap<java.net.InetAddress, java.util.concurrent.atomic.AtomicInteger>
             inFlight = new java.util.concurrent.ConcurrentHashMap<>();
@@ -63,115 +64,123 @@ final class ConsoleRoutes implements HttpHandler {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        java.net.InetAddress client = exchange.getRemoteAddress().getAddress();
+    /**
+     * Answers one request. Never throws for a bad request or a failure of ours (those are JSON errors);
+     * an {@link IOException} means the client went away or stalled past the read bound while sending,
+     * and there is nobody to answer.
+     */
+    ConsoleResponse handle(ConsoleRequest request) throws IOException {
+        java.net.InetAddress client = request.client();
         java.util.concurrent.atomic.AtomicInteger count = inFlight.computeIfAbsent(client,
                 c -> new java.util.concurrent.atomic.AtomicInteger());
-        try (exchange) {
+        try {
             if (count.incrementAndGet() > maxRequestsPerClient) {
-                sendJson(exchange, 429, error("too many requests under way from " + client.getHostAddress()
+                return json(429, error("too many requests under way from " + client.getHostAddress()
                         + " (at most " + maxRequestsPerClient + " at once); try again in a moment"));
-                return;
             }
-            try {
-                route(exchange);
-            } catch (BadRequestException e) {
-                sendJson(exchange, e.status(), error(e.getMessage()));
-            } catch (IOException e) {
-                // The client went away or stalled past the read bound: nothing to answer, nothing to alarm anyone.
-                LOG.debug("console request {} {} ended early: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
-                        e.toString());
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("console request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
-                        e.toString(), e);
-                sendJson(exchange, 500, error("internal error; the console's log has the details"));
-            }
-        } catch (IOException e) {
-            LOG.debug("could not answer {}: {}", exchange.getRequestURI(), e.toString());
+            return route(request);
+        } catch (BadRequestException e) {
+            return json(e.status(), error(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("console request {} {} failed: {}", request.method(), request.path(), e.toString(), e);
+            return json(500, error("internal error; the console's log has the details"));
         } finally {
             count.decrementAndGet();
         }
     }
 
-    private void route(HttpExchange ex) throws IOException, BadRequestException {
-        String method = ex.getRequestMethod();
-        String rawPath = ex.getRequestURI().getRawPath();
-        if (!security.hostAllowed(ex.getRequestHeaders())) {
-            throw new BadRequestException(403, "this console does not answer to Host '"
-                    + ex.getRequestHeaders().getFirst("Host") + "'");
+    private ConsoleResponse route(ConsoleRequest ex) throws IOException, BadRequestException {
+        String method = ex.method();
+        String rawPath = ex.path();
+        if (!security.hostAllowed(ex)) {
+            throw new BadRequestException(403, "this console does not answer to Host '" + ex.header("Host") + "'");
         }
         if (rawPath == null || rawPath.contains("%") || rawPath.contains("..") || rawPath.contains("//")
                 || rawPath.contains("\\")) {
             throw new BadRequestException(404, "not found");
         }
-        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
-        if (method.equals("GET") && rawPath.equals("/maintenance") && query.containsKey("token")) {
-            logIn(ex, query.get("token"));
-            return;
+        Map<String, String> query = query(ex.rawQuery());
+        if (method.equals("GET") && rawPath.equals("/maintenance") && query.containsKey("token")
+                && !security.usesHostLogin()) {
+            return logIn(ex, query.get("token"));
         }
-        if (!security.accessGranted(ex.getRequestHeaders())) {
-            throw new BadRequestException(401, "this console needs its access token: open /maintenance?token=... once, "
+        if (!security.accessGranted(ex)) {
+            throw new BadRequestException(401, security.usesHostLogin() ? "sign in to " + ex.base() + " first"
+                    : "this console needs its access token: open /maintenance?token=... once, "
                     + "or send 'Authorization: Bearer <token>'");
         }
         if (method.equals("POST")) {
-            Optional<String> problem = security.csrfProblem(ex.getRequestHeaders());
+            Optional<String> problem = security.csrfProblem(ex);
             if (problem.isPresent()) {
                 throw new BadRequestException(403, "refused: " + problem.get());
             }
         }
         if (method.equals("GET") && rawPath.startsWith(API + "/reports/")) {
-            report(ex, rawPath.substring((API + "/reports/").length()), query);
-            return;
+            return report(rawPath.substring((API + "/reports/").length()), query);
         }
         String route = method + " " + rawPath;
-        switch (route) {
-            case "GET /" -> redirect(ex, "/maintenance");
-            case "GET /maintenance" -> sendResource(ex, "dashboard.html", "text/html; charset=utf-8");
-            case "GET /maintenance/app.js" -> sendResource(ex, "app.js", "text/javascript; charset=utf-8");
-            case "GET /maintenance/app.css" -> sendResource(ex, "app.css", "text/css; charset=utf-8");
-            case "GET " + API + "/status" -> sendJson(ex, 200, status());
-            case "GET " + API + "/runs/current" -> sendJson(ex, 200, currentRun());
-            case "GET " + API + "/reports" -> sendJson(ex, 200, reports(query));
-            case "GET " + API + "/backups" -> sendJson(ex, 200, backups(query));
+        return switch (route) {
+            case "GET /" -> redirect(ex.base() + "/maintenance", Map.of());
+            case "GET /maintenance" -> resource(ex, "dashboard.html", "text/html; charset=utf-8");
+            case "GET /maintenance/app.js" -> resource(ex, "app.js", "text/javascript; charset=utf-8");
+            case "GET /maintenance/app.css" -> resource(ex, "app.css", "text/css; charset=utf-8");
+            case "GET " + API + "/status" -> json(200, status());
+            case "GET " + API + "/runs/current" -> json(200, currentRun());
+            case "GET " + API + "/reports" -> json(200, reports(query));
+            case "GET " + API + "/backups" -> json(200, backups(query));
             case "POST " + API + "/run" -> run(ex, RunRequestParser.parse(body(ex)), "run");
             case "POST " + API + "/rollback" -> run(ex, rollbackRequest(body(ex)), "rollback");
             case "POST /api/market-events/refresh" -> run(ex, eventsRefreshRequest(body(ex)), "market events refresh");
-            case "GET /api/market-events/sync-log" -> sendJson(ex, 200, syncLog(query));
-            case "GET " + API + "/health" -> health(ex);
-            case "GET " + API + "/backups/compare" -> sendJson(ex, 200, compare(query));
-            case "GET /maintenance/badge.svg" -> send(ex, 200, "image/svg+xml; charset=utf-8",
-                    HealthBadge.svg(MaintenanceHealth.of(runner).overall()).getBytes(StandardCharsets.UTF_8));
-            case "GET /metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                    metrics.scrape(runner).getBytes(StandardCharsets.UTF_8));
+            case "GET /api/market-events/sync-log" -> json(200, syncLog(query));
+            case "GET " + API + "/health" -> health();
+            case "GET " + API + "/backups/compare" -> json(200, compare(query));
+            case "GET /maintenance/badge.svg" -> send(200, "image/svg+xml; charset=utf-8",
+                    HealthBadge.svg(MaintenanceHealth.of(runner).overall()).getBytes(StandardCharsets.UTF_8), Map.of());
+            case "GET /metrics" -> send(200, "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.scrape(runner).getBytes(StandardCharsets.UTF_8), Map.of());
             default -> {
                 if (GET_PATHS.contains(rawPath) || POST_PATHS.contains(rawPath)) {
-                    ex.getResponseHeaders().add("Allow", GET_PATHS.contains(rawPath) ? "GET" : "POST");
-                    throw new BadRequestException(405, method + " is not allowed on " + rawPath);
+                    yield send(405, JSON, ReportJson.pretty(error(method + " is not allowed on " + rawPath))
+                            .getBytes(StandardCharsets.UTF_8), Map.of("Allow", GET_PATHS.contains(rawPath) ? "GET" : "POST"));
                 }
                 throw new BadRequestException(404, "not found");
             }
-        }
+        };
     }
 
-    private void logIn(HttpExchange ex, String token) throws IOException, BadRequestException {
+    private ConsoleResponse logIn(ConsoleRequest ex, String token) throws BadRequestException {
         if (!security.accessTokenMatches(token)) {
             throw new BadRequestException(401, "wrong access token");
         }
-        ex.getResponseHeaders().add("Set-Cookie", ConsoleSecurity.TOKEN_COOKIE + "=" + token
-                + "; Path=/; HttpOnly; SameSite=Strict");
-        redirect(ex, "/maintenance");
+        return redirect(ex.base() + "/maintenance", Map.of("Set-Cookie", ConsoleSecurity.TOKEN_COOKIE + "=" + token
+                + "; Path=/; HttpOnly; SameSite=Strict"));
+    }
+
+    MaintenanceRunner runner() {
+        return runner;
+    }
+
+    /** The schedule whose next slot the status shows. */
+    void schedule(ScheduledRuns runs) {
+        this.schedule = runs;
     }
 
     private ObjectNode status() {
         ObjectNode node = ReportJson.toTree(runner.status());
         node.set("run_in_progress", tracker.current().map(this::describe).orElse(null));
+        ScheduledRuns runs = schedule;
+        if (runs == null) {
+            node.putNull("schedule");
+        } else {
+            node.putObject("schedule").put("dry_run", runs.settings().dryRun().toString())
+                    .put("apply", runs.settings().applyWhenClean() ? "when-clean" : "never")
+                    .put("next_due", ReportJson.timestamp(runs.nextDue()));
+        }
         return node;
     }
 
     /** 200 when nothing fails, 503 when something does, so a plain HTTP probe can alert on it. */
-    private void health(HttpExchange ex) throws IOException {
+    private ConsoleResponse health() {
         MaintenanceHealth.Health health = MaintenanceHealth.of(runner);
         ObjectNode node = ReportJson.mapper().createObjectNode();
         node.put("overall", health.overall());
@@ -197,7 +206,7 @@ final class ConsoleRoutes implements HttpHandler {
                 p.putNull("last_apply");
             }
         }
-        sendJson(ex, health.overall().equals("fail") ? 503 : 200, node);
+        return json(health.overall().equals("fail") ? 503 : 200, node);
     }
 
     /** Two versions of a constituent file compared: {@code ?task=…&from=BACKUP_ID&to=BACKUP_ID|current}. */
@@ -263,20 +272,19 @@ final class ConsoleRoutes implements HttpHandler {
         return array;
     }
 
-    private void report(HttpExchange ex, String id, Map<String, String> query) throws IOException, BadRequestException {
+    private ConsoleResponse report(String id, Map<String, String> query) throws BadRequestException {
         if (!ReportStore.isReportId(id)) {
             throw new BadRequestException(404, "no report '" + id + "'");
         }
         String format = query.getOrDefault("format", "json");
         if (format.equals("markdown")) {
             String md = runner.reportMarkdown(id).orElseThrow(() -> new BadRequestException(404, "no report '" + id + "'"));
-            send(ex, 200, "text/markdown; charset=utf-8", md.getBytes(StandardCharsets.UTF_8));
+            return send(200, "text/markdown; charset=utf-8", md.getBytes(StandardCharsets.UTF_8), Map.of());
         } else if (format.equals("json")) {
             RunReport report = runner.report(id).orElseThrow(() -> new BadRequestException(404, "no report '" + id + "'"));
-            sendJson(ex, 200, ReportJson.toTree(report));
-        } else {
-            throw BadRequestException.badRequest("format must be json or markdown");
+            return json(200, ReportJson.toTree(report));
         }
+        throw BadRequestException.badRequest("format must be json or markdown");
     }
 
     private ArrayNode syncLog(Map<String, String> query) throws BadRequestException {
@@ -373,43 +381,63 @@ final class ConsoleRoutes implements HttpHandler {
     }
 
     /** One run at a time: a second one gets 409 naming the first; a run another process locked out gets 409 too. */
-    private void run(HttpExchange ex, RunRequest request, String label) throws IOException, BadRequestException {
+    private ConsoleResponse run(ConsoleRequest ex, RunRequest request, String label) throws BadRequestException {
         List<String> names;
         try {
-            names = request.hasPlan() && request.tasks().isEmpty() ? List.of()
-                    : runner.registry().resolve(request.tasks()).stream().map(t -> t.name()).toList();
+            names = taskNames(request);
         } catch (UnknownTaskException e) {
             throw BadRequestException.badRequest(e.getMessage());
         }
-        Optional<RunTracker.CurrentRun> claimed = tracker.begin(label, names, request.dryRun());
-        if (claimed.isEmpty()) {
+        String by = ex.user().map(u -> " by " + u).orElse("");
+        Optional<RunReport> ran = runTracked(request, label + by, names);
+        if (ran.isEmpty()) {
             RunTracker.CurrentRun busy = tracker.current().orElse(null);
-            ObjectNode body = error(busy == null ? "a run is in progress; try again in a moment"
+            return json(409, error(busy == null ? "a run is in progress; try again in a moment"
                     : "a " + busy.label + " is in progress (tasks " + busy.tasks + ", started "
-                    + ReportJson.timestamp(busy.startedAt) + "); try again when it has finished");
-            sendJson(ex, 409, body);
-            return;
+                    + ReportJson.timestamp(busy.startedAt) + "); try again when it has finished"));
         }
-        RunReport report;
-        try {
-            report = runner.run(request, message -> tracker.progress(claimed.get(), message));
-        } finally {
-            tracker.end(claimed.get());
-        }
+        RunReport report = ran.get();
         ObjectNode tree = ReportJson.toTree(report);
         if (request.isRollback()) {
             // What the operator confirms a restore against: the rollback dialog shows it beside the diff.
             ArrayNode open = tree.putArray("market_open");
             runner.marketOpenWarnings().forEach(open::add);
         }
-        sendJson(ex, report.refusedByLock() ? 409 : 200, tree);
+        return json(report.refusedByLock() ? 409 : 200, tree);
+    }
+
+    private List<String> taskNames(RunRequest request) throws UnknownTaskException {
+        return request.hasPlan() && request.tasks().isEmpty() ? List.of()
+                : runner.registry().resolve(request.tasks()).stream().map(t -> t.name()).toList();
+    }
+
+    /** Runs the request as this console's one run, or returns empty when another is under way. */
+    private Optional<RunReport> runTracked(RunRequest request, String label, List<String> names) {
+        Optional<RunTracker.CurrentRun> claimed = tracker.begin(label, names, request.dryRun());
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(runner.run(request, message -> tracker.progress(claimed.get(), message)));
+        } finally {
+            tracker.end(claimed.get());
+        }
+    }
+
+    /** A scheduled run, as the one run every tab follows; empty when another run is under way. */
+    Optional<RunReport> runScheduled(RunRequest request) {
+        try {
+            return runTracked(request, request.dryRun() ? "scheduled dry run" : "scheduled apply", taskNames(request));
+        } catch (UnknownTaskException e) {
+            throw new IllegalArgumentException("schedule.tasks: " + e.getMessage(), e);
+        }
     }
 
     /** The most of an oversized body read and dropped before answering 413 (the read timeout bounds the time). */
     private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
 
-    private String body(HttpExchange ex) throws IOException, BadRequestException {
-        try (InputStream in = ex.getRequestBody()) {
+    private String body(ConsoleRequest ex) throws IOException, BadRequestException {
+        try (InputStream in = ex.body()) {
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
                 // Read (and drop) the rest, up to a bound, so the client is still listening when the 413 comes;
@@ -445,37 +473,37 @@ final class ConsoleRoutes implements HttpHandler {
         return ReportJson.mapper().createObjectNode().put("error", message);
     }
 
-    private void sendResource(HttpExchange ex, String name, String type) throws IOException {
+    private ConsoleResponse resource(ConsoleRequest ex, String name, String type) throws IOException {
         try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("console resource " + name + " is missing from the jar");
+                throw new IllegalStateException("console resource " + name + " is missing from the jar");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{CSRF_TOKEN}}",
-                    security.csrfToken());
-            send(ex, 200, type, text.getBytes(StandardCharsets.UTF_8));
+                    security.csrfToken()).replace("{{BASE_PATH}}", ex.base());
+            return send(200, type, text.getBytes(StandardCharsets.UTF_8), Map.of());
         }
     }
 
-    private static void redirect(HttpExchange ex, String location) throws IOException {
-        ex.getResponseHeaders().add("Location", location);
-        ex.sendResponseHeaders(303, -1);
+    private static ConsoleResponse redirect(String location, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        headers.put("Location", location);
+        return new ConsoleResponse(303, headers, new byte[0]);
     }
 
-    private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
-        send(ex, status, "application/json; charset=utf-8", ReportJson.pretty(body).getBytes(StandardCharsets.UTF_8));
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private static ConsoleResponse json(int status, JsonNode body) {
+        return send(status, JSON, ReportJson.pretty(body).getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        var headers = ex.getResponseHeaders();
-        headers.set("Content-Type", type);
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "same-origin");
-        headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+    private static ConsoleResponse send(int status, String type, byte[] body, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        headers.put("Content-Type", type);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "same-origin");
+        headers.put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        return new ConsoleResponse(status, headers, body);
     }
 }

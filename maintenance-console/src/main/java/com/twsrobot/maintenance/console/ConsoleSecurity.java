@@ -1,7 +1,5 @@
 package com.twsrobot.maintenance.console;
 
-import com.sun.net.httpserver.Headers;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +13,8 @@ import java.util.Set;
  * The console's protection: an optional access token on every request (header or cookie), and for
  * every POST a CSRF token from the server echoed in {@code X-CSRF-Token} plus a same-origin
  * {@code Origin} (or {@code Referer}), with cross-site fetches refused. Tokens compare in constant time.
+ * Mounted in a host's servlet container, the host's login replaces the access token and the Host check
+ * (the host's server owns its names).
  */
 final class ConsoleSecurity {
 
@@ -25,8 +25,19 @@ final class ConsoleSecurity {
     private final Optional<String> accessToken;
     private final Set<String> allowedHosts;
     private final boolean loopback;
+    private final boolean hostLogin;
 
     ConsoleSecurity(Optional<String> accessToken, Set<String> allowedHosts, boolean loopback) {
+        this(accessToken, allowedHosts, loopback, false);
+    }
+
+    /** Security for a console inside a host's server: every request needs the host's signed-in user. */
+    static ConsoleSecurity hostLogin() {
+        return new ConsoleSecurity(Optional.empty(), Set.of(), false, true);
+    }
+
+    private ConsoleSecurity(Optional<String> accessToken, Set<String> allowedHosts, boolean loopback, boolean hostLogin) {
+        this.hostLogin = hostLogin;
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -43,25 +54,35 @@ final class ConsoleSecurity {
         return accessToken.isPresent();
     }
 
+    boolean usesHostLogin() {
+        return hostLogin;
+    }
+
     /** The Host header names this console (so a rebound DNS name cannot reach a loopback console). */
-    boolean hostAllowed(Headers headers) {
-        String host = headers.getFirst("Host");
+    boolean hostAllowed(ConsoleRequest request) {
+        String host = request.header("Host");
         if (host == null) {
             return false;
         }
         return !loopback || allowedHosts.contains(host.toLowerCase(Locale.ROOT));
     }
 
-    /** True without an access token configured, else when the request carries it (bearer header or cookie). */
-    boolean accessGranted(Headers headers) {
+    /**
+     * Under the host's login: when the host signed a user in. Else true without an access token
+     * configured, or when the request carries it (bearer header or cookie).
+     */
+    boolean accessGranted(ConsoleRequest request) {
+        if (hostLogin) {
+            return request.user().isPresent();
+        }
         if (accessToken.isEmpty()) {
             return true;
         }
-        String auth = headers.getFirst("Authorization");
+        String auth = request.header("Authorization");
         if (auth != null && auth.startsWith("Bearer ") && equal(auth.substring(7).trim(), accessToken.get())) {
             return true;
         }
-        return cookie(headers, TOKEN_COOKIE).map(c -> equal(c, accessToken.get())).orElse(false);
+        return cookie(request, TOKEN_COOKIE).map(c -> equal(c, accessToken.get())).orElse(false);
     }
 
     boolean accessTokenMatches(String candidate) {
@@ -69,22 +90,22 @@ final class ConsoleSecurity {
     }
 
     /** Why a state-changing request is refused, or empty when it may go on. */
-    Optional<String> csrfProblem(Headers headers) {
-        String site = headers.getFirst("Sec-Fetch-Site");
+    Optional<String> csrfProblem(ConsoleRequest request) {
+        String site = request.header("Sec-Fetch-Site");
         if (site != null && site.equalsIgnoreCase("cross-site")) {
             return Optional.of("cross-site requests are refused");
         }
-        String token = headers.getFirst(CSRF_HEADER);
+        String token = request.header(CSRF_HEADER);
         if (token == null || !equal(token, csrfToken)) {
             return Optional.of("missing or wrong " + CSRF_HEADER + " header (reload the page to get a fresh token)");
         }
-        String expected = "http://" + headers.getFirst("Host");
-        String origin = headers.getFirst("Origin");
+        String expected = request.scheme() + "://" + request.header("Host");
+        String origin = request.header("Origin");
         if (origin != null) {
             return origin.equalsIgnoreCase(expected) ? Optional.empty()
                     : Optional.of("Origin " + origin + " is not this console (" + expected + ")");
         }
-        String referer = headers.getFirst("Referer");
+        String referer = request.header("Referer");
         if (referer != null) {
             try {
                 URI uri = URI.create(referer);
@@ -98,8 +119,8 @@ final class ConsoleSecurity {
         return Optional.of("missing Origin and Referer headers");
     }
 
-    private static Optional<String> cookie(Headers headers, String name) {
-        for (String header : headers.getOrDefault("Cookie", java.util.List.of())) {
+    private static Optional<String> cookie(ConsoleRequest request, String name) {
+        for (String header : request.headerValues("Cookie")) {
             for (String part : header.split(";")) {
                 String[] kv = part.trim().split("=", 2);
                 if (kv.length == 2 && kv[0].equals(name)) {

@@ -2,6 +2,8 @@ package com.twsrobot.maintenance.console;
 
 import com.sun.net.httpserver.HttpServer;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.schedule.ScheduleSettings;
+import com.twsrobot.maintenance.core.schedule.ScheduledRuns;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,12 +31,33 @@ public final class MaintenanceConsole implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ConsoleRoutes routes;
     private final URI uri;
+    private volatile ScheduledRuns schedule;
 
-    private MaintenanceConsole(HttpServer server, ExecutorService executor, URI uri) {
+    private MaintenanceConsole(HttpServer server, ExecutorService executor, ConsoleRoutes routes, URI uri) {
         this.server = server;
         this.executor = executor;
+        this.routes = routes;
         this.uri = uri;
+    }
+
+    /**
+     * Starts scheduled dry runs (off unless called; {@code serve} calls it when the config has
+     * {@code schedule.dry_run}). Each runs as the console's one run, which every tab follows; a slot
+     * that finds a run under way waits for it. A slot missed while the console was down runs once now.
+     *
+     * @throws IllegalArgumentException when {@code schedule.tasks} names a task or group the runner does not know
+     */
+    public synchronized ScheduledRuns startSchedule(ScheduleSettings settings) {
+        if (schedule != null) {
+            throw new IllegalStateException("a schedule is already running: " + schedule.settings().dryRun());
+        }
+        ScheduledRuns runs = ScheduledRuns.of(routes.runner(), settings, routes::runScheduled);
+        routes.schedule(runs);
+        runs.start();
+        schedule = runs;
+        return runs;
     }
 
     /**
@@ -53,8 +76,9 @@ public final class MaintenanceConsole implements AutoCloseable {
         Set<String> hosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
                 options.bindAddress().toLowerCase(Locale.ROOT) + ":" + port));
         ConsoleSecurity security = new ConsoleSecurity(options.accessToken(), hosts, options.isLoopback());
-        server.createContext("/", new ConsoleRoutes(runner, security, new RunTracker(runner.clock()),
-                options.maxBodyBytes(), options.maxRequestsPerClient()));
+        ConsoleRoutes routes = new ConsoleRoutes(runner, security, new RunTracker(runner.clock()),
+                options.maxBodyBytes(), options.maxRequestsPerClient());
+        server.createContext("/", new JdkServerAdapter(routes));
         // The JDK server reads a request's headers on a worker thread, so a stalled client holds one until
         // the read timeout closes its connection: many workers keep the operator served meanwhile.
         ExecutorService executor = Executors.newFixedThreadPool(options.workers(), r -> {
@@ -65,7 +89,7 @@ public final class MaintenanceConsole implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
-        return new MaintenanceConsole(server, executor, URI.create("http://" + host + ":" + port + "/"));
+        return new MaintenanceConsole(server, executor, routes, URI.create("http://" + host + ":" + port + "/"));
     }
 
     /**
@@ -93,6 +117,10 @@ public final class MaintenanceConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        ScheduledRuns runs = schedule;
+        if (runs != null) {
+            runs.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }

@@ -3,6 +3,8 @@
 // Every value from the server goes into the page as text, never as HTML.
 
 const CSRF = document.querySelector('meta[name="csrf-token"]').content;
+// Where the console is mounted: '' under serve, the servlet's path (e.g. /ops) inside a host's server.
+const BASE = document.querySelector('meta[name="base-path"]').content;
 const CONSTITUENT_TASKS = ['sp500_constituents', 'sti_constituents', 'hsi_constituents'];
 const $ = (id) => document.getElementById(id);
 let lastStatus = null;
@@ -32,7 +34,7 @@ async function api(method, path, body) {
     options.headers['X-CSRF-Token'] = CSRF;
     options.body = JSON.stringify(body || {});
   }
-  const response = await fetch(path, options);
+  const response = await fetch(BASE + path, options);
   const text = await response.text();
   let data = null;
   try { data = JSON.parse(text); } catch (e) { data = { error: text }; }

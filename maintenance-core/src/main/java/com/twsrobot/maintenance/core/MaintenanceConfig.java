@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * invalidator.marker = on            # data/.generation/<index>.json
  * event_symbols.watchlist = /srv/tws/watchlist.txt   # default: <data_dir>/watchlist.txt
  * event_symbols.sql = SELECT symbol FROM positions WHERE quantity <> 0
+ * schedule.dry_run = off-peak        # serve only: daily HH:MM ZONE | off-peak [after HH:MM ZONE] | off (default)
+ * schedule.apply = when-clean        # default never: scheduled plans wait for review
+ * schedule.tasks = constituents      # tasks or groups of each scheduled dry run
  * </pre>
  * An unknown key, or a value that is not a finite number in range (a whole number where counts,
  * days, hours or seconds are meant), is an error naming the key, not silently ignored.
@@ -61,6 +64,9 @@ public final class MaintenanceConfig {
     private String eventsDb;
     private Path watchlist;
     private String eventSymbolsSql;
+    private com.twsrobot.maintenance.core.schedule.Schedule schedule;
+    private boolean scheduleApplyWhenClean;
+    private List<String> scheduleTasks = List.of();
 
     private MaintenanceConfig() {
     }
@@ -133,6 +139,22 @@ public final class MaintenanceConfig {
             }
         } else if (key.equals("invalidator.http.token_file")) {
             invalidateTokenFile = relativeTo(file, value);
+        } else if (key.equals("schedule.dry_run")) {
+            try {
+                schedule = com.twsrobot.maintenance.core.schedule.Schedule.parse(value).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + key + ": " + e.getMessage());
+            }
+        } else if (key.equals("schedule.apply")) {
+            if (!List.of("never", "when-clean").contains(value)) {
+                throw new ConfigException(file + ": " + key + " must be never or when-clean, got '" + value + "'");
+            }
+            scheduleApplyWhenClean = value.equals("when-clean");
+        } else if (key.equals("schedule.tasks")) {
+            scheduleTasks = java.util.Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+            if (scheduleTasks.isEmpty()) {
+                throw new ConfigException(file + ": " + key + " must name tasks or groups, e.g. constituents");
+            }
         } else if (key.equals("invalidator.marker")) {
             if (!List.of("on", "off").contains(value)) {
                 throw new ConfigException(file + ": " + key + " must be on or off, got '" + value + "'");
@@ -143,7 +165,8 @@ public final class MaintenanceConfig {
                     + "warn_change_percent, fail_change_percent, churn_warn_percent[.<index>], churn_fail_percent[.<index>], "
                     + "stale_after_days, plan_max_age_hours, keep_backups, "
                     + "keep_reports_days, source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
-                    + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql; "
+                    + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql, "
+                    + "schedule.dry_run, schedule.apply, schedule.tasks; "
                     + "see docs/configuration.md)");
         }
     }
@@ -179,6 +202,22 @@ public final class MaintenanceConfig {
         Path p = Path.of(value);
         Path folder = file.toAbsolutePath().getParent();
         return p.isAbsolute() || folder == null ? p : folder.resolve(p).normalize();
+    }
+
+    /**
+     * The console's schedule, empty when {@code schedule.dry_run} is off or unset.
+     *
+     * @throws ConfigException when {@code schedule.apply} or {@code schedule.tasks} is set without a schedule
+     */
+    public java.util.Optional<com.twsrobot.maintenance.core.schedule.ScheduleSettings> schedule() throws ConfigException {
+        if (schedule == null) {
+            if (scheduleApplyWhenClean || !scheduleTasks.isEmpty()) {
+                throw new ConfigException("schedule.apply and schedule.tasks need schedule.dry_run (daily HH:MM ZONE or off-peak)");
+            }
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new com.twsrobot.maintenance.core.schedule.ScheduleSettings(schedule,
+                scheduleApplyWhenClean, scheduleTasks));
     }
 
     public Map<String, String> sourceUrls() {

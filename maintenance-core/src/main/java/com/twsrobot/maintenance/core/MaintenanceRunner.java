@@ -272,6 +272,12 @@ public final class MaintenanceRunner {
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("mode", describeMode(request));
+        detail.put("trigger", request.trigger());
+        if (request.trigger().equals(RunRequest.SCHEDULE) && request.hasPlan()) {
+            // The schedule applies only under schedule.apply = when-clean, and only a clean plan.
+            detail.put("schedule_apply", "when-clean: plan " + request.planId()
+                    + " passed validation with no warnings and no errors, so the schedule applied it");
+        }
         if (errors.isEmpty()) { // a problem found before the run (a malformed calendar file) runs nothing
             runTasks(request, started, journal, progress, results, warnings, errors, detail);
         }

@@ -59,6 +59,45 @@ public final class MarketClock {
         return out;
     }
 
+    /**
+     * The first instant at or after {@code from} when none of these exchanges is in session, per this
+     * clock: a midday break counts as in session (the clock warns through it, and it is an hour between
+     * two halves of one trading day), and so do weekday hours 09:00-17:00 local where a calendar's
+     * holidays are unknown.
+     */
+    public static Instant nextOffPeak(Instant from, List<ExchangeCalendar> calendars) {
+        Instant t = from;
+        // Each step jumps to the end of a session in progress, so a few steps reach a quiet instant;
+        // the bound only guards against a calendar that never closes.
+        for (int step = 0; step < 64; step++) {
+            Instant busyUntil = t;
+            for (ExchangeCalendar calendar : calendars) {
+                Optional<Instant> end = busyUntil(calendar, t);
+                if (end.isPresent() && end.get().isAfter(busyUntil)) {
+                    busyUntil = end.get();
+                }
+            }
+            if (busyUntil.equals(t)) {
+                return t;
+            }
+            t = busyUntil;
+        }
+        throw new IllegalStateException("no off-peak instant found within 64 sessions after " + from);
+    }
+
+    /** When the session in progress at {@code now} ends (its close, through any midday break), or empty if none is. */
+    static Optional<Instant> busyUntil(ExchangeCalendar calendar, Instant now) {
+        ZonedDateTime local = now.atZone(calendar.exchange().zone());
+        LocalDate day = local.toLocalDate();
+        if (!calendar.covers(day)) {
+            boolean weekdayHours = day.getDayOfWeek().getValue() <= 5 && local.getHour() >= 9 && local.getHour() < 17;
+            return weekdayHours ? Optional.of(day.atTime(17, 0).atZone(calendar.exchange().zone()).toInstant())
+                    : Optional.empty();
+        }
+        return calendar.session(day).filter(s -> !now.isBefore(s.open().toInstant()) && now.isBefore(s.close().toInstant()))
+                .map(s -> s.close().toInstant());
+    }
+
     static Optional<String> warning(ExchangeCalendar calendar, Instant now) {
         Exchange exchange = calendar.exchange();
         ZonedDateTime local = now.atZone(exchange.zone());

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
 
@@ -19,6 +20,10 @@ public final class ReportMarkdown {
         md.append("# Maintenance report ").append(report.reportId()).append("\n\n");
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
         md.append("- Mode: ").append(report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
+        if (RunRequest.SCHEDULE.equals(report.detail().get("trigger"))) {
+            md.append("- Trigger: schedule").append(report.detail().containsKey("schedule_apply")
+                    ? " (" + report.detail().get("schedule_apply") + ")" : "").append('\n');
+        }
         md.append("- Started: ").append(ReportJson.timestamp(report.startedAt())).append('\n');
         md.append("- Finished: ").append(ReportJson.timestamp(report.finishedAt())).append('\n');
         md.append("- Duration: ").append(seconds(report.durationSeconds())).append('\n');
