@@ -121,6 +121,19 @@ public final class MaintenanceCli {
         return cl;
     }
 
+    /** The config file's schedule for {@code serve} (schedule.dry_run, schedule.apply, schedule.tasks); empty when off. */
+    java.util.Optional<com.twsrobot.maintenance.core.schedule.ScheduleSettings> schedule() throws UsageException {
+        Path configFile = config != null ? config : pathFromEnv(ENV_CONFIG);
+        if (configFile == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return MaintenanceConfig.load(configFile).schedule();
+        } catch (MaintenanceConfig.ConfigException e) {
+            throw new UsageException(configFile + ": " + e.getMessage());
+        }
+    }
+
     /** Builds the runner every command uses; progress lines go to {@code err}. */
     MaintenanceRunner runner(PrintWriter err, Map<String, String> extraSourceUrls) throws UsageException {
         MaintenanceRunner.Builder builder = MaintenanceRunner.builder().dataDir(Path.of("data"))

@@ -3,6 +3,8 @@ package com.twsrobot.maintenance.cli;
 import com.twsrobot.maintenance.console.ConsoleOptions;
 import com.twsrobot.maintenance.console.MaintenanceConsole;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.schedule.ScheduleSettings;
+import com.twsrobot.maintenance.core.schedule.ScheduledRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -15,12 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Starts the Maintenance Console: the dashboard at /maintenance and the API under /api/maintenance.",
-                "Binds 127.0.0.1 unless told otherwise; any other address needs --token-file. Stop with Ctrl-C."})
+                "Binds 127.0.0.1 unless told otherwise; any other address needs --token-file. Stop with Ctrl-C.",
+                "Scheduled dry runs (off by default) come from the config file: schedule.dry_run = daily HH:MM ZONE | "
+                        + "off-peak [after HH:MM ZONE]; schedule.apply = when-clean applies only plans that passed with no "
+                        + "warnings; schedule.tasks (default: constituents). See docs/configuration.md."})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,12 +58,25 @@ final class ServeCommand implements Callable<Integer> {
                     + "can reach it could apply changes. Give --token-file FILE, or bind to 127.0.0.1");
         }
         MaintenanceRunner runner = cli.runner(err, Map.of());
+        Optional<ScheduleSettings> schedule = cli.schedule();
         MaintenanceConsole console;
         try {
             console = MaintenanceConsole.start(runner, options);
         } catch (IOException e) {
             err.println("error: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return MaintenanceCli.EXIT_FAILED;
+        }
+        if (schedule.isPresent()) {
+            ScheduledRuns runs;
+            try {
+                runs = console.startSchedule(schedule.get());
+            } catch (IllegalArgumentException e) {
+                console.close();
+                throw new MaintenanceCli.UsageException(e.getMessage());
+            }
+            err.println("Schedule: dry runs " + schedule.get().dryRun() + " of " + schedule.get().tasks() + ", "
+                    + (schedule.get().applyWhenClean() ? "clean plans applied (schedule.apply = when-clean)"
+                    : "plans kept for review") + "; next " + runs.nextDue());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

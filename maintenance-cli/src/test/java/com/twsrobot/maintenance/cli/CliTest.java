@@ -126,6 +126,27 @@ class CliTest {
     }
 
     @Test
+    void aBadScheduleIsAUsageErrorNamingTheSettingAndTheForms() throws Exception {
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "schedule.dry_run = hourly\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("schedule.dry_run", "'hourly' is not a schedule", "daily HH:MM ZONE", "off-peak");
+        Files.writeString(config, "schedule.dry_run = daily 02:30 Mars/Olympus\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("'Mars/Olympus'", "is not a time zone");
+        Files.writeString(config, "schedule.dry_run = off-peak\nschedule.apply = always\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("schedule.apply must be never or when-clean");
+        // serve refuses before listening when the schedule is incomplete or names an unknown task
+        Files.writeString(config, "schedule.apply = when-clean\n");
+        assertThat(cli("--config", config.toString(), "serve", "--port", "0")).isEqualTo(2);
+        assertThat(err).contains("schedule.apply and schedule.tasks need schedule.dry_run");
+        Files.writeString(config, "schedule.dry_run = off-peak\nschedule.tasks = sti_constituent\n");
+        assertThat(cli("--config", config.toString(), "serve", "--port", "0")).isEqualTo(2);
+        assertThat(err).contains("schedule.tasks", "sti_constituent");
+    }
+
+    @Test
     void configFileSetsSourceUrlsAndThresholds() throws Exception {
         ws.withConstituents(true);
         Path config = ws.root().resolve("maintenance.properties");

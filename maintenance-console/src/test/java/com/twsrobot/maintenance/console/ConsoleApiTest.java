@@ -118,6 +118,37 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aScheduledDryRunIsTheConsolesOneRunAndItsReportSaysScheduleWhileTheStatusShowsTheNextSlot() throws Exception {
+        start();
+        assertThat(json(get("/api/maintenance/status", Map.of())).get("schedule").isNull()).isTrue();
+        var schedule = console.startSchedule(new com.twsrobot.maintenance.core.schedule.ScheduleSettings(
+                com.twsrobot.maintenance.core.schedule.Schedule.parse("off-peak after 00:10 UTC").orElseThrow(), false,
+                java.util.List.of("sti_constituents")));
+        // The schedule's first look at the clock (on its own thread) records where it begins.
+        for (int i = 0; i < 200 && schedule.lastRun().isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(schedule.lastRun()).hasValue(java.time.Instant.parse("2026-06-24T00:10:00Z"));
+        JsonNode status = json(get("/api/maintenance/status", Map.of()));
+        assertThat(status.get("schedule").get("dry_run").asText()).isEqualTo("off-peak after 00:10 UTC");
+        assertThat(status.get("schedule").get("apply").asText()).isEqualTo("never");
+        assertThat(status.get("schedule").get("next_due").asText()).isEqualTo("2026-06-25T00:10:00Z");
+        assertThatThrownBy(() -> console.startSchedule(schedule.settings())).isInstanceOf(IllegalStateException.class);
+
+        var before = ws.dataFingerprint();
+        clock.set(java.time.Instant.parse("2026-06-25T00:10:05Z"));
+        var outcome = schedule.runDue().orElseThrow();
+        String id = outcome.dryRun().orElseThrow().reportId();
+        JsonNode report = json(get("/api/maintenance/reports/" + id, Map.of()));
+        assertThat(report.get("detail").get("trigger").asText()).isEqualTo("schedule");
+        assertThat(report.get("dry_run").asBoolean()).isTrue();
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+        // A manual run's report says so too.
+        JsonNode manual = json(postOk("/api/maintenance/run", "{\"tasks\": [\"sti_constituents\"]}"));
+        assertThat(manual.get("detail").get("trigger").asText()).isEqualTo("manual");
+    }
+
+    @Test
     void statusShowsEachIndexTheLatestReportAndMarketEvents() throws Exception {
         start();
         JsonNode status = json(get("/api/maintenance/status", Map.of()));

@@ -175,11 +175,14 @@ public final class ScheduledRuns implements AutoCloseable {
 
     /** Why a dry run's plan may not be applied unattended, or empty when it is clean. */
     static Optional<String> whyNotClean(RunReport dry) {
-        if (dry.status() != TaskStatus.SUCCESS || dry.errorCount() > 0) {
+        if (dry.errorCount() > 0) {
             return Optional.of("the dry run ended " + dry.status().wireName() + " with " + dry.errorCount() + " error(s)");
         }
         if (dry.warningCount() > 0) {
             return Optional.of("the dry run has " + dry.warningCount() + " warning(s)");
+        }
+        if (dry.status() != TaskStatus.SUCCESS) {
+            return Optional.of("the dry run ended " + dry.status().wireName());
         }
         return Optional.empty();
     }
