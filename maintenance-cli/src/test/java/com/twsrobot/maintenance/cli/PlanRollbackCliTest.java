@@ -37,6 +37,45 @@ class PlanRollbackCliTest {
         return run.exitCode();
     }
 
+    private String reportId(String... args) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.add("--json");
+        assertThat(cli(all.toArray(String[]::new))).as(out + err).isZero();
+        return ReportJson.mapper().readTree(out).get("report_id").asText();
+    }
+
+    @Test
+    void diffComparesTwoReportsWhateverEachRunProposedOrLeft() throws Exception {
+        String preview = reportId("run", "--task", "sti_constituents", "--source-url", "sti=" + server.url("/sti"));
+        String apply = reportId("run", "--apply", "--plan", preview);
+        String rollback = reportId("rollback", "--task", "sti_constituents", "--apply");
+
+        // The preview proposed exactly what its apply wrote; the other indices are named as not compared.
+        assertThat(cli("diff", preview, apply)).as(out + err).isZero();
+        assertThat(out).contains("sti_constituents: " + preview + " → " + apply + ": +0 / -0, 0 field change(s)",
+                "hsi_constituents: not compared: report " + preview + " did not run hsi_constituents");
+        // The rollback left the file as it was before: 5 symbols back in, 5 out.
+        assertThat(cli("diff", apply, rollback, "--json")).as(out + err).isZero();
+        JsonNode both = ReportJson.mapper().readTree(out);
+        assertThat(both.get("tasks")).hasSize(1);
+        assertThat(both.get("tasks").get(0).get("task").asText()).isEqualTo("sti_constituents");
+        assertThat(both.get("tasks").get(0).get("removed").toString()).contains("5E2.SI", "Seatrium Limited");
+        assertThat(both.get("tasks").get(0).get("added")).hasSize(5);
+        assertThat(both.get("skipped")).hasSize(2);
+        // One version: compared with the file now; a backup and a report mix too.
+        assertThat(cli("diff", "--task", "sti_constituents", preview)).isZero();
+        assertThat(out).startsWith("sti_constituents: " + preview + " → current: +5 / -5");
+        assertThat(cli("diff", "--task", "sti_constituents", "latest", preview)).isZero();
+        assertThat(out).contains("+0 / -0"); // the rollback's backup holds what the apply wrote
+
+        assertThat(cli("diff", "yesterday", preview)).isEqualTo(2);
+        assertThat(err).contains("'yesterday' is not a report id");
+        assertThat(cli("diff", preview, "--backup", "latest")).isEqualTo(2);
+        assertThat(err).contains("not both");
+        assertThat(cli("diff", "maintenance_19990101_000000", preview)).isEqualTo(2);
+        assertThat(err).contains("nothing to compare", "no report 'maintenance_19990101_000000'");
+    }
+
     @Test
     void previewThenApplyThePlanThenRollBack() throws Exception {
         byte[] previous = ws.readData("sti_constituents.csv");

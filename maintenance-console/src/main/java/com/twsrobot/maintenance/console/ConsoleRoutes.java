@@ -11,6 +11,7 @@ import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.core.MaintenanceHealth;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.core.constituents.FileVersions;
 import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.report.ReportFilter;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -42,7 +43,7 @@ final class ConsoleRoutes {
     private static final String API = "/api/maintenance";
     private static final Set<String> GET_PATHS = Set.of("/", "/maintenance", "/maintenance/app.js",
             "/maintenance/app.css", API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
-            "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics", API + "/backups/compare");
+            "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics", API + "/backups/compare", API + "/compare");
     private static final Set<String> POST_PATHS = Set.of(API + "/run", API + "/rollback", "/api/market-events/refresh");
 
     private final MaintenanceRunner runner;
@@ -133,7 +134,7 @@ final class ConsoleRoutes {
             case "POST /api/market-events/refresh" -> run(ex, eventsRefreshRequest(body(ex)), "market events refresh");
             case "GET /api/market-events/sync-log" -> json(200, syncLog(query));
             case "GET " + API + "/health" -> health();
-            case "GET " + API + "/backups/compare" -> json(200, compare(query));
+            case "GET " + API + "/backups/compare", "GET " + API + "/compare" -> json(200, compare(query));
             case "GET /maintenance/badge.svg" -> send(200, "image/svg+xml; charset=utf-8",
                     HealthBadge.svg(MaintenanceHealth.of(runner).overall()).getBytes(StandardCharsets.UTF_8), Map.of());
             case "GET /metrics" -> send(200, "text/plain; version=0.0.4; charset=utf-8",
@@ -209,28 +210,32 @@ final class ConsoleRoutes {
         return json(health.overall().equals("fail") ? 503 : 200, node);
     }
 
-    /** Two versions of a constituent file compared: {@code ?task=…&from=BACKUP_ID&to=BACKUP_ID|current}. */
+    /**
+     * Two versions of constituent files compared: {@code ?from=…&to=…[&task=…]}, each version a backup id,
+     * {@code latest}, {@code current} or a report id; without a task, every constituent task both name.
+     */
     private ObjectNode compare(Map<String, String> query) throws BadRequestException {
         String task = query.get("task");
         String from = query.get("from");
         String to = query.getOrDefault("to", MaintenanceRunner.CURRENT_VERSION);
-        if (task == null || from == null) {
-            throw BadRequestException.badRequest("task and from are required, e.g. ?task=hsi_constituents&from=20260624_001500"
-                    + "&to=current");
+        if (from == null) {
+            throw BadRequestException.badRequest("from is required, e.g. ?task=hsi_constituents&from=20260624_001500"
+                    + "&to=current or ?from=REPORT_ID&to=REPORT_ID");
         }
         for (String id : List.of(from, to)) {
-            if (!id.equals(MaintenanceRunner.CURRENT_VERSION) && !id.equals(RunRequest.LATEST_BACKUP)
-                    && !BackupStore.BACKUP_ID.matcher(id).matches()) {
-                throw BadRequestException.badRequest("'" + id + "' is not a backup id (20260624_001500), latest or current");
+            if (!FileVersions.isVersionName(id)) {
+                throw BadRequestException.badRequest("'" + id + "' is not a backup id (20260624_001500), a report id, "
+                        + "latest or current");
             }
         }
-        com.twsrobot.maintenance.core.constituents.TableDiff diff;
+        if (task == null) {
+            return ReportJson.toTree(from, to, runner.compareAll(from, to));
+        }
         try {
-            diff = runner.compareVersions(task, from, to);
+            return ReportJson.toTree(task, from, to, runner.compareVersions(task, from, to));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(404, e.getMessage());
         }
-        return ReportJson.toTree(task, from, to, diff);
     }
 
     private ObjectNode currentRun() {

@@ -84,6 +84,7 @@ async function loadStatus() {
     api('GET', '/api/maintenance/health')]);
   if (status !== 200) { showMessage('Status unavailable: ' + (data.error || status), 'error'); return; }
   lastStatus = data;
+  fillTaskChoices(data.constituents);
   const parts = {};
   for (const p of (health.data && health.data.parts) || []) parts[p.name] = p;
   for (const c of data.constituents) {
@@ -119,13 +120,17 @@ async function loadStatus() {
     fillCard($('card-events'), 'skipped', [['Status', badge('not_run')], ['', ev.message || 'not configured']]);
   }
   const r = data.latest_report;
+  // Scheduled dry runs (serve's schedule.dry_run), when on: when the next one is due and whether it may apply.
+  const schedule = data.schedule ? [['Schedule', data.schedule.dry_run + '; next ' + when(data.schedule.next_due) +
+    (data.schedule.apply === 'when-clean' ? '; clean plans applied' : '; plans kept for review')]] : [];
   if (r) {
     fillCard($('card-report'), r.status, [
       ['Time', when(r.started_at)], ['Report', r.report_id], ['Mode', r.dry_run ? 'dry run' : 'apply'],
       ['Status', badge(r.status)], ['Warnings', String(r.warning_count)], ['Errors', String(r.error_count)],
+      ...schedule,
     ]);
   } else {
-    fillCard($('card-report'), '', [['Report', 'none yet']]);
+    fillCard($('card-report'), '', [['Report', 'none yet'], ...schedule]);
   }
   // Markets in session now, and exchange calendars about to run out (with the override file to extend them).
   const open = (data.market_open || []).concat(data.calendar_warnings || []);
@@ -468,6 +473,104 @@ function renderReport(report) {
     ...tasks].filter((node) => node !== null));
   focusResult($('message').hidden ? box : $('message'));
 }
+
+// History: a page of reports under the chosen filters; any two checked reports can be compared.
+const HISTORY_PAGE = 20;
+let historyOffset = 0;
+
+function historyQuery() {
+  const q = new URLSearchParams({ limit: HISTORY_PAGE, offset: historyOffset });
+  for (const [key, id] of [['task', 'history-task'], ['status', 'history-status'], ['mode', 'history-mode']]) {
+    if ($(id).value) q.set(key, $(id).value);
+  }
+  return q.toString();
+}
+
+async function showHistory() {
+  const { status, data } = await api('GET', '/api/maintenance/reports?' + historyQuery());
+  if (status !== 200) { showMessage(data.error || ('history failed: HTTP ' + status), 'error'); return; }
+  const table = $('history-table');
+  table.hidden = false;
+  table.querySelector('tbody').replaceChildren(...data.map((r) => el('tr', { 'data-report': r.report_id },
+    el('td', {}, el('input', { type: 'checkbox', name: 'compare-report', value: r.report_id,
+      'aria-label': 'compare ' + r.report_id })),
+    el('td', {}, el('button', { class: 'link', 'data-open': r.report_id }, r.report_id)),
+    el('td', {}, badge(r.status)), el('td', {}, r.dry_run ? 'dry run' : 'apply'), el('td', {}, when(r.started_at)),
+    el('td', { class: 'num' }, r.warning_count), el('td', { class: 'num' }, r.error_count))));
+  if (data.length === 0) {
+    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 7 }, 'No reports match.')));
+  }
+  table.querySelectorAll('button[data-open]').forEach((b) => b.addEventListener('click', async () => {
+    const report = await api('GET', '/api/maintenance/reports/' + encodeURIComponent(b.dataset.open));
+    renderReport(report.data);
+  }));
+  table.querySelectorAll('input[name="compare-report"]').forEach((c) => c.addEventListener('change', updateCompareButton));
+  $('btn-history-newer').disabled = historyOffset === 0;
+  $('btn-history-older').disabled = data.length < HISTORY_PAGE;
+  updateCompareButton();
+}
+
+function checkedReports() {
+  return [...document.querySelectorAll('input[name="compare-report"]:checked')].map((c) => c.value);
+}
+
+function updateCompareButton() {
+  $('btn-compare-reports').disabled = checkedReports().length !== 2;
+}
+
+// Compare two versions (report ids, backup ids or "current"): every constituent file both name, or one task's.
+async function compareVersions(from, to, task) {
+  const q = new URLSearchParams({ from, to });
+  if (task) q.set('task', task);
+  const { status, data } = await api('GET', '/api/maintenance/compare?' + q.toString());
+  if (status !== 200) { showMessage(data.error || ('compare failed: HTTP ' + status), 'error'); return; }
+  showMessage('');
+  const parts = data.tasks || [data];
+  const box = $('comparison');
+  box.hidden = false;
+  box.replaceChildren(el('h2', {}, 'Comparison: ' + from + ' → ' + to),
+    ...parts.map((p) => el('div', { class: 'task', 'data-task': p.task },
+      el('h3', {}, p.task, el('span', { class: 'hint' }, ' +' + p.added.length + ' / −' + p.removed.length + ' · ' +
+        p.changed_rows.length + ' field change(s)')),
+      (p.added.length || p.removed.length)
+        ? el('div', { class: 'changes' }, changeList('Added', 'added', p.added), changeList('Removed', 'removed', p.removed))
+        : el('p', { class: 'hint' }, 'Same symbols.'),
+      fieldChanges({ detail: { changed_rows: p.changed_rows } }))),
+    ...(data.skipped || []).map((s) => el('p', { class: 'hint skipped' }, s.task + ': not compared — ' + s.reason)));
+  focusResult(box);
+}
+
+async function compareCheckedReports() {
+  // Older first, so "added" means what the newer report has that the older one did not.
+  const [newer, older] = checkedReports();
+  await compareVersions(older, newer);
+}
+
+async function loadVersions() {
+  const task = $('compare-task').value;
+  const { data } = await api('GET', '/api/maintenance/backups?task=' + encodeURIComponent(task));
+  const options = () => [el('option', { value: 'current' }, 'the file now'),
+    ...(Array.isArray(data) ? data : []).map((b) => el('option', { value: b.backup_id }, 'backup ' + b.backup_id))];
+  $('compare-from').replaceChildren(...options());
+  $('compare-to').replaceChildren(...options());
+  if ($('compare-from').options.length > 1) $('compare-from').selectedIndex = 1;
+}
+
+function fillTaskChoices(constituents) {
+  if ($('compare-task').options.length) return;
+  const names = (constituents || []).map((c) => c.task);
+  $('compare-task').replaceChildren(...names.map((t) => el('option', { value: t }, t)));
+  $('history-task').append(...[...names, 'market_events', 'metadata_validation'].map((t) => el('option', { value: t }, t)));
+  if (names.length) loadVersions();
+}
+
+$('btn-history').addEventListener('click', () => { historyOffset = 0; showHistory(); });
+$('btn-history-older').addEventListener('click', () => { historyOffset += HISTORY_PAGE; showHistory(); });
+$('btn-history-newer').addEventListener('click', () => { historyOffset = Math.max(0, historyOffset - HISTORY_PAGE); showHistory(); });
+$('btn-compare-reports').addEventListener('click', compareCheckedReports);
+$('compare-task').addEventListener('change', loadVersions);
+$('btn-compare-versions').addEventListener('click', () =>
+  compareVersions($('compare-from').value, $('compare-to').value, $('compare-task').value));
 
 document.querySelectorAll('button.preview[data-tasks]').forEach((b) => b.addEventListener('click', () => preview([b.dataset.tasks])));
 $('btn-dry-run-selected').addEventListener('click', () => {

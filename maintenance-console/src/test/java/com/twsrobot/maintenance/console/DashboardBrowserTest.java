@@ -109,6 +109,33 @@ class DashboardBrowserTest {
                     assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
                             .executeScript("return document.activeElement.id")).isIn("report", "message");
 
+                    // History: both runs listed; filtered to applies, one. Two checked reports compared: the apply
+                    // wrote exactly the STI list its preview proposed; HSI is named as not compared.
+                    driver.findElement(By.id("btn-history")).click();
+                    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-table tbody tr"), 2));
+                    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("history-mode"))).selectByValue("apply");
+                    driver.findElement(By.id("btn-history")).click();
+                    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-table tbody tr"), 1));
+                    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("history-mode"))).selectByValue("");
+                    driver.findElement(By.id("btn-history")).click();
+                    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-table tbody tr"), 2));
+                    assertThat(driver.findElement(By.id("btn-compare-reports")).isEnabled()).isFalse();
+                    driver.findElements(By.cssSelector("input[name='compare-report']")).forEach(WebElement::click);
+                    driver.findElement(By.id("btn-compare-reports")).click();
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comparison")));
+                    assertThat(driver.findElement(By.id("comparison")).getText()).contains("sti_constituents", "+0 / −0 · 0 field change(s)",
+                            "Same symbols.", "hsi_constituents: not compared");
+                    // Two versions of a file: the backup the apply took → the file now.
+                    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("compare-task")))
+                            .selectByValue("sti_constituents");
+                    wait.until(d -> d.findElements(By.cssSelector("#compare-from option")).size() == 2);
+                    driver.findElement(By.id("btn-compare-versions")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comparison"), "→ current"));
+                    assertThat(driver.findElement(By.id("comparison")).getText()).contains("Added (", "Removed (");
+                    assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
+                            .executeScript("return document.activeElement.id")).isEqualTo("comparison");
+                    screenshot(driver, "console-history-compare.png");
+
                     // A 400 px window: the report's table scrolls inside its box; the page never scrolls sideways.
                     driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
                     driver.findElement(By.id("btn-view-report")).click();

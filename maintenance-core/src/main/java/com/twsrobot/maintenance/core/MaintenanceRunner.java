@@ -390,38 +390,40 @@ public final class MaintenanceRunner {
     }
 
     /** What {@link #compareVersions} names the file as it is now. */
-    public static final String CURRENT_VERSION = "current";
+    public static final String CURRENT_VERSION = com.twsrobot.maintenance.core.constituents.FileVersions.CURRENT;
 
     /**
-     * The difference between two versions of a constituent file — each a backup id, {@code latest} or
-     * {@link #CURRENT_VERSION} — as symbols added and removed and fields changed going from {@code from}
-     * to {@code to}. Reads only; an unknown task or version, or an unreadable file, is an
-     * {@link IllegalArgumentException} naming it.
+     * The difference between two versions of a constituent file — each a backup id, {@code latest},
+     * {@link #CURRENT_VERSION} or a report id (the list that run proposed or left; see
+     * {@link com.twsrobot.maintenance.core.constituents.FileVersions}) — as symbols added and removed and
+     * fields changed going from {@code from} to {@code to}. Reads only; an unknown task or version, or an
+     * unreadable file, is an {@link IllegalArgumentException} naming it.
      */
     public com.twsrobot.maintenance.core.constituents.TableDiff compareVersions(String taskName, String from, String to) {
         IndexSpec spec = indexes.stream().filter(i -> i.taskName().equals(taskName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no constituent task '" + taskName + "' (known: "
                         + indexes.stream().map(IndexSpec::taskName).toList() + ")"));
-        return com.twsrobot.maintenance.core.constituents.TableDiff.between(version(spec, from), version(spec, to));
+        var versions = new com.twsrobot.maintenance.core.constituents.FileVersions(dataDir, reportsDir, writer, maxFileBytes);
+        return com.twsrobot.maintenance.core.constituents.TableDiff.between(versions.table(spec, from),
+                versions.table(spec, to));
     }
 
-    private ConstituentTable version(IndexSpec spec, String id) {
-        Path file;
-        if (id.equals(CURRENT_VERSION)) {
-            file = dataDir.resolve(spec.fileName());
-            if (!Files.exists(file)) {
-                return ConstituentTable.of(spec.hasDisplaySymbol(), List.of());
+    /**
+     * {@link #compareVersions} for every constituent task: a diff where both versions name a list of the
+     * task's file, else the reason it was left out (e.g. a report that did not run the task).
+     */
+    public List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> compareAll(String from, String to) {
+        List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> out = new ArrayList<>();
+        for (IndexSpec spec : indexes) {
+            try {
+                out.add(new com.twsrobot.maintenance.core.constituents.TableDiff.OfTask(spec.taskName(),
+                        Optional.of(compareVersions(spec.taskName(), from, to)), ""));
+            } catch (IllegalArgumentException e) {
+                out.add(new com.twsrobot.maintenance.core.constituents.TableDiff.OfTask(spec.taskName(), Optional.empty(),
+                        e.getMessage()));
             }
-        } else {
-            file = new BackupStore(dataDir, writer).find(spec.fileName(), id).map(BackupStore.Backup::path)
-                    .orElseThrow(() -> new IllegalArgumentException("no backup '" + id + "' of " + spec.fileName()
-                            + " (list them with: backups --task " + spec.taskName() + ")"));
         }
-        try {
-            return com.twsrobot.maintenance.core.constituents.ConstituentFile.read(file, maxFileBytes).table();
-        } catch (IOException | com.twsrobot.maintenance.core.csv.CsvFormatException e) {
-            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
-        }
+        return out;
     }
 
     /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */

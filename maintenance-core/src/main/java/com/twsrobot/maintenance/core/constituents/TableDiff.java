@@ -35,6 +35,16 @@ public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed, Li
         }
     }
 
+    /**
+     * One task's part of a comparison of two versions.
+     *
+     * @param task    the constituent task
+     * @param diff    the difference, or empty when the task was left out
+     * @param skipped why the task was left out ("" when compared)
+     */
+    public record OfTask(String task, java.util.Optional<TableDiff> diff, String skipped) {
+    }
+
     public static TableDiff between(ConstituentTable before, ConstituentTable after) {
         Map<String, ConstituentRow> old = before.bySymbol();
         Map<String, ConstituentRow> now = after.bySymbol();

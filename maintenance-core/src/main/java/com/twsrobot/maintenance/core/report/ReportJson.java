@@ -96,6 +96,25 @@ public final class ReportJson {
         return node;
     }
 
+    /**
+     * A comparison of two versions across tasks: {@code {from, to, tasks: [{task, from, to, added, removed,
+     * changed_rows}], skipped: [{task, reason}]}}.
+     */
+    public static ObjectNode toTree(String from, String to,
+                                    List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> comparison) {
+        ObjectNode node = MAPPER.createObjectNode().put("from", from).put("to", to);
+        ArrayNode tasks = node.putArray("tasks");
+        ArrayNode skipped = node.putArray("skipped");
+        for (var part : comparison) {
+            if (part.diff().isPresent()) {
+                tasks.add(toTree(part.task(), from, to, part.diff().get()));
+            } else {
+                skipped.addObject().put("task", part.task()).put("reason", part.skipped());
+            }
+        }
+        return node;
+    }
+
     public static ObjectNode toTree(ReportSummary summary) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("report_id", summary.reportId());
