@@ -205,25 +205,23 @@ class DashboardBrowserTest {
             try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
                 String page = console.uri().resolve("/maintenance").toString();
                 WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
-                java.util.concurrent.CompletableFuture<?> run = null;
+                WebDriver starter = null;
                 try {
                     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
                     driver.get(page);
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"), "Health"));
                     assertThat(driver.findElement(By.id("progress")).isDisplayed()).isFalse();
 
-                    // Another client (another tab, a colleague) starts a dry run of HSI through the API.
-                    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-                    String html = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
-                            .matcher(html);
-                    assertThat(m.find()).isTrue();
-                    run = http.sendAsync(java.net.http.HttpRequest.newBuilder(console.uri().resolve("/api/maintenance/run"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tasks\": [\"hsi_constituents\"]}"))
-                            .header("Content-Type", "application/json").header("X-CSRF-Token", m.group(1))
-                            .header("Origin", console.uri().toString().replaceAll("/$", "")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    // A second browser (its own profile: another operator) starts a dry run of HSI from its page.
+                    starter = chromium(ws.root().resolve("chrome-profile-2"));
+                    WebDriverWait starterWait = new WebDriverWait(starter, Duration.ofSeconds(30));
+                    starter.get(page);
+                    starterWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-hsi dl"),
+                            "Health"));
+                    starter.findElement(By.cssSelector("input[name='task'][value='sp500_constituents']")).click();
+                    starter.findElement(By.cssSelector("input[name='task'][value='sti_constituents']")).click();
+                    starter.findElement(By.id("btn-dry-run-selected")).click();
+                    starterWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
 
                     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
                     assertThat(driver.findElement(By.id("progress-label")).getText()).contains("hsi_constituents", "dry run");
@@ -240,14 +238,17 @@ class DashboardBrowserTest {
                     assertThat(driver.findElement(By.id("progress")).isDisplayed()).isFalse();
                     assertThat(driver.findElement(By.id("report")).getText()).contains("hsi_constituents");
                     assertThat(driver.findElement(By.id("btn-dry-run-all")).isEnabled()).isTrue();
+                    // The browser that started it shows its own report.
+                    new WebDriverWait(starter, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#report .task[data-task='hsi_constituents']")));
                 } catch (AssertionError | RuntimeException e) {
                     screenshot(driver, "console-run-elsewhere-failure.png");
                     throw e;
                 } finally {
                     held.release.countDown();
                     driver.quit();
-                    if (run != null) {
-                        run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    if (starter != null) {
+                        starter.quit();
                     }
                 }
             }
