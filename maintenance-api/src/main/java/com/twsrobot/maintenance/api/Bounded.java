@@ -26,27 +26,57 @@ public final class Bounded {
      * @throws Exception        whatever {@code work} threw
      */
     public static <T> T call(String threadName, Duration limit, Callable<T> work) throws Exception {
+        return start(threadName, work).await(limit);
+    }
+
+    /**
+     * Starts {@code work} on its own daemon thread now, so the caller can do other things meanwhile
+     * (read the current file while the page downloads); {@link Started#await} then waits as
+     * {@link #call} does.
+     */
+    public static <T> Started<T> start(String threadName, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread worker = new Thread(task, threadName);
         worker.setDaemon(true);
         worker.start();
-        try {
-            return task.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            throw e;
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
+        return new Started<>(task);
+    }
+
+    /** Work started by {@link #start}. */
+    public static final class Started<T> {
+        private final FutureTask<T> task;
+
+        private Started(FutureTask<T> task) {
+            this.task = task;
+        }
+
+        /**
+         * The result, waiting at most {@code limit} from now.
+         *
+         * @throws TimeoutException when {@code limit} passed first; the work was interrupted and abandoned
+         * @throws Exception        whatever the work threw
+         */
+        public T await(Duration limit) throws Exception {
+            try {
+                return task.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | InterruptedException e) {
+                task.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception ex) {
+                    throw ex;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
             }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
+        }
+
+        /** Interrupts and abandons the work (its result is not wanted). */
+        public void cancel() {
+            task.cancel(true);
         }
     }
 }

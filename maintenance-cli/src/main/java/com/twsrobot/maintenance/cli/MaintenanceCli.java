@@ -91,7 +91,10 @@ public final class MaintenanceCli {
         if (java.util.Arrays.asList(args).contains("run")) {
             prewarmHttp();
         }
-        System.exit(execute(args));
+        int code = execute(args);
+        // Open HTTP clients would hold the JVM's exit up to 300 ms (their selector threads wait in native code).
+        com.twsrobot.maintenance.sources.HttpClients.closeAll();
+        System.exit(code);
     }
 
     /**
@@ -100,8 +103,8 @@ public final class MaintenanceCli {
      * sources fetch — start-up work overlapped instead of waited for.
      */
     private static void prewarmHttp() {
-        Thread warm = new Thread(() -> java.net.http.HttpClient.newBuilder()
-                .sslContext(com.twsrobot.maintenance.sources.LazyTrust.context()).build(), "http-prewarm");
+        Thread warm = new Thread(() -> com.twsrobot.maintenance.sources.HttpClients.track(java.net.http.HttpClient
+                .newBuilder().sslContext(com.twsrobot.maintenance.sources.LazyTrust.context()).build()), "http-prewarm");
         warm.setDaemon(true);
         warm.start();
     }

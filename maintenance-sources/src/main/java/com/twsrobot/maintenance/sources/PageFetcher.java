@@ -246,8 +246,8 @@ public final class PageFetcher {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).sslContext(LazyTrust.context())
-                            .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    c = HttpClients.track(HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                            .sslContext(LazyTrust.context()).followRedirects(HttpClient.Redirect.NORMAL).build());
                     client = c;
                 }
             }

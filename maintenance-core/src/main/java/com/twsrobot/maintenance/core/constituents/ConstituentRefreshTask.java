@@ -156,23 +156,30 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     }
 
     private void refresh(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
+        RunRequest request = context.request();
+        // The download starts first, so reading and parsing the current file overlaps it.
+        Optional<Fetch> fetch = request.hasPlan() || request.isRollback() || source == null ? Optional.empty()
+                : Optional.of(startFetch(context));
         Optional<ConstituentFile> current;
         try {
             current = Files.exists(file) ? Optional.of(ConstituentFile.read(file, settings.maxFileBytes()))
                     : Optional.empty();
         } catch (CsvFormatException e) {
+            fetch.ifPresent(f -> f.pending().cancel());
             result.error("cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing");
             return;
+        } catch (IOException | RuntimeException e) {
+            fetch.ifPresent(f -> f.pending().cancel());
+            throw e;
         }
         current.ifPresent(c -> result.beforeCount(c.table().symbolCount()));
         if (current.isEmpty()) {
             result.warning(file + " does not exist yet; it will be created");
         }
 
-        RunRequest request = context.request();
         Optional<Proposal> proposal = request.hasPlan() ? fromPlan(context, file, current, result)
                 : request.isRollback() ? fromBackup(context, file, result)
-                : fromSource(context, current, result);
+                : fromSource(context, fetch, current, result);
         if (proposal.isEmpty()) {
             return;
         }
@@ -218,23 +225,33 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         apply(context, file, current, p, policy, result);
     }
 
-    private Optional<Proposal> fromSource(TaskContext context, Optional<ConstituentFile> current,
-                                          TaskResult.Builder result) {
-        if (source == null) {
-            result.error("no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
-                    + "class path or give the runner a ConstituentSource)");
-            return Optional.empty();
-        }
+    /** A source fetch under way, with its deadline and what it reads. */
+    private record Fetch(Bounded.Started<SourceResult> pending, Duration timeout, String intended) {
+    }
+
+    private Fetch startFetch(TaskContext context) {
         Duration timeout = context.request().effectiveSourceTimeout();
         SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
                 context.clock(), timeout);
         String intended = sourceContext.snapshot() ? "snapshot" : sourceContext.urlFor(spec.index(), source.defaultUrl());
         context.progress(name() + ": fetching " + spec.title() + " constituents");
+        return new Fetch(Bounded.start("source-" + spec.index(), () -> source.fetch(sourceContext)), timeout, intended);
+    }
+
+    private Optional<Proposal> fromSource(TaskContext context, Optional<Fetch> fetch, Optional<ConstituentFile> current,
+                                          TaskResult.Builder result) {
+        if (fetch.isEmpty()) {
+            result.error("no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
+                    + "class path or give the runner a ConstituentSource)");
+            return Optional.empty();
+        }
+        Duration timeout = fetch.get().timeout();
+        String intended = fetch.get().intended();
         SourceResult fetched;
         try {
             // The source bounds itself; this outer bound (a little later, so the source's own message wins)
-            // holds even for a source that does not.
-            fetched = Bounded.call("source-" + spec.index(), timeout.plus(SOURCE_GRACE), () -> source.fetch(sourceContext));
+            // holds even for a source that does not. Reading the current file came out of the same time.
+            fetched = fetch.get().pending().await(timeout.plus(SOURCE_GRACE));
         } catch (SourceException e) {
             result.source(intended);
             result.error("source failed: " + e.getMessage());

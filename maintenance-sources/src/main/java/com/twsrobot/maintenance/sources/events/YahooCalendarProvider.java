@@ -171,9 +171,10 @@ public final class YahooCalendarProvider implements EventProvider {
             this.request = request;
             this.deadline = BoundedHttp.Deadline.in(request.timeout());
             this.base = request.urlFor("yahoo", BASE_URL);
-            this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(settings.timeout())
+            this.client = com.twsrobot.maintenance.sources.HttpClients.track(HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager()).connectTimeout(settings.timeout())
                     .sslContext(com.twsrobot.maintenance.sources.LazyTrust.context())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    .followRedirects(HttpClient.Redirect.NORMAL).build());
         }
 
         synchronized void refreshCrumb() throws ProviderException {
