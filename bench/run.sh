@@ -110,15 +110,15 @@ launcher_java=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' /usr/lib/jvm/*/release 2>
 } >>"$report"
 
 echo "== (6) in-process: a host's runner, 3 sources answering after 1 s each" >&2
-read -r _ first _ warm < <(java -XX:+UseSerialGC -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.InProcessBench 1000 5)
-read -r _ ifirst _ iwarm < <(java -XX:+UseSerialGC -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.InProcessBench 0 5)
+read -r _ first _ warm _ steady < <(java -XX:+UseSerialGC -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.InProcessBench 1000 5)
+read -r _ ifirst _ iwarm _ isteady < <(java -XX:+UseSerialGC -cp "$bench_jar" com.twsrobot.maintenance.benchmarks.InProcessBench 0 5)
 {
   echo "## (6) In-process dry run of the three constituent tasks (a host's runner, JDK 17)"
   echo
-  echo "| sources answer | first run in a fresh JVM | warm (median of 5) |"
-  echo "| --- | ---: | ---: |"
-  echo "| after 1 s each | ${first} s | ${warm} s |"
-  echo "| instantly | ${ifirst} s | ${iwarm} s |"
+  echo "| sources answer | first run in a fresh JVM | warm (median of runs 2–6) | steady (median of runs 17–21) |"
+  echo "| --- | ---: | ---: | ---: |"
+  echo "| after 1 s each | ${first} s | ${warm} s | ${steady} s |"
+  echo "| instantly | ${ifirst} s | ${iwarm} s | ${isteady} s |"
   echo
 } >>"$report"
 

@@ -161,9 +161,27 @@ final class ConsoleRoutes {
         return runner;
     }
 
-    /** The schedule whose next slot the status shows. */
-    void schedule(ScheduledRuns runs) {
-        this.schedule = runs;
+    /**
+     * Starts scheduled dry runs as this console's tracked runs (one schedule per console).
+     *
+     * @throws IllegalStateException when a schedule is already running
+     */
+    synchronized ScheduledRuns startSchedule(com.twsrobot.maintenance.core.schedule.ScheduleSettings settings) {
+        if (schedule != null) {
+            throw new IllegalStateException("a schedule is already running: " + schedule.settings().dryRun());
+        }
+        ScheduledRuns runs = ScheduledRuns.of(runner, settings, this::runScheduled);
+        runs.start();
+        schedule = runs;
+        return runs;
+    }
+
+    /** Stops the schedule, if one runs. */
+    void stopSchedule() {
+        ScheduledRuns runs = schedule;
+        if (runs != null) {
+            runs.close();
+        }
     }
 
     private ObjectNode status() {

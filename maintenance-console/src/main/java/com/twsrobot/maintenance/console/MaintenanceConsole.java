@@ -33,7 +33,6 @@ public final class MaintenanceConsole implements AutoCloseable {
     private final ExecutorService executor;
     private final ConsoleRoutes routes;
     private final URI uri;
-    private volatile ScheduledRuns schedule;
 
     private MaintenanceConsole(HttpServer server, ExecutorService executor, ConsoleRoutes routes, URI uri) {
         this.server = server;
@@ -49,15 +48,8 @@ public final class MaintenanceConsole implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code schedule.tasks} names a task or group the runner does not know
      */
-    public synchronized ScheduledRuns startSchedule(ScheduleSettings settings) {
-        if (schedule != null) {
-            throw new IllegalStateException("a schedule is already running: " + schedule.settings().dryRun());
-        }
-        ScheduledRuns runs = ScheduledRuns.of(routes.runner(), settings, routes::runScheduled);
-        routes.schedule(runs);
-        runs.start();
-        schedule = runs;
-        return runs;
+    public ScheduledRuns startSchedule(ScheduleSettings settings) {
+        return routes.startSchedule(settings);
     }
 
     /**
@@ -117,10 +109,7 @@ public final class MaintenanceConsole implements AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledRuns runs = schedule;
-        if (runs != null) {
-            runs.close();
-        }
+        routes.stopSchedule();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -55,7 +55,6 @@ public class MaintenanceConsoleServlet extends HttpServlet {
 
     private final transient ConsoleRoutes routes;
     private final transient HostAuthentication authentication;
-    private transient volatile ScheduledRuns schedule;
 
     /** The console of {@code runner} behind the host's login, with the default body and per-client limits. */
     public MaintenanceConsoleServlet(MaintenanceRunner runner, HostAuthentication authentication) {
@@ -70,15 +69,8 @@ public class MaintenanceConsoleServlet extends HttpServlet {
     }
 
     /** Starts scheduled dry runs, as {@link MaintenanceConsole#startSchedule} does; they stop with {@link #destroy()}. */
-    public synchronized ScheduledRuns startSchedule(ScheduleSettings settings) {
-        if (schedule != null) {
-            throw new IllegalStateException("a schedule is already running: " + schedule.settings().dryRun());
-        }
-        ScheduledRuns runs = ScheduledRuns.of(routes.runner(), settings, routes::runScheduled);
-        routes.schedule(runs);
-        runs.start();
-        schedule = runs;
-        return runs;
+    public ScheduledRuns startSchedule(ScheduleSettings settings) {
+        return routes.startSchedule(settings);
     }
 
     @Override
@@ -114,10 +106,7 @@ public class MaintenanceConsoleServlet extends HttpServlet {
 
     @Override
     public void destroy() {
-        ScheduledRuns runs = schedule;
-        if (runs != null) {
-            runs.close();
-        }
+        routes.stopSchedule();
         super.destroy();
     }
 }
