@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param rowCount      distinct symbols in it, if it could be read
  * @param source        the URL its source reads by default ("" if no source is registered)
  * @param validation    the file checked against the index's rules as it stands
+ * @param title         the index's name for people, e.g. {@code S&P 500}
  */
 public record IndexStatus(String index, String task, String file, Optional<Instant> lastModified,
-                          Optional<Integer> rowCount, String source, ValidationResult validation) {
+                          Optional<Integer> rowCount, String source, ValidationResult validation, String title) {
 }

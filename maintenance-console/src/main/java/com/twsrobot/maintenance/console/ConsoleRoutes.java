@@ -237,7 +237,7 @@ final class ConsoleRoutes {
         String from = query.get("from");
         String to = query.getOrDefault("to", MaintenanceRunner.CURRENT_VERSION);
         if (from == null) {
-            throw BadRequestException.badRequest("from is required, e.g. ?task=hsi_constituents&from=20260624_001500"
+            throw BadRequestException.badRequest("from is required, e.g. ?task=" + exampleTask() + "&from=20260624_001500"
                     + "&to=current or ?from=REPORT_ID&to=REPORT_ID");
         }
         for (String id : List.of(from, to)) {
@@ -359,7 +359,7 @@ final class ConsoleRoutes {
         JsonNode root = RunRequestParser.object(body, List.of("task", "backup_id", "dry_run"));
         JsonNode task = root.get("task");
         if (task == null || !task.isTextual()) {
-            throw BadRequestException.badRequest("task must be the name of a constituent task, e.g. hsi_constituents");
+            throw BadRequestException.badRequest("task must be the name of a constituent task, e.g. " + exampleTask());
         }
         constituentTask(task.asText());
         JsonNode backup = root.get("backup_id");
@@ -394,6 +394,11 @@ final class ConsoleRoutes {
             b.daysAhead(days.asInt());
         }
         return b.build();
+    }
+
+    /** A constituent task of this runner, for examples in messages. */
+    private String exampleTask() {
+        return runner.indexes().stream().map(IndexSpec::taskName).findFirst().orElse("TASK");
     }
 
     private void constituentTask(String name) throws BadRequestException {

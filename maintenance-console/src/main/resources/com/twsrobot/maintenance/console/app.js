@@ -5,7 +5,8 @@
 const CSRF = document.querySelector('meta[name="csrf-token"]').content;
 // Where the console is mounted: '' under serve, the servlet's path (e.g. /ops) inside a host's server.
 const BASE = document.querySelector('meta[name="base-path"]').content;
-const CONSTITUENT_TASKS = ['sp500_constituents', 'sti_constituents', 'hsi_constituents'];
+// The constituent tasks of this runner's indices, from the status (the index plug-ins decide which).
+let constituentTasks = [];
 const $ = (id) => document.getElementById(id);
 let lastStatus = null;
 let lastPreview = null; // the constituents dry run the Apply button applies
@@ -79,11 +80,24 @@ function age(seconds) {
 // The card's colour is its health (file age, validation, the last run), not the file's validation alone.
 const HEALTH_CLASS = { ok: 'passed', warn: 'warning', fail: 'failed' };
 
+// A card and a "choose the tasks" checkbox for each index the status names, the first time it names it.
+function addIndexControls(constituents) {
+  constituentTasks = constituents.map((c) => c.task);
+  for (const c of constituents) {
+    if (document.querySelector('.card[data-index="' + c.index + '"]')) continue;
+    $('card-events').before(el('article', { class: 'card', id: 'card-' + c.index, 'data-index': c.index },
+      el('h2', {}, (c.title || c.index) + ' constituents'), el('dl', {})));
+    $('choose-events').before(el('label', {}, el('input', { type: 'checkbox', name: 'task', value: c.task, checked: '' }),
+      ' ' + (c.title || c.index)));
+  }
+}
+
 async function loadStatus() {
   const [{ status, data }, health] = await Promise.all([api('GET', '/api/maintenance/status'),
     api('GET', '/api/maintenance/health')]);
   if (status !== 200) { showMessage('Status unavailable: ' + (data.error || status), 'error'); return; }
   lastStatus = data;
+  addIndexControls(data.constituents);
   fillTaskChoices(data.constituents);
   const parts = {};
   for (const p of (health.data && health.data.parts) || []) parts[p.name] = p;
@@ -201,7 +215,7 @@ function setBusy(busy) {
 }
 
 function constituentResults(report) {
-  return (report.results || []).filter((r) => CONSTITUENT_TASKS.includes(r.task));
+  return (report.results || []).filter((r) => constituentTasks.includes(r.task));
 }
 
 function updateApplyButton() {

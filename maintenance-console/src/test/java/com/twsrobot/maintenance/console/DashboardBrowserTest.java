@@ -256,6 +256,34 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void everyIndexTheRunnerHasGetsACardAndAChoiceNotOnlyTheBuiltIns() throws Exception {
+        requireChromium();
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
+            MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                    .progressListener(m -> { }).discover(false)
+                    .index(new com.twsrobot.maintenance.api.IndexSpec("nikkei", "nikkei_constituents", "Nikkei 225",
+                            "nikkei_constituents.csv", java.util.regex.Pattern.compile("[0-9]{4}\\.T"),
+                            "TSE code with .T suffix, e.g. 7203.T", 200, false)).build();
+            try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
+                WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
+                try {
+                    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                    driver.get(console.uri().resolve("/maintenance").toString());
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-nikkei dl"), "Health"));
+                    assertThat(driver.findElement(By.id("card-nikkei")).getText()).contains("Nikkei 225 constituents",
+                            "none registered");
+                    assertThat(driver.findElements(By.cssSelector(".cards .card[data-index]"))).hasSize(4);
+                    assertThat(driver.findElement(By.cssSelector("input[name='task'][value='nikkei_constituents']"))
+                            .isSelected()).isTrue();
+                    assertThat(driver.findElement(By.cssSelector(".select-tasks")).getText()).contains("Nikkei 225", "S&P 500");
+                } finally {
+                    driver.quit();
+                }
+            }
+        }
+    }
+
+    @Test
     void dryRunThenConfirmedApplyFromTheDashboard() throws Exception {
         requireChromium();
 

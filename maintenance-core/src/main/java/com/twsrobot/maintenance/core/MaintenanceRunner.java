@@ -587,7 +587,7 @@ public final class MaintenanceRunner {
             ConstituentSource source = sources.get(spec.index());
             String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
             out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
-                    check.symbolCount(), url, check.validation()));
+                    check.symbolCount(), url, check.validation(), spec.title()));
         }
         List<ReportSummary> latest = reports.list(1);
         Optional<MarketEventsService> events = marketEvents();

@@ -135,6 +135,7 @@ public final class ReportJson {
             ObjectNode i = indexes.addObject();
             i.put("index", index.index());
             i.put("task", index.task());
+            i.put("title", index.title());
             i.put("file", index.file());
             i.put("last_refreshed", index.lastModified().map(ReportJson::timestamp).orElse(null));
             i.put("row_count", index.rowCount().orElse(null));
