@@ -21,7 +21,11 @@ public final class Bounded {
     /**
      * The result of {@code work}, or its exception as thrown.
      *
+     * @param <T>        what the work returns
      * @param threadName names the worker thread (shown in thread dumps)
+     * @param limit      the longest to wait
+     * @param work       the work
+     * @return the work's result
      * @throws TimeoutException when {@code limit} passed first; the work was interrupted and abandoned
      * @throws Exception        whatever {@code work} threw
      */
@@ -33,6 +37,11 @@ public final class Bounded {
      * Starts {@code work} on its own daemon thread now, so the caller can do other things meanwhile
      * (read the current file while the page downloads); {@link Started#await} then waits as
      * {@link #call} does.
+     *
+     * @param <T>        what the work returns
+     * @param threadName names the worker thread (shown in thread dumps)
+     * @param work       the work
+     * @return the work under way
      */
     public static <T> Started<T> start(String threadName, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
@@ -42,7 +51,11 @@ public final class Bounded {
         return new Started<>(task);
     }
 
-    /** Work started by {@link #start}. */
+    /**
+     * Work started by {@link #start}.
+     *
+     * @param <T> what the work returns
+     */
     public static final class Started<T> {
         private final FutureTask<T> task;
 
@@ -53,6 +66,8 @@ public final class Bounded {
         /**
          * The result, waiting at most {@code limit} from now.
          *
+         * @param limit the longest to wait
+         * @return the work's result
          * @throws TimeoutException when {@code limit} passed first; the work was interrupted and abandoned
          * @throws Exception        whatever the work threw
          */

@@ -7,17 +7,29 @@ package com.twsrobot.maintenance.api;
  */
 public interface CacheInvalidator {
 
-    /** Short name for reports. */
+    /**
+     * A short name for reports.
+     *
+     * @return the class's simple name unless overridden
+     */
     default String name() {
         return getClass().getSimpleName();
     }
 
-    /** The constituents of {@code index} (e.g. {@code hsi}) changed on disk. */
+    /**
+     * The constituents of an index changed on disk; called once per replaced file, after the replace.
+     *
+     * @param index the index key, e.g. {@code hsi}
+     * @throws Exception when the host could not be told; the report shows a warning and the file stays replaced
+     */
     void invalidate(String index) throws Exception;
 
     /**
      * The same, with what changed: the file, its new SHA-256 and the report of the run that replaced it.
      * Calls {@link #invalidate(String)} unless an invalidator wants the details.
+     *
+     * @param change the replaced file
+     * @throws Exception when the host could not be told; the report shows a warning and the file stays replaced
      */
     default void invalidate(Change change) throws Exception {
         invalidate(change.index());

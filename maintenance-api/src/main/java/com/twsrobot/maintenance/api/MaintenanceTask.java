@@ -11,18 +11,32 @@ public interface MaintenanceTask {
 
     /** Group of tasks run when a request names none. */
     String GROUP_ALL = "all";
+    /** Group of the constituent refresh tasks, one per index. */
     String GROUP_CONSTITUENTS = "constituents";
+    /** Group of the market-events tasks. */
     String GROUP_EVENTS = "events";
 
-    /** Unique snake_case name, e.g. {@code sp500_constituents}. */
+    /**
+     * The task's name: how requests, reports and the command line name it.
+     *
+     * @return a unique snake_case name, e.g. {@code sp500_constituents}
+     */
     String name();
 
-    /** Groups this task belongs to; {@link #GROUP_ALL} puts it in the default set. */
+    /**
+     * The groups this task belongs to; {@link #GROUP_ALL} puts it in the default set.
+     *
+     * @return group names
+     */
     default Set<String> groups() {
         return Set.of(GROUP_ALL);
     }
 
-    /** One line for {@code --help} and the console. */
+    /**
+     * One line for {@code --help} and the console.
+     *
+     * @return the description
+     */
     default String description() {
         return name();
     }
@@ -31,6 +45,9 @@ public interface MaintenanceTask {
      * Does the work. In a dry run ({@link TaskContext#dryRun()}) nothing may be written. Problems are
      * reported in the result; an exception thrown here is caught by the runner and reported as a
      * failed task.
+     *
+     * @param context what the run gives the task: the request, clock, directories, progress
+     * @return the task's result
      */
     TaskResult run(TaskContext context);
 }

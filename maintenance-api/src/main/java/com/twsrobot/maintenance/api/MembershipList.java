@@ -16,6 +16,15 @@ import java.util.Optional;
 public record MembershipList(String source, String url, Optional<LocalDate> asOf, Map<String, String> members,
                              boolean noData) {
 
+    /**
+     * Sorts and copies the members.
+     *
+     * @param source  its key
+     * @param url     where it was read
+     * @param asOf    the date it is as of, if it says
+     * @param members symbol → name
+     * @param noData  whether it had no list for that date
+     */
     public MembershipList {
         members = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(members));
     }

@@ -17,6 +17,20 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
     /** Detail key present when another run held the lock; its value names the holder. */
     public static final String LOCK_HELD_BY = "lock_held_by";
 
+    /**
+     * Copies the lists and the detail map.
+     *
+     * @param reportId        e.g. {@code maintenance_20260624_001500}
+     * @param status          the run's status
+     * @param dryRun          whether it only previewed
+     * @param startedAt       when it started
+     * @param finishedAt      when it finished
+     * @param durationSeconds how long it took
+     * @param results         each task's result, in registry order
+     * @param warnings        the run's own warnings
+     * @param errors          the run's own errors
+     * @param detail          run-wide facts
+     */
     public RunReport {
         results = List.copyOf(results);
         warnings = List.copyOf(warnings);
@@ -24,23 +38,40 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
         detail = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
     }
 
-    /** True when the run did nothing because another run held the lock. */
+    /**
+     * Whether the run did nothing because another run held the lock.
+     *
+     * @return true when {@link #LOCK_HELD_BY} is in the detail
+     */
     public boolean refusedByLock() {
         return detail.containsKey(LOCK_HELD_BY);
     }
 
-    /** Warnings of the run and of every task, validation warnings included. */
+    /**
+     * Warnings of the run and of every task, validation warnings included.
+     *
+     * @return the count
+     */
     public int warningCount() {
         return warnings.size() + results.stream()
                 .mapToInt(r -> r.warnings().size() + r.validation().warnings().size()).sum();
     }
 
-    /** Errors of the run and of every task, validation errors included. */
+    /**
+     * Errors of the run and of every task, validation errors included.
+     *
+     * @return the count
+     */
     public int errorCount() {
         return errors.size() + results.stream()
                 .mapToInt(r -> r.errors().size() + r.validation().errors().size()).sum();
     }
 
+    /**
+     * The report in a line of a history listing.
+     *
+     * @return its id, status, mode, times and counts
+     */
     public ReportSummary summary() {
         return new ReportSummary(reportId, status, dryRun, startedAt, finishedAt, warningCount(), errorCount());
     }

@@ -17,6 +17,15 @@ public final class ServiceProviders {
     private ServiceProviders() {
     }
 
+    /**
+     * The providers of a service type that load.
+     *
+     * @param <T>       the service type
+     * @param type      the service interface
+     * @param loader    the class loader to search (the runner's)
+     * @param onProblem told about each provider that could not be loaded
+     * @return the loaded providers, in ServiceLoader order
+     */
     public static <T> List<T> load(Class<T> type, ClassLoader loader, Consumer<String> onProblem) {
         List<T> found = new ArrayList<>();
         Iterator<T> it = ServiceLoader.load(type, loader).iterator();

@@ -10,6 +10,12 @@ public final class Sha256 {
     private Sha256() {
     }
 
+    /**
+     * The SHA-256 of some bytes.
+     *
+     * @param bytes the content
+     * @return 64 lower-case hex digits
+     */
     public static String hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -18,17 +18,37 @@ public record SourceContext(Map<String, String> sourceUrls, boolean snapshot, Cl
     /** The default deadline per source: 60 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * Copies the map; a null timeout becomes {@link #DEFAULT_TIMEOUT}.
+     *
+     * @param sourceUrls URL overrides by key
+     * @param snapshot   read the bundled page copies
+     * @param clock      the runner's clock
+     * @param timeout    the deadline for the fetch and parse (null for the default)
+     */
     public SourceContext {
         sourceUrls = Map.copyOf(sourceUrls);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
-    /** A context with the default deadline. */
+    /**
+     * A context with the default deadline.
+     *
+     * @param sourceUrls URL overrides by key
+     * @param snapshot   read the bundled page copies
+     * @param clock      the runner's clock
+     */
     public SourceContext(Map<String, String> sourceUrls, boolean snapshot, Clock clock) {
         this(sourceUrls, snapshot, clock, DEFAULT_TIMEOUT);
     }
 
-    /** The URL to use for {@code key}: the override if given, else {@code defaultUrl}. */
+    /**
+     * The URL to read for a key.
+     *
+     * @param key        the source's key, e.g. its index key
+     * @param defaultUrl the source's own
+     * @return the override if given, else {@code defaultUrl}
+     */
     public String urlFor(String key, String defaultUrl) {
         return sourceUrls.getOrDefault(key, defaultUrl);
     }

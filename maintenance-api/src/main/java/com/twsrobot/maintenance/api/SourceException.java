@@ -5,10 +5,21 @@ public class SourceException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message.
+     *
+     * @param message what was tried and why it failed
+     */
     public SourceException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with a message and its cause.
+     *
+     * @param message what was tried and why it failed
+     * @param cause   the underlying failure
+     */
     public SourceException(String message, Throwable cause) {
         super(message, cause);
     }

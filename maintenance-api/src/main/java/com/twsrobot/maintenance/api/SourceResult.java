@@ -12,6 +12,14 @@ import java.util.List;
  */
 public record SourceResult(String source, ConstituentTable table, int recordsParsed, List<String> warnings) {
 
+    /**
+     * Copies the warnings.
+     *
+     * @param source        where the rows came from
+     * @param table         the proposed rows
+     * @param recordsParsed how many source records were read
+     * @param warnings      anything odd the source noticed
+     */
     public SourceResult {
         warnings = List.copyOf(warnings);
     }

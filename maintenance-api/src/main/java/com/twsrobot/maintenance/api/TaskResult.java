@@ -19,6 +19,26 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
                          List<SymbolChange> added, List<SymbolChange> removed, ValidationResult validation,
                          List<String> warnings, List<String> errors, Map<String, Object> detail) {
 
+    /**
+     * Copies the lists and the detail map.
+     *
+     * @param task             the task's name
+     * @param status           its outcome
+     * @param dryRun           whether it only previewed
+     * @param source           what it read, e.g. a URL ("" for none)
+     * @param startedAt        when it started
+     * @param finishedAt       when it finished
+     * @param durationSeconds  how long it took
+     * @param beforeCount      symbols in the file before, or null
+     * @param afterCount       symbols in the file after (or proposed), or null
+     * @param added            symbols added
+     * @param removed          symbols removed
+     * @param validation       the proposal's validation
+     * @param warnings         the task's warnings
+     * @param errors           the task's errors
+     * @param detail           extras, written as {@code detail}
+     * @throws NullPointerException when {@code task} or {@code status} is null
+     */
     public TaskResult {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(status, "status");
@@ -29,6 +49,14 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         detail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
+    /**
+     * A builder for a task's result (tasks usually call {@link TaskContext#newResult} instead).
+     *
+     * @param task      the task's name
+     * @param dryRun    whether the run only previews
+     * @param startedAt when the task started
+     * @return a new builder
+     */
     public static Builder builder(String task, boolean dryRun, Instant startedAt) {
         return new Builder(task, dryRun, startedAt);
     }
@@ -55,62 +83,133 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
             this.startedAt = startedAt;
         }
 
+        /**
+         * What the task read, e.g. a URL or {@code snapshot}.
+         *
+         * @param value the source (null for none)
+         * @return this builder
+         */
         public Builder source(String value) {
             this.source = Objects.requireNonNullElse(value, "");
             return this;
         }
 
+        /**
+         * Symbols in the file before the task.
+         *
+         * @param value the count, or null
+         * @return this builder
+         */
         public Builder beforeCount(Integer value) {
             this.beforeCount = value;
             return this;
         }
 
+        /**
+         * Symbols in the file after the task (or proposed, in a dry run).
+         *
+         * @param value the count, or null
+         * @return this builder
+         */
         public Builder afterCount(Integer value) {
             this.afterCount = value;
             return this;
         }
 
+        /**
+         * Adds symbols the task adds (or would add).
+         *
+         * @param changes the symbols with their names
+         * @return this builder
+         */
         public Builder added(List<SymbolChange> changes) {
             added.addAll(changes);
             return this;
         }
 
+        /**
+         * Adds symbols the task removes (or would remove).
+         *
+         * @param changes the symbols with their names
+         * @return this builder
+         */
         public Builder removed(List<SymbolChange> changes) {
             removed.addAll(changes);
             return this;
         }
 
+        /**
+         * The proposal's validation.
+         *
+         * @param value the result
+         * @return this builder
+         */
         public Builder validation(ValidationResult value) {
             this.validation = value;
             return this;
         }
 
+        /**
+         * Adds a warning.
+         *
+         * @param message one sentence an operator reads
+         * @return this builder
+         */
         public Builder warning(String message) {
             warnings.add(message);
             return this;
         }
 
+        /**
+         * Adds warnings.
+         *
+         * @param messages sentences an operator reads
+         * @return this builder
+         */
         public Builder warnings(List<String> messages) {
             warnings.addAll(messages);
             return this;
         }
 
+        /**
+         * Adds an error; the task then fails unless a status is set.
+         *
+         * @param message one sentence naming what and where
+         * @return this builder
+         */
         public Builder error(String message) {
             errors.add(message);
             return this;
         }
 
+        /**
+         * Adds an extra fact to {@code detail} (strings, numbers, booleans, lists and maps of them).
+         *
+         * @param key   the key, in snake case
+         * @param value the value
+         * @return this builder
+         */
         public Builder detail(String key, Object value) {
             detail.put(key, value);
             return this;
         }
 
-        /** Overrides the derived status, e.g. {@code skipped} or {@code partial_failure}. */
+        /**
+         * Overrides the derived status, e.g. {@code skipped} or {@code partial_failure}.
+         *
+         * @param status the status
+         * @return this builder
+         */
         public Builder status(TaskStatus status) {
             this.forcedStatus = status;
             return this;
         }
 
+        /**
+         * Whether the result so far has an error or a failed validation.
+         *
+         * @return true when it would finish as failed (unless a status is set)
+         */
         public boolean hasErrors() {
             return !errors.isEmpty() || validation.failed();
         }
@@ -118,6 +217,9 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         /**
          * The result as of {@code finishedAt}. Unless a status was set: {@code failed} with errors or a
          * failed validation, {@code warning} with warnings, else {@code success}.
+         *
+         * @param finishedAt when the task finished
+         * @return the result
          */
         public TaskResult finish(Instant finishedAt) {
             TaskStatus status = forcedStatus != null ? forcedStatus

@@ -15,12 +15,30 @@ import java.util.Optional;
 public record ValidationInput(IndexSpec spec, ConstituentTable proposed, Optional<ConstituentTable> current,
                               ValidationPolicy policy, int recordsParsed, java.util.List<MembershipList> secondOpinions) {
 
-    /** An input without second opinions. */
+    /**
+     * An input without second opinions.
+     *
+     * @param spec          the index
+     * @param proposed      the table that would be written
+     * @param current       the file being replaced, if there is one
+     * @param policy        the thresholds in force
+     * @param recordsParsed how many source records the proposal came from
+     */
     public ValidationInput(IndexSpec spec, ConstituentTable proposed, Optional<ConstituentTable> current,
                            ValidationPolicy policy, int recordsParsed) {
         this(spec, proposed, current, policy, recordsParsed, java.util.List.of());
     }
 
+    /**
+     * Copies the second opinions (null for none).
+     *
+     * @param spec           the index
+     * @param proposed       the table that would be written
+     * @param current        the file being replaced, if there is one
+     * @param policy         the thresholds in force
+     * @param recordsParsed  how many source records the proposal came from
+     * @param secondOpinions other sources' member lists
+     */
     public ValidationInput {
         secondOpinions = secondOpinions == null ? java.util.List.of() : java.util.List.copyOf(secondOpinions);
     }

@@ -7,9 +7,18 @@ package com.twsrobot.maintenance.api;
  */
 public interface Validator {
 
-    /** Short name for logs, e.g. {@code duplicate_symbols}. */
+    /**
+     * A short name for logs.
+     *
+     * @return e.g. {@code duplicate_symbols}
+     */
     String name();
 
-    /** Checks the proposal; returns passed, warnings or errors that name the symbols and numbers involved. */
+    /**
+     * Checks the proposal.
+     *
+     * @param input the index, the proposed and current tables, the policy and the second opinions
+     * @return passed, or warnings and errors that name the symbols and numbers involved
+     */
     ValidationResult validate(ValidationInput input);
 }

@@ -21,10 +21,28 @@ import java.util.List;
 public record EventChange(String kind, String eventId, String sourceEventId, String eventType, String symbol, LocalDate date, String time,
                           String zone, String title, List<FieldChange> fields, String reason) {
 
+    /** A new row. */
     public static final String INSERT = "insert";
+    /** A row whose fields change. */
     public static final String UPDATE = "update";
+    /** A future row its provider no longer lists, marked stale. */
     public static final String STALE = "stale";
 
+    /**
+     * Copies the field list; nulls become "".
+     *
+     * @param kind          {@code insert}, {@code update} or {@code stale}
+     * @param eventId       the event's id in the store
+     * @param sourceEventId the source's own id of the event
+     * @param eventType     e.g. {@code EARNINGS}
+     * @param symbol        the symbol, "" for market-wide events
+     * @param date          the event's date
+     * @param time          local time of day ("" when unknown)
+     * @param zone          the market's time zone
+     * @param title         the event's title
+     * @param fields        for an update, each changed field
+     * @param reason        for a stale row, why
+     */
     public EventChange {
         fields = List.copyOf(fields);
         symbol = symbol == null ? "" : symbol;
@@ -34,7 +52,13 @@ public record EventChange(String kind, String eventId, String sourceEventId, Str
         reason = reason == null ? "" : reason;
     }
 
-    /** One field of an updated event. */
+    /**
+     * One field of an updated event.
+     *
+     * @param field    the column, e.g. {@code event_time}
+     * @param oldValue its value in the store
+     * @param newValue the provider's value
+     */
     public record FieldChange(String field, String oldValue, String newValue) {
     }
 }

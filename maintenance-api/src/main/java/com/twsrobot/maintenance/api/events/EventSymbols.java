@@ -8,8 +8,17 @@ import java.util.List;
  */
 public interface EventSymbols {
 
-    /** Where the symbols come from, e.g. {@code open_positions}. */
+    /**
+     * Where the symbols come from, for the report's {@code symbol_sources}.
+     *
+     * @return e.g. {@code open_positions}
+     */
     String name();
 
+    /**
+     * The symbols now.
+     *
+     * @return ticker symbols (duplicates across sources are merged by the caller)
+     */
     List<String> symbols();
 }

@@ -9,6 +9,10 @@ import java.util.Map;
  * What to refresh: the window {@code [from, to]} and, for per-symbol providers, only these symbols
  * (never a whole index by default).
  *
+ * @param symbols     the symbols per-symbol providers read
+ * @param from        the window's first day
+ * @param to          its last day
+ * @param now         the instant the refresh runs at
  * @param sourceUrls  URL overrides by key ({@code fomc}, {@code yahoo}, {@code yahoo-cookie})
  * @param snapshot    read bundled page copies instead of the network where a provider has them
  * @param timeout     the deadline for one provider's whole fetch; the service abandons a provider still
@@ -17,12 +21,33 @@ import java.util.Map;
 public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
                             Map<String, String> sourceUrls, boolean snapshot, java.time.Duration timeout) {
 
-    /** A request with the default deadline ({@link com.twsrobot.maintenance.api.SourceContext#DEFAULT_TIMEOUT}). */
+    /**
+     * A request with the default deadline ({@link com.twsrobot.maintenance.api.SourceContext#DEFAULT_TIMEOUT}).
+     *
+     * @param symbols    the symbols per-symbol providers read
+     * @param from       the window's first day
+     * @param to         its last day
+     * @param now        the instant the refresh runs at
+     * @param sourceUrls URL overrides by key
+     * @param snapshot   read bundled page copies
+     */
     public EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
                          Map<String, String> sourceUrls, boolean snapshot) {
         this(symbols, from, to, now, sourceUrls, snapshot, null);
     }
 
+    /**
+     * Copies the list and map.
+     *
+     * @param symbols    the symbols per-symbol providers read
+     * @param from       the window's first day
+     * @param to         its last day
+     * @param now        the instant the refresh runs at
+     * @param sourceUrls URL overrides by key
+     * @param snapshot   read bundled page copies
+     * @param timeout    the deadline per provider (null for the default)
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
     public EventsRequest {
         symbols = List.copyOf(symbols);
         sourceUrls = Map.copyOf(sourceUrls);
@@ -32,10 +57,23 @@ public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, 
         }
     }
 
+    /**
+     * The URL to read for a key.
+     *
+     * @param key        e.g. {@code fomc}
+     * @param defaultUrl the provider's own
+     * @return the override if given, else {@code defaultUrl}
+     */
     public String urlFor(String key, String defaultUrl) {
         return sourceUrls.getOrDefault(key, defaultUrl);
     }
 
+    /**
+     * Whether a day is in the window.
+     *
+     * @param date the day
+     * @return true from {@code from} to {@code to}, both included
+     */
     public boolean inWindow(LocalDate date) {
         return !date.isBefore(from) && !date.isAfter(to);
     }

@@ -27,7 +27,13 @@ public final class HostEvents {
     private HostEvents() {
     }
 
-    /** {@code "evt_" + sha256_hex(source + "|" + sourceEventId)[0:32]}, the host's event id. */
+    /**
+     * The host's event id: {@code "evt_" + sha256_hex(source + "|" + sourceEventId)[0:32]}.
+     *
+     * @param source        e.g. {@link #SOURCE_FOMC}
+     * @param sourceEventId e.g. {@code FOMC:2026-12-09}
+     * @return the id
+     */
     public static String eventId(String source, String sourceEventId) {
         return "evt_" + Sha256.hex((source + "|" + sourceEventId).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
@@ -36,6 +42,11 @@ public final class HostEvents {
      * The host's {@code source_event_id}: {@code US_MARKET_HOLIDAY:2026-11-26},
      * {@code US_MARKET_EARLY_CLOSE:2026-11-27}, {@code FOMC:2026-12-09}, {@code EARNINGS:AAPL:2027-01-28},
      * {@code DIVIDEND:MSFT:2027-02-18}.
+     *
+     * @param type   the event's type
+     * @param symbol its symbol (null or "" for market-wide events)
+     * @param date   its day
+     * @return the id
      */
     public static String sourceEventId(EventType type, String symbol, LocalDate date) {
         return switch (type) {
@@ -44,7 +55,12 @@ public final class HostEvents {
         };
     }
 
-    /** Default importance on the host's 0–100 scale: holiday 100, FOMC 90, early close 85, earnings 75, dividend 35. */
+    /**
+     * Default importance on the host's 0–100 scale.
+     *
+     * @param type the event's type
+     * @return holiday 100, FOMC 90, early close 85, earnings 75, dividend 35
+     */
     public static int importance(EventType type) {
         return switch (type) {
             case MARKET_HOLIDAY -> 100;
@@ -55,7 +71,13 @@ public final class HostEvents {
         };
     }
 
-    /** The instant of {@code time} on {@code date} in New York (the host's reading of naive provider times). */
+    /**
+     * The instant of a naive provider time, read in New York as the host does.
+     *
+     * @param date the day
+     * @param time the local time
+     * @return the instant
+     */
     public static java.time.Instant newYork(LocalDate date, LocalTime time) {
         return ZonedDateTime.of(date, time, NEW_YORK).toInstant();
     }

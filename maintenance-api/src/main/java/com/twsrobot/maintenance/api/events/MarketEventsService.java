@@ -9,12 +9,27 @@ import java.util.List;
  */
 public interface MarketEventsService {
 
-    /** Fetches from every provider and writes the events; one provider failing leaves the others' rows. */
+    /**
+     * Fetches from every provider and writes the events; one provider failing leaves the others' rows.
+     *
+     * @param request the window, symbols, URL overrides and deadline
+     * @return what each provider did
+     */
     SyncSummary refresh(EventsRequest request);
 
-    /** The same summary computed without writing anything: what would be inserted, updated, marked stale. */
+    /**
+     * The same summary computed without writing anything: what would be inserted, updated, marked stale.
+     *
+     * @param request the window, symbols, URL overrides and deadline
+     * @return what each provider would do
+     */
     SyncSummary preview(EventsRequest request);
 
-    /** The newest {@code limit} provider results, newest first. */
+    /**
+     * The sync log.
+     *
+     * @param limit how many results at most
+     * @return the newest provider results, newest first
+     */
     List<ProviderResult> syncLog(int limit);
 }

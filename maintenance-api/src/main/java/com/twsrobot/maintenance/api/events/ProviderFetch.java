@@ -14,6 +14,14 @@ import java.util.List;
 public record ProviderFetch(List<MarketEvent> events, List<String> coveredSymbols, List<String> warnings,
                             List<String> errors) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param events         events in the window
+     * @param coveredSymbols the symbols actually fetched
+     * @param warnings       per-symbol problems that are not failures
+     * @param errors         per-symbol failures
+     */
     public ProviderFetch {
         events = List.copyOf(events);
         coveredSymbols = List.copyOf(coveredSymbols);
@@ -21,6 +29,12 @@ public record ProviderFetch(List<MarketEvent> events, List<String> coveredSymbol
         errors = List.copyOf(errors);
     }
 
+    /**
+     * A fetch of market-wide events, without warnings.
+     *
+     * @param events events in the window
+     * @return the fetch
+     */
     public static ProviderFetch of(List<MarketEvent> events) {
         return new ProviderFetch(events, List.of(), List.of(), List.of());
     }

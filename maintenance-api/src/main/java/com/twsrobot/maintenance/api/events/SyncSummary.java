@@ -6,6 +6,10 @@ import java.util.List;
  * The result of a refresh or a preview: {@code success} when every provider succeeded,
  * {@code failed} when all failed, else {@code partial_failure}; totals over the providers.
  *
+ * @param syncId    the sync's id
+ * @param status    {@code success}, {@code partial_failure} or {@code failed}
+ * @param preview   whether nothing was written
+ * @param providers each provider's part
  * @param notes       what the service did besides the providers that the operator should know (a
  *                    migration of the store, with its backup)
  * @param lockHeldBy  when not empty, nothing ran: another writer holds the store's lock (named here)
@@ -13,34 +17,76 @@ import java.util.List;
 public record SyncSummary(String syncId, String status, boolean preview, List<ProviderResult> providers,
                           List<String> notes, String lockHeldBy) {
 
-    /** A summary without notes, not refused. */
+    /**
+     * A summary without notes, not refused.
+     *
+     * @param syncId    the sync's id
+     * @param status    {@code success}, {@code partial_failure} or {@code failed}
+     * @param preview   whether nothing was written
+     * @param providers each provider's part
+     */
     public SyncSummary(String syncId, String status, boolean preview, List<ProviderResult> providers) {
         this(syncId, status, preview, providers, List.of(), "");
     }
 
+    /**
+     * Copies the lists; null notes become none and a null holder "".
+     *
+     * @param syncId     the sync's id
+     * @param status     {@code success}, {@code partial_failure} or {@code failed}
+     * @param preview    whether nothing was written
+     * @param providers  each provider's part
+     * @param notes      what else the service did
+     * @param lockHeldBy the holder of the store's lock when nothing ran, else ""
+     */
     public SyncSummary {
         providers = List.copyOf(providers);
         notes = notes == null ? List.of() : List.copyOf(notes);
         lockHeldBy = lockHeldBy == null ? "" : lockHeldBy;
     }
 
+    /**
+     * Events read, over the providers.
+     *
+     * @return the total
+     */
     public int fetchedCount() {
         return providers.stream().mapToInt(ProviderResult::fetchedCount).sum();
     }
 
+    /**
+     * Rows inserted or updated, over the providers.
+     *
+     * @return the total
+     */
     public int upsertedCount() {
         return providers.stream().mapToInt(ProviderResult::upsertedCount).sum();
     }
 
+    /**
+     * Rows marked stale, over the providers.
+     *
+     * @return the total
+     */
     public int staleCount() {
         return providers.stream().mapToInt(ProviderResult::staleCount).sum();
     }
 
+    /**
+     * Errors, over the providers.
+     *
+     * @return the total
+     */
     public int errorCount() {
         return providers.stream().mapToInt(ProviderResult::errorCount).sum();
     }
 
-    /** The status of a set of provider statuses. */
+    /**
+     * The status of a sync from its providers' statuses.
+     *
+     * @param providers the providers' results
+     * @return {@code failed} when all failed (or there are none), {@code partial_failure} when some did, else {@code success}
+     */
     public static String statusOf(List<ProviderResult> providers) {
         if (providers.isEmpty()) {
             return "failed";
