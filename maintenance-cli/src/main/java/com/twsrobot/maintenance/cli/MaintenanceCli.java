@@ -121,7 +121,29 @@ public final class MaintenanceCli {
             commandLine.getErr().println("error: " + e.getMessage());
             return e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED;
         });
+        listPlugins(cl, cl.getSubcommands().get("run"));
         return cl;
+    }
+
+    /**
+     * Adds to a command's help the tasks, groups and source keys of the runner the global options
+     * describe — its plug-ins decide them, so the help never carries a list of its own.
+     */
+    private static void listPlugins(CommandLine root, CommandLine command) {
+        String key = "pluginList";
+        command.getHelpSectionMap().put(key, help -> {
+            try {
+                MaintenanceRunner runner = ((MaintenanceCli) root.getCommand()).runner(
+                        new PrintWriter(java.io.Writer.nullWriter()), Map.of());
+                return String.format("%nThis runner's %s%nSource keys (--source-url KEY=URL): %s%n",
+                        runner.registry().describeKnown(), String.join(", ", runner.sourceKeys()));
+            } catch (UsageException e) {
+                return String.format("%n(the tasks cannot be listed: %s)%n", e.getMessage());
+            }
+        });
+        java.util.List<String> keys = new java.util.ArrayList<>(command.getHelpSectionKeys());
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), key);
+        command.setHelpSectionKeys(keys);
     }
 
     /** The config file's schedule for {@code serve} (schedule.dry_run, schedule.apply, schedule.tasks); empty when off. */

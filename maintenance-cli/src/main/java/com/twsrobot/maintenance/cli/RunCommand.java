@@ -31,8 +31,8 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--task", paramLabel = "NAME",
-            description = "Task or group to run, repeatable: sp500_constituents, sti_constituents, hsi_constituents, "
-                    + "metadata_validation, a plug-in's task, or the groups all, constituents.")
+            description = "Task or group to run, repeatable; this runner's tasks and groups are listed below "
+                    + "(default: the group all).")
     List<String> tasks = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
@@ -59,8 +59,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--source-url", paramLabel = "KEY=URL",
             description = "Override a source URL, repeatable; the keys are those of the sources and providers found "
-                    + "(built in: sp500, sti, hsi, fomc, yahoo, yahoo-cookie, sp500-holdings-ivv, sp500-holdings-spy; "
-                    + "an unknown key is a usage error). file: URLs read a saved page.")
+                    + "(listed below; an unknown key is a usage error). file: URLs read a saved page.")
     Map<String, String> sourceUrls = new LinkedHashMap<>();
 
     @Option(names = "--plan", paramLabel = "REPORT_ID",

@@ -56,6 +56,9 @@ class CliTest {
         assertThat(out).contains("run", "validate", "status", "reports", "report", "Exit codes");
         assertThat(cli("run", "--help")).isZero();
         assertThat(out).contains("--apply", "--dry-run", "--source-url", "--snapshot", "--allow-large-change");
+        // The tasks and source keys come from the runner's plug-ins, not from a list in the help.
+        assertThat(out).contains("This runner's tasks: sp500_constituents, sti_constituents, hsi_constituents,",
+                "groups: all, constituents", "Source keys (--source-url KEY=URL): fomc, hsi, sp500,");
     }
 
     @Test

@@ -132,8 +132,24 @@ public final class MaintenanceRunner {
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
         List<com.twsrobot.maintenance.api.MembershipSource> secondSources = new ArrayList<>(b.membershipSources);
         List<com.twsrobot.maintenance.api.events.EventProvider> eventProviders = new ArrayList<>();
+        // The indices: discovered index plug-ins (the built-ins are three), else the built-in specs for a
+        // runner without any; an index given to the builder adds to them or replaces one by key.
+        Map<String, IndexSpec> specsByKey = new LinkedHashMap<>();
+        List<ConstituentSource> indexSources = new ArrayList<>();
+        if (b.discover) {
+            for (com.twsrobot.maintenance.api.ConstituentIndex plugin
+                    : ServiceProviders.load(com.twsrobot.maintenance.api.ConstituentIndex.class, loader, report)) {
+                specsByKey.putIfAbsent(plugin.spec().index(), plugin.spec());
+                indexSources.add(plugin.source());
+            }
+        }
+        if (specsByKey.isEmpty()) {
+            IndexSpec.BUILT_IN.forEach(spec -> specsByKey.put(spec.index(), spec));
+        }
+        specsByKey.putAll(b.indexes);
         if (b.discover) {
             allSources.addAll(ServiceProviders.load(ConstituentSource.class, loader, report));
+            allSources.addAll(indexSources);
             extraValidators.addAll(ServiceProviders.load(Validator.class, loader, report));
             invalidators.addAll(ServiceProviders.load(CacheInvalidator.class, loader, report));
             pluginTasks.addAll(ServiceProviders.load(MaintenanceTask.class, loader, report));
@@ -141,6 +157,10 @@ public final class MaintenanceRunner {
             eventProviders.addAll(ServiceProviders.load(com.twsrobot.maintenance.api.events.EventProvider.class, loader,
                     report));
         }
+        allSources.stream().map(ConstituentSource::index).filter(index -> !specsByKey.containsKey(index)).distinct()
+                .forEach(index -> report.accept("a source for the index '" + index + "' has no index to serve, so it is "
+                        + "not used: register a ConstituentIndex (META-INF/services/com.twsrobot.maintenance.api."
+                        + "ConstituentIndex) or give the runner's builder its IndexSpec"));
         java.util.Set<String> keys = new java.util.TreeSet<>();
         allSources.forEach(src -> keys.add(src.index()));
         secondSources.forEach(src -> keys.add(src.key()));
@@ -161,7 +181,7 @@ public final class MaintenanceRunner {
         this.validators = ValidatorChain.withBuiltIns(extraValidators);
 
         List<IndexSpec> specs = new ArrayList<>();
-        for (IndexSpec spec : b.indexes.values()) {
+        for (IndexSpec spec : specsByKey.values()) {
             Integer minimum = b.minimumRows.get(spec.index());
             specs.add(minimum == null ? spec : spec.withMinimumRows(minimum));
         }
@@ -678,7 +698,6 @@ public final class MaintenanceRunner {
         private ClassLoader classLoader;
 
         private Builder() {
-            IndexSpec.BUILT_IN.forEach(this::index);
         }
 
         public Builder dataDir(Path dir) {

@@ -34,7 +34,7 @@ public final class TaskRegistry {
     }
 
     public Set<String> groupNames() {
-        Set<String> groups = new LinkedHashSet<>();
+        Set<String> groups = new java.util.TreeSet<>(); // sorted: a task's own group set has no order
         tasks.values().forEach(t -> groups.addAll(t.groups()));
         return groups;
     }
