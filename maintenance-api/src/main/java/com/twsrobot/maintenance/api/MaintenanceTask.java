@@ -32,6 +32,30 @@ public interface MaintenanceTask {
         return Set.of(GROUP_ALL);
     }
 
+    /** What a task can do, declared by the task so the runner never has to guess from its class. */
+    enum Capability {
+        /** A dry run of it shows what an apply would change. */
+        PREVIEW,
+        /**
+         * Its dry run saves a plan that an apply writes exactly, and the files it replaces are backed up
+         * and can be restored: it accepts a request with a plan id or a rollback.
+         */
+        PLANS,
+        /** It writes data files when applied (the runner holds the run lock for it). */
+        WRITES_FILES,
+        /** It checks what the other tasks of the run wrote, so it runs after them. */
+        CHECKS_OTHERS
+    }
+
+    /**
+     * What the task can do.
+     *
+     * @return its capabilities; {@link Capability#PREVIEW} by default
+     */
+    default Set<Capability> capabilities() {
+        return Set.of(Capability.PREVIEW);
+    }
+
     /**
      * One line for {@code --help} and the console.
      *

@@ -463,9 +463,10 @@ public final class MaintenanceRunner {
             return;
         }
         for (MaintenanceTask task : tasks) {
-            if (!(task instanceof ConstituentRefreshTask)) {
+            if (!task.capabilities().contains(MaintenanceTask.Capability.PLANS)) {
                 throw new IllegalArgumentException("task " + task.name() + " has no " + (request.hasPlan() ? "plans" : "backups")
-                        + "; only constituent tasks can " + (request.hasPlan() ? "apply a plan" : "be rolled back"));
+                        + "; only tasks with plans (the constituent tasks) can " + (request.hasPlan() ? "apply a plan"
+                        : "be rolled back"));
             }
         }
     }
@@ -481,20 +482,24 @@ public final class MaintenanceRunner {
     }
 
     /**
-     * Runs the tasks concurrently, so network waits overlap; {@code metadata_validation} runs after the
-     * others so that it checks the files they wrote. Results come back in registry order.
+     * Runs the tasks concurrently, so network waits overlap; a task that checks the others' work
+     * ({@code metadata_validation}) runs after them so that it checks the files they wrote. Results come back in registry order.
      */
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
                                     Consumer<String> progress) {
         RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
                 progress, this::marketEvents, journal, eventSymbols);
-        List<MaintenanceTask> first = tasks.stream().filter(t -> !(t instanceof MetadataValidationTask)).toList();
-        List<MaintenanceTask> last = tasks.stream().filter(t -> t instanceof MetadataValidationTask).toList();
+        List<MaintenanceTask> first = tasks.stream().filter(t -> !checksOthers(t)).toList();
+        List<MaintenanceTask> last = tasks.stream().filter(MaintenanceRunner::checksOthers).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
         for (MaintenanceTask task : last) {
             results.add(runOne(task, context));
         }
         return results;
+    }
+
+    private static boolean checksOthers(MaintenanceTask task) {
+        return task.capabilities().contains(MaintenanceTask.Capability.CHECKS_OTHERS);
     }
 
     private List<TaskResult> runConcurrently(List<MaintenanceTask> tasks, RunnerTaskContext context) {

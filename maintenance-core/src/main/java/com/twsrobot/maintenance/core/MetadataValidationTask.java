@@ -39,6 +39,11 @@ final class MetadataValidationTask implements MaintenanceTask {
     }
 
     @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.PREVIEW, Capability.CHECKS_OTHERS);
+    }
+
+    @Override
     public Set<String> groups() {
         return Set.of("validation");
     }

@@ -2,6 +2,8 @@ package com.twsrobot.maintenance.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twsrobot.maintenance.api.ConstituentRow;
+import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.TaskContext;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskResult;
@@ -290,6 +292,54 @@ class MaintenanceRunnerTest {
                 .containsExactly("sp500_constituents", "sti_constituents", "hsi_constituents");
         assertThat(runner.registry().resolve(List.of())).extracting(t -> t.name())
                 .contains("sp500_constituents", "example_plugin_task").doesNotContain("metadata_validation");
+    }
+
+    @Test
+    void capabilitiesTheTaskDeclaresDecideOrderAndPlansNotItsClass() {
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        MaintenanceTask auditor = new MaintenanceTask() {
+            @Override
+            public String name() {
+                return "late_auditor";
+            }
+
+            @Override
+            public java.util.Set<Capability> capabilities() {
+                return java.util.Set.of(Capability.PREVIEW, Capability.CHECKS_OTHERS);
+            }
+
+            @Override
+            public TaskResult run(TaskContext context) {
+                order.add(name());
+                return context.newResult(name()).finish(context.clock().instant());
+            }
+        };
+        MaintenanceTask plain = new MaintenanceTask() {
+            @Override
+            public String name() {
+                return "plain_task";
+            }
+
+            @Override
+            public TaskResult run(TaskContext context) {
+                try {
+                    Thread.sleep(50); // would finish after the auditor if both ran at once
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                order.add(name());
+                return context.newResult(name()).finish(context.clock().instant());
+            }
+        };
+        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+                .progressListener(m -> { }).discover(false).task(auditor).task(plain).build();
+        RunReport report = runner.run(RunRequest.dryRun("late_auditor", "plain_task"));
+        assertThat(report.results()).hasSize(2);
+        assertThat(order).containsExactly("plain_task", "late_auditor");
+        assertThat(auditor.capabilities()).doesNotContain(MaintenanceTask.Capability.PLANS);
+        RunReport refused = runner.run(RunRequest.builder().task("plain_task").rollback("latest").build());
+        assertThat(refused.errors()).singleElement().asString().contains("task plain_task has no backups",
+                "only tasks with plans");
     }
 
     @Test

@@ -128,6 +128,11 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     }
 
     @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.PREVIEW, Capability.PLANS, Capability.WRITES_FILES);
+    }
+
+    @Override
     public String description() {
         return "refresh " + spec.fileName() + " (" + spec.title() + " constituents)";
     }
