@@ -85,6 +85,16 @@ public interface TaskContext {
     }
 
     /**
+     * Tuning for the sources and providers a task drives, by key (e.g. {@code yahoo.concurrency}),
+     * from the runner's settings rather than JVM-wide properties, so two runners in one JVM can differ.
+     *
+     * @return options by key; empty outside a runner or when none are set
+     */
+    default java.util.Map<String, String> providerOptions() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Reports progress to whoever runs the task (stderr in the CLI, the console's progress view).
      *
      * @param message one line, e.g. {@code sti_constituents: fetching STI constituents}

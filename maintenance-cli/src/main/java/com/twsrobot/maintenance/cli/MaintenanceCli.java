@@ -173,6 +173,14 @@ public final class MaintenanceCli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(configFile + ": " + e.getMessage());
         }
+        // The JVM properties of earlier versions still tune the Yahoo provider, now through this runner's options.
+        for (String[] legacy : new String[][]{{"maintenance.yahoo.concurrency", "yahoo.concurrency"},
+                {"maintenance.yahoo.requestsPerSecond", "yahoo.requests_per_second"}}) {
+            String value = System.getProperty(legacy[0]);
+            if (value != null) {
+                builder.providerOption(legacy[1], value);
+            }
+        }
         // flag > environment > config file > default
         Path data = dataDir != null ? dataDir : pathFromEnv(ENV_DATA_DIR);
         if (data != null) {

@@ -76,6 +76,28 @@ class ArchitectureTest {
         }
     }
 
+    @Test
+    void libraryModulesReadNoJvmPropertiesAndCoreNeverAsksATaskItsClass() throws IOException {
+        // A runner is configured through its builder, so two runners in one JVM can differ; the CLI maps its
+        // options (and old -D properties) onto the builder.
+        Pattern property = Pattern.compile("System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");
+        Pattern taskClass = Pattern.compile("instanceof\\s+\\w*Task\\b");
+        List<String> violations = new ArrayList<>();
+        for (String module : List.of("maintenance-api", "maintenance-core", "maintenance-sources", "maintenance-console",
+                "maintenance-testkit")) {
+            for (Path file : javaFiles(module)) {
+                String text = Files.readString(file);
+                if (property.matcher(text).find()) {
+                    violations.add(module + ": " + file.getFileName() + " reads a JVM property");
+                }
+                if (module.equals("maintenance-core") && taskClass.matcher(text).find()) {
+                    violations.add(module + ": " + file.getFileName() + " asks a task its class (declare a capability)");
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     private static List<Path> javaFiles(String module) throws IOException {
         Path root = Path.of("..", module, "src", "main", "java");
         assertThat(root).as("sources of " + module).isDirectory();

@@ -91,9 +91,8 @@ public final class MaintenanceConsole implements AutoCloseable {
      * console must set it itself ({@code -Dsun.net.httpserver.maxReqTime=10}).
      */
     private static synchronized void boundRequestReads(java.time.Duration timeout) {
-        if (System.getProperty(MAX_REQ_TIME) == null) {
-            System.setProperty(MAX_REQ_TIME, Long.toString(Math.max(1, timeout.toSeconds())));
-        }
+        // Set, never read: the JDK server offers no other way to bound request reads.
+        System.getProperties().putIfAbsent(MAX_REQ_TIME, Long.toString(Math.max(1, timeout.toSeconds())));
     }
 
     private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";

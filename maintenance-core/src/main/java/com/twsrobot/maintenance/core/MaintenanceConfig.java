@@ -38,6 +38,7 @@ import java.util.TreeSet;
  * schedule.dry_run = off-peak        # serve only: daily HH:MM ZONE | off-peak [after HH:MM ZONE] | off (default)
  * schedule.apply = when-clean        # default never: scheduled plans wait for review
  * schedule.tasks = constituents      # tasks or groups of each scheduled dry run
+ * provider_option.yahoo.concurrency = 8            # any provider option, e.g. yahoo.requests_per_second
  * </pre>
  * An unknown key, or a value that is not a finite number in range (a whole number where counts,
  * days, hours or seconds are meant), is an error naming the key, not silently ignored.
@@ -46,6 +47,7 @@ public final class MaintenanceConfig {
 
     private final Map<String, String> sourceUrls = new LinkedHashMap<>();
     private final Map<String, Integer> minimumRows = new LinkedHashMap<>();
+    private final Map<String, String> providerOptions = new LinkedHashMap<>();
     private Double warnPercent;
     private Double failPercent;
     private Integer staleAfterDays;
@@ -92,6 +94,8 @@ public final class MaintenanceConfig {
     private void set(Path file, String key, String value) throws ConfigException {
         if (key.startsWith("source_url.") && key.length() > "source_url.".length()) {
             sourceUrls.put(key.substring("source_url.".length()), value);
+        } else if (key.startsWith("provider_option.") && key.length() > "provider_option.".length()) {
+            providerOptions.put(key.substring("provider_option.".length()), value);
         } else if (key.startsWith("min_rows.") && key.length() > "min_rows.".length()) {
             minimumRows.put(key.substring("min_rows.".length()), whole(file, key, value, 0, 100_000));
         } else if (key.equals("warn_change_percent")) {
@@ -166,7 +170,7 @@ public final class MaintenanceConfig {
                     + "stale_after_days, plan_max_age_hours, keep_backups, "
                     + "keep_reports_days, source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
                     + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql, "
-                    + "schedule.dry_run, schedule.apply, schedule.tasks; "
+                    + "schedule.dry_run, schedule.apply, schedule.tasks, provider_option.<key>; "
                     + "see docs/configuration.md)");
         }
     }
@@ -246,6 +250,7 @@ public final class MaintenanceConfig {
             }
         }
         sourceUrls.forEach(builder::sourceUrl);
+        providerOptions.forEach(builder::providerOption);
         minimumRows.forEach(builder::minimumRows);
         if (warnPercent != null || failPercent != null) {
             double warn = warnPercent != null ? warnPercent : 100 * com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;

@@ -92,6 +92,7 @@ public final class MaintenanceRunner {
     private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols;
     private MarketEventsService marketEvents;
     private final boolean discover;
+    private final Map<String, String> providerOptions;
 
     private MaintenanceRunner(Builder b) {
         // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
@@ -111,6 +112,7 @@ public final class MaintenanceRunner {
             symbolSources.add(new SqlQuerySymbols(this.eventsDb, b.eventSymbolsQuery, b.sourceTimeout));
         }
         this.eventSymbols = List.copyOf(symbolSources);
+        this.providerOptions = Map.copyOf(b.providerOptions);
         this.marketEvents = b.marketEventsService;
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
@@ -488,7 +490,7 @@ public final class MaintenanceRunner {
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
                                     Consumer<String> progress) {
         RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
-                progress, this::marketEvents, journal, eventSymbols);
+                progress, this::marketEvents, journal, eventSymbols, providerOptions);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !checksOthers(t)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(MaintenanceRunner::checksOthers).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
@@ -701,6 +703,7 @@ public final class MaintenanceRunner {
         private Path invalidateTokenFile;
         private boolean invalidateMarker;
         private ClassLoader classLoader;
+        private final Map<String, String> providerOptions = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -904,6 +907,15 @@ public final class MaintenanceRunner {
         }
 
         /** Whether to find tasks, sources, validators and invalidators with ServiceLoader (default true). */
+        /**
+         * Tunes a source or provider of this runner (not JVM-wide), e.g. {@code yahoo.concurrency = 8} or
+         * {@code yahoo.requests_per_second = 5}; the provider reads its own keys and refuses a bad value.
+         */
+        public Builder providerOption(String key, String value) {
+            providerOptions.put(java.util.Objects.requireNonNull(key, "key"), java.util.Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         public Builder discover(boolean value) {
             this.discover = value;
             return this;

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 record RunnerTaskContext(RunRequest request, String reportId, Clock clock, Path dataDir, Path reportsDir,
                          Consumer<String> progressListener,
                          Supplier<Optional<MarketEventsService>> events, RunJournal journal,
-                         java.util.List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols)
+                         java.util.List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols,
+                         java.util.Map<String, String> providerOptions)
         implements TaskContext {
 
     @Override

@@ -76,9 +76,7 @@ public final class FixtureServer implements AutoCloseable {
     public static FixtureServer start() {
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK add ~40 ms to every answer, which would swamp the latencies tests script.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FixtureServer fixture = new FixtureServer(http);

@@ -103,11 +103,13 @@ public final class PostgresServer implements AutoCloseable {
             }
             byte[] bytes = archive.readAllBytes();
             String id = Integer.toHexString(java.util.Arrays.hashCode(bytes));
-            Path home = Path.of(System.getProperty("java.io.tmpdir"), "tws-maintenance-pg-" + id);
+            Path staging = Files.createTempDirectory("tws-maintenance-pg-extract-");
+            // Beside the staging directory, in the JVM's temp directory, so later runs reuse it.
+            Path home = staging.getParent().resolve("tws-maintenance-pg-" + id);
             if (Files.isExecutable(home.resolve("bin/pg_ctl"))) {
+                Files.delete(staging);
                 return home;
             }
-            Path staging = Files.createTempDirectory("tws-maintenance-pg-extract-");
             Path txz = staging.resolve(ARCHIVE);
             Files.write(txz, bytes);
             Path tree = Files.createDirectory(staging.resolve("tree"));

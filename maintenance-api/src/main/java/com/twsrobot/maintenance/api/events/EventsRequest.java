@@ -17,9 +17,28 @@ import java.util.Map;
  * @param snapshot    read bundled page copies instead of the network where a provider has them
  * @param timeout     the deadline for one provider's whole fetch; the service abandons a provider still
  *                    running shortly after it
+ * @param options     providers' tuning by key, e.g. {@code yahoo.concurrency = 16}, from the runner's
+ *                    settings (a provider reads its own keys and refuses a bad value, naming the key)
  */
 public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
-                            Map<String, String> sourceUrls, boolean snapshot, java.time.Duration timeout) {
+                            Map<String, String> sourceUrls, boolean snapshot, java.time.Duration timeout,
+                            Map<String, String> options) {
+
+    /**
+     * A request without provider options.
+     *
+     * @param symbols    the symbols per-symbol providers read
+     * @param from       the window's first day
+     * @param to         its last day
+     * @param now        the instant the refresh runs at
+     * @param sourceUrls URL overrides by key
+     * @param snapshot   read bundled page copies
+     * @param timeout    the deadline per provider (null for the default)
+     */
+    public EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
+                         Map<String, String> sourceUrls, boolean snapshot, java.time.Duration timeout) {
+        this(symbols, from, to, now, sourceUrls, snapshot, timeout, Map.of());
+    }
 
     /**
      * A request with the default deadline ({@link com.twsrobot.maintenance.api.SourceContext#DEFAULT_TIMEOUT}).
@@ -33,7 +52,7 @@ public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, 
      */
     public EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
                          Map<String, String> sourceUrls, boolean snapshot) {
-        this(symbols, from, to, now, sourceUrls, snapshot, null);
+        this(symbols, from, to, now, sourceUrls, snapshot, null, Map.of());
     }
 
     /**
@@ -46,10 +65,12 @@ public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, 
      * @param sourceUrls URL overrides by key
      * @param snapshot   read bundled page copies
      * @param timeout    the deadline per provider (null for the default)
+     * @param options    providers' tuning by key (null for none)
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
     public EventsRequest {
         symbols = List.copyOf(symbols);
+        options = options == null ? Map.of() : Map.copyOf(options);
         sourceUrls = Map.copyOf(sourceUrls);
         timeout = timeout == null ? com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT : timeout;
         if (to.isBefore(from)) {

@@ -78,7 +78,8 @@ public final class MarketEventsTask implements MaintenanceTask {
         LocalDate from = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
         LocalDate to = from.plusDays(context.request().daysAhead());
         EventsRequest request = new EventsRequest(new ArrayList<>(symbols), from, to, context.clock().instant(),
-                context.request().sourceUrls(), context.request().snapshot(), context.request().effectiveSourceTimeout());
+                context.request().sourceUrls(), context.request().snapshot(), context.request().effectiveSourceTimeout(),
+                context.providerOptions());
         context.progress(NAME + ": " + (context.dryRun() ? "previewing" : "refreshing") + " events " + from + " to " + to
                 + " for " + symbols.size() + " symbol(s)");
         SyncSummary summary = context.dryRun() ? service.get().preview(request) : service.get().refresh(request);

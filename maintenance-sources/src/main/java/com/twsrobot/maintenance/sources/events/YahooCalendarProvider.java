@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Earnings and ex-dividend dates per symbol from Yahoo Finance's quoteSummary {@code calendarEvents}
  * module (URL keys {@code yahoo} and {@code yahoo-cookie}). It first gets a cookie and a crumb; a 401
  * "Invalid Crumb" gets a fresh pair and one retry. "Quote not found" is a per-symbol warning, not a
- * failure. Requests run with bounded concurrency and an optional rate limit
- * ({@code -Dmaintenance.yahoo.concurrency}, default 16; {@code -Dmaintenance.yahoo.requestsPerSecond},
- * default no limit); 429 and 5xx are retried with backoff.
+ * failure. Requests run with bounded concurrency and an optional rate limit, from the runner's provider
+ * options ({@value #CONCURRENCY}, default 16; {@value #REQUESTS_PER_SECOND}, default no limit); 429 and
+ * 5xx are retried with backoff.
  */
 public final class YahooCalendarProvider implements EventProvider {
 
@@ -52,21 +52,46 @@ public final class YahooCalendarProvider implements EventProvider {
      * @param backoff           first wait before a retry; doubles
      */
     public record Settings(int concurrency, double requestsPerSecond, Duration timeout, Duration backoff) {
-        static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("maintenance.yahoo.concurrency", 16),
-                    Double.parseDouble(System.getProperty("maintenance.yahoo.requestsPerSecond", "0")),
-                    Duration.ofSeconds(15), Duration.ofMillis(500));
+
+        /** The settings a request's provider options give (defaults: 16 at once, no rate limit). */
+        static Settings of(java.util.Map<String, String> options) throws ProviderException {
+            return new Settings((int) number(options, CONCURRENCY, 16, 1, 256, true),
+                    number(options, REQUESTS_PER_SECOND, 0, 0, 10_000, false), Duration.ofSeconds(15), Duration.ofMillis(500));
+        }
+
+        private static double number(java.util.Map<String, String> options, String key, double fallback, double min,
+                                     double max, boolean whole) throws ProviderException {
+            String value = options.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                double n = whole ? Integer.parseInt(value.trim()) : Double.parseDouble(value.trim());
+                if (Double.isFinite(n) && n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new ProviderException("yahoo: the provider option " + key + " must be a " + (whole ? "whole " : "")
+                    + "number from " + (long) min + " to " + (long) max + ", got '" + value + "'");
         }
     }
 
-    private final Settings settings;
+    /** Provider option: requests in flight at once (1 to 256, default 16). */
+    public static final String CONCURRENCY = "yahoo.concurrency";
+    /** Provider option: the most requests a second (0, the default, for no limit). */
+    public static final String REQUESTS_PER_SECOND = "yahoo.requests_per_second";
+
+    /** Fixed settings, or null to take them from each request's provider options. */
+    private final Settings fixed;
 
     public YahooCalendarProvider() {
-        this(Settings.fromSystemProperties());
+        this.fixed = null;
     }
 
     public YahooCalendarProvider(Settings settings) {
-        this.settings = settings;
+        this.fixed = settings;
     }
 
     @Override
@@ -99,7 +124,8 @@ public final class YahooCalendarProvider implements EventProvider {
         if (request.symbols().isEmpty()) {
             return ProviderFetch.of(List.of());
         }
-        Session session = new Session(request);
+        Settings settings = fixed != null ? fixed : Settings.of(request.options());
+        Session session = new Session(request, settings);
         session.refreshCrumb();
         List<MarketEvent> events = Collections.synchronizedList(new ArrayList<>());
         List<String> covered = Collections.synchronizedList(new ArrayList<>());
@@ -159,16 +185,19 @@ public final class YahooCalendarProvider implements EventProvider {
     }
 
     /** One provider run: a cookie jar, the current crumb, the rate limiter. */
-    private final class Session {
+    private static final class Session {
         private final EventsRequest request;
+        private final Settings settings;
         private final HttpClient client;
-        private final RateLimiter limiter = new RateLimiter(settings.requestsPerSecond());
+        private final RateLimiter limiter;
         private final AtomicReference<String> crumb = new AtomicReference<>();
         private final String base;
         private final BoundedHttp.Deadline deadline;
 
-        Session(EventsRequest request) {
+        Session(EventsRequest request, Settings settings) {
             this.request = request;
+            this.settings = settings;
+            this.limiter = new RateLimiter(settings.requestsPerSecond());
             this.deadline = BoundedHttp.Deadline.in(request.timeout());
             this.base = request.urlFor("yahoo", BASE_URL);
             this.client = com.twsrobot.maintenance.sources.HttpClients.track(HttpClient.newBuilder()
@@ -198,7 +227,7 @@ public final class YahooCalendarProvider implements EventProvider {
                     Thread.currentThread().interrupt();
                     throw new ProviderException("yahoo: interrupted while getting a crumb");
                 }
-                pause(attempt, deadline);
+                pause(settings, attempt, deadline);
             }
             throw new ProviderException("yahoo: could not get a cookie and crumb from " + cookieUrl + " and " + base
                     + "/v1/test/getcrumb: " + String.join("; ", tried));
@@ -241,7 +270,7 @@ public final class YahooCalendarProvider implements EventProvider {
                     break;
                 }
                 if (attempt < ATTEMPTS) {
-                    pause(attempt, deadline);
+                    pause(settings, attempt, deadline);
                 }
             }
             throw new IOException(last + " after " + ATTEMPTS + " tries");
@@ -259,7 +288,7 @@ public final class YahooCalendarProvider implements EventProvider {
     }
 
     /** Waits before a retry, never past the deadline. */
-    private void pause(int attempt, BoundedHttp.Deadline deadline) {
+    private static void pause(Settings settings, int attempt, BoundedHttp.Deadline deadline) {
         try {
             Thread.sleep(Math.min(settings.backoff().toMillis() << (attempt - 1), deadline.remaining().toMillis()));
         } catch (InterruptedException e) {

@@ -46,6 +46,17 @@ class MarketEventsTaskTest {
     }
 
     @Test
+    void theRunnersProviderOptionsReachTheProvider() {
+        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+                .clock(MutableClock.at("2026-11-24T02:00:00Z")).progressListener(m -> { })
+                .providerOption("yahoo.concurrency", "0").build();
+        TaskResult result = runner.run(RunRequest.builder().task("market_events").eventSymbols(List.of("MSFT"))
+                .snapshot(true).build()).results().get(0);
+        assertThat(result.errors()).singleElement().asString().startsWith("yahoo_calendar failed")
+                .contains("the provider option yahoo.concurrency must be a whole number from 1 to 256, got '0'");
+    }
+
+    @Test
     void withoutAnEventsServiceTheTaskFailsSayingSo() {
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .progressListener(m -> { }).discover(false).task(new MarketEventsTask()).build();

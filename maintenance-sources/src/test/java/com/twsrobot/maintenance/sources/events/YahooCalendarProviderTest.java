@@ -163,6 +163,29 @@ class YahooCalendarProviderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
+    @Test
+    void theRunnersProviderOptionsTuneIt() throws Exception {
+        serveYahoo(server);
+        LocalDate from = LocalDate.parse("2026-11-24");
+        List<String> symbols = List.of("AAPL", "MSFT", "NODIV", "AAPL", "MSFT", "NODIV", "AAPL", "MSFT", "NODIV", "AAPL");
+        EventsRequest limited = new EventsRequest(symbols, from, from.plusDays(90), Instant.parse("2026-11-24T12:00:00Z"),
+                Map.of("yahoo", server.url(""), "yahoo-cookie", server.url("/cookie")), false, null,
+                Map.of(YahooCalendarProvider.CONCURRENCY, "2", YahooCalendarProvider.REQUESTS_PER_SECOND, "20"));
+        long start = System.nanoTime();
+        assertThat(new YahooCalendarProvider().fetch(limited).events()).isNotEmpty();
+        // The option, not a JVM property, set the limit: 10 requests at 20 per second take at least 450 ms.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+
+        for (Map.Entry<String, String> bad : List.of(Map.entry(YahooCalendarProvider.CONCURRENCY, "0"),
+                Map.entry(YahooCalendarProvider.CONCURRENCY, "many"), Map.entry(YahooCalendarProvider.REQUESTS_PER_SECOND, "NaN"))) {
+            EventsRequest refused = new EventsRequest(List.of("AAPL"), from, from.plusDays(90),
+                    Instant.parse("2026-11-24T12:00:00Z"), Map.of("yahoo", server.url("")), false, null,
+                    Map.of(bad.getKey(), bad.getValue()));
+            assertThatThrownBy(() -> new YahooCalendarProvider().fetch(refused)).isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("provider option " + bad.getKey()).hasMessageContaining("'" + bad.getValue() + "'");
+        }
+    }
+
     /** The same real values with every {@code {"raw": n, "fmt": ...}} replaced by the bare number. */
     static String bareNumbers(String body) {
         return body.replaceAll("\\{\"raw\":(-?[0-9.]+),\"fmt\":\"[^\"]*\"(,\"longFmt\":\"[^\"]*\")?\\}", "$1");
