@@ -36,6 +36,14 @@ public final class WatchlistCoverageTask implements MaintenanceTask {
         return "warn about watchlist symbols missing from every constituent file";
     }
 
+    /** The indices of the index plug-ins on the class path (the built-in specs when there are none). */
+    private List<IndexSpec> indexes() {
+        List<IndexSpec> specs = com.twsrobot.maintenance.api.ServiceProviders.load(
+                com.twsrobot.maintenance.api.ConstituentIndex.class, getClass().getClassLoader(), problem -> { })
+                .stream().map(com.twsrobot.maintenance.api.ConstituentIndex::spec).toList();
+        return specs.isEmpty() ? IndexSpec.BUILT_IN : specs;
+    }
+
     @Override
     public TaskResult run(TaskContext context) {
         TaskResult.Builder result = context.newResult(NAME);
@@ -47,7 +55,7 @@ public final class WatchlistCoverageTask implements MaintenanceTask {
                         .detail("message", "no watchlist at " + watchlist).finish(context.clock().instant());
             }
             Set<String> known = new HashSet<>();
-            for (IndexSpec spec : IndexSpec.BUILT_IN) {
+            for (IndexSpec spec : indexes()) {
                 Path file = context.dataDir().resolve(spec.fileName());
                 if (Files.exists(file)) {
                     // The symbol is the first column in every constituent file; a plain split is enough here.

@@ -8,10 +8,12 @@ import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.console.ConsoleOptions;
 import com.twsrobot.maintenance.console.MaintenanceConsole;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.testkit.MaintenanceExtension;
 import com.twsrobot.maintenance.testkit.MutableClock;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,13 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code status} and dry-runs it; the console's dashboard data carries its card. No network: only the
  * Dow 30's task runs, and it reads the list the example ships.
  */
+@ExtendWith(MaintenanceExtension.class)
 class Dow30IndexTest {
 
-    private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
+    private TempWorkspace ws;
 
-    @AfterEach
-    void cleanUp() {
-        ws.close();
+    @BeforeEach
+    void setUp(TempWorkspace workspace) {
+        ws = workspace.withConstituents(true);
     }
 
     private record Cli(int exit, String out, String err) {

@@ -4,27 +4,45 @@ import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.testkit.FakeSource;
+import com.twsrobot.maintenance.testkit.MaintenanceExtension;
+import com.twsrobot.maintenance.testkit.RecordingTaskContext;
+import com.twsrobot.maintenance.testkit.Reports;
 import com.twsrobot.maintenance.testkit.MutableClock;
 import com.twsrobot.maintenance.testkit.Rows;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A host's own tests, written with the testkit. */
+/** A host's own tests, written with the testkit: its JUnit 5 extension supplies the workspace and clock. */
+@ExtendWith(MaintenanceExtension.class)
 class EmbeddedHostTest {
 
-    private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
-    private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z");
+    private TempWorkspace ws;
+    private MutableClock clock;
 
-    @AfterEach
-    void cleanUp() {
-        ws.close();
+    @BeforeEach
+    void setUp(TempWorkspace workspace, MutableClock fixedClock) {
+        this.ws = workspace.withConstituents(true);
+        this.clock = fixedClock;
+    }
+
+    @Test
+    void theCoverageTaskTestedDirectlyWithTheRecordingContext(RecordingTaskContext context) throws Exception {
+        Files.writeString(ws.dataFile("watchlist.txt"), "AAPL\n0005.HK\nZZZZ\n");
+        TaskResult result = new WatchlistCoverageTask().run(context);
+        assertThat(result.status()).isEqualTo(TaskStatus.WARNING);
+        assertThat(result.warnings()).containsExactly("watchlist symbol ZZZZ is in no constituent file");
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.finishedAt()).isEqualTo(clock.instant());
+        assertThat(context.replaces()).isEmpty(); // it reads only
     }
 
     private MaintenanceRunner runner(FakeSource source) {
@@ -41,8 +59,8 @@ class EmbeddedHostTest {
         runner.run(RunRequest.dryRun("hsi_constituents"));
         assertThat(ScreenerCache.isLoaded("hsi")).as("a dry run leaves caches alone").isTrue();
 
-        RunReport applied = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
-        assertThat(applied.status()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
+        RunReport applied = Reports.assertStatus(runner.run(RunRequest.builder().task("hsi_constituents").apply().build()),
+                TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(ScreenerCache.isLoaded("hsi")).isFalse();
         assertThat(applied.results().get(0).detail().get("caches_invalidated").toString()).contains("screener-cache");
     }

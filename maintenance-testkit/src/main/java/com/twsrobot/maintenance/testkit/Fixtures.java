@@ -29,10 +29,27 @@ public final class Fixtures {
 
     /**
      * An offline copy of a page the sources read: {@code wikipedia_sp500.html} (503 constituents),
-     * {@code wikipedia_sti.html} (30), {@code wikipedia_hsi.html} (85).
+     * {@code wikipedia_sti.html} (30), {@code wikipedia_hsi.html} (85) — the dated copies
+     * {@code maintenance-sources} bundles for {@code --snapshot} (kept once, there; it must be on the
+     * class path) — or {@code fed_fomc_expected.json}.
      */
     public static String page(String fileName) {
+        if (fileName.startsWith("wikipedia_")) {
+            return fromSources("com/twsrobot/maintenance/sources/snapshot/" + fileName);
+        }
         return new String(resource("pages/" + fileName), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A page {@code maintenance-sources} bundles, read from the class path. */
+    private static String fromSources(String path) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException(path + " is bundled in maintenance-sources; put it on the test class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -42,16 +59,7 @@ public final class Fixtures {
      */
     public static String fedPage(String fileName) {
         if (fileName.equals("fed_fomc_calendars.html")) {
-            try (InputStream in = Fixtures.class.getClassLoader()
-                    .getResourceAsStream("com/twsrobot/maintenance/sources/events/fed_fomc_calendars.html")) {
-                if (in == null) {
-                    throw new IllegalArgumentException("the Fed page is bundled in maintenance-sources; put it on the "
-                            + "test class path");
-                }
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return fromSources("com/twsrobot/maintenance/sources/events/fed_fomc_calendars.html");
         }
         return page(fileName);
     }
