@@ -19,6 +19,9 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
                          List<SymbolChange> added, List<SymbolChange> removed, ValidationResult validation,
                          List<String> warnings, List<String> errors, Map<String, Object> detail) {
 
+    /** Detail key of the exception behind a failure: {@code {"type", "message"}}. */
+    public static final String CAUSE = "cause";
+
     /**
      * Copies the lists and the detail map.
      *
@@ -179,6 +182,25 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
          */
         public Builder error(String message) {
             errors.add(message);
+            return this;
+        }
+
+        /**
+         * Adds an error caused by an exception, and records the first such cause in {@code detail.cause}
+         * as {@code {"type": class name, "message": its message}} so a failed result says what failed.
+         *
+         * @param message one sentence naming what and where
+         * @param cause   the exception behind it
+         * @return this builder
+         */
+        public Builder error(String message, Throwable cause) {
+            errors.add(message);
+            if (cause != null && !detail.containsKey(CAUSE)) {
+                Map<String, Object> described = new LinkedHashMap<>();
+                described.put("type", cause.getClass().getName());
+                described.put("message", Objects.requireNonNullElse(cause.getMessage(), ""));
+                detail.put(CAUSE, described);
+            }
             return this;
         }
 

@@ -37,18 +37,18 @@ public record ConsoleOptions(String bindAddress, int port, Optional<String> acce
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(accessToken, "accessToken");
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+            throw new com.twsrobot.maintenance.api.ConfigurationException("port must be 0 to 65535, got " + port);
         }
         if (requestReadTimeout == null || requestReadTimeout.toSeconds() < 1) {
-            throw new IllegalArgumentException("the request read timeout must be at least 1 s, got " + requestReadTimeout);
+            throw new com.twsrobot.maintenance.api.ConfigurationException("the request read timeout must be at least 1 s, got " + requestReadTimeout);
         }
         if (maxRequestsPerClient < 1 || workers < 2 || maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxRequestsPerClient, workers and maxBodyBytes must be positive "
+            throw new com.twsrobot.maintenance.api.ConfigurationException("maxRequestsPerClient, workers and maxBodyBytes must be positive "
                     + "(workers at least 2)");
         }
         accessToken.ifPresent(t -> {
             if (t.length() < 16) {
-                throw new IllegalArgumentException("the access token must be at least 16 characters");
+                throw new com.twsrobot.maintenance.api.ConfigurationException("the access token must be at least 16 characters");
             }
         });
     }

@@ -58,7 +58,7 @@ public final class MaintenanceConsole implements AutoCloseable {
      */
     public static MaintenanceConsole start(MaintenanceRunner runner, ConsoleOptions options) throws IOException {
         if (!options.isLoopback() && options.accessToken().isEmpty()) {
-            throw new IllegalArgumentException("binding to " + options.bindAddress() + " would expose the console beyond "
+            throw new com.twsrobot.maintenance.api.ConfigurationException("binding to " + options.bindAddress() + " would expose the console beyond "
                     + "this machine: give it an access token (serve --token-file FILE) or bind to 127.0.0.1");
         }
         boundRequestReads(options.requestReadTimeout());

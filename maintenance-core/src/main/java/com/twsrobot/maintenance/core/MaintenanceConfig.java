@@ -303,8 +303,11 @@ public final class MaintenanceConfig {
         return builder;
     }
 
-    /** A config file that cannot be used; the message names the file and the setting. */
-    public static final class ConfigException extends Exception {
+    /**
+     * A config file that cannot be used; the message names the file and the setting. The config file's
+     * kind of {@link com.twsrobot.maintenance.api.ConfigurationException} (unchecked).
+     */
+    public static final class ConfigException extends com.twsrobot.maintenance.api.ConfigurationException {
         private static final long serialVersionUID = 1L;
 
         public ConfigException(String message) {

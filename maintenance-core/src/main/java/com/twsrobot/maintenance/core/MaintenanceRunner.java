@@ -552,7 +552,7 @@ public final class MaintenanceRunner {
         } catch (RuntimeException | Error e) {
             LOG.error("task {} threw", task.name(), e);
             return TaskResult.builder(task.name(), context.dryRun(), started)
-                    .error("task " + task.name() + " failed unexpectedly: " + e).finish(clock.instant());
+                    .error("task " + task.name() + " failed unexpectedly: " + e, e).finish(clock.instant());
         }
     }
 
@@ -729,6 +729,15 @@ public final class MaintenanceRunner {
             return this;
         }
 
+        /** Builds a policy to check its ranges, turning its refusal into a configuration error. */
+        private static void checkedPolicy(java.util.function.Supplier<com.twsrobot.maintenance.api.ValidationPolicy> policy) {
+            try {
+                policy.get();
+            } catch (IllegalArgumentException e) {
+                throw new com.twsrobot.maintenance.api.ConfigurationException(e.getMessage());
+            }
+        }
+
         public Builder minimumRows(String index, int rows) {
             minimumRows.put(index, rows);
             return this;
@@ -737,9 +746,10 @@ public final class MaintenanceRunner {
         /** Count-change thresholds as fractions: warn above {@code warn}, fail above {@code fail}. */
         public Builder changeThresholds(double warn, double fail) {
             if (!Double.isFinite(warn) || !Double.isFinite(fail)) {
-                throw new IllegalArgumentException("change thresholds must be finite numbers, got " + warn + " and " + fail);
+                throw new com.twsrobot.maintenance.api.ConfigurationException("change thresholds must be finite numbers, got "
+                        + warn + " and " + fail);
             }
-            new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false); // checks the range
+            checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false)); // checks the range
             this.warnChangeRatio = warn;
             this.failChangeRatio = fail;
             return this;
@@ -752,7 +762,7 @@ public final class MaintenanceRunner {
          * {@code churn} below.
          */
         public Builder churnThresholds(String index, double warn, double fail) {
-            new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, warn, fail); // checks the range
+            checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, warn, fail)); // checks the range
             if (index == null) { // every index, the built-in per-index defaults included
                 this.defaultChurn = new double[]{warn, fail};
                 churn.clear();
@@ -774,7 +784,7 @@ public final class MaintenanceRunner {
          */
         public Builder sourceTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the source timeout must be positive, got " + timeout);
+                throw new com.twsrobot.maintenance.api.ConfigurationException("the source timeout must be positive, got " + timeout);
             }
             this.sourceTimeout = timeout;
             return this;
@@ -789,7 +799,7 @@ public final class MaintenanceRunner {
         /** Newest backups kept per constituent file (30 by default; the newest is never removed). */
         public Builder keepBackups(int count) {
             if (count < 1) {
-                throw new IllegalArgumentException("keep at least one backup, got " + count);
+                throw new com.twsrobot.maintenance.api.ConfigurationException("keep at least one backup, got " + count);
             }
             this.keepBackups = count;
             return this;
@@ -798,7 +808,7 @@ public final class MaintenanceRunner {
         /** The largest constituent file read (64 MiB by default); a larger one fails its task naming the cap. */
         public Builder maxFileBytes(long bytes) {
             if (bytes < 1) {
-                throw new IllegalArgumentException("the file size cap must be positive, got " + bytes);
+                throw new com.twsrobot.maintenance.api.ConfigurationException("the file size cap must be positive, got " + bytes);
             }
             this.maxFileBytes = bytes;
             return this;

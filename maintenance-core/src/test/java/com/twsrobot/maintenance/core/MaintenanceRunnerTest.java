@@ -343,6 +343,47 @@ class MaintenanceRunnerTest {
     }
 
     @Test
+    void aFailedResultCarriesItsCause() {
+        MaintenanceTask throwing = new MaintenanceTask() {
+            @Override
+            public String name() {
+                return "throwing_task";
+            }
+
+            @Override
+            public TaskResult run(TaskContext context) {
+                throw new IllegalStateException("the host's cache is gone");
+            }
+        };
+        MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+                .progressListener(m -> { }).discover(false).task(throwing)
+                .source(FakeSource.failing("sti", "SGX answered 503")).build();
+        RunReport report = runner.run(RunRequest.dryRun("throwing_task", "sti_constituents"));
+        java.util.function.Function<String, TaskResult> result = task -> report.results().stream()
+                .filter(r -> r.task().equals(task)).findFirst().orElseThrow();
+        assertThat(result.apply("throwing_task").detail().get(TaskResult.CAUSE)).isEqualTo(java.util.Map.of(
+                "type", "java.lang.IllegalStateException", "message", "the host's cache is gone"));
+        assertThat(result.apply("sti_constituents").detail().get(TaskResult.CAUSE).toString())
+                .contains("com.twsrobot.maintenance.api.SourceException", "SGX answered 503");
+        // and the written report keeps them
+        assertThat(runner.report(report.reportId()).orElseThrow().results()).allSatisfy(r ->
+                assertThat(r.detail()).containsKey(TaskResult.CAUSE));
+    }
+
+    @Test
+    void builderSettingsOutOfRangeAreConfigurationErrors() {
+        for (Runnable bad : java.util.List.<Runnable>of(
+                () -> MaintenanceRunner.builder().changeThresholds(0.5, 0.1),
+                () -> MaintenanceRunner.builder().changeThresholds(Double.NaN, 0.1),
+                () -> MaintenanceRunner.builder().keepBackups(0),
+                () -> MaintenanceRunner.builder().sourceTimeout(java.time.Duration.ZERO),
+                () -> MaintenanceRunner.builder().churnThresholds(null, 0.2, 0.1))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(bad::run)
+                    .isInstanceOf(com.twsrobot.maintenance.api.ConfigurationException.class);
+        }
+    }
+
+    @Test
     void pluginTaskIsFoundThroughMetaInfServices() {
         RunReport report = runner().run(RunRequest.dryRun("example_plugin_task"));
         assertThat(only(report).status()).isEqualTo(TaskStatus.SUCCESS);

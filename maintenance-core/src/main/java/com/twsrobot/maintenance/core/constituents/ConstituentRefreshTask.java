@@ -155,7 +155,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             refresh(context, file, result);
         } catch (IOException e) {
-            result.error("could not write " + file + ": " + describe(e) + "; the existing file was left unchanged");
+            result.error("could not write " + file + ": " + describe(e) + "; the existing file was left unchanged", e);
         }
         return result.finish(context.clock().instant());
     }
@@ -171,7 +171,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     : Optional.empty();
         } catch (CsvFormatException e) {
             fetch.ifPresent(f -> f.pending().cancel());
-            result.error("cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing");
+            result.error("cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing", e);
             return;
         } catch (IOException | RuntimeException e) {
             fetch.ifPresent(f -> f.pending().cancel());
@@ -259,17 +259,17 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             fetched = fetch.get().pending().await(timeout.plus(SOURCE_GRACE));
         } catch (SourceException e) {
             result.source(intended);
-            result.error("source failed: " + e.getMessage());
+            result.error("source failed: " + e.getMessage(), e);
             return Optional.empty();
         } catch (TimeoutException e) {
             result.source(intended);
             result.error("source for " + spec.index() + " did not finish within the " + timeout.toSeconds()
-                    + " s deadline (reading " + intended + "); it was abandoned");
+                    + " s deadline (reading " + intended + "); it was abandoned", e);
             return Optional.empty();
         } catch (Exception e) {
             LOG.warn("source for {} threw: {}", spec.index(), e.toString());
             result.source(intended);
-            result.error("source for " + spec.index() + " failed unexpectedly: " + describe(e));
+            result.error("source for " + spec.index() + " failed unexpectedly: " + describe(e), e);
             return Optional.empty();
         }
         result.warnings(fetched.warnings());
@@ -385,7 +385,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             table = ConstituentFile.parse(bytes, "plan " + planId).table();
         } catch (CsvFormatException e) {
-            result.error("plan " + planId + " cannot be read: " + e.getMessage());
+            result.error("plan " + planId + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         return Optional.of(new Proposal(plan.source(), table, table, bytes, table.rowCount(), plan.allowLargeChange(),
@@ -407,7 +407,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             table = ConstituentFile.parse(bytes, backup.get().path().toString()).table();
         } catch (CsvFormatException e) {
-            result.error("backup " + backup.get().id() + " cannot be read: " + e.getMessage());
+            result.error("backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         // Restoring a file that was once in place: a large count change is expected, so it only warns.
@@ -442,7 +442,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             try {
                 written = ConstituentFile.read(staged.path()).table();
             } catch (CsvFormatException e) {
-                result.error("the staged file did not read back: " + e.getMessage() + "; nothing replaced");
+                result.error("the staged file did not read back: " + e.getMessage() + "; nothing replaced", e);
                 return;
             }
             ValidationResult recheck = validators.validate(new ValidationInput(spec, written,

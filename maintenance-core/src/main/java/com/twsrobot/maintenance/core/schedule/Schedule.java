@@ -58,7 +58,7 @@ public record Schedule(boolean offPeak, LocalTime time, ZoneId zone) {
         if (words.length == 4 && first.equals("off-peak") && words[1].equalsIgnoreCase("after")) {
             return Optional.of(new Schedule(true, time(words[2], text), zone(words[3], text)));
         }
-        throw new IllegalArgumentException("'" + text.trim() + "' is not a schedule; use " + FORMS);
+        throw new com.twsrobot.maintenance.api.ConfigurationException("'" + text.trim() + "' is not a schedule; use " + FORMS);
     }
 
     private static LocalTime time(String word, String text) {
@@ -68,7 +68,7 @@ public record Schedule(boolean offPeak, LocalTime time, ZoneId zone) {
             }
             return LocalTime.parse(word);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + word + "' in '" + text.trim() + "' is not a time of day HH:MM (00:00 to 23:59)");
+            throw new com.twsrobot.maintenance.api.ConfigurationException("'" + word + "' in '" + text.trim() + "' is not a time of day HH:MM (00:00 to 23:59)");
         }
     }
 
@@ -76,7 +76,7 @@ public record Schedule(boolean offPeak, LocalTime time, ZoneId zone) {
         try {
             return ZoneId.of(word);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + word + "' in '" + text.trim() + "' is not a time zone (e.g. UTC, "
+            throw new com.twsrobot.maintenance.api.ConfigurationException("'" + word + "' in '" + text.trim() + "' is not a time zone (e.g. UTC, "
                     + "America/New_York, Asia/Singapore)");
         }
     }
