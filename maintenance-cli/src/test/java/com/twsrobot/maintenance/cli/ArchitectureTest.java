@@ -99,6 +99,21 @@ class ArchitectureTest {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void noHttpClientIsSharedThroughAStaticField() throws IOException {
+        // Each runner's plug-ins build their own clients, so two runners in one JVM never share one.
+        Pattern sharedClient = Pattern.compile("static\\s+(final\\s+)?(PageFetcher|HttpClient)\\s+\\w+\\s*[=;]");
+        List<String> violations = new ArrayList<>();
+        for (String module : List.of("maintenance-core", "maintenance-sources", "maintenance-console")) {
+            for (Path file : javaFiles(module)) {
+                if (sharedClient.matcher(Files.readString(file)).find()) {
+                    violations.add(module + ": " + file.getFileName());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     private static List<Path> javaFiles(String module) throws IOException {
         Path root = Path.of("..", module, "src", "main", "java");
         assertThat(root).as("sources of " + module).isDirectory();

@@ -32,12 +32,10 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     /** Fewest valid rows for a table to count as the constituents table. */
     static final int MIN_PLAUSIBLE_ROWS = 5;
 
-    private static final PageFetcher FETCHER = new PageFetcher(PageFetcher.Settings.DEFAULT);
-
     private final PageFetcher fetcher;
 
     protected WikipediaIndexSource() {
-        this(FETCHER);
+        this(new PageFetcher(PageFetcher.Settings.DEFAULT)); // its own: a runner's plug-ins share nothing with another's
     }
 
     protected WikipediaIndexSource(PageFetcher fetcher) {

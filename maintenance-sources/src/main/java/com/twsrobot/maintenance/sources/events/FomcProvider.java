@@ -26,12 +26,10 @@ public final class FomcProvider implements EventProvider {
     public static final String NAME = "fomc";
     public static final String URL = "https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm";
     static final String SNAPSHOT = "fed_fomc_calendars.html";
-    private static final PageFetcher FETCHER = new PageFetcher(PageFetcher.Settings.DEFAULT);
-
     private final PageFetcher fetcher;
 
     public FomcProvider() {
-        this(FETCHER);
+        this(new PageFetcher(PageFetcher.Settings.DEFAULT)); // its own: a runner's plug-ins share nothing with another's
     }
 
     public FomcProvider(PageFetcher fetcher) {

@@ -16,7 +16,8 @@ import java.util.List;
  */
 public abstract class FundHoldingsSource implements MembershipSource {
 
-    private static final PageFetcher FETCHER = new PageFetcher(PageFetcher.Settings.DEFAULT);
+    /** Its own fetcher: a runner's plug-ins share no HTTP client with another runner's. */
+    private final PageFetcher fetcher = new PageFetcher(PageFetcher.Settings.DEFAULT);
 
     @Override
     public String index() {
@@ -28,7 +29,7 @@ public abstract class FundHoldingsSource implements MembershipSource {
 
     @Override
     public MembershipList fetch(String url, SourceContext context) throws SourceException {
-        PageFetcher.Download download = FETCHER.download(List.of(url), BoundedHttp.Deadline.in(context.timeout()));
+        PageFetcher.Download download = fetcher.download(List.of(url), BoundedHttp.Deadline.in(context.timeout()));
         return parse(download.bytes(), download.url());
     }
 
