@@ -37,7 +37,7 @@ import java.util.Set;
  * for POSTs the CSRF rules; only then does it reach the runner. Errors are JSON
  * {@code {"error": "..."}} without stack traces.
  */
-final class ConsoleRoutes {
+public final class ConsoleRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final String API = "/api/maintenance";
@@ -66,11 +66,29 @@ final class ConsoleRoutes {
     }
 
     /**
+     * The routes for a host that serves them itself with any server: every request must carry the
+     * user the host signed in ({@link ConsoleRequest#user()}), else 401. This is what
+     * {@link MaintenanceConsoleServlet} adapts to Servlet.
+     *
+     * @param runner  the host's runner
+     * @param options the body limit and per-client cap (bind address and port are unused)
+     * @return the routes
+     */
+    public static ConsoleRoutes behindHostLogin(MaintenanceRunner runner, ConsoleOptions options) {
+        return new ConsoleRoutes(runner, ConsoleSecurity.hostLogin(), new RunTracker(runner.clock()), options.maxBodyBytes(),
+                options.maxRequestsPerClient());
+    }
+
+    /**
      * Answers one request. Never throws for a bad request or a failure of ours (those are JSON errors);
      * an {@link IOException} means the client went away or stalled past the read bound while sending,
      * and there is nobody to answer.
+     *
+     * @param request the request as the host's server received it
+     * @return the answer to send
+     * @throws IOException when the request's body could not be read
      */
-    ConsoleResponse handle(ConsoleRequest request) throws IOException {
+    public ConsoleResponse handle(ConsoleRequest request) throws IOException {
         java.net.InetAddress client = request.client();
         java.util.concurrent.atomic.AtomicInteger count = inFlight.computeIfAbsent(client,
                 c -> new java.util.concurrent.atomic.AtomicInteger());

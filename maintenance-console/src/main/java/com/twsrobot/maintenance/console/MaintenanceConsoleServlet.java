@@ -64,8 +64,7 @@ public class MaintenanceConsoleServlet extends HttpServlet {
     /** Like the two-argument form; {@code options} gives the body limit and per-client cap (its bind and port are unused). */
     public MaintenanceConsoleServlet(MaintenanceRunner runner, HostAuthentication authentication, ConsoleOptions options) {
         this.authentication = Objects.requireNonNull(authentication, "authentication");
-        this.routes = new ConsoleRoutes(Objects.requireNonNull(runner, "runner"), ConsoleSecurity.hostLogin(),
-                new RunTracker(runner.clock()), options.maxBodyBytes(), options.maxRequestsPerClient());
+        this.routes = ConsoleRoutes.behindHostLogin(Objects.requireNonNull(runner, "runner"), options);
     }
 
     /** Starts scheduled dry runs, as {@link MaintenanceConsole#startSchedule} does; they stop with {@link #destroy()}. */

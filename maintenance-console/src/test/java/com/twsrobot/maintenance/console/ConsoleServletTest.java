@@ -111,6 +111,21 @@ class ConsoleServletTest {
     }
 
     @Test
+    void theRoutesAreAPlainRequestResponseComponentAnyServerCanCall() throws Exception {
+        ConsoleRoutes routes = ConsoleRoutes.behindHostLogin(MaintenanceRunner.builder().dataDir(ws.dataDir())
+                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false).build(),
+                ConsoleOptions.defaults());
+        java.util.function.Function<java.util.Optional<String>, ConsoleRequest> status = user -> new ConsoleRequest("GET",
+                "https", "/ops", "/api/maintenance/status", null, Map.of("Host", java.util.List.of("ops.example")),
+                java.net.InetAddress.getLoopbackAddress(), java.io.InputStream.nullInputStream(), user);
+        ConsoleResponse answered = routes.handle(status.apply(java.util.Optional.of("alice")));
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.headers()).containsEntry("Content-Type", "application/json; charset=utf-8");
+        assertThat(new String(answered.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"constituents\"");
+        assertThat(routes.handle(status.apply(java.util.Optional.empty())).status()).isEqualTo(401);
+    }
+
+    @Test
     void withoutTheHostsLoginEveryRouteIsRefused() throws Exception {
         for (String path : new String[]{"/maintenance", "/api/maintenance/status", "/api/maintenance/health", "/metrics"}) {
             HttpResponse<String> response = get(path, false);
