@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.cli;
 
 import com.twsrobot.maintenance.core.MaintenanceConfig;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.MaintenanceRunnerBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -161,7 +162,7 @@ public final class MaintenanceCli {
 
     /** Builds the runner every command uses; progress lines go to {@code err}. */
     MaintenanceRunner runner(PrintWriter err, Map<String, String> extraSourceUrls) throws UsageException {
-        MaintenanceRunner.Builder builder = MaintenanceRunner.builder().dataDir(Path.of("data"))
+        MaintenanceRunnerBuilder builder = MaintenanceRunner.builder().dataDir(Path.of("data"))
                 .reportsDir(Path.of("reports", "maintenance")).clock(clock()).progressListener(progressTo(err));
         Path configFile = config != null ? config : pathFromEnv(ENV_CONFIG);
         try {

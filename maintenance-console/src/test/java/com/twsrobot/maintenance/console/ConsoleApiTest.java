@@ -10,6 +10,7 @@ import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.MaintenanceRunnerBuilder;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.testkit.FakeSource;
 import com.twsrobot.maintenance.testkit.MutableClock;
@@ -58,7 +59,7 @@ class ConsoleApiTest {
 
     private MaintenanceRunner runner(ConstituentSource... sources) {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunnerBuilder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).discover(false);
         for (ConstituentSource s : sources) {
             b.source(s);

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.MaintenanceRunnerBuilder;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.testkit.FakeSource;
 import com.twsrobot.maintenance.testkit.MutableClock;
@@ -52,7 +53,7 @@ class ConsoleHealthTest {
                 Files.setLastModifiedTime(f, FileTime.from(WRITTEN));
             }
         }
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir())
+        MaintenanceRunnerBuilder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir())
                 .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false)
                 .staleAfter(Duration.ofDays(30));
         for (ConstituentSource s : sources) {

@@ -229,7 +229,7 @@ public final class MaintenanceConfig {
     }
 
     /** Applies every setting given to {@code builder}. */
-    public MaintenanceRunner.Builder applyTo(MaintenanceRunner.Builder builder) throws ConfigException {
+    public MaintenanceRunnerBuilder applyTo(MaintenanceRunnerBuilder builder) throws ConfigException {
         if (dataDir != null) {
             builder.dataDir(dataDir);
         }

@@ -87,14 +87,14 @@ public final class MaintenanceRunner {
     private final ClassLoader loader;
     private final Duration maxPlanAge;
     private final java.util.Set<String> sourceKeys;
-    private final List<String> unknownKeys = new ArrayList<>();
+    private final List<String> unknownKeys;
     private final Duration sourceTimeout;
     private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols;
     private MarketEventsService marketEvents;
     private final boolean discover;
     private final Map<String, String> providerOptions;
 
-    private MaintenanceRunner(Builder b) {
+    MaintenanceRunner(MaintenanceRunnerBuilder b) {
         // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.reportsDir = b.reportsDir.toAbsolutePath().normalize();
@@ -116,98 +116,21 @@ public final class MaintenanceRunner {
         this.marketEvents = b.marketEventsService;
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
-        List<String> problems = new ArrayList<>();
-        Consumer<String> report = problem -> {
-            LOG.warn(problem);
-            problems.add(problem);
-        };
-
-        List<ConstituentSource> allSources = new ArrayList<>(b.sources);
-        List<Validator> extraValidators = new ArrayList<>(b.validators);
-        List<CacheInvalidator> invalidators = new ArrayList<>(b.invalidators);
-        if (b.invalidateUrl != null) {
-            invalidators.add(new HttpCacheInvalidator(b.invalidateUrl, b.invalidateTokenFile, Duration.ofSeconds(5), 3));
-        }
-        if (b.invalidateMarker) {
-            invalidators.add(new MarkerFileInvalidator(this.dataDir, writer));
-        }
-        List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
-        List<com.twsrobot.maintenance.api.MembershipSource> secondSources = new ArrayList<>(b.membershipSources);
-        List<com.twsrobot.maintenance.api.events.EventProvider> eventProviders = new ArrayList<>();
-        // The indices: discovered index plug-ins (the built-ins are three), else the built-in specs for a
-        // runner without any; an index given to the builder adds to them or replaces one by key.
-        Map<String, IndexSpec> specsByKey = new LinkedHashMap<>();
-        List<ConstituentSource> indexSources = new ArrayList<>();
-        if (b.discover) {
-            for (com.twsrobot.maintenance.api.ConstituentIndex plugin
-                    : ServiceProviders.load(com.twsrobot.maintenance.api.ConstituentIndex.class, loader, report)) {
-                specsByKey.putIfAbsent(plugin.spec().index(), plugin.spec());
-                indexSources.add(plugin.source());
-            }
-        }
-        if (specsByKey.isEmpty()) {
-            IndexSpec.BUILT_IN.forEach(spec -> specsByKey.put(spec.index(), spec));
-        }
-        specsByKey.putAll(b.indexes);
-        if (b.discover) {
-            allSources.addAll(ServiceProviders.load(ConstituentSource.class, loader, report));
-            allSources.addAll(indexSources);
-            extraValidators.addAll(ServiceProviders.load(Validator.class, loader, report));
-            invalidators.addAll(ServiceProviders.load(CacheInvalidator.class, loader, report));
-            pluginTasks.addAll(ServiceProviders.load(MaintenanceTask.class, loader, report));
-            secondSources.addAll(ServiceProviders.load(com.twsrobot.maintenance.api.MembershipSource.class, loader, report));
-            eventProviders.addAll(ServiceProviders.load(com.twsrobot.maintenance.api.events.EventProvider.class, loader,
-                    report));
-        }
-        allSources.stream().map(ConstituentSource::index).filter(index -> !specsByKey.containsKey(index)).distinct()
-                .forEach(index -> report.accept("a source for the index '" + index + "' has no index to serve, so it is "
-                        + "not used: register a ConstituentIndex (META-INF/services/com.twsrobot.maintenance.api."
-                        + "ConstituentIndex) or give the runner's builder its IndexSpec"));
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        allSources.forEach(src -> keys.add(src.index()));
-        secondSources.forEach(src -> keys.add(src.key()));
-        eventProviders.forEach(p -> keys.addAll(p.urlKeys()));
-        this.sourceKeys = java.util.Collections.unmodifiableSet(keys);
-        if (b.discover) {
-            for (String key : b.sourceUrls.keySet()) {
-                if (!keys.contains(key)) {
-                    unknownKeys.add(key);
-                    report.accept("a URL is configured for the key '" + key + "', which no source or provider reads "
-                            + "(known keys: " + String.join(", ", keys) + "); it is ignored");
-                }
-            }
-        }
-        Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
-        allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win
-        this.sources = byIndex;
-        this.validators = ValidatorChain.withBuiltIns(extraValidators);
-
-        List<IndexSpec> specs = new ArrayList<>();
-        for (IndexSpec spec : specsByKey.values()) {
-            Integer minimum = b.minimumRows.get(spec.index());
-            specs.add(minimum == null ? spec : spec.withMinimumRows(minimum));
-        }
-        this.indexes = List.copyOf(specs);
-
-        List<MaintenanceTask> all = new ArrayList<>();
-        for (IndexSpec spec : indexes) {
-            all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
-                    new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups,
-                            b.maxFileBytes, b.churn.getOrDefault(spec.index(), b.defaultChurn)[0],
-                            b.churn.getOrDefault(spec.index(), b.defaultChurn)[1]),
-                    writer, secondSources.stream().filter(m -> m.index().equals(spec.index())).toList()));
-        }
-        all.addAll(pluginTasks);
-        all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
+        PluginCatalog catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
+        this.indexes = catalog.indexes();
+        this.sources = catalog.sources();
+        this.validators = catalog.validators();
+        this.registry = catalog.registry();
+        this.sourceKeys = catalog.sourceKeys();
+        this.unknownKeys = catalog.unknownKeys();
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
-        this.registry = new TaskRegistry(all, problems);
         this.reports = new ReportStore(reportsDir, writer);
-        this.setupProblems = List.copyOf(problems);
+        this.setupProblems = catalog.problems();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static MaintenanceRunnerBuilder builder() {
+        return new MaintenanceRunnerBuilder();
     }
 
     /** The tasks this runner knows and how they group. */
@@ -660,284 +583,4 @@ public final class MaintenanceRunner {
         return reports.readMarkdown(reportId);
     }
 
-    /** Configures a runner; everything has a default, and plug-ins are discovered unless turned off. */
-    public static final class Builder {
-        private Path dataDir = Path.of("data");
-        private Path reportsDir = Path.of("reports", "maintenance");
-        private Clock clock = Clock.systemUTC();
-        private final Map<String, IndexSpec> indexes = new LinkedHashMap<>();
-        private final Map<String, Integer> minimumRows = new LinkedHashMap<>();
-        private final List<MaintenanceTask> tasks = new ArrayList<>();
-        private final List<ConstituentSource> sources = new ArrayList<>();
-        private final List<Validator> validators = new ArrayList<>();
-        private final List<CacheInvalidator> invalidators = new ArrayList<>();
-        private final Map<String, String> sourceUrls = new LinkedHashMap<>();
-        private double warnChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;
-        private double failChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
-        private Duration staleAfter = Duration.ofDays(30);
-        private Duration maxPlanAge = Duration.ofHours(24);
-        private Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
-        private int keepBackups = 30;
-        private long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
-        private double[] defaultChurn = {com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
-                com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO};
-        /**
-         * Churn defaults per index, in names per refresh: the S&P 500 changes a few of 500 a month (2 % = 10
-         * names warns, 10 % = 50 fails); the STI's quarterly reviews change 1–3 of 30 (10 % = 3 warns, 20 % = 6
-         * fails); the HSI's 1–5 of 85 (5 % = 4 warns, 15 % = 12 fails). Anything above is a stale or wrong page
-         * until the operator says otherwise.
-         */
-        private final Map<String, double[]> churn = new LinkedHashMap<>(Map.of("sti", new double[]{0.10, 0.20},
-                "hsi", new double[]{0.05, 0.15}));
-        private Duration keepReportsFor = Duration.ofDays(90);
-        private FaultHook faultHook = FaultHook.NONE;
-        private MarketEventsService marketEventsService;
-        private String eventsDb;
-        private Consumer<String> progress = message -> LOG.info(message);
-        private boolean discover = true;
-        private java.net.URI invalidateUrl;
-        private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols = new ArrayList<>();
-        private final List<com.twsrobot.maintenance.api.MembershipSource> membershipSources = new ArrayList<>();
-        private Path watchlist;
-        private String eventSymbolsQuery;
-        private Path invalidateTokenFile;
-        private boolean invalidateMarker;
-        private ClassLoader classLoader;
-        private final Map<String, String> providerOptions = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        public Builder dataDir(Path dir) {
-            this.dataDir = dir;
-            return this;
-        }
-
-        public Builder reportsDir(Path dir) {
-            this.reportsDir = dir;
-            return this;
-        }
-
-        public Builder clock(Clock value) {
-            this.clock = value;
-            return this;
-        }
-
-        /** Adds an index, or replaces the built-in one with the same key. */
-        public Builder index(IndexSpec spec) {
-            indexes.put(spec.index(), spec);
-            return this;
-        }
-
-        /** Builds a policy to check its ranges, turning its refusal into a configuration error. */
-        private static void checkedPolicy(java.util.function.Supplier<com.twsrobot.maintenance.api.ValidationPolicy> policy) {
-            try {
-                policy.get();
-            } catch (IllegalArgumentException e) {
-                throw new com.twsrobot.maintenance.api.ConfigurationException(e.getMessage());
-            }
-        }
-
-        public Builder minimumRows(String index, int rows) {
-            minimumRows.put(index, rows);
-            return this;
-        }
-
-        /** Count-change thresholds as fractions: warn above {@code warn}, fail above {@code fail}. */
-        public Builder changeThresholds(double warn, double fail) {
-            if (!Double.isFinite(warn) || !Double.isFinite(fail)) {
-                throw new com.twsrobot.maintenance.api.ConfigurationException("change thresholds must be finite numbers, got "
-                        + warn + " and " + fail);
-            }
-            checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false)); // checks the range
-            this.warnChangeRatio = warn;
-            this.failChangeRatio = fail;
-            return this;
-        }
-
-        /**
-         * Membership-churn thresholds as fractions of the current count (symbols replaced = max(added,
-         * removed)): warn above {@code warn}, fail above {@code fail} unless a large change is allowed;
-         * for one index, or for all ({@code index} null; call it first, then per index). Defaults: see
-         * {@code churn} below.
-         */
-        public Builder churnThresholds(String index, double warn, double fail) {
-            checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, warn, fail)); // checks the range
-            if (index == null) { // every index, the built-in per-index defaults included
-                this.defaultChurn = new double[]{warn, fail};
-                churn.clear();
-            } else {
-                churn.put(index, new double[]{warn, fail});
-            }
-            return this;
-        }
-
-        /** {@code metadata_validation} warns about files older than this (30 days by default). */
-        public Builder staleAfter(Duration age) {
-            this.staleAfter = age;
-            return this;
-        }
-
-        /**
-         * The deadline for each source and event provider (60 s by default): DNS, connect, TLS, headers,
-         * the whole body, every retry and fallback, and parsing. A request's own deadline wins.
-         */
-        public Builder sourceTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new com.twsrobot.maintenance.api.ConfigurationException("the source timeout must be positive, got " + timeout);
-            }
-            this.sourceTimeout = timeout;
-            return this;
-        }
-
-        /** The oldest plan an apply accepts (24 hours by default). */
-        public Builder maxPlanAge(Duration age) {
-            this.maxPlanAge = age;
-            return this;
-        }
-
-        /** Newest backups kept per constituent file (30 by default; the newest is never removed). */
-        public Builder keepBackups(int count) {
-            if (count < 1) {
-                throw new com.twsrobot.maintenance.api.ConfigurationException("keep at least one backup, got " + count);
-            }
-            this.keepBackups = count;
-            return this;
-        }
-
-        /** The largest constituent file read (64 MiB by default); a larger one fails its task naming the cap. */
-        public Builder maxFileBytes(long bytes) {
-            if (bytes < 1) {
-                throw new com.twsrobot.maintenance.api.ConfigurationException("the file size cap must be positive, got " + bytes);
-            }
-            this.maxFileBytes = bytes;
-            return this;
-        }
-
-        /** How long reports and plans are kept (90 days by default; the newest report is never removed). */
-        public Builder keepReportsFor(Duration age) {
-            this.keepReportsFor = age;
-            return this;
-        }
-
-        /** Fails chosen file-write steps, for tests that prove a failure anywhere changes nothing. */
-        Builder faultHook(FaultHook hook) {
-            this.faultHook = hook;
-            return this;
-        }
-
-        /** The host's own market-events service; without one the embedded JDBC service is used. */
-        public Builder marketEventsService(MarketEventsService service) {
-            this.marketEventsService = service;
-            return this;
-        }
-
-        /** JDBC URL of the embedded event store (default {@code jdbc:sqlite:<data-dir>/market_events.db}). */
-        public Builder eventsDb(String jdbcUrl) {
-            this.eventsDb = jdbcUrl;
-            return this;
-        }
-
-        public Builder task(MaintenanceTask task) {
-            tasks.add(task);
-            return this;
-        }
-
-        /** A source given here wins over a discovered one for the same index. */
-        public Builder source(ConstituentSource source) {
-            sources.add(source);
-            return this;
-        }
-
-        public Builder validator(Validator validator) {
-            validators.add(validator);
-            return this;
-        }
-
-        public Builder cacheInvalidator(CacheInvalidator invalidator) {
-            invalidators.add(invalidator);
-            return this;
-        }
-
-        /**
-         * After each replace, POST {@code {index, file, sha256, report_id, changed_at}} to {@code url} (5 s a
-         * try, 3 tries), with {@code Authorization: Bearer <token>} from {@code tokenFile} when not null. A
-         * failure is a warning in the report; the file stays replaced.
-         */
-        public Builder invalidateUrl(java.net.URI url, Path tokenFile) {
-            this.invalidateUrl = url;
-            this.invalidateTokenFile = tokenFile;
-            return this;
-        }
-
-        /** A second source of an index's members (besides ServiceLoader's); used only when its URL key is set. */
-        public Builder membershipSource(com.twsrobot.maintenance.api.MembershipSource source) {
-            membershipSources.add(source);
-            return this;
-        }
-
-        /** A source of event symbols (the host's positions, strategies ...), besides ServiceLoader's. */
-        public Builder eventSymbols(com.twsrobot.maintenance.api.events.EventSymbols source) {
-            eventSymbols.add(source);
-            return this;
-        }
-
-        /** The watchlist file of event symbols (default {@code <data-dir>/watchlist.txt}; missing is fine). */
-        public Builder watchlist(Path file) {
-            this.watchlist = file;
-            return this;
-        }
-
-        /**
-         * A SELECT against the events database whose first column gives event symbols (e.g. the host's
-         * open positions); run read-only within the source timeout.
-         */
-        public Builder eventSymbolsQuery(String sql) {
-            new SqlQuerySymbols("jdbc:unused:", sql, Duration.ofSeconds(1)); // checks it is one SELECT
-            this.eventSymbolsQuery = sql;
-            return this;
-        }
-
-        /** After each replace, atomically rewrite {@code <data>/.generation/<index>.json} (a generation counter). */
-        public Builder invalidateMarker(boolean on) {
-            this.invalidateMarker = on;
-            return this;
-        }
-
-        /** A default URL for a source key; a request's own URL for the key wins. */
-        public Builder sourceUrl(String key, String url) {
-            sourceUrls.put(key, url);
-            return this;
-        }
-
-        /** Where progress lines go (logged at INFO by default). */
-        public Builder progressListener(Consumer<String> listener) {
-            this.progress = listener;
-            return this;
-        }
-
-        /** Whether to find tasks, sources, validators and invalidators with ServiceLoader (default true). */
-        /**
-         * Tunes a source or provider of this runner (not JVM-wide), e.g. {@code yahoo.concurrency = 8} or
-         * {@code yahoo.requests_per_second = 5}; the provider reads its own keys and refuses a bad value.
-         */
-        public Builder providerOption(String key, String value) {
-            providerOptions.put(java.util.Objects.requireNonNull(key, "key"), java.util.Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        public Builder discover(boolean value) {
-            this.discover = value;
-            return this;
-        }
-
-        public Builder classLoader(ClassLoader loader) {
-            this.classLoader = loader;
-            return this;
-        }
-
-        public MaintenanceRunner build() {
-            return new MaintenanceRunner(this);
-        }
-    }
 }

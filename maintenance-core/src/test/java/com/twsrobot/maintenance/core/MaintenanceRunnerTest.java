@@ -43,7 +43,7 @@ class MaintenanceRunnerTest {
 
     private MaintenanceRunner runner(FakeSource... sources) {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunnerBuilder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).cacheInvalidator(caches).progressListener(m -> { });
         for (FakeSource s : sources) {
             b.source(s);
@@ -495,7 +495,7 @@ class MaintenanceRunnerTest {
                 }
             });
         }
-        MaintenanceRunner.Builder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
+        MaintenanceRunnerBuilder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { });
         sources.forEach(b::source);
         RunReport report = b.build().run(RunRequest.dryRun("constituents"));

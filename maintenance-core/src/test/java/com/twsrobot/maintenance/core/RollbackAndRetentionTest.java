@@ -33,7 +33,7 @@ class RollbackAndRetentionTest {
         ws.close();
     }
 
-    private MaintenanceRunner.Builder builder() {
+    private MaintenanceRunnerBuilder builder() {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
         return MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
                 .progressListener(m -> { }).source(source).cacheInvalidator(caches);

@@ -1,0 +1,344 @@
+package com.twsrobot.maintenance.core;
+
+import com.twsrobot.maintenance.api.CacheInvalidator;
+import com.twsrobot.maintenance.api.ConstituentSource;
+import com.twsrobot.maintenance.api.IndexSpec;
+import com.twsrobot.maintenance.api.IndexStatus;
+import com.twsrobot.maintenance.api.MaintenanceStatus;
+import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.ReportSummary;
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.ServiceProviders;
+import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.api.events.LastSync;
+import com.twsrobot.maintenance.api.events.MarketEventsService;
+import com.twsrobot.maintenance.api.events.ProviderResult;
+import com.twsrobot.maintenance.api.events.SyncSummary;
+import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
+import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
+import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
+import com.twsrobot.maintenance.core.calendar.MarketClock;
+import com.twsrobot.maintenance.core.constituents.ConstituentFile;
+import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
+import com.twsrobot.maintenance.core.constituents.FileCheck;
+import com.twsrobot.maintenance.core.invalidation.HttpCacheInvalidator;
+import com.twsrobot.maintenance.core.invalidation.MarkerFileInvalidator;
+import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
+import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
+import com.twsrobot.maintenance.api.ConstituentTable;
+import com.twsrobot.maintenance.core.io.BackupStore;
+import com.twsrobot.maintenance.core.io.FaultHook;
+import com.twsrobot.maintenance.core.io.RunLock;
+import com.twsrobot.maintenance.core.io.TempFileSweeper;
+import com.twsrobot.maintenance.core.report.InterruptedRuns;
+import com.twsrobot.maintenance.core.report.ReportStore;
+import com.twsrobot.maintenance.core.report.RunJournal;
+import com.twsrobot.maintenance.core.constituents.PlanCheck;
+import com.twsrobot.maintenance.core.validation.ValidatorChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/** Configures a runner; everything has a default, and plug-ins are discovered unless turned off. */
+public final class MaintenanceRunnerBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
+
+    Path dataDir = Path.of("data");
+    Path reportsDir = Path.of("reports", "maintenance");
+    Clock clock = Clock.systemUTC();
+    final Map<String, IndexSpec> indexes = new LinkedHashMap<>();
+    final Map<String, Integer> minimumRows = new LinkedHashMap<>();
+    final List<MaintenanceTask> tasks = new ArrayList<>();
+    final List<ConstituentSource> sources = new ArrayList<>();
+    final List<Validator> validators = new ArrayList<>();
+    final List<CacheInvalidator> invalidators = new ArrayList<>();
+    final Map<String, String> sourceUrls = new LinkedHashMap<>();
+    double warnChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;
+    double failChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
+    Duration staleAfter = Duration.ofDays(30);
+    Duration maxPlanAge = Duration.ofHours(24);
+    Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
+    int keepBackups = 30;
+    long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
+    double[] defaultChurn = {com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
+            com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO};
+    /**
+     * Churn defaults per index, in names per refresh: the S&P 500 changes a few of 500 a month (2 % = 10
+     * names warns, 10 % = 50 fails); the STI's quarterly reviews change 1–3 of 30 (10 % = 3 warns, 20 % = 6
+     * fails); the HSI's 1–5 of 85 (5 % = 4 warns, 15 % = 12 fails). Anything above is a stale or wrong page
+     * until the operator says otherwise.
+     */
+    final Map<String, double[]> churn = new LinkedHashMap<>(Map.of("sti", new double[]{0.10, 0.20},
+            "hsi", new double[]{0.05, 0.15}));
+    Duration keepReportsFor = Duration.ofDays(90);
+    FaultHook faultHook = FaultHook.NONE;
+    MarketEventsService marketEventsService;
+    String eventsDb;
+    Consumer<String> progress = message -> LOG.info(message);
+    boolean discover = true;
+    java.net.URI invalidateUrl;
+    final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols = new ArrayList<>();
+    final List<com.twsrobot.maintenance.api.MembershipSource> membershipSources = new ArrayList<>();
+    Path watchlist;
+    String eventSymbolsQuery;
+    Path invalidateTokenFile;
+    boolean invalidateMarker;
+    ClassLoader classLoader;
+    final Map<String, String> providerOptions = new LinkedHashMap<>();
+
+    MaintenanceRunnerBuilder() {
+    }
+
+    public MaintenanceRunnerBuilder dataDir(Path dir) {
+        this.dataDir = dir;
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder reportsDir(Path dir) {
+        this.reportsDir = dir;
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder clock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
+    /** Adds an index, or replaces the built-in one with the same key. */
+    public MaintenanceRunnerBuilder index(IndexSpec spec) {
+        indexes.put(spec.index(), spec);
+        return this;
+    }
+
+    /** Builds a policy to check its ranges, turning its refusal into a configuration error. */
+    private static void checkedPolicy(java.util.function.Supplier<com.twsrobot.maintenance.api.ValidationPolicy> policy) {
+        try {
+            policy.get();
+        } catch (IllegalArgumentException e) {
+            throw new com.twsrobot.maintenance.api.ConfigurationException(e.getMessage());
+        }
+    }
+
+    public MaintenanceRunnerBuilder minimumRows(String index, int rows) {
+        minimumRows.put(index, rows);
+        return this;
+    }
+
+    /** Count-change thresholds as fractions: warn above {@code warn}, fail above {@code fail}. */
+    public MaintenanceRunnerBuilder changeThresholds(double warn, double fail) {
+        if (!Double.isFinite(warn) || !Double.isFinite(fail)) {
+            throw new com.twsrobot.maintenance.api.ConfigurationException("change thresholds must be finite numbers, got "
+                    + warn + " and " + fail);
+        }
+        checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, warn, fail, false)); // checks the range
+        this.warnChangeRatio = warn;
+        this.failChangeRatio = fail;
+        return this;
+    }
+
+    /**
+     * Membership-churn thresholds as fractions of the current count (symbols replaced = max(added,
+     * removed)): warn above {@code warn}, fail above {@code fail} unless a large change is allowed;
+     * for one index, or for all ({@code index} null; call it first, then per index). Defaults: see
+     * {@code churn} below.
+     */
+    public MaintenanceRunnerBuilder churnThresholds(String index, double warn, double fail) {
+        checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, warn, fail)); // checks the range
+        if (index == null) { // every index, the built-in per-index defaults included
+            this.defaultChurn = new double[]{warn, fail};
+            churn.clear();
+        } else {
+            churn.put(index, new double[]{warn, fail});
+        }
+        return this;
+    }
+
+    /** {@code metadata_validation} warns about files older than this (30 days by default). */
+    public MaintenanceRunnerBuilder staleAfter(Duration age) {
+        this.staleAfter = age;
+        return this;
+    }
+
+    /**
+     * The deadline for each source and event provider (60 s by default): DNS, connect, TLS, headers,
+     * the whole body, every retry and fallback, and parsing. A request's own deadline wins.
+     */
+    public MaintenanceRunnerBuilder sourceTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new com.twsrobot.maintenance.api.ConfigurationException("the source timeout must be positive, got " + timeout);
+        }
+        this.sourceTimeout = timeout;
+        return this;
+    }
+
+    /** The oldest plan an apply accepts (24 hours by default). */
+    public MaintenanceRunnerBuilder maxPlanAge(Duration age) {
+        this.maxPlanAge = age;
+        return this;
+    }
+
+    /** Newest backups kept per constituent file (30 by default; the newest is never removed). */
+    public MaintenanceRunnerBuilder keepBackups(int count) {
+        if (count < 1) {
+            throw new com.twsrobot.maintenance.api.ConfigurationException("keep at least one backup, got " + count);
+        }
+        this.keepBackups = count;
+        return this;
+    }
+
+    /** The largest constituent file read (64 MiB by default); a larger one fails its task naming the cap. */
+    public MaintenanceRunnerBuilder maxFileBytes(long bytes) {
+        if (bytes < 1) {
+            throw new com.twsrobot.maintenance.api.ConfigurationException("the file size cap must be positive, got " + bytes);
+        }
+        this.maxFileBytes = bytes;
+        return this;
+    }
+
+    /** How long reports and plans are kept (90 days by default; the newest report is never removed). */
+    public MaintenanceRunnerBuilder keepReportsFor(Duration age) {
+        this.keepReportsFor = age;
+        return this;
+    }
+
+    /** Fails chosen file-write steps, for tests that prove a failure anywhere changes nothing. */
+    MaintenanceRunnerBuilder faultHook(FaultHook hook) {
+        this.faultHook = hook;
+        return this;
+    }
+
+    /** The host's own market-events service; without one the embedded JDBC service is used. */
+    public MaintenanceRunnerBuilder marketEventsService(MarketEventsService service) {
+        this.marketEventsService = service;
+        return this;
+    }
+
+    /** JDBC URL of the embedded event store (default {@code jdbc:sqlite:<data-dir>/market_events.db}). */
+    public MaintenanceRunnerBuilder eventsDb(String jdbcUrl) {
+        this.eventsDb = jdbcUrl;
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder task(MaintenanceTask task) {
+        tasks.add(task);
+        return this;
+    }
+
+    /** A source given here wins over a discovered one for the same index. */
+    public MaintenanceRunnerBuilder source(ConstituentSource source) {
+        sources.add(source);
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder validator(Validator validator) {
+        validators.add(validator);
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder cacheInvalidator(CacheInvalidator invalidator) {
+        invalidators.add(invalidator);
+        return this;
+    }
+
+    /**
+     * After each replace, POST {@code {index, file, sha256, report_id, changed_at}} to {@code url} (5 s a
+     * try, 3 tries), with {@code Authorization: Bearer <token>} from {@code tokenFile} when not null. A
+     * failure is a warning in the report; the file stays replaced.
+     */
+    public MaintenanceRunnerBuilder invalidateUrl(java.net.URI url, Path tokenFile) {
+        this.invalidateUrl = url;
+        this.invalidateTokenFile = tokenFile;
+        return this;
+    }
+
+    /** A second source of an index's members (besides ServiceLoader's); used only when its URL key is set. */
+    public MaintenanceRunnerBuilder membershipSource(com.twsrobot.maintenance.api.MembershipSource source) {
+        membershipSources.add(source);
+        return this;
+    }
+
+    /** A source of event symbols (the host's positions, strategies ...), besides ServiceLoader's. */
+    public MaintenanceRunnerBuilder eventSymbols(com.twsrobot.maintenance.api.events.EventSymbols source) {
+        eventSymbols.add(source);
+        return this;
+    }
+
+    /** The watchlist file of event symbols (default {@code <data-dir>/watchlist.txt}; missing is fine). */
+    public MaintenanceRunnerBuilder watchlist(Path file) {
+        this.watchlist = file;
+        return this;
+    }
+
+    /**
+     * A SELECT against the events database whose first column gives event symbols (e.g. the host's
+     * open positions); run read-only within the source timeout.
+     */
+    public MaintenanceRunnerBuilder eventSymbolsQuery(String sql) {
+        new SqlQuerySymbols("jdbc:unused:", sql, Duration.ofSeconds(1)); // checks it is one SELECT
+        this.eventSymbolsQuery = sql;
+        return this;
+    }
+
+    /** After each replace, atomically rewrite {@code <data>/.generation/<index>.json} (a generation counter). */
+    public MaintenanceRunnerBuilder invalidateMarker(boolean on) {
+        this.invalidateMarker = on;
+        return this;
+    }
+
+    /** A default URL for a source key; a request's own URL for the key wins. */
+    public MaintenanceRunnerBuilder sourceUrl(String key, String url) {
+        sourceUrls.put(key, url);
+        return this;
+    }
+
+    /** Where progress lines go (logged at INFO by default). */
+    public MaintenanceRunnerBuilder progressListener(Consumer<String> listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Whether to find tasks, sources, validators and invalidators with ServiceLoader (default true). */
+    /**
+     * Tunes a source or provider of this runner (not JVM-wide), e.g. {@code yahoo.concurrency = 8} or
+     * {@code yahoo.requests_per_second = 5}; the provider reads its own keys and refuses a bad value.
+     */
+    public MaintenanceRunnerBuilder providerOption(String key, String value) {
+        providerOptions.put(java.util.Objects.requireNonNull(key, "key"), java.util.Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder discover(boolean value) {
+        this.discover = value;
+        return this;
+    }
+
+    public MaintenanceRunnerBuilder classLoader(ClassLoader loader) {
+        this.classLoader = loader;
+        return this;
+    }
+
+    public MaintenanceRunner build() {
+        return new MaintenanceRunner(this);
+    }
+}
