@@ -1,62 +1,37 @@
 package com.twsrobot.maintenance.core;
 
-import com.twsrobot.maintenance.api.CacheInvalidator;
 import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
-import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.ServiceProviders;
-import com.twsrobot.maintenance.api.TaskResult;
-import com.twsrobot.maintenance.api.TaskStatus;
-import com.twsrobot.maintenance.api.Validator;
 import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
-import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
-import com.twsrobot.maintenance.core.constituents.ConstituentFile;
-import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
-import com.twsrobot.maintenance.core.invalidation.HttpCacheInvalidator;
-import com.twsrobot.maintenance.core.invalidation.MarkerFileInvalidator;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
 import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
-import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.core.io.BackupStore;
-import com.twsrobot.maintenance.core.io.FaultHook;
-import com.twsrobot.maintenance.core.io.RunLock;
-import com.twsrobot.maintenance.core.io.TempFileSweeper;
-import com.twsrobot.maintenance.core.report.InterruptedRuns;
 import com.twsrobot.maintenance.core.report.ReportStore;
-import com.twsrobot.maintenance.core.report.RunJournal;
-import com.twsrobot.maintenance.core.constituents.PlanCheck;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -93,6 +68,7 @@ public final class MaintenanceRunner {
     private MarketEventsService marketEvents;
     private final boolean discover;
     private final Map<String, String> providerOptions;
+    private final RunExecution execution;
 
     MaintenanceRunner(MaintenanceRunnerBuilder b) {
         // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
@@ -127,6 +103,9 @@ public final class MaintenanceRunner {
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer);
         this.setupProblems = catalog.problems();
+        this.execution = new RunExecution(new RunExecution.Parts(dataDir, reportsDir, clock, progress, reports, writer,
+                setupProblems, defaultSourceUrls, sourceTimeout, indexes, maxPlanAge, registry, keepReportsFor,
+                this::marketEvents, eventSymbols, providerOptions));
     }
 
     public static MaintenanceRunnerBuilder builder() {
@@ -183,138 +162,7 @@ public final class MaintenanceRunner {
 
     /** Like {@link #run(RunRequest)}, also sending this run's progress lines to {@code listener}. */
     public RunReport run(RunRequest request, Consumer<String> listener) {
-        Consumer<String> progress = message -> {
-            this.progress.accept(message);
-            listener.accept(message);
-        };
-        Instant started = clock.instant();
-        RunJournal journal;
-        try {
-            Map<String, Object> what = new LinkedHashMap<>();
-            what.put("mode", describeMode(request));
-            what.put("requested_tasks", request.tasks());
-            journal = RunJournal.open(reports, writer, request.dryRun(), started, what);
-        } catch (IOException | RuntimeException e) {
-            // No record can be kept, so nothing may change: refuse before touching any data.
-            LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
-            String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
-                    + e + "); nothing was run, no file was changed";
-            return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
-                    0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
-        }
-        String reportId = journal.reportId();
-        List<TaskResult> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(setupProblems);
-        List<String> errors = new ArrayList<>();
-        // Metadata runs may go ahead during market hours, but the operator should know.
-        try {
-            List<ExchangeCalendar> calendars = CalendarOverrides.calendars(dataDir);
-            warnings.addAll(MarketClock.openMarketWarnings(started, calendars));
-            warnings.addAll(MarketClock.coverageWarnings(started.atZone(java.time.ZoneOffset.UTC).toLocalDate(), calendars,
-                    dataDir));
-        } catch (CalendarOverrides.MalformedException e) {
-            errors.add("calendar override file is malformed, nothing was run: " + e.getMessage());
-        }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("mode", describeMode(request));
-        detail.put("trigger", request.trigger());
-        if (request.trigger().equals(RunRequest.SCHEDULE) && request.hasPlan()) {
-            // The schedule applies only under schedule.apply = when-clean, and only a clean plan.
-            detail.put("schedule_apply", "when-clean: plan " + request.planId()
-                    + " passed validation with no warnings and no errors, so the schedule applied it");
-        }
-        if (errors.isEmpty()) { // a problem found before the run (a malformed calendar file) runs nothing
-            runTasks(request, started, journal, progress, results, warnings, errors, detail);
-        }
-        // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
-        results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
-                .ifPresent(holder -> detail.putIfAbsent(RunReport.LOCK_HELD_BY, holder));
-        TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
-                : TaskStatus.FAILED;
-        Instant finished = clock.instant();
-        double seconds = Duration.between(started, finished).toNanos() / 1e9;
-        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, warnings,
-                errors, detail);
-        try {
-            reports.write(report);
-        } catch (IOException | RuntimeException e) {
-            // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
-            LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
-            List<String> withError = new ArrayList<>(errors);
-            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + e.getMessage());
-            report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
-                    warnings, withError, detail);
-        }
-        progress.accept("run " + reportId + " finished: " + report.status().wireName());
-        return report;
-    }
-
-    /** Resolves and runs the request's tasks (under the run lock when they may write); problems go to errors. */
-    private void runTasks(RunRequest request, Instant started, RunJournal journal, Consumer<String> progress,
-                          List<TaskResult> results, List<String> warnings, List<String> errors,
-                          Map<String, Object> detail) {
-        String reportId = journal.reportId();
-        try {
-            RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
-            PlanCheck plan = effective.hasPlan() ? PlanCheck.of(effective, indexes, dataDir, reportsDir, clock.instant(),
-                    maxPlanAge) : null;
-            if (plan != null && effective.tasks().isEmpty()) {
-                effective = effective.withTasks(plan.tasks());
-            }
-            List<MaintenanceTask> tasks = registry.resolve(effective.tasks());
-            checkModeFits(effective, tasks);
-            List<String> names = tasks.stream().map(MaintenanceTask::name).toList();
-            progress.accept("run " + reportId + ": " + describeMode(effective) + " of " + names);
-            if (effective.dryRun()) {
-                results.addAll(runAll(tasks, effective, journal, progress));
-            } else {
-                if (!Files.isDirectory(dataDir)) {
-                    warnings.add("the data directory " + dataDir + " did not exist and was created; if the deployment's "
-                            + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR");
-                }
-                try (RunLock lock = RunLock.acquire(dataDir, "run " + reportId + " of " + names, started)) {
-                    recoverInterrupted(reportId, warnings, detail);
-                    if (plan != null) {
-                        plan.verify(names); // under the lock: nothing can change the files after this check
-                    }
-                    List<Path> swept = new ArrayList<>(TempFileSweeper.sweep(List.of(dataDir)));
-                    swept.addAll(TempFileSweeper.sweep(List.of(reportsDir), Duration.ofHours(1)));
-                    if (!swept.isEmpty()) {
-                        detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
-                        warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
-                    }
-                    results.addAll(runAll(tasks, effective, journal, progress));
-                    List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor));
-                    if (!pruned.isEmpty()) {
-                        detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
-                    }
-                }
-            }
-        } catch (RunLock.HeldException e) {
-            errors.add(e.getMessage() + "; nothing was run (try again when it has finished)");
-            detail.put(RunReport.LOCK_HELD_BY, e.holder());
-        } catch (UnknownTaskException | IllegalArgumentException | PlanCheck.Refused e) {
-            errors.add(e.getMessage());
-        } catch (IOException e) {
-            errors.add("could not prepare the run in " + dataDir.toAbsolutePath() + ": " + e.getMessage());
-        } catch (RuntimeException | Error e) {
-            LOG.error("run {} failed unexpectedly", reportId, e);
-            errors.add("run failed unexpectedly: " + e);
-        }
-    }
-
-    /** Marks the reports of runs that died mid-way as interrupted, and says so in this run's report. */
-    private void recoverInterrupted(String reportId, List<String> warnings, Map<String, Object> detail) {
-        List<InterruptedRuns.Marked> marked = InterruptedRuns.mark(reports, writer, reportId, clock.instant());
-        if (marked.isEmpty()) {
-            return;
-        }
-        detail.put("interrupted_runs", marked.stream().map(InterruptedRuns.Marked::reportId).toList());
-        for (InterruptedRuns.Marked m : marked) {
-            warnings.add("run " + m.reportId() + " was interrupted before it finished; its report now says so"
-                    + (m.replacedFiles().isEmpty() ? " (it had replaced no file)"
-                    : " and names the files it had replaced: " + m.replacedFiles()));
-        }
+        return execution.run(request, listener);
     }
 
     /**
@@ -381,108 +229,6 @@ public final class MaintenanceRunner {
             }
         }
         return out;
-    }
-
-    private static void checkModeFits(RunRequest request, List<MaintenanceTask> tasks) {
-        if (!request.hasPlan() && !request.isRollback()) {
-            return;
-        }
-        for (MaintenanceTask task : tasks) {
-            if (!task.capabilities().contains(MaintenanceTask.Capability.PLANS)) {
-                throw new IllegalArgumentException("task " + task.name() + " has no " + (request.hasPlan() ? "plans" : "backups")
-                        + "; only tasks with plans (the constituent tasks) can " + (request.hasPlan() ? "apply a plan"
-                        : "be rolled back"));
-            }
-        }
-    }
-
-    private static String describeMode(RunRequest request) {
-        if (request.hasPlan()) {
-            return "APPLY of plan " + request.planId();
-        }
-        if (request.isRollback()) {
-            return (request.dryRun() ? "dry run of ROLLBACK" : "ROLLBACK") + " to backup " + request.rollbackBackupId();
-        }
-        return request.dryRun() ? "dry run" : "APPLY";
-    }
-
-    /**
-     * Runs the tasks concurrently, so network waits overlap; a task that checks the others' work
-     * ({@code metadata_validation}) runs after them so that it checks the files they wrote. Results come back in registry order.
-     */
-    private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
-                                    Consumer<String> progress) {
-        RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
-                progress, this::marketEvents, journal, eventSymbols, providerOptions);
-        List<MaintenanceTask> first = tasks.stream().filter(t -> !checksOthers(t)).toList();
-        List<MaintenanceTask> last = tasks.stream().filter(MaintenanceRunner::checksOthers).toList();
-        List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));
-        for (MaintenanceTask task : last) {
-            results.add(runOne(task, context));
-        }
-        return results;
-    }
-
-    private static boolean checksOthers(MaintenanceTask task) {
-        return task.capabilities().contains(MaintenanceTask.Capability.CHECKS_OTHERS);
-    }
-
-    private List<TaskResult> runConcurrently(List<MaintenanceTask> tasks, RunnerTaskContext context) {
-        RunRequest request = context.request();
-        if (tasks.size() <= 1) {
-            return tasks.stream().map(t -> runOne(t, context)).toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 4), r -> {
-            Thread t = new Thread(r, "maintenance-task");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<TaskResult>> futures = new ArrayList<>();
-            for (MaintenanceTask task : tasks) {
-                futures.add(pool.submit(() -> runOne(task, context)));
-            }
-            List<TaskResult> results = new ArrayList<>();
-            for (int i = 0; i < tasks.size(); i++) {
-                results.add(await(futures.get(i), tasks.get(i), request));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private TaskResult await(Future<TaskResult> future, MaintenanceTask task, RunRequest request) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return crashed(task, request, "interrupted while waiting for the task");
-        } catch (ExecutionException e) {
-            return crashed(task, request, String.valueOf(e.getCause()));
-        }
-    }
-
-    /** A task that throws becomes a failed result; the other tasks carry on. */
-    private TaskResult runOne(MaintenanceTask task, RunnerTaskContext context) {
-        Instant started = clock.instant();
-        try {
-            TaskResult result = task.run(context);
-            if (result == null) {
-                return crashed(task, context.request(), "the task returned no result");
-            }
-            return result;
-        } catch (RuntimeException | Error e) {
-            LOG.error("task {} threw", task.name(), e);
-            return TaskResult.builder(task.name(), context.dryRun(), started)
-                    .error("task " + task.name() + " failed unexpectedly: " + e, e).finish(clock.instant());
-        }
-    }
-
-    private TaskResult crashed(MaintenanceTask task, RunRequest request, String why) {
-        Instant now = clock.instant();
-        return TaskResult.builder(task.name(), request.dryRun(), now).error("task " + task.name() + " failed: " + why)
-                .finish(now);
     }
 
     /** {@code jdbc:sqlite:<data-dir>/market_events.db}: the embedded event store's default. */
