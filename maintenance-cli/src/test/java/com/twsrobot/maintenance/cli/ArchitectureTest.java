@@ -100,6 +100,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRunnerKeepsOrchestrationOnly() throws IOException {
+        // Building is MaintenanceRunnerBuilder, discovery PluginCatalog, carrying out a run RunExecution.
+        Path runner = Path.of("..", "maintenance-core", "src", "main", "java", "com", "twsrobot", "maintenance", "core",
+                "MaintenanceRunner.java");
+        assertThat(Files.readAllLines(runner)).as("lines of MaintenanceRunner.java").hasSizeLessThanOrEqualTo(320);
+    }
+
+    @Test
     void noHttpClientIsSharedThroughAStaticField() throws IOException {
         // Each runner's plug-ins build their own clients, so two runners in one JVM never share one.
         Pattern sharedClient = Pattern.compile("static\\s+(final\\s+)?(PageFetcher|HttpClient)\\s+\\w+\\s*[=;]");

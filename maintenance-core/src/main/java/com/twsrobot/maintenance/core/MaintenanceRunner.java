@@ -10,8 +10,6 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
-import com.twsrobot.maintenance.api.events.ProviderResult;
-import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
@@ -187,36 +185,22 @@ public final class MaintenanceRunner {
 
     /**
      * The difference between two versions of a constituent file — each a backup id, {@code latest},
-     * {@link #CURRENT_VERSION} or a report id (the list that run proposed or left; see
+     * {@link #CURRENT_VERSION} or a report id (see
      * {@link com.twsrobot.maintenance.core.constituents.FileVersions}) — as symbols added and removed and
      * fields changed going from {@code from} to {@code to}. Reads only; an unknown task or version, or an
      * unreadable file, is an {@link IllegalArgumentException} naming it.
      */
     public com.twsrobot.maintenance.core.constituents.TableDiff compareVersions(String taskName, String from, String to) {
-        IndexSpec spec = indexes.stream().filter(i -> i.taskName().equals(taskName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no constituent task '" + taskName + "' (known: "
-                        + indexes.stream().map(IndexSpec::taskName).toList() + ")"));
-        var versions = new com.twsrobot.maintenance.core.constituents.FileVersions(dataDir, reportsDir, writer, maxFileBytes);
-        return com.twsrobot.maintenance.core.constituents.TableDiff.between(versions.table(spec, from),
-                versions.table(spec, to));
+        return versions().compare(indexes, taskName, from, to);
     }
 
-    /**
-     * {@link #compareVersions} for every constituent task: a diff where both versions name a list of the
-     * task's file, else the reason it was left out (e.g. a report that did not run the task).
-     */
+    /** {@link #compareVersions} for every constituent task; a task either version does not name says why. */
     public List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> compareAll(String from, String to) {
-        List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> out = new ArrayList<>();
-        for (IndexSpec spec : indexes) {
-            try {
-                out.add(new com.twsrobot.maintenance.core.constituents.TableDiff.OfTask(spec.taskName(),
-                        Optional.of(compareVersions(spec.taskName(), from, to)), ""));
-            } catch (IllegalArgumentException e) {
-                out.add(new com.twsrobot.maintenance.core.constituents.TableDiff.OfTask(spec.taskName(), Optional.empty(),
-                        e.getMessage()));
-            }
-        }
-        return out;
+        return versions().compareAll(indexes, from, to);
+    }
+
+    private com.twsrobot.maintenance.core.constituents.FileVersions versions() {
+        return new com.twsrobot.maintenance.core.constituents.FileVersions(dataDir, reportsDir, writer, maxFileBytes);
     }
 
     /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */
@@ -288,22 +272,7 @@ public final class MaintenanceRunner {
         List<ReportSummary> latest = reports.list(1);
         Optional<MarketEventsService> events = marketEvents();
         return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),
-                events.flatMap(MaintenanceRunner::lastSync), marketOpenWarnings(), calendarWarnings());
-    }
-
-    /** The newest sync in a service's log, summed over its providers. */
-    static Optional<LastSync> lastSync(MarketEventsService service) {
-        List<ProviderResult> log = service.syncLog(50);
-        if (log.isEmpty()) {
-            return Optional.empty();
-        }
-        String syncId = log.get(0).syncId();
-        List<ProviderResult> sync = log.stream().filter(p -> p.syncId().equals(syncId)).toList();
-        return Optional.of(new LastSync(syncId, log.get(0).finishedAt(), SyncSummary.statusOf(sync),
-                sync.stream().mapToInt(ProviderResult::fetchedCount).sum(),
-                sync.stream().mapToInt(ProviderResult::upsertedCount).sum(),
-                sync.stream().mapToInt(ProviderResult::staleCount).sum(),
-                sync.stream().mapToInt(ProviderResult::errorCount).sum(), sync.size()));
+                events.flatMap(LastSync::newest), marketOpenWarnings(), calendarWarnings());
     }
 
     /** The newest {@code limit} reports, newest first. */

@@ -50,6 +50,34 @@ public final class FileVersions {
                 || ReportStore.isReportId(id);
     }
 
+    /**
+     * The difference between two versions of one index's file, from {@code from} to {@code to}.
+     *
+     * @throws IllegalArgumentException for a task no index has, or a version that cannot be named or read
+     */
+    public TableDiff compare(List<IndexSpec> indexes, String taskName, String from, String to) {
+        IndexSpec spec = indexes.stream().filter(i -> i.taskName().equals(taskName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no constituent task '" + taskName + "' (known: "
+                        + indexes.stream().map(IndexSpec::taskName).toList() + ")"));
+        return TableDiff.between(table(spec, from), table(spec, to));
+    }
+
+    /**
+     * {@link #compare} for every index: a diff where both versions name a list of its file, else the
+     * reason it was left out (e.g. a report that did not run its task).
+     */
+    public List<TableDiff.OfTask> compareAll(List<IndexSpec> indexes, String from, String to) {
+        List<TableDiff.OfTask> out = new java.util.ArrayList<>();
+        for (IndexSpec spec : indexes) {
+            try {
+                out.add(new TableDiff.OfTask(spec.taskName(), Optional.of(compare(indexes, spec.taskName(), from, to)), ""));
+            } catch (IllegalArgumentException e) {
+                out.add(new TableDiff.OfTask(spec.taskName(), Optional.empty(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
     /** The rows of {@code spec}'s file in version {@code id}. */
     public ConstituentTable table(IndexSpec spec, String id) {
         if (ReportStore.isReportId(id)) {
