@@ -1,8 +1,8 @@
 package com.twsrobot.maintenance.cli;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
-import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +40,10 @@ final class BackupsCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("unknown constituent task '" + task + "'; known: "
                     + runner.indexes().stream().map(i -> i.taskName()).toList());
         }
-        List<BackupStore.Backup> backups = runner.backups(Optional.ofNullable(task));
+        List<Backup> backups = runner.backups(Optional.ofNullable(task));
         if (json) {
             ArrayNode array = ReportJson.mapper().createArrayNode();
-            for (BackupStore.Backup b : backups) {
+            for (Backup b : backups) {
                 array.addObject().put("backup_id", b.id()).put("file", b.fileName()).put("path", b.path().toString())
                         .put("taken_at", ReportJson.timestamp(b.takenAt())).put("size_bytes", b.size());
             }
@@ -51,7 +51,7 @@ final class BackupsCommand implements Callable<Integer> {
         } else if (backups.isEmpty()) {
             out.println("no backups yet" + (task == null ? "" : " for " + task));
         } else {
-            for (BackupStore.Backup b : backups) {
+            for (Backup b : backups) {
                 out.printf("%-20s %-26s %s  %d bytes%n", b.id(), b.fileName(), ReportJson.timestamp(b.takenAt()), b.size());
             }
         }

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.console;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -364,7 +365,7 @@ public final class ConsoleRoutes {
             constituentTask(task.get());
         }
         ArrayNode array = ReportJson.mapper().createArrayNode();
-        for (BackupStore.Backup b : runner.backups(task)) {
+        for (Backup b : runner.backups(task)) {
             String taskName = runner.indexes().stream().filter(i -> i.fileName().equals(b.fileName()))
                     .map(IndexSpec::taskName).findFirst().orElse("");
             array.addObject().put("backup_id", b.id()).put("task", taskName).put("file", b.fileName())

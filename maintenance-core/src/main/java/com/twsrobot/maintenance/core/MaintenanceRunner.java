@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.IndexStatus;
@@ -204,9 +205,9 @@ public final class MaintenanceRunner {
     }
 
     /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */
-    public List<BackupStore.Backup> backups(Optional<String> taskName) {
+    public List<Backup> backups(Optional<String> taskName) {
         BackupStore store = new BackupStore(dataDir, writer);
-        List<BackupStore.Backup> out = new ArrayList<>();
+        List<Backup> out = new ArrayList<>();
         for (IndexSpec spec : indexes) {
             if (taskName.isEmpty() || taskName.get().equals(spec.taskName())) {
                 out.addAll(store.list(spec.fileName()));

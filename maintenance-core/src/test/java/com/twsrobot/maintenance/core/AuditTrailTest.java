@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
@@ -185,11 +186,11 @@ class AuditTrailTest {
             backupIds.add((String) only(applied).detail().get("backup_id"));
         }
         assertThat(new HashSet<>(backupIds)).hasSize(35);
-        List<BackupStore.Backup> kept = runner.backups(Optional.of("hsi_constituents"));
+        List<Backup> kept = runner.backups(Optional.of("hsi_constituents"));
         List<String> newestThirty = new ArrayList<>(backupIds.subList(5, 35));
         java.util.Collections.reverse(newestThirty);
-        assertThat(kept).extracting(BackupStore.Backup::id).containsExactlyElementsOf(newestThirty);
-        for (BackupStore.Backup backup : kept) { // each holds the version its apply replaced
+        assertThat(kept).extracting(Backup::id).containsExactlyElementsOf(newestThirty);
+        for (Backup backup : kept) { // each holds the version its apply replaced
             assertThat(backup.path()).hasBinaryContent(versions.get(backupIds.indexOf(backup.id())));
         }
         RunReport rolledBack = runner.rollback("hsi_constituents", backupIds.get(5)); // the oldest kept

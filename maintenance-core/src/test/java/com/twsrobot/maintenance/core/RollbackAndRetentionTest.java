@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskResult;
@@ -67,7 +68,7 @@ class RollbackAndRetentionTest {
         assertThat(only(rolledBack).detail()).containsKey("backup"); // the replaced file was backed up first
         assertThat(caches.invalidated()).last().isEqualTo("hsi");
 
-        List<BackupStore.Backup> backups = runner.backups(Optional.of("hsi_constituents"));
+        List<Backup> backups = runner.backups(Optional.of("hsi_constituents"));
         assertThat(backups).hasSize(3);
         String oldest = backups.get(backups.size() - 1).id();
         RunReport toOriginal = runner.rollback("hsi_constituents", oldest);
@@ -88,7 +89,7 @@ class RollbackAndRetentionTest {
     void rollbackOfAFileThatFailsValidationIsRefused() throws Exception {
         MaintenanceRunner runner = builder().build();
         apply(runner, 80);
-        BackupStore.Backup newest = runner.backups(Optional.of("hsi_constituents")).get(0);
+        Backup newest = runner.backups(Optional.of("hsi_constituents")).get(0);
         Files.writeString(newest.path(), "symbol,display_symbol,security,sector,sub_industry\n0005.HK,0005,HSBC,Finance,\n");
         var before = ws.dataFingerprint();
         RunReport report = runner.rollback("hsi_constituents", newest.id());
@@ -102,7 +103,7 @@ class RollbackAndRetentionTest {
         for (int rows : new int[]{80, 81, 82, 83}) {
             apply(runner, rows);
         }
-        List<BackupStore.Backup> backups = runner.backups(Optional.of("hsi_constituents"));
+        List<Backup> backups = runner.backups(Optional.of("hsi_constituents"));
         assertThat(backups).hasSize(2);
         assertThat(backups.get(0).takenAt()).isAfter(backups.get(1).takenAt());
         RunReport last = apply(runner, 84);

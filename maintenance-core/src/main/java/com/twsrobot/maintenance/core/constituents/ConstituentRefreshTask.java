@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.CacheInvalidator;
 import com.twsrobot.maintenance.api.ConstituentRow;
@@ -394,7 +395,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
 
     private Optional<Proposal> fromBackup(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
         String wanted = context.request().rollbackBackupId();
-        Optional<BackupStore.Backup> backup = new BackupStore(context.dataDir(), writer)
+        Optional<Backup> backup = new BackupStore(context.dataDir(), writer)
                 .find(file.getFileName().toString(), wanted);
         if (backup.isEmpty()) {
             result.error("no backup '" + wanted + "' of " + file.getFileName() + " (list them with: backups --task "

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.RunReport;
@@ -86,7 +87,7 @@ public final class FileVersions {
         if (id.equals(CURRENT)) {
             return current(spec);
         }
-        BackupStore.Backup backup = new BackupStore(dataDir, writer).find(spec.fileName(), id)
+        Backup backup = new BackupStore(dataDir, writer).find(spec.fileName(), id)
                 .orElseThrow(() -> new IllegalArgumentException("no backup '" + id + "' of " + spec.fileName()
                         + " (list them with: backups --task " + spec.taskName() + ")"));
         return read(backup.path());
@@ -114,7 +115,7 @@ public final class FileVersions {
                     + ")");
         }
         // An apply or rollback without a plan: the file as the run left it.
-        List<BackupStore.Backup> later = new BackupStore(dataDir, writer).list(spec.fileName()).stream()
+        List<Backup> later = new BackupStore(dataDir, writer).list(spec.fileName()).stream()
                 .filter(b -> b.takenAt().isAfter(report.finishedAt())).toList();
         return later.isEmpty() ? current(spec) : read(later.get(later.size() - 1).path());
     }

@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.core.io;
 
+import com.twsrobot.maintenance.api.Backup;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,6 @@ public final class BackupStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     /** Only ids of this shape are turned into paths. */
     public static final Pattern BACKUP_ID = Pattern.compile("(\\d{8}_\\d{6})(?:_(\\d{1,4}))?");
-
-    /** One backed-up file. */
-    public record Backup(String id, String fileName, Path path, Instant takenAt, long size) {
-    }
 
     private final Path root;
     private final AtomicFileWriter writer;
