@@ -3,7 +3,7 @@ package com.twsrobot.maintenance.cli;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.constituents.FileVersions;
-import com.twsrobot.maintenance.core.constituents.TableDiff;
+import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

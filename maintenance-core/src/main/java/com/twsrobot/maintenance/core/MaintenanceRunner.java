@@ -191,12 +191,12 @@ public final class MaintenanceRunner {
      * fields changed going from {@code from} to {@code to}. Reads only; an unknown task or version, or an
      * unreadable file, is an {@link IllegalArgumentException} naming it.
      */
-    public com.twsrobot.maintenance.core.constituents.TableDiff compareVersions(String taskName, String from, String to) {
+    public com.twsrobot.maintenance.api.TableDiff compareVersions(String taskName, String from, String to) {
         return versions().compare(indexes, taskName, from, to);
     }
 
     /** {@link #compareVersions} for every constituent task; a task either version does not name says why. */
-    public List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> compareAll(String from, String to) {
+    public List<com.twsrobot.maintenance.api.TableDiff.OfTask> compareAll(String from, String to) {
         return versions().compareAll(indexes, from, to);
     }
 

@@ -89,7 +89,7 @@ class OfflinePagesTest {
     @Test
     void previousToCurrentDifferencesAreTheRealOnes() throws Exception {
         SourceResult result = new Sp500Source().parse(Fixtures.page("wikipedia_sp500.html"), "u");
-        var diff = com.twsrobot.maintenance.core.constituents.TableDiff.between(previous("sp500_constituents.csv"),
+        var diff = com.twsrobot.maintenance.api.TableDiff.between(previous("sp500_constituents.csv"),
                 result.table());
         assertThat(diff.added().stream().map(c -> c.symbol() + "=" + c.security()).collect(Collectors.toList()))
                 .containsExactly("ECHO=EchoStar", "FDXF=FedEx Freight", "FLEX=Flex Ltd.", "MRVL=Marvell Technology");

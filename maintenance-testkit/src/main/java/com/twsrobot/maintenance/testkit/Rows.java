@@ -11,7 +11,7 @@ public final class Rows {
     private Rows() {
     }
 
-    /** {@code n} S&P-style rows: AAAA, AAAB, ... */
+    /** {@code n} S&amp;P-style rows: AAAA, AAAB, ... */
     public static List<ConstituentRow> sp500(int n) {
         List<ConstituentRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;

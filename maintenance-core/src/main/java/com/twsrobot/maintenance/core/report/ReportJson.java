@@ -87,7 +87,7 @@ public final class ReportJson {
 
     /** Two versions of a task's file compared ({@code diff}, {@code backups/compare}): the same change lists as a report. */
     public static ObjectNode toTree(String task, String from, String to,
-                                    com.twsrobot.maintenance.core.constituents.TableDiff diff) {
+                                    com.twsrobot.maintenance.api.TableDiff diff) {
         ObjectNode node = MAPPER.createObjectNode().put("task", task).put("from", from).put("to", to);
         changes(node.putArray("added"), diff.added());
         changes(node.putArray("removed"), diff.removed());
@@ -101,7 +101,7 @@ public final class ReportJson {
      * changed_rows}], skipped: [{task, reason}]}}.
      */
     public static ObjectNode toTree(String from, String to,
-                                    List<com.twsrobot.maintenance.core.constituents.TableDiff.OfTask> comparison) {
+                                    List<com.twsrobot.maintenance.api.TableDiff.OfTask> comparison) {
         ObjectNode node = MAPPER.createObjectNode().put("from", from).put("to", to);
         ArrayNode tasks = node.putArray("tasks");
         ArrayNode skipped = node.putArray("skipped");

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Membership churn: how many symbols the proposal replaces, {@code max(added, removed)} relative to the
- * current count. A stale or wrong page with the right count (a 2021 copy of the S&P 500 article swaps
+ * current count. A stale or wrong page with the right count (a 2021 copy of the S&amp;P 500 article swaps
  * 88 of 503 names) passes the count check; it does not pass this one. The real indices change a few
  * names a month, so a refresh every few days should replace 0–4: above 2 % warns, above 10 % fails
  * unless a large change is explicitly allowed (both per index, {@code churn_*_percent.<index>}).

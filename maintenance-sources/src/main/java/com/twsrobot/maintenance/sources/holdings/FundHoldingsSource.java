@@ -10,7 +10,7 @@ import com.twsrobot.maintenance.sources.PageFetcher;
 import java.util.List;
 
 /**
- * The S&P 500 as the two largest funds that track it hold it: iShares IVV (CSV, URL key
+ * The S&amp;P 500 as the two largest funds that track it hold it: iShares IVV (CSV, URL key
  * {@code sp500-holdings-ivv}) and SPDR SPY (xlsx, {@code sp500-holdings-spy}). Off unless the key's URL is
  * configured; {@code file:} URLs read a saved download.
  */

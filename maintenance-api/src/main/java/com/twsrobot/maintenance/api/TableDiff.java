@@ -1,8 +1,4 @@
-package com.twsrobot.maintenance.core.constituents;
-
-import com.twsrobot.maintenance.api.ConstituentRow;
-import com.twsrobot.maintenance.api.ConstituentTable;
-import com.twsrobot.maintenance.api.SymbolChange;
+package com.twsrobot.maintenance.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,10 +17,21 @@ public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed, Li
     static final List<String> FIELDS = List.of(ConstituentTable.SECURITY, ConstituentTable.SECTOR,
             ConstituentTable.SUB_INDUSTRY, ConstituentTable.DISPLAY_SYMBOL);
 
-    /** One changed field of a kept symbol. */
+    /**
+     * One changed field of a kept symbol.
+     *
+     * @param symbol   the symbol
+     * @param field    the column, e.g. {@code sector}
+     * @param oldValue its value before
+     * @param newValue its value after
+     */
     public record FieldChange(String symbol, String field, String oldValue, String newValue) {
 
-        /** {@code {symbol, field, old, new}}, as reports list it. */
+        /**
+         * The change as reports list it.
+         *
+         * @return {@code {symbol, field, old, new}}
+         */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", symbol);
@@ -45,6 +52,13 @@ public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed, Li
     public record OfTask(String task, java.util.Optional<TableDiff> diff, String skipped) {
     }
 
+    /**
+     * What changed from one table to another.
+     *
+     * @param before the table before (an empty one for a new file)
+     * @param after  the table after
+     * @return symbols added and removed, sorted by symbol, and the changed fields of the symbols kept
+     */
     public static TableDiff between(ConstituentTable before, ConstituentTable after) {
         Map<String, ConstituentRow> old = before.bySymbol();
         Map<String, ConstituentRow> now = after.bySymbol();
