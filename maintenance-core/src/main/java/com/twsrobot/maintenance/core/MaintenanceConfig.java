@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * invalidator.http.token_file = /etc/tws/invalidate.token
  * invalidator.marker = on            # data/.generation/<index>.json
  * event_symbols.watchlist = /srv/tws/watchlist.txt   # default: <data_dir>/watchlist.txt
- * event_symbols.sql = SELECT symbol FROM positions WHERE quantity <> 0
+ * event_symbols.sql = SELECT symbol FROM positions WHERE quantity &lt;&gt; 0
  * schedule.dry_run = off-peak        # serve only: daily HH:MM ZONE | off-peak [after HH:MM ZONE] | off (default)
  * schedule.apply = when-clean        # default never: scheduled plans wait for review
  * schedule.tasks = constituents      # tasks or groups of each scheduled dry run

@@ -46,7 +46,7 @@ public final class MaintenanceRunnerBuilder {
     double[] defaultChurn = {com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
             com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO};
     /**
-     * Churn defaults per index, in names per refresh: the S&P 500 changes a few of 500 a month (2 % = 10
+     * Churn defaults per index, in names per refresh: the S&amp;P 500 changes a few of 500 a month (2 % = 10
      * names warns, 10 % = 50 fails); the STI's quarterly reviews change 1–3 of 30 (10 % = 3 warns, 20 % = 6
      * fails); the HSI's 1–5 of 85 (5 % = 4 warns, 15 % = 12 fails). Anything above is a stale or wrong page
      * until the operator says otherwise.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** S&P 500 from Wikipedia's "List of S&P 500 companies": {@code table#constituents}, columns by header. */
+/** S&amp;P 500 from Wikipedia's "List of S&amp;P 500 companies": {@code table#constituents}, columns by header. */
 public final class Sp500Source extends WikipediaIndexSource {
 
     public static final String URL = "https://en.wikipedia.org/wiki/List_of_S%26P_500_companies";

@@ -16,7 +16,7 @@ public final class SymbolNormalizer {
     private SymbolNormalizer() {
     }
 
-    /** S&P 500: upper case, {@code .} and {@code /} to {@code -}: {@code BRK.B} → {@code BRK-B}. */
+    /** S&amp;P 500: upper case, {@code .} and {@code /} to {@code -}: {@code BRK.B} → {@code BRK-B}. */
     public static Optional<String> sp500(String cell) {
         String s = clean(cell);
         s = US_PREFIX.matcher(s).replaceFirst("").replace('.', '-').replace('/', '-');

@@ -2,7 +2,7 @@ package com.twsrobot.maintenance.core.calendar;
 
 import java.time.ZoneId;
 
-/** The exchanges whose sessions the library knows: where the S&P 500, STI and HSI trade. */
+/** The exchanges whose sessions the library knows: where the S&amp;P 500, STI and HSI trade. */
 public enum Exchange {
     NYSE("XNYS", ZoneId.of("America/New_York")),
     SGX("XSES", ZoneId.of("Asia/Singapore")),

@@ -4,7 +4,7 @@ import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
-/** At least the policy's minimum of distinct symbols (S&P 500: 450, STI: 25, HSI: 70 by default). */
+/** At least the policy's minimum of distinct symbols (S&amp;P 500: 450, STI: 25, HSI: 70 by default). */
 public final class MinimumRowsValidator implements Validator {
 
     @Override

@@ -8,7 +8,7 @@ import com.twsrobot.maintenance.api.Validator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every non-blank symbol matches the market's rule (S&P {@code BRK-B}, STI {@code D05.SI}, HSI {@code 0005.HK}). */
+/** Every non-blank symbol matches the market's rule (S&amp;P {@code BRK-B}, STI {@code D05.SI}, HSI {@code 0005.HK}). */
 public final class SymbolFormatValidator implements Validator {
 
     @Override

@@ -33,7 +33,7 @@ public abstract class FundHoldingsSource implements MembershipSource {
         return parse(download.bytes(), download.url());
     }
 
-    /** iShares Core S&P 500 ETF (IVV) daily holdings, CSV. */
+    /** iShares Core S&amp;P 500 ETF (IVV) daily holdings, CSV. */
     public static final class Ivv extends FundHoldingsSource {
         @Override
         public String key() {
@@ -46,7 +46,7 @@ public abstract class FundHoldingsSource implements MembershipSource {
         }
     }
 
-    /** SPDR S&P 500 ETF Trust (SPY) daily holdings, xlsx. */
+    /** SPDR S&amp;P 500 ETF Trust (SPY) daily holdings, xlsx. */
     public static final class Spy extends FundHoldingsSource {
         @Override
         public String key() {

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Readers of the two largest S&P 500 funds' daily holdings files, into member symbols in the index's
+ * Readers of the two largest S&amp;P 500 funds' daily holdings files, into member symbols in the index's
  * normal form. What they skip is what is not a member: cash, money-market, collateral and futures
  * lines, unlisted leftovers of a merger, when-issued lines of a spin-off. A file that says it has no
  * data for its date is "no data", never "zero members".
