@@ -102,9 +102,9 @@ public final class MaintenanceRunner {
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer);
         this.setupProblems = catalog.problems();
-        this.execution = new RunExecution(new RunExecution.Parts(dataDir, reportsDir, clock, progress, reports, writer,
-                setupProblems, defaultSourceUrls, sourceTimeout, indexes, maxPlanAge, registry, keepReportsFor,
-                this::marketEvents, eventSymbols, providerOptions));
+        this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, setupProblems,
+                defaultSourceUrls, sourceTimeout, indexes, maxPlanAge, registry, keepReportsFor, this::marketEvents,
+                eventSymbols, providerOptions);
     }
 
     public static MaintenanceRunnerBuilder builder() {

@@ -43,54 +43,15 @@ import java.util.function.Supplier;
  * One runner's way of carrying out a request: reserve the report id and journal, check the calendars,
  * resolve the tasks, take the run lock for anything that may write, run the tasks (concurrently, a task
  * that checks the others last), and write the report. Problems end up in the report; nothing throws.
+ * Its components are what a run needs of its runner; one per runner.
  */
-final class RunExecution {
+record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String> progress, ReportStore reports,
+                    AtomicFileWriter writer, List<String> setupProblems, Map<String, String> defaultSourceUrls,
+                    Duration sourceTimeout, List<IndexSpec> indexes, Duration maxPlanAge, TaskRegistry registry,
+                    Duration keepReportsFor, Supplier<Optional<MarketEventsService>> marketEvents,
+                    List<EventSymbols> eventSymbols, Map<String, String> providerOptions) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
-
-    private final Path dataDir;
-    private final Path reportsDir;
-    private final Clock clock;
-    private final Consumer<String> progress;
-    private final ReportStore reports;
-    private final AtomicFileWriter writer;
-    private final List<String> setupProblems;
-    private final Map<String, String> defaultSourceUrls;
-    private final Duration sourceTimeout;
-    private final List<IndexSpec> indexes;
-    private final Duration maxPlanAge;
-    private final TaskRegistry registry;
-    private final Duration keepReportsFor;
-    private final Supplier<Optional<MarketEventsService>> marketEvents;
-    private final List<EventSymbols> eventSymbols;
-    private final Map<String, String> providerOptions;
-
-    /** What a run needs of its runner; one per runner. */
-    record Parts(Path dataDir, Path reportsDir, Clock clock, Consumer<String> progress, ReportStore reports,
-                 AtomicFileWriter writer, List<String> setupProblems, Map<String, String> defaultSourceUrls,
-                 Duration sourceTimeout, List<IndexSpec> indexes, Duration maxPlanAge, TaskRegistry registry,
-                 Duration keepReportsFor, Supplier<Optional<MarketEventsService>> marketEvents,
-                 List<EventSymbols> eventSymbols, Map<String, String> providerOptions) {
-    }
-
-    RunExecution(Parts parts) {
-        this.dataDir = parts.dataDir();
-        this.reportsDir = parts.reportsDir();
-        this.clock = parts.clock();
-        this.progress = parts.progress();
-        this.reports = parts.reports();
-        this.writer = parts.writer();
-        this.setupProblems = parts.setupProblems();
-        this.defaultSourceUrls = parts.defaultSourceUrls();
-        this.sourceTimeout = parts.sourceTimeout();
-        this.indexes = parts.indexes();
-        this.maxPlanAge = parts.maxPlanAge();
-        this.registry = parts.registry();
-        this.keepReportsFor = parts.keepReportsFor();
-        this.marketEvents = parts.marketEvents();
-        this.eventSymbols = parts.eventSymbols();
-        this.providerOptions = parts.providerOptions();
-    }
 
     /** Runs the request and writes its report; never throws. Progress lines also go to {@code listener}. */
     RunReport run(RunRequest request, Consumer<String> listener) {
