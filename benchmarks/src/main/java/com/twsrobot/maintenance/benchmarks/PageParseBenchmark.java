@@ -49,17 +49,17 @@ public class PageParseBenchmark {
             case "sp500" -> {
                 html = Fixtures.page("wikipedia_sp500.html");
                 source = new Sp500Source();
-                spec = IndexSpec.SP500;
+                spec = com.twsrobot.maintenance.sources.Sp500Index.SPEC;
             }
             case "sti" -> {
                 html = Fixtures.page("wikipedia_sti.html");
                 source = new StiSource();
-                spec = IndexSpec.STI;
+                spec = com.twsrobot.maintenance.sources.StiIndex.SPEC;
             }
             default -> {
                 html = Fixtures.page("wikipedia_hsi.html");
                 source = new HsiSource();
-                spec = IndexSpec.HSI;
+                spec = com.twsrobot.maintenance.sources.HsiIndex.SPEC;
             }
         }
     }

@@ -4,6 +4,8 @@ import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.TaskContext;
 import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.core.constituents.ConstituentFile;
+import com.twsrobot.maintenance.core.csv.CsvFormatException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,14 +38,6 @@ public final class WatchlistCoverageTask implements MaintenanceTask {
         return "warn about watchlist symbols missing from every constituent file";
     }
 
-    /** The indices of the index plug-ins on the class path (the built-in specs when there are none). */
-    private List<IndexSpec> indexes() {
-        List<IndexSpec> specs = com.twsrobot.maintenance.api.ServiceProviders.load(
-                com.twsrobot.maintenance.api.ConstituentIndex.class, getClass().getClassLoader(), problem -> { })
-                .stream().map(com.twsrobot.maintenance.api.ConstituentIndex::spec).toList();
-        return specs.isEmpty() ? IndexSpec.BUILT_IN : specs;
-    }
-
     @Override
     public TaskResult run(TaskContext context) {
         TaskResult.Builder result = context.newResult(NAME);
@@ -55,12 +49,14 @@ public final class WatchlistCoverageTask implements MaintenanceTask {
                         .detail("message", "no watchlist at " + watchlist).finish(context.clock().instant());
             }
             Set<String> known = new HashSet<>();
-            for (IndexSpec spec : indexes()) {
+            for (IndexSpec spec : context.indexes()) { // the runner's indices, whichever plug-ins bring them
                 Path file = context.dataDir().resolve(spec.fileName());
                 if (Files.exists(file)) {
-                    // The symbol is the first column in every constituent file; a plain split is enough here.
-                    Files.readAllLines(file).stream().skip(1).map(l -> l.split(",", 2)[0].replace("\"", ""))
-                            .forEach(known::add);
+                    try {
+                        known.addAll(ConstituentFile.read(file).table().symbols());
+                    } catch (CsvFormatException e) {
+                        result.warning("cannot read " + file + ": " + e.getMessage() + "; its symbols are not counted");
+                    }
                 }
             }
             List<String> symbols = Files.readAllLines(watchlist).stream().map(String::trim).filter(s -> !s.isEmpty())

@@ -54,7 +54,7 @@ class EmbeddedHostTest {
     @Test
     void pluginInvalidatorEvictsTheScreenerCacheOnlyAfterASuccessfulApply() {
         ScreenerCache.load("hsi", Set.of("0005.HK"));
-        MaintenanceRunner runner = runner(FakeSource.returning("hsi", Rows.hsi(80)));
+        MaintenanceRunner runner = runner(FakeSource.returning("hsi", Rows.hkexCodes(80)));
 
         runner.run(RunRequest.dryRun("hsi_constituents"));
         assertThat(ScreenerCache.isLoaded("hsi")).as("a dry run leaves caches alone").isTrue();
@@ -75,7 +75,7 @@ class EmbeddedHostTest {
     @Test
     void pluginTaskIsDiscoveredAndWarnsAboutUncoveredWatchlistSymbols() throws Exception {
         Files.writeString(ws.dataFile("watchlist.txt"), "AAPL\nD05.SI\nNOPE\n");
-        RunReport report = runner(FakeSource.returning("sp500", Rows.sp500(500)))
+        RunReport report = runner(FakeSource.returning("sp500", Rows.usTickers(500)))
                 .run(RunRequest.dryRun(WatchlistCoverageTask.NAME));
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(TaskStatus.WARNING);
@@ -85,7 +85,7 @@ class EmbeddedHostTest {
 
     @Test
     void pluginTaskIsSkippedWithoutAWatchlist() {
-        RunReport report = runner(FakeSource.returning("sp500", Rows.sp500(500))).run(RunRequest.dryRun("hygiene"));
+        RunReport report = runner(FakeSource.returning("sp500", Rows.usTickers(500))).run(RunRequest.dryRun("hygiene"));
         assertThat(report.status()).isEqualTo(TaskStatus.SKIPPED);
     }
 

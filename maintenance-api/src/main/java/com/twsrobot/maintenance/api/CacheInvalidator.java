@@ -19,7 +19,7 @@ public interface CacheInvalidator {
     /**
      * The constituents of an index changed on disk; called once per replaced file, after the replace.
      *
-     * @param index the index key, e.g. {@code hsi}
+     * @param index the index key, e.g. {@code ftse100}
      * @throws Exception when the host could not be told; the report shows a warning and the file stays replaced
      */
     void invalidate(String index) throws Exception;
@@ -38,7 +38,7 @@ public interface CacheInvalidator {
     /**
      * One replaced constituent file.
      *
-     * @param index     the index key, e.g. {@code hsi}
+     * @param index     the index key, e.g. {@code ftse100}
      * @param file      the file's absolute path
      * @param sha256    SHA-256 of its new content
      * @param reportId  the report of the run that replaced it

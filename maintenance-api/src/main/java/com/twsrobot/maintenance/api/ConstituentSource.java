@@ -10,7 +10,7 @@ public interface ConstituentSource {
     /**
      * The index this source serves; also the key of its URL override.
      *
-     * @return the index key, e.g. {@code sp500}
+     * @return the index key, e.g. {@code ftse100}
      */
     String index();
 

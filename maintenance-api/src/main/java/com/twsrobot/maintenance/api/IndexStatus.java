@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The state of one constituent file on disk.
  *
- * @param index         index key, e.g. {@code sti}
+ * @param index         index key, e.g. {@code ftse100}
  * @param task          the task that refreshes it
  * @param file          the file's path
  * @param lastModified  when it was last written, if it exists

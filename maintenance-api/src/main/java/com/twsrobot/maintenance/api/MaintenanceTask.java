@@ -19,7 +19,7 @@ public interface MaintenanceTask {
     /**
      * The task's name: how requests, reports and the command line name it.
      *
-     * @return a unique snake_case name, e.g. {@code sp500_constituents}
+     * @return a unique snake_case name, e.g. {@code ftse100_constituents}
      */
     String name();
 
@@ -54,6 +54,18 @@ public interface MaintenanceTask {
      */
     default Set<Capability> capabilities() {
         return Set.of(Capability.PREVIEW);
+    }
+
+    /**
+     * The data-dir files this task replaces through
+     * {@link TaskContext#replaceFile(String, String, byte[], ContentCheck)}, by plain name: the runner
+     * lists their backups under this task ({@code backups --task}) and routes {@code rollback --task}
+     * to it (the task then calls {@link TaskContext#restoreFile}).
+     *
+     * @return file names; empty (the default) for a task that writes no data-dir file
+     */
+    default Set<String> files() {
+        return Set.of();
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The members a second source lists.
  *
- * @param source   its key, e.g. {@code sp500-holdings-ivv}
+ * @param source   its key, e.g. {@code ftse100-fund-holdings}
  * @param url      where it was read
  * @param asOf     the date the file says it is as of; empty when it gives none
  * @param members  symbol (in the index's normal form, e.g. {@code BRK-B}) → name as the source spells it

@@ -12,14 +12,14 @@ public interface MembershipSource {
     /**
      * The index it speaks for.
      *
-     * @return the index key, e.g. {@code sp500}
+     * @return the index key, e.g. {@code ftse100}
      */
     String index();
 
     /**
      * Its URL key; also its name in reports.
      *
-     * @return e.g. {@code sp500-holdings-ivv}
+     * @return e.g. {@code ftse100-fund-holdings}
      */
     String key();
 

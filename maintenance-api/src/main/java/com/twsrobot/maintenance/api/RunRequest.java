@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param allowLargeChange  accept a constituent count change above the failure threshold
  * @param eventSymbols      symbols whose earnings and dividends the events task refreshes
  * @param daysAhead         how far ahead the events task looks, 1 to 90 days
- * @param sourceUrls        URL overrides by key ({@code sp500}, {@code sti}, {@code hsi}, ...)
+ * @param sourceUrls        URL overrides by key ({@code ftse100}, {@code fomc}, ...)
  * @param snapshot          read the bundled dated page copies instead of the network
  * @param planId            apply exactly the rows a dry run saved under this report id ("" for none)
  * @param rollbackBackupId  restore this backup ({@link #LATEST_BACKUP} for the newest; "" for none)

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What a source may use while fetching.
  *
- * @param sourceUrls  URL overrides by key ({@code sp500}, {@code sti}, ...); a missing key means the default
+ * @param sourceUrls  URL overrides by key ({@code ftse100}, {@code fomc}, ...); a missing key means the default
  * @param snapshot    read the dated page copies bundled with the library instead of the network
  * @param clock       the runner's clock
  * @param timeout     the deadline for the whole fetch and parse; a source that passes it fails, and the

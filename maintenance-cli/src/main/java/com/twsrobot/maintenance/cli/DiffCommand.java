@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
                 "A version is a report id (the list that run proposed, or the file as its apply left it), a backup id",
                 "as listed by 'backups', 'latest' (the newest backup) or 'current' (the file now).",
                 "Examples: diff maintenance_20260624_001500 maintenance_20260701_001500   (two runs, every index)",
-                "          diff --task hsi_constituents --backup 20260624_001500          (that backup → the file now)",
-                "          diff --task hsi_constituents 20260624_001500 20260701_001500"})
+                "          diff --task TASK --backup 20260624_001500          (that backup → the file now)",
+                "          diff --task TASK 20260624_001500 20260701_001500",
+                "TASK is a constituent task of this runner's indices, as 'run --help' and 'status' list them."})
 final class DiffCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,7 +39,7 @@ final class DiffCommand implements Callable<Integer> {
             + "(TO defaults to --to).")
     List<String> versions = new ArrayList<>();
 
-    @Option(names = "--task", paramLabel = "NAME", description = "One constituent task, e.g. hsi_constituents "
+    @Option(names = "--task", paramLabel = "NAME", description = "One constituent task ('run --help' lists them) "
             + "(default: every constituent task both versions name).")
     String task;
 

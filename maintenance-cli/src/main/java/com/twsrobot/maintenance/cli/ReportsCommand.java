@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "reports", mixinStandardHelpOptions = true, description = {"Lists the newest reports first, optionally only those of one task, status or mode.",
-        "Example: reports --task hsi_constituents --status failed --mode apply"})
+        "Example: reports --task TASK --status failed --mode apply   (TASK as 'run --help' lists them)"})
 final class ReportsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -32,7 +32,8 @@ final class RollbackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--task", paramLabel = "NAME", required = true,
-            description = "The constituent task whose file to restore, e.g. hsi_constituents.")
+            description = "The task whose file to restore: a constituent task, or a plug-in task that writes files ("
+                    + "'run --help' lists them).")
     String task;
 
     @Option(names = "--backup", paramLabel = "ID", defaultValue = RunRequest.LATEST_BACKUP,

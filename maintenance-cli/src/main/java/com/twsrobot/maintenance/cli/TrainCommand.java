@@ -13,32 +13,29 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * The launcher's training run (hidden): what a normal dry run does — HTTP fetches from a loopback
- * server serving the bundled page copies, parsing, validation, reports, the events preview, status —
- * in a temporary directory, so that the class-data archive (JDK 17) or the ahead-of-time cache
- * (JDK 25) it records covers the paths real runs take. It never touches the operator's data.
+ * The launcher's training run (hidden): what a normal dry run does — parsing the bundled page copies,
+ * validation, plans, reports, HTTP fetches from a loopback server, the events preview, status — in a
+ * temporary directory, so that the class-data archive (JDK 17) or the ahead-of-time cache (JDK 25) it
+ * records covers the paths real runs take. It never touches the operator's data. The indices are the
+ * runner's: a snapshot dry run parses each plug-in's bundled page; then every source key is pointed at
+ * the loopback server, which serves the bundled FOMC page (the index pages fail to parse there, which
+ * is a path real runs take too).
  */
 @Command(name = "__train", hidden = true, description = "Records the launcher's start-up cache (internal).")
 final class TrainCommand implements Callable<Integer> {
 
-    private static final Map<String, String> PAGES = Map.of(
-            "/sp500", "com/twsrobot/maintenance/sources/snapshot/wikipedia_sp500.html",
-            "/sti", "com/twsrobot/maintenance/sources/snapshot/wikipedia_sti.html",
-            "/hsi", "com/twsrobot/maintenance/sources/snapshot/wikipedia_hsi.html",
-            "/fomc", "com/twsrobot/maintenance/sources/events/fed_fomc_calendars.html");
+    private static final String FOMC_PAGE = "com/twsrobot/maintenance/sources/events/fed_fomc_calendars.html";
 
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("tws-maintenance-train-");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            try (exchange; InputStream in = TrainCommand.class.getClassLoader()
-                    .getResourceAsStream(PAGES.getOrDefault(exchange.getRequestURI().getPath(), "none"))) {
+            try (exchange; InputStream in = TrainCommand.class.getClassLoader().getResourceAsStream(FOMC_PAGE)) {
                 byte[] body = in == null ? new byte[0] : in.readAllBytes();
                 exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
                 exchange.sendResponseHeaders(in == null ? 404 : 200, body.length == 0 ? -1 : body.length);
@@ -52,10 +49,11 @@ final class TrainCommand implements Callable<Integer> {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(dir.resolve("data"))
                     .reportsDir(dir.resolve("reports")).progressListener(m -> { }).build();
-            RunRequest.Builder request = RunRequest.builder().tasks(java.util.List.of("constituents", "events"))
-                    .sourceUrl("fomc", base + "/fomc");
-            for (String index : new String[]{"sp500", "sti", "hsi"}) {
-                request.sourceUrl(index, base + "/" + index);
+            ReportText.summary(runner.run(RunRequest.builder().task("constituents").snapshot(true).build()),
+                    runner.reportsDir());
+            RunRequest.Builder request = RunRequest.builder().tasks(java.util.List.of("constituents", "events"));
+            for (String key : runner.sourceKeys()) {
+                request.sourceUrl(key, base + "/" + key);
             }
             ReportText.summary(runner.run(request.build()), runner.reportsDir()); // as a real run's summary would
             runner.status();

@@ -122,6 +122,64 @@ class ArchitectureTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Only an index's own plug-in names its key or task: everything else asks the runner. The built-in
+     * indices are the ones the sources module's plug-ins bring; a plug-in's own files are those of its
+     * classes (the index, its source, its second sources) and those named like it ({@code Sp500*}).
+     * Tests and the README are excepted, and so is the benchmark harness, which measures the built-in
+     * pages by name as tests do.
+     */
+    @Test
+    void onlyAnIndexsOwnPluginNamesItsKeyOrTask() throws IOException {
+        List<com.twsrobot.maintenance.api.ConstituentIndex> plugins = com.twsrobot.maintenance.api.ServiceProviders.load(
+                com.twsrobot.maintenance.api.ConstituentIndex.class, getClass().getClassLoader(), problem -> { });
+        List<com.twsrobot.maintenance.api.MembershipSource> secondSources = com.twsrobot.maintenance.api.ServiceProviders
+                .load(com.twsrobot.maintenance.api.MembershipSource.class, getClass().getClassLoader(), problem -> { });
+        assertThat(plugins).extracting(p -> p.spec().index()).as("the built-in index plug-ins").hasSize(3);
+        List<Path> scanned = new ArrayList<>();
+        for (String module : List.of("maintenance-api", "maintenance-core", "maintenance-sources", "maintenance-testkit",
+                "maintenance-cli", "maintenance-console", "examples")) {
+            scanned.addAll(javaFiles(module));
+        }
+        try (Stream<Path> assets = Files.walk(Path.of("..", "maintenance-console", "src", "main", "resources"))) {
+            scanned.addAll(assets.filter(p -> p.toString().matches(".*\\.(js|html|css)$")).toList());
+        }
+        List<String> violations = new ArrayList<>();
+        for (var plugin : plugins) {
+            String key = plugin.spec().index();
+            List<String> own = new ArrayList<>(List.of(fileOf(plugin.getClass()), fileOf(plugin.source().getClass())));
+            secondSources.stream().filter(m -> m.index().equals(key)).forEach(m -> own.add(fileOf(m.getClass())));
+            String stem = plugin.getClass().getSimpleName().replaceFirst("Index$", "");
+            Pattern named = Pattern.compile("(?<![A-Za-z0-9])(" + Pattern.quote(key) + "|"
+                    + Pattern.quote(plugin.spec().taskName()) + ")(?![A-Za-z0-9])");
+            int ownHits = 0;
+            for (Path file : scanned) {
+                String name = file.getFileName().toString();
+                boolean isOwn = own.contains(name) || name.startsWith(stem);
+                Matcher m = named.matcher(Files.readString(file));
+                if (m.find()) {
+                    if (isOwn) {
+                        ownHits++;
+                    } else {
+                        violations.add(file + " names '" + m.group(1) + "'");
+                    }
+                }
+            }
+            assertThat(ownHits).as("the check finds '" + key + "' in its own plug-in (so it can find it elsewhere)")
+                    .isPositive();
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** The source file a class is declared in (a nested class in its outer class's). */
+    private static String fileOf(Class<?> type) {
+        Class<?> outer = type;
+        while (outer.getEnclosingClass() != null) {
+            outer = outer.getEnclosingClass();
+        }
+        return outer.getSimpleName() + ".java";
+    }
+
     private static List<Path> javaFiles(String module) throws IOException {
         Path root = Path.of("..", module, "src", "main", "java");
         assertThat(root).as("sources of " + module).isDirectory();

@@ -60,7 +60,7 @@ class ConsoleApiTest {
     private MaintenanceRunner runner(ConstituentSource... sources) {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
         MaintenanceRunnerBuilder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                .clock(clock).progressListener(m -> { }).discover(false);
+                .clock(clock).progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS);
         for (ConstituentSource s : sources) {
             b.source(s);
         }
@@ -75,8 +75,8 @@ class ConsoleApiTest {
     }
 
     private void start() throws Exception {
-        start(runner(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)),
-                FakeSource.returning("hsi", Rows.hsi(85))), ConsoleOptions.defaults());
+        start(runner(FakeSource.returning("sp500", Rows.usTickers(500)), FakeSource.returning("sti", Rows.sgxCodes(30)),
+                FakeSource.returning("hsi", Rows.hkexCodes(85))), ConsoleOptions.defaults());
     }
 
     private String origin() {
@@ -352,7 +352,7 @@ class ConsoleApiTest {
 
     @Test
     void tooManyRequestsUnderWayFromOneClientGet429() throws Exception {
-        start(runner(FakeSource.returning("hsi", Rows.hsi(85))), ConsoleOptions.defaults().withMaxRequestsPerClient(2));
+        start(runner(FakeSource.returning("hsi", Rows.hkexCodes(85))), ConsoleOptions.defaults().withMaxRequestsPerClient(2));
         // Two bodies that are still being sent hold two requests of this client in the handler.
         java.util.List<Socket> uploading = new java.util.ArrayList<>();
         try {
@@ -430,14 +430,14 @@ class ConsoleApiTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return FakeSource.returning("hsi", Rows.hsi(85)).fetch(context);
+            return FakeSource.returning("hsi", Rows.hkexCodes(85)).fetch(context);
         }
     }
 
     @Test
     void aSecondRunWhileOneIsUnderWayGets409NamingItAndProgressIsVisible() throws Exception {
         GateSource gate = new GateSource();
-        start(runner(gate, FakeSource.returning("sti", Rows.sti(30))), ConsoleOptions.defaults());
+        start(runner(gate, FakeSource.returning("sti", Rows.sgxCodes(30))), ConsoleOptions.defaults());
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return postOk("/api/maintenance/run", "{\"tasks\": [\"hsi_constituents\"]}");
@@ -497,7 +497,7 @@ class ConsoleApiTest {
     void theHostsEventEndpointsRunThroughItsOwnService() throws Exception {
         HostEventsService host = new HostEventsService();
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                .clock(clock).progressListener(m -> { }).discover(false).marketEventsService(host)
+                .clock(clock).progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS).marketEventsService(host)
                 .task(new com.twsrobot.maintenance.sources.events.MarketEventsTask()).build();
         start(runner, ConsoleOptions.defaults());
         assertThat(json(get("/api/maintenance/status", Map.of())).get("market_events").get("message").asText())
@@ -523,7 +523,7 @@ class ConsoleApiTest {
 
     @Test
     void aNonLoopbackBindNeedsAnAccessTokenWhichEveryRequestMustCarry() throws Exception {
-        MaintenanceRunner runner = runner(FakeSource.returning("sti", Rows.sti(30)));
+        MaintenanceRunner runner = runner(FakeSource.returning("sti", Rows.sgxCodes(30)));
         assertThatThrownBy(() -> MaintenanceConsole.start(runner, ConsoleOptions.defaults().withBind("0.0.0.0").withPort(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access token");
 

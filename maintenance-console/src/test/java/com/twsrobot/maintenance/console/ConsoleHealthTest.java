@@ -54,7 +54,7 @@ class ConsoleHealthTest {
             }
         }
         MaintenanceRunnerBuilder b = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir())
-                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false)
+                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS)
                 .staleAfter(Duration.ofDays(30));
         for (ConstituentSource s : sources) {
             b.source(s);
@@ -70,8 +70,8 @@ class ConsoleHealthTest {
     }
 
     private static ConstituentSource[] healthySources() {
-        return new ConstituentSource[] {FakeSource.returning("sp500", Rows.sp500(500)),
-                FakeSource.returning("sti", Rows.sti(30)), FakeSource.returning("hsi", Rows.hsi(85))};
+        return new ConstituentSource[] {FakeSource.returning("sp500", Rows.usTickers(500)),
+                FakeSource.returning("sti", Rows.sgxCodes(30)), FakeSource.returning("hsi", Rows.hkexCodes(85))};
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
@@ -152,7 +152,7 @@ class ConsoleHealthTest {
     @Test
     void aFailedLastRunOrAMissingFileFailsWithTheReasonAnd503() throws Exception {
         Files.delete(ws.dataFile("sti_constituents.csv"));
-        start(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)),
+        start(FakeSource.returning("sp500", Rows.usTickers(500)), FakeSource.returning("sti", Rows.sgxCodes(30)),
                 FakeSource.failing("hsi", "HKEX answered 502"));
         dryRun("hsi_constituents");
         JsonNode health = health(503);
@@ -170,7 +170,7 @@ class ConsoleHealthTest {
     @Test
     void aRunThatWarnedWarnsAndTheNextGoodRunClearsAFailure() throws Exception {
         FakeSource hsi = FakeSource.failing("hsi", "HKEX answered 502");
-        start(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)), hsi);
+        start(FakeSource.returning("sp500", Rows.usTickers(500)), FakeSource.returning("sti", Rows.sgxCodes(30)), hsi);
         dryRun("hsi_constituents");
         assertThat(part(health(503), "hsi").get("state").asText()).isEqualTo("fail");
         clock.set(clock.instant().plusSeconds(60));
@@ -199,7 +199,7 @@ class ConsoleHealthTest {
 
     @Test
     void metricsAreScrapedInPrometheusTextWithLastSuccessDurationsAndFailures() throws Exception {
-        start(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)),
+        start(FakeSource.returning("sp500", Rows.usTickers(500)), FakeSource.returning("sti", Rows.sgxCodes(30)),
                 FakeSource.failing("hsi", "HKEX answered 502"));
         dryRun("sp500_constituents");
         Instant sp500Success = clock.instant();
@@ -233,7 +233,7 @@ class ConsoleHealthTest {
 
     @Test
     void theReportHistoryFiltersByTaskStatusAndModeAndPages() throws Exception {
-        start(FakeSource.returning("sp500", Rows.sp500(500)), FakeSource.returning("sti", Rows.sti(30)),
+        start(FakeSource.returning("sp500", Rows.usTickers(500)), FakeSource.returning("sti", Rows.sgxCodes(30)),
                 FakeSource.failing("hsi", "HKEX answered 502"));
         String first = dryRun("sp500_constituents").get("report_id").asText();
         clock.set(clock.instant().plusSeconds(60));

@@ -54,9 +54,9 @@ class ConsoleServletTest {
     @BeforeEach
     void startHost() throws Exception {
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir())
-                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false)
-                .source(FakeSource.returning("sp500", Rows.sp500(500))).source(FakeSource.returning("sti", Rows.sti(30)))
-                .source(FakeSource.returning("hsi", Rows.hsi(85))).build();
+                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS)
+                .source(FakeSource.returning("sp500", Rows.usTickers(500))).source(FakeSource.returning("sti", Rows.sgxCodes(30)))
+                .source(FakeSource.returning("hsi", Rows.hkexCodes(85))).build();
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler("/host");
         Filter hostLogin = (request, response, chain) -> {
@@ -113,7 +113,7 @@ class ConsoleServletTest {
     @Test
     void theRoutesAreAPlainRequestResponseComponentAnyServerCanCall() throws Exception {
         ConsoleRoutes routes = ConsoleRoutes.behindHostLogin(MaintenanceRunner.builder().dataDir(ws.dataDir())
-                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false).build(),
+                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS).build(),
                 ConsoleOptions.defaults());
         java.util.function.Function<java.util.Optional<String>, ConsoleRequest> status = user -> new ConsoleRequest("GET",
                 "https", "/ops", "/api/maintenance/status", null, Map.of("Host", java.util.List.of("ops.example")),

@@ -48,15 +48,15 @@ class DashboardBrowserTest {
         try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
             java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
                     java.time.Instant.now().minus(Duration.ofDays(45)));
-            for (String name : Fixtures.CONSTITUENT_FILES) {
+            for (String name : Fixtures.constituentFiles()) {
                 Files.setLastModifiedTime(ws.dataFile(name), old);
             }
             MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                    .progressListener(m -> { }).discover(false).churnThresholds(null, 1, 1)
+                    .progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS).churnThresholds(null, 1, 1)
                     .source(com.twsrobot.maintenance.testkit.FakeSource.returning("sp500",
-                            com.twsrobot.maintenance.testkit.Rows.sp500(500)))
+                            com.twsrobot.maintenance.testkit.Rows.usTickers(500)))
                     .source(com.twsrobot.maintenance.testkit.FakeSource.returning("sti",
-                            com.twsrobot.maintenance.testkit.Rows.sti(30)))
+                            com.twsrobot.maintenance.testkit.Rows.sgxCodes(30)))
                     .source(com.twsrobot.maintenance.testkit.FakeSource.failing("hsi", "HKEX answered 502")).build();
             try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
                 WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
@@ -168,7 +168,7 @@ class DashboardBrowserTest {
     private static final class HeldSource implements com.twsrobot.maintenance.api.ConstituentSource {
         final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         private final com.twsrobot.maintenance.testkit.FakeSource answer = com.twsrobot.maintenance.testkit.FakeSource
-                .returning("hsi", com.twsrobot.maintenance.testkit.Rows.hsi(85));
+                .returning("hsi", com.twsrobot.maintenance.testkit.Rows.hkexCodes(85));
 
         @Override
         public String index() {
@@ -201,7 +201,7 @@ class DashboardBrowserTest {
         HeldSource held = new HeldSource();
         try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
             MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                    .progressListener(m -> { }).discover(false).churnThresholds(null, 1, 1).source(held).build();
+                    .progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS).churnThresholds(null, 1, 1).source(held).build();
             try (MaintenanceConsole console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0))) {
                 String page = console.uri().resolve("/maintenance").toString();
                 WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
@@ -260,7 +260,7 @@ class DashboardBrowserTest {
         requireChromium();
         try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
             MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                    .progressListener(m -> { }).discover(false)
+                    .progressListener(m -> { }).discover(false).indexes(BuiltIns.SPECS)
                     .index(new com.twsrobot.maintenance.api.IndexSpec("nikkei", "nikkei_constituents", "Nikkei 225",
                             "nikkei_constituents.csv", java.util.regex.Pattern.compile("[0-9]{4}\\.T"),
                             "TSE code with .T suffix, e.g. 7203.T", 200, false)).build();

@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * data_dir = /srv/tws/data           # relative paths are relative to this file's folder
  * reports_dir = /srv/tws/reports/maintenance
  * events_db = jdbc:postgresql://db/tws?user=tws
- * source_url.sp500 = https://...     # any source key: sp500, sti, hsi, ...
- * min_rows.hsi = 70                  # per index
+ * source_url.KEY = https://...       # any source or provider key (run --help lists them)
+ * min_rows.KEY = 70                  # per index key
  * warn_change_percent = 10
  * fail_change_percent = 25
  * churn_warn_percent = 2             # symbols replaced; also churn_warn_percent.<index>

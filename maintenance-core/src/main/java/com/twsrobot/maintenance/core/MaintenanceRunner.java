@@ -13,14 +13,13 @@ import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
+import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
 import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
-import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.report.ReportStore;
-import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,27 +46,21 @@ public final class MaintenanceRunner {
     private final Clock clock;
     private final Duration staleAfter;
     private final long maxFileBytes;
-    private final List<IndexSpec> indexes;
-    private final Map<String, ConstituentSource> sources;
-    private final ValidatorChain validators;
-    private final TaskRegistry registry;
     private final ReportStore reports;
     private final Map<String, String> defaultSourceUrls;
     private final Consumer<String> progress;
-    private final List<String> setupProblems;
     private final AtomicFileWriter writer;
     private final Duration keepReportsFor;
     private final String eventsDb;
     private final ClassLoader loader;
     private final Duration maxPlanAge;
-    private final java.util.Set<String> sourceKeys;
-    private final List<String> unknownKeys;
     private final Duration sourceTimeout;
     private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols;
     private MarketEventsService marketEvents;
     private final boolean discover;
     private final Map<String, String> providerOptions;
     private final RunExecution execution;
+    private final PluginCatalog catalog;
 
     MaintenanceRunner(MaintenanceRunnerBuilder b) {
         // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
@@ -91,20 +84,13 @@ public final class MaintenanceRunner {
         this.marketEvents = b.marketEventsService;
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
-        PluginCatalog catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
-        this.indexes = catalog.indexes();
-        this.sources = catalog.sources();
-        this.validators = catalog.validators();
-        this.registry = catalog.registry();
-        this.sourceKeys = catalog.sourceKeys();
-        this.unknownKeys = catalog.unknownKeys();
+        this.catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer);
-        this.setupProblems = catalog.problems();
-        this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, setupProblems,
-                defaultSourceUrls, sourceTimeout, indexes, maxPlanAge, registry, keepReportsFor, this::marketEvents,
-                eventSymbols, providerOptions);
+        this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
+                defaultSourceUrls, sourceTimeout, catalog.indexes(), maxPlanAge, catalog.registry(), keepReportsFor,
+                this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer());
     }
 
     public static MaintenanceRunnerBuilder builder() {
@@ -113,7 +99,7 @@ public final class MaintenanceRunner {
 
     /** The tasks this runner knows and how they group. */
     public TaskRegistry registry() {
-        return registry;
+        return catalog.registry();
     }
 
     public Path dataDir() {
@@ -134,20 +120,20 @@ public final class MaintenanceRunner {
     }
 
     public List<IndexSpec> indexes() {
-        return indexes;
+        return catalog.indexes();
     }
 
     /**
      * Every URL key a source, second source or event provider of this runner reads
-     * ({@code sp500}, {@code fomc}, {@code sp500-holdings-ivv}, …): what {@code --source-url KEY=URL} accepts.
+     * ({@code ftse100}, {@code fomc}, {@code ftse100-fund-holdings}, …): what {@code --source-url KEY=URL} accepts.
      */
     public java.util.Set<String> sourceKeys() {
-        return sourceKeys;
+        return catalog.sourceKeys();
     }
 
     /** Keys of configured default URLs (builder, config file) that nothing reads: a typo, most likely. */
     public List<String> unknownSourceUrlKeys() {
-        return List.copyOf(unknownKeys);
+        return catalog.unknownKeys();
     }
 
     /**
@@ -192,25 +178,27 @@ public final class MaintenanceRunner {
      * unreadable file, is an {@link IllegalArgumentException} naming it.
      */
     public com.twsrobot.maintenance.api.TableDiff compareVersions(String taskName, String from, String to) {
-        return versions().compare(indexes, taskName, from, to);
+        return versions().compare(catalog.indexes(), taskName, from, to);
     }
 
     /** {@link #compareVersions} for every constituent task; a task either version does not name says why. */
     public List<com.twsrobot.maintenance.api.TableDiff.OfTask> compareAll(String from, String to) {
-        return versions().compareAll(indexes, from, to);
+        return versions().compareAll(catalog.indexes(), from, to);
     }
 
     private com.twsrobot.maintenance.core.constituents.FileVersions versions() {
         return new com.twsrobot.maintenance.core.constituents.FileVersions(dataDir, reportsDir, writer, maxFileBytes);
     }
 
-    /** Backups that can be restored, newest first, for one task or (empty) all constituent tasks. */
+    /**
+     * Backups that can be restored, newest first, for one task or (empty) all: the constituent tasks'
+     * files and those plug-in tasks name ({@link com.twsrobot.maintenance.api.MaintenanceTask#files()}).
+     */
     public List<Backup> backups(Optional<String> taskName) {
-        BackupStore store = new BackupStore(dataDir, writer);
         List<Backup> out = new ArrayList<>();
-        for (IndexSpec spec : indexes) {
-            if (taskName.isEmpty() || taskName.get().equals(spec.taskName())) {
-                out.addAll(store.list(spec.fileName()));
+        for (var task : catalog.registry().tasks()) {
+            if (taskName.isEmpty() || taskName.get().equals(task.name())) {
+                task.files().forEach(file -> out.addAll(catalog.replacer().backups(dataDir, file)));
             }
         }
         return out;
@@ -241,13 +229,23 @@ public final class MaintenanceRunner {
         return Optional.ofNullable(marketEvents);
     }
 
-    /** Warnings for the markets in session now ("NYSE appears open (closes 16:00 America/New_York)"). */
+    /**
+     * Warnings for the markets in session now ("NYSE appears open (closes 16:00 America/New_York)"), of the
+     * exchanges its indices trade on ({@link #exchanges()}).
+     */
     public List<String> marketOpenWarnings() {
+        List<ExchangeCalendar> calendars;
         try {
-            return MarketClock.openMarketWarnings(clock.instant(), CalendarOverrides.calendars(dataDir));
+            calendars = CalendarOverrides.calendars(dataDir);
         } catch (CalendarOverrides.MalformedException e) {
-            return MarketClock.openMarketWarnings(clock.instant());
+            calendars = ExchangeCalendar.bundled();
         }
+        return MarketClock.openMarketWarnings(clock.instant(), MarketClock.of(calendars, exchanges()));
+    }
+
+    /** The exchanges (MICs) its indices trade on: the ones whose sessions the market-open warning watches. */
+    public java.util.Set<String> exchanges() {
+        return catalog.exchanges();
     }
 
     /** Exchange calendars whose known data ends within 60 days, or a malformed override file. */
@@ -263,9 +261,9 @@ public final class MaintenanceRunner {
     /** Each index file as it stands, and the latest report. */
     public MaintenanceStatus status() {
         List<IndexStatus> out = new ArrayList<>();
-        for (IndexSpec spec : indexes) {
-            FileCheck check = FileCheck.of(spec, dataDir.resolve(spec.fileName()), validators);
-            ConstituentSource source = sources.get(spec.index());
+        for (IndexSpec spec : catalog.indexes()) {
+            FileCheck check = FileCheck.of(spec, dataDir.resolve(spec.fileName()), catalog.validators());
+            ConstituentSource source = catalog.sources().get(spec.index());
             String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
             out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
                     check.symbolCount(), url, check.validation(), spec.title()));

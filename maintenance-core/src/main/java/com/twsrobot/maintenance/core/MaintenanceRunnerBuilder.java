@@ -43,16 +43,10 @@ public final class MaintenanceRunnerBuilder {
     Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
     int keepBackups = 30;
     long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
-    double[] defaultChurn = {com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
-            com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO};
-    /**
-     * Churn defaults per index, in names per refresh: the S&amp;P 500 changes a few of 500 a month (2 % = 10
-     * names warns, 10 % = 50 fails); the STI's quarterly reviews change 1–3 of 30 (10 % = 3 warns, 20 % = 6
-     * fails); the HSI's 1–5 of 85 (5 % = 4 warns, 15 % = 12 fails). Anything above is a stale or wrong page
-     * until the operator says otherwise.
-     */
-    final Map<String, double[]> churn = new LinkedHashMap<>(Map.of("sti", new double[]{0.10, 0.20},
-            "hsi", new double[]{0.05, 0.15}));
+    /** The builder's churn thresholds for every index (null until {@code churnThresholds(null, ...)}). */
+    IndexSpec.Churn allChurn;
+    /** The builder's churn thresholds per index key: they win over everything else. */
+    final Map<String, IndexSpec.Churn> churn = new LinkedHashMap<>();
     Duration keepReportsFor = Duration.ofDays(90);
     FaultHook faultHook = FaultHook.NONE;
     MarketEventsService marketEventsService;
@@ -87,9 +81,19 @@ public final class MaintenanceRunnerBuilder {
         return this;
     }
 
-    /** Adds an index, or replaces the built-in one with the same key. */
+    /**
+     * Adds an index, or replaces a discovered one with the same key. A runner's indices are its discovered
+     * index plug-ins ({@link com.twsrobot.maintenance.api.ConstituentIndex}) and these; without discovery
+     * ({@link #discover(boolean)}) only these.
+     */
     public MaintenanceRunnerBuilder index(IndexSpec spec) {
         indexes.put(spec.index(), spec);
+        return this;
+    }
+
+    /** {@link #index(IndexSpec)} for each, in order. */
+    public MaintenanceRunnerBuilder indexes(java.util.Collection<IndexSpec> specs) {
+        specs.forEach(this::index);
         return this;
     }
 
@@ -122,18 +126,35 @@ public final class MaintenanceRunnerBuilder {
     /**
      * Membership-churn thresholds as fractions of the current count (symbols replaced = max(added,
      * removed)): warn above {@code warn}, fail above {@code fail} unless a large change is allowed;
-     * for one index, or for all ({@code index} null; call it first, then per index). Defaults: see
-     * {@code churn} below.
+     * for one index, or for all ({@code index} null; call it first, then per index). Defaults: the index
+     * plug-in's ({@link IndexSpec#churn()}), else 2 % and 10 %.
      */
     public MaintenanceRunnerBuilder churnThresholds(String index, double warn, double fail) {
         checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, warn, fail)); // checks the range
-        if (index == null) { // every index, the built-in per-index defaults included
-            this.defaultChurn = new double[]{warn, fail};
+        if (index == null) { // every index, the plug-ins' own defaults included
+            this.allChurn = new IndexSpec.Churn(warn, fail);
             churn.clear();
         } else {
-            churn.put(index, new double[]{warn, fail});
+            churn.put(index, new IndexSpec.Churn(warn, fail));
         }
         return this;
+    }
+
+    /**
+     * An index's churn thresholds: the builder's for that index, else the builder's for every index, else
+     * the index plug-in's ({@link IndexSpec#churn()}), else the library's (2 % warns, 10 % fails).
+     */
+    IndexSpec.Churn churnFor(IndexSpec spec) {
+        IndexSpec.Churn own = churn.get(spec.index());
+        if (own != null) {
+            return own;
+        }
+        if (allChurn != null) {
+            return allChurn;
+        }
+        return spec.churn() != null ? spec.churn() : new IndexSpec.Churn(
+                com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
+                com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO);
     }
 
     /** {@code metadata_validation} warns about files older than this (30 days by default). */

@@ -11,6 +11,7 @@ import com.twsrobot.maintenance.core.constituents.ConstituentRefreshTask;
 import com.twsrobot.maintenance.core.invalidation.HttpCacheInvalidator;
 import com.twsrobot.maintenance.core.invalidation.MarkerFileInvalidator;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.io.FileReplacer;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,18 @@ import java.util.function.Consumer;
  * @param sourceKeys  every URL key a source or provider reads
  * @param unknownKeys configured URL keys nothing reads
  * @param problems    what went wrong while finding them, for every run's warnings
+ * @param replacer    the safe write path, telling these cache invalidators
  */
 record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sources, ValidatorChain validators,
-                     TaskRegistry registry, Set<String> sourceKeys, List<String> unknownKeys, List<String> problems) {
+                     TaskRegistry registry, Set<String> sourceKeys, List<String> unknownKeys, List<String> problems,
+                     FileReplacer replacer) {
+
+    /** The exchanges (MICs) the indices trade on, in index order: the sessions a run's market-open warning watches. */
+    Set<String> exchanges() {
+        Set<String> mics = new java.util.LinkedHashSet<>();
+        indexes.stream().map(IndexSpec::exchange).filter(java.util.Objects::nonNull).forEach(mics::add);
+        return Collections.unmodifiableSet(mics);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
 
@@ -64,8 +74,8 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
         List<com.twsrobot.maintenance.api.MembershipSource> secondSources = new ArrayList<>(b.membershipSources);
         List<com.twsrobot.maintenance.api.events.EventProvider> eventProviders = new ArrayList<>();
-        // The indices: discovered index plug-ins (the built-ins are three), else the built-in specs for a
-        // runner without any; an index given to the builder adds to them or replaces one by key.
+        // The indices: the discovered index plug-ins (maintenance-sources brings three) and those given to
+        // the builder, which add to them or replace one by key. A runner without any has no constituent task.
         Map<String, IndexSpec> specsByKey = new LinkedHashMap<>();
         List<ConstituentSource> indexSources = new ArrayList<>();
         if (b.discover) {
@@ -74,9 +84,6 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
                 specsByKey.putIfAbsent(plugin.spec().index(), plugin.spec());
                 indexSources.add(plugin.source());
             }
-        }
-        if (specsByKey.isEmpty()) {
-            IndexSpec.BUILT_IN.forEach(spec -> specsByKey.put(spec.index(), spec));
         }
         specsByKey.putAll(b.indexes);
         if (b.discover) {
@@ -122,14 +129,13 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         for (IndexSpec spec : indexes) {
             all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
                     new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups,
-                            b.maxFileBytes, b.churn.getOrDefault(spec.index(), b.defaultChurn)[0],
-                            b.churn.getOrDefault(spec.index(), b.defaultChurn)[1]),
+                            b.maxFileBytes, b.churnFor(spec).warn(), b.churnFor(spec).fail()),
                     writer, secondSources.stream().filter(m -> m.index().equals(spec.index())).toList()));
         }
         all.addAll(pluginTasks);
         all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
         TaskRegistry registry = new TaskRegistry(all, problems);
         return new PluginCatalog(indexes, Map.copyOf(byIndex), validators, registry, sourceKeys, List.copyOf(unknownKeys),
-                List.copyOf(problems));
+                List.copyOf(problems), new FileReplacer(writer, invalidators, b.keepBackups));
     }
 }

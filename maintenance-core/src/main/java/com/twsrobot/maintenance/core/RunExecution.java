@@ -49,7 +49,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     AtomicFileWriter writer, List<String> setupProblems, Map<String, String> defaultSourceUrls,
                     Duration sourceTimeout, List<IndexSpec> indexes, Duration maxPlanAge, TaskRegistry registry,
                     Duration keepReportsFor, Supplier<Optional<MarketEventsService>> marketEvents,
-                    List<EventSymbols> eventSymbols, Map<String, String> providerOptions) {
+                    java.util.Set<String> exchanges, List<EventSymbols> eventSymbols, Map<String, String> providerOptions,
+                    com.twsrobot.maintenance.core.io.FileReplacer replacer) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
 
@@ -78,10 +79,11 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         List<TaskResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>(setupProblems);
         List<String> errors = new ArrayList<>();
-        // Metadata runs may go ahead during market hours, but the operator should know.
+        // Metadata runs may go ahead during market hours, but the operator should know: of the exchanges
+        // its indices trade on. Every calendar's coverage is checked (the holiday events read them too).
         try {
             List<ExchangeCalendar> calendars = CalendarOverrides.calendars(dataDir);
-            warnings.addAll(MarketClock.openMarketWarnings(started, calendars));
+            warnings.addAll(MarketClock.openMarketWarnings(started, MarketClock.of(calendars, exchanges)));
             warnings.addAll(MarketClock.coverageWarnings(started.atZone(java.time.ZoneOffset.UTC).toLocalDate(), calendars,
                     dataDir));
         } catch (CalendarOverrides.MalformedException e) {
@@ -194,10 +196,13 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             return;
         }
         for (MaintenanceTask task : tasks) {
-            if (!task.capabilities().contains(MaintenanceTask.Capability.PLANS)) {
+            // A rollback goes to a task with plans (a constituent task) or one that names the files it writes.
+            boolean fits = task.capabilities().contains(MaintenanceTask.Capability.PLANS)
+                    || (request.isRollback() && !task.files().isEmpty());
+            if (!fits) {
                 throw new IllegalArgumentException("task " + task.name() + " has no " + (request.hasPlan() ? "plans" : "backups")
                         + "; only tasks with plans (the constituent tasks) can " + (request.hasPlan() ? "apply a plan"
-                        : "be rolled back"));
+                        : "be rolled back, and tasks that name the files they write"));
             }
         }
     }
@@ -219,7 +224,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
                                     Consumer<String> progress) {
         RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
-                progress, marketEvents, journal, eventSymbols, providerOptions);
+                progress, marketEvents, journal, eventSymbols, providerOptions, indexes, replacer);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !checksOthers(t)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(RunExecution::checksOthers).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));

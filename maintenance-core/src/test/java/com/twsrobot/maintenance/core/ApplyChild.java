@@ -21,7 +21,7 @@ public final class ApplyChild {
         FakeSource source = FakeSource.returning("hsi", CrashTest.versionA());
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(Path.of(args[0])).reportsDir(Path.of(args[1]))
-                .progressListener(m -> { }).source(source).discover(false).build();
+                .progressListener(m -> { }).source(source).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).build();
         for (int i = 0; ; i++) {
             List<ConstituentRow> rows = i % 2 == 0 ? CrashTest.versionA() : CrashTest.versionB();
             source.answer(rows);

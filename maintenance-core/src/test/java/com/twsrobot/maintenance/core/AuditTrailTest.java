@@ -43,8 +43,8 @@ class AuditTrailTest {
 
     private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
     private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z"); // fixed: every run shares a second
-    private final FakeSource hsi = FakeSource.returning("hsi", Rows.hsi(80));
-    private final FakeSource sti = FakeSource.returning("sti", Rows.sti(30));
+    private final FakeSource hsi = FakeSource.returning("hsi", Rows.hkexCodes(80));
+    private final FakeSource sti = FakeSource.returning("sti", Rows.sgxCodes(30));
 
     @AfterEach
     void cleanUp() {
@@ -54,7 +54,7 @@ class AuditTrailTest {
     private MaintenanceRunnerBuilder builder() {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
         return MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
-                .progressListener(m -> { }).source(hsi).source(sti).discover(false);
+                .progressListener(m -> { }).source(hsi).source(sti).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL);
     }
 
     private static TaskResult only(RunReport report) {
@@ -141,7 +141,7 @@ class AuditTrailTest {
             "report_id,false", "report_id,true",
             "extra_field,false", "extra_field,true"})
     void anyEditOfAPlanIsRefusedWithNothingWritten(String field, boolean recompute) throws IOException {
-        hsi.answer(Rows.hsi(60)); // fails validation (below 70), so the edit to "passed" is tempting
+        hsi.answer(Rows.hkexCodes(60)); // fails validation (below 70), so the edit to "passed" is tempting
         MaintenanceRunner runner = builder().build();
         RunReport preview = runner.run(RunRequest.dryRun("hsi_constituents"));
         Path planFile = ws.reportsDir().resolve(preview.reportId() + ".hsi_constituents.plan.json");
@@ -180,7 +180,7 @@ class AuditTrailTest {
         List<String> backupIds = new ArrayList<>();
         for (int i = 0; i < 35; i++) {
             versions.add(ws.readData("hsi_constituents.csv"));
-            hsi.answer(Rows.hsi(71 + i));
+            hsi.answer(Rows.hkexCodes(71 + i));
             RunReport applied = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             assertThat(only(applied).status()).as(applied.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
             backupIds.add((String) only(applied).detail().get("backup_id"));

@@ -44,7 +44,7 @@ class ChurnValidatorTest {
 
     private RunReport apply(List<ConstituentRow> rows, boolean allowLargeChange) {
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                .clock(clock).progressListener(m -> { }).discover(false)
+                .clock(clock).progressListener(m -> { }).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL)
                 .source(FakeSource.returning("sp500", rows)).build();
         return runner.run(RunRequest.builder().task("sp500_constituents").apply().allowLargeChange(allowLargeChange)
                 .build());

@@ -33,11 +33,11 @@ class CrashTest {
     private static final int KILLS = 50;
 
     static List<ConstituentRow> versionA() {
-        return Rows.hsi(80);
+        return Rows.hkexCodes(80);
     }
 
     static List<ConstituentRow> versionB() {
-        return Rows.hsi(78);
+        return Rows.hkexCodes(78);
     }
 
     @Test
@@ -78,7 +78,7 @@ class CrashTest {
 
             // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
             MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                    .progressListener(m -> { }).discover(false).source(FakeSource.returning("hsi", Rows.hsi(79))).build();
+                    .progressListener(m -> { }).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).source(FakeSource.returning("hsi", Rows.hkexCodes(79))).build();
             RunReport next = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             assertThat(next.status()).as(next.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
             assertThat(new String(ws.readData("hsi_constituents.csv"), StandardCharsets.UTF_8)).contains("Hong Kong Co 79");
@@ -105,7 +105,7 @@ class CrashTest {
         try (TempWorkspace ws = TempWorkspace.create().writeData("hsi_constituents.csv", original)) {
             FakeSource source = FakeSource.returning("hsi", versionA());
             MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                    .progressListener(m -> { }).discover(false).source(source).build();
+                    .progressListener(m -> { }).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).source(source).build();
             runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             out[0] = ws.readData("hsi_constituents.csv");
             source.answer(versionB());

@@ -42,7 +42,7 @@ class FailureInjectionPropertiesTest {
             // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
             MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                     .clock(MutableClock.at("2026-06-24T00:15:00Z")).progressListener(m -> { }).faultHook(hook)
-                    .cacheInvalidator(caches).source(FakeSource.returning("hsi", Rows.hsi(80))).build();
+                    .cacheInvalidator(caches).source(FakeSource.returning("hsi", Rows.hkexCodes(80))).build();
 
             RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
 

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MaintenanceRunnerTest {
 
@@ -66,7 +67,7 @@ class MaintenanceRunnerTest {
     void dryRunReportsTheProposalAndWritesNoData() {
         ws.writeData("sp500_constituents.csv", Fixtures.previousConstituents("sp500_constituents.csv"));
         Map<String, String> before = ws.dataFingerprint();
-        List<ConstituentRow> rows = Rows.sp500(460);
+        List<ConstituentRow> rows = Rows.usTickers(460);
         RunReport report = runner(FakeSource.returning("sp500", rows)).run(RunRequest.dryRun("sp500_constituents"));
 
         TaskResult r = only(report);
@@ -87,7 +88,7 @@ class MaintenanceRunnerTest {
         byte[] old = Fixtures.previousConstituents("sti_constituents.csv");
         ws.writeData("sti_constituents.csv", old);
         Files.setPosixFilePermissions(ws.dataFile("sti_constituents.csv"), PosixFilePermissions.fromString("rw-rw-r--"));
-        List<ConstituentRow> rows = Rows.sti(30);
+        List<ConstituentRow> rows = Rows.sgxCodes(30);
         RunReport report = runner(FakeSource.returning("sti", rows))
                 .run(RunRequest.builder().task("sti_constituents").apply().allowLargeChange(true).build());
 
@@ -109,7 +110,7 @@ class MaintenanceRunnerTest {
 
     @Test
     void applyCreatesAMissingFileWithoutBackup() {
-        RunReport report = runner(FakeSource.returning("hsi", Rows.hsi(80)))
+        RunReport report = runner(FakeSource.returning("hsi", Rows.hkexCodes(80)))
                 .run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(only(report).status()).isEqualTo(TaskStatus.WARNING);
         assertThat(only(report).warnings()).anyMatch(w -> w.contains("does not exist yet"));
@@ -138,8 +139,8 @@ class MaintenanceRunnerTest {
     @Test
     void oneTaskFailingDoesNotStopTheOthers() {
         ws.withConstituents(true);
-        RunReport report = runner(FakeSource.failing("sp500", "down"), FakeSource.returning("sti", Rows.sti(30)),
-                FakeSource.returning("hsi", Rows.hsi(85))).run(RunRequest.dryRun("constituents"));
+        RunReport report = runner(FakeSource.failing("sp500", "down"), FakeSource.returning("sti", Rows.sgxCodes(30)),
+                FakeSource.returning("hsi", Rows.hkexCodes(85))).run(RunRequest.dryRun("constituents"));
         assertThat(report.results()).extracting(TaskResult::task)
                 .containsExactly("sp500_constituents", "sti_constituents", "hsi_constituents");
         assertThat(report.results().get(0).status()).isEqualTo(TaskStatus.FAILED);
@@ -150,7 +151,7 @@ class MaintenanceRunnerTest {
     @Test
     void aTaskWithoutASourceFailsSayingSo() {
         RunReport report = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
-                .discover(false).progressListener(m -> { }).build().run(RunRequest.dryRun("hsi_constituents"));
+                .discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).progressListener(m -> { }).build().run(RunRequest.dryRun("hsi_constituents"));
         assertThat(only(report).errors()).singleElement().asString().contains("no source is registered for index 'hsi'");
     }
 
@@ -158,7 +159,7 @@ class MaintenanceRunnerTest {
     void validationFailureKeepsTheFileByteForByte() {
         ws.withConstituents(true);
         Map<String, String> before = ws.dataFingerprint();
-        RunReport report = runner(FakeSource.returning("hsi", Rows.hsi(10)))
+        RunReport report = runner(FakeSource.returning("hsi", Rows.hkexCodes(10)))
                 .run(RunRequest.builder().task("hsi_constituents").apply().build());
         TaskResult r = only(report);
         assertThat(r.status()).isEqualTo(TaskStatus.FAILED);
@@ -171,7 +172,7 @@ class MaintenanceRunnerTest {
 
     @Test
     void everyValidationProblemIsCollectedNotJustTheFirst() {
-        List<ConstituentRow> rows = new ArrayList<>(Rows.sp500(460));
+        List<ConstituentRow> rows = new ArrayList<>(Rows.usTickers(460));
         rows.add(ConstituentRow.of("", "Blank Co", "Energy", "Oil"));
         rows.add(ConstituentRow.of("brk.b", "Berkshire", "Financials", "Insurance"));
         rows.add(ConstituentRow.of("AAAA", "Different Name", "Energy", "Oil"));
@@ -186,7 +187,7 @@ class MaintenanceRunnerTest {
 
     @Test
     void identicalDuplicatesAreCollapsedWithAWarningAndCountedOnce() {
-        List<ConstituentRow> rows = withExtra(Rows.sp500(460), Rows.sp500(1).get(0));
+        List<ConstituentRow> rows = withExtra(Rows.usTickers(460), Rows.usTickers(1).get(0));
         RunReport report = runner(FakeSource.returning("sp500", rows))
                 .run(RunRequest.builder().task("sp500_constituents").apply().build());
         TaskResult r = only(report);
@@ -199,7 +200,7 @@ class MaintenanceRunnerTest {
     void countDropAboveTwentyFivePercentFailsUnlessAllowed() {
         ws.writeData("hsi_constituents.csv", Fixtures.currentConstituents("hsi_constituents.csv")); // 85 rows
         Map<String, String> before = ws.dataFingerprint();
-        MaintenanceRunner runner = runner(FakeSource.returning("hsi", Rows.hsi(70)).answer(Rows.hsi(200)));
+        MaintenanceRunner runner = runner(FakeSource.returning("hsi", Rows.hkexCodes(70)).answer(Rows.hkexCodes(200)));
         RunReport failed = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(only(failed).validation().errors())
                 .anyMatch(e -> e.contains("count changes from 85 to 200") && e.contains("--allow-large-change"));
@@ -215,7 +216,7 @@ class MaintenanceRunnerTest {
     @Test
     void countChangeBetweenTenAndTwentyFivePercentWarns() {
         ws.writeData("hsi_constituents.csv", Fixtures.currentConstituents("hsi_constituents.csv")); // 85 rows
-        RunReport report = runner(FakeSource.returning("hsi", Rows.hsi(72))).run(RunRequest.dryRun("hsi_constituents"));
+        RunReport report = runner(FakeSource.returning("hsi", Rows.hkexCodes(72))).run(RunRequest.dryRun("hsi_constituents"));
         assertThat(only(report).validation().status()).isEqualTo(ValidationStatus.WARNING);
         assertThat(only(report).validation().warnings()).anyMatch(w -> w.contains("above the 10% warning threshold"));
     }
@@ -230,7 +231,7 @@ class MaintenanceRunnerTest {
     void minimumRowsIsConfigurable() {
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).minimumRows("sti", 40)
-                .source(FakeSource.returning("sti", Rows.sti(30))).build();
+                .source(FakeSource.returning("sti", Rows.sgxCodes(30))).build();
         assertThat(only(runner.run(RunRequest.dryRun("sti_constituents"))).validation().errors())
                 .anyMatch(e -> e.contains("30 distinct symbols, below the minimum of 40"));
     }
@@ -255,7 +256,7 @@ class MaintenanceRunnerTest {
     @Test
     void enrichmentFillsBlankSectorsBySymbolThenByNameButNeverOverridesThePage() {
         ws.withConstituents(false); // previous STI has sectors for T39.SI "Seatrium"
-        List<ConstituentRow> rows = new ArrayList<>(Rows.sti(27));
+        List<ConstituentRow> rows = new ArrayList<>(Rows.sgxCodes(27));
         rows.add(ConstituentRow.of("D05.SI", "D05", "DBS Group Holdings", "", ""));
         rows.add(ConstituentRow.of("5E2.SI", "5E2", "Seatrium Limited", "", ""));
         rows.add(ConstituentRow.of("O39.SI", "O39", "OCBC Bank", "Page Sector", ""));
@@ -269,7 +270,7 @@ class MaintenanceRunnerTest {
     @Test
     void cacheInvalidatorFailureIsAWarningAfterTheFileWasReplaced() {
         caches.failWith("screener offline");
-        RunReport report = runner(FakeSource.returning("hsi", Rows.hsi(80)))
+        RunReport report = runner(FakeSource.returning("hsi", Rows.hkexCodes(80)))
                 .run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(only(report).warnings()).anyMatch(w -> w.contains("cache invalidator recording failed")
                 && w.contains("screener offline"));
@@ -332,7 +333,7 @@ class MaintenanceRunnerTest {
             }
         };
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
-                .progressListener(m -> { }).discover(false).task(auditor).task(plain).build();
+                .progressListener(m -> { }).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).task(auditor).task(plain).build();
         RunReport report = runner.run(RunRequest.dryRun("late_auditor", "plain_task"));
         assertThat(report.results()).hasSize(2);
         assertThat(order).containsExactly("plain_task", "late_auditor");
@@ -356,7 +357,7 @@ class MaintenanceRunnerTest {
             }
         };
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
-                .progressListener(m -> { }).discover(false).task(throwing)
+                .progressListener(m -> { }).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).task(throwing)
                 .source(FakeSource.failing("sti", "SGX answered 503")).build();
         RunReport report = runner.run(RunRequest.dryRun("throwing_task", "sti_constituents"));
         java.util.function.Function<String, TaskResult> result = task -> report.results().stream()
@@ -442,7 +443,7 @@ class MaintenanceRunnerTest {
     @Test
     void statusShowsEachFileAndTheLatestReport() {
         ws.withConstituents(true);
-        MaintenanceRunner runner = runner(FakeSource.returning("sp500", Rows.sp500(500)));
+        MaintenanceRunner runner = runner(FakeSource.returning("sp500", Rows.usTickers(500)));
         RunReport report = runner.run(RunRequest.dryRun("metadata_validation"));
         var status = runner.status();
         assertThat(status.indexes()).extracting(s -> s.index()).containsExactly("sp500", "sti", "hsi");
@@ -456,7 +457,7 @@ class MaintenanceRunnerTest {
     void unreadableCurrentFileFailsWithoutTouchingIt() {
         ws.writeData("sti_constituents.csv", "symbol,display_symbol,security,sector,sub_industry\n\"D05.SI,x\n".getBytes());
         Map<String, String> before = ws.dataFingerprint();
-        RunReport report = runner(FakeSource.returning("sti", Rows.sti(30)))
+        RunReport report = runner(FakeSource.returning("sti", Rows.sgxCodes(30)))
                 .run(RunRequest.builder().task("sti_constituents").apply().build());
         assertThat(only(report).errors()).singleElement().asString().contains("cannot read the current file");
         assertThat(ws.dataFingerprint()).isEqualTo(before);
@@ -467,8 +468,8 @@ class MaintenanceRunnerTest {
         // Each source waits until all three have started: run one after another, they would time out.
         java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(3);
         List<com.twsrobot.maintenance.api.ConstituentSource> sources = new ArrayList<>();
-        for (FakeSource fake : List.of(FakeSource.returning("sp500", Rows.sp500(460)),
-                FakeSource.returning("sti", Rows.sti(30)), FakeSource.returning("hsi", Rows.hsi(80)))) {
+        for (FakeSource fake : List.of(FakeSource.returning("sp500", Rows.usTickers(460)),
+                FakeSource.returning("sti", Rows.sgxCodes(30)), FakeSource.returning("hsi", Rows.hkexCodes(80)))) {
             sources.add(new com.twsrobot.maintenance.api.ConstituentSource() {
                 @Override
                 public String index() {
@@ -514,11 +515,42 @@ class MaintenanceRunnerTest {
         com.twsrobot.maintenance.api.IndexSpec escaping = new com.twsrobot.maintenance.api.IndexSpec("evil", "evil_constituents",
                 "Evil", "../evil.csv", java.util.regex.Pattern.compile("[A-Z]+"), "letters", 1, false);
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                .clock(clock).progressListener(m -> { }).index(escaping).source(FakeSource.returning("evil", Rows.sp500(3)))
+                .clock(clock).progressListener(m -> { }).index(escaping).source(FakeSource.returning("evil", Rows.usTickers(3)))
                 .build();
         RunReport evil = runner.run(RunRequest.builder().task("evil_constituents").apply().build());
         assertThat(only(evil).errors()).singleElement().asString().contains("must stay inside the data dir");
         assertThat(ws.root().resolve("evil.csv")).doesNotExist();
+    }
+
+    @Test
+    void theMarketOpenWarningWatchesTheExchangesTheRunnersIndicesTradeOn() {
+        clock.set(java.time.Instant.parse("2026-11-24T03:00:00Z")); // Tuesday 11:00 in Singapore and Hong Kong
+        MaintenanceRunner usOnly = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+                .progressListener(m -> { }).discover(false).index(TestIndexes.SP500).task(new ExamplePluginTask()).build();
+        assertThat(usOnly.exchanges()).containsExactly("XNYS");
+        assertThat(usOnly.marketOpenWarnings()).isEmpty();
+        assertThat(usOnly.run(RunRequest.dryRun("example_plugin_task")).warnings()).noneMatch(w -> w.contains("appears open"));
+
+        MaintenanceRunner all = runner();
+        assertThat(all.exchanges()).containsExactly("XNYS", "XSES", "XHKG");
+        assertThat(all.marketOpenWarnings()).anyMatch(w -> w.startsWith("SGX appears open"))
+                .anyMatch(w -> w.startsWith("HKEX appears open"));
+
+        MaintenanceRunner none = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock)
+                .progressListener(m -> { }).discover(false).build();
+        assertThat(none.indexes()).as("no index plug-in, no index: nothing is built in").isEmpty();
+        assertThat(none.registry().taskNames()).containsExactly("metadata_validation");
+        assertThat(none.marketOpenWarnings()).isEmpty();
+    }
+
+    @Test
+    void anIndexSpecRefusesAKeyOrChurnItCannotUse() {
+        java.util.regex.Pattern any = java.util.regex.Pattern.compile(".+");
+        assertThatThrownBy(() -> new com.twsrobot.maintenance.api.IndexSpec("FTSE 100", "ftse_constituents", "FTSE",
+                "ftse.csv", any, "any", 1, false)).isInstanceOf(com.twsrobot.maintenance.api.ConfigurationException.class)
+                .hasMessageContaining("index key 'FTSE 100'");
+        assertThatThrownBy(() -> new com.twsrobot.maintenance.api.IndexSpec.Churn(0.3, 0.2))
+                .isInstanceOf(com.twsrobot.maintenance.api.ConfigurationException.class).hasMessageContaining("warn 0.3, fail 0.2");
     }
 
     @Test

@@ -23,7 +23,7 @@ class PlanApplyTest {
 
     private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
     private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z");
-    private final FakeSource source = FakeSource.returning("hsi", Rows.hsi(80));
+    private final FakeSource source = FakeSource.returning("hsi", Rows.hkexCodes(80));
     // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
     private final MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
             .clock(clock).progressListener(m -> { }).source(source).build();
@@ -58,7 +58,7 @@ class PlanApplyTest {
     @Test
     void applyingAPlanWritesExactlyThePreviewWithoutFetchingEvenWhenTheSourceNowSaysOtherwise() {
         RunReport preview = preview();
-        source.answer(Rows.hsi(75));
+        source.answer(Rows.hkexCodes(75));
         int fetchesBefore = source.calls();
 
         RunReport applied = applyPlan(preview.reportId());
@@ -97,7 +97,7 @@ class PlanApplyTest {
 
     @Test
     void aPlanThatFailedValidationIsRefused() {
-        source.answer(Rows.hsi(10));
+        source.answer(Rows.hkexCodes(10));
         RunReport preview = preview();
         assertThat(only(preview).status()).isEqualTo(TaskStatus.FAILED);
         RunReport applied = applyPlan(preview.reportId());

@@ -26,7 +26,7 @@ class RollbackAndRetentionTest {
 
     private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
     private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z");
-    private final FakeSource source = FakeSource.returning("hsi", Rows.hsi(80));
+    private final FakeSource source = FakeSource.returning("hsi", Rows.hkexCodes(80));
     private final RecordingCacheInvalidator caches = new RecordingCacheInvalidator();
 
     @AfterEach
@@ -41,7 +41,7 @@ class RollbackAndRetentionTest {
     }
 
     private RunReport apply(MaintenanceRunner runner, int rows) {
-        source.answer(Rows.hsi(rows));
+        source.answer(Rows.hkexCodes(rows));
         RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         clock.advance(Duration.ofMinutes(1));
         return report;

@@ -36,7 +36,7 @@ class RunLockTest {
     private static final class GateSource implements ConstituentSource {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        final FakeSource inner = FakeSource.returning("hsi", Rows.hsi(80));
+        final FakeSource inner = FakeSource.returning("hsi", Rows.hkexCodes(80));
 
         @Override
         public String index() {
@@ -66,7 +66,7 @@ class RunLockTest {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(clock).progressListener(m -> { }).source(gate)
-                .source(FakeSource.returning("sti", Rows.sti(30))).build();
+                .source(FakeSource.returning("sti", Rows.sgxCodes(30))).build();
         CompletableFuture<RunReport> first = CompletableFuture.supplyAsync(
                 () -> runner.run(RunRequest.builder().task("hsi_constituents").apply().build()));
         assertThat(gate.entered.await(20, TimeUnit.SECONDS)).isTrue();
@@ -92,7 +92,7 @@ class RunLockTest {
     void aLeftoverLockFileAloneNeverBlocks() throws Exception {
         Files.writeString(ws.dataFile(RunLock.FILE_NAME), "pid 99999 on elsewhere, run of [x], since 2020-01-01T00:00:00Z\n");
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hsi(80))).build();
+                .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hkexCodes(80))).build();
         RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(report.refusedByLock()).isFalse();
         assertThat(report.status()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
@@ -103,7 +103,7 @@ class RunLockTest {
         String leftover = ".hsi_constituents.csv.0b7e5d1c-2f3a-4b5c-8d9e-0a1b2c3d4e5f.tmp";
         Files.writeString(ws.dataFile(leftover), "half a file");
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
-                .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hsi(80))).build();
+                .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hkexCodes(80))).build();
         RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(ws.dataFile(leftover)).doesNotExist();
         assertThat(report.detail().get("removed_temp_files").toString()).contains(leftover);

@@ -5,6 +5,8 @@ import org.jsoup.nodes.Element;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -12,6 +14,24 @@ import java.util.Set;
  * (Finance, Utilities, Properties, Commerce &amp; Industry) becomes {@code sector}.
  */
 public final class HsiSource extends WikipediaIndexSource {
+
+    private static final Pattern HKEX = Pattern.compile("(?:(?:SEHK|HKEX)\\s*:\\s*)?0*([0-9]{1,5})(?:\\.HK)?");
+
+    /**
+     * An HKEX code: {@code SEHK: 5}, {@code 0005}, {@code 5.HK} → {@code 0005} (symbol {@code 0005.HK});
+     * five digits kept; empty when the cell holds no valid code.
+     */
+    public static Optional<String> code(String cell) {
+        Matcher m = HKEX.matcher(SymbolNormalizer.clean(cell));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String digits = m.group(1);
+        if (Integer.parseInt(digits) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits);
+    }
 
     public static final String URL = "https://en.wikipedia.org/wiki/Hang_Seng_Index";
     public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Hang_Seng_Index";
@@ -65,12 +85,12 @@ public final class HsiSource extends WikipediaIndexSource {
 
     @Override
     protected boolean validCode(String cell) {
-        return SymbolNormalizer.hsiCode(cell).isPresent();
+        return code(cell).isPresent();
     }
 
     @Override
     protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
-        return SymbolNormalizer.hsiCode(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
+        return code(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
                 code + ".HK", code, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("sub-index") || h.equals("sector") || h.equals("industry"))),
                 ""));

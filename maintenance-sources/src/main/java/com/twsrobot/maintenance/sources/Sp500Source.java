@@ -7,10 +7,23 @@ import org.jsoup.nodes.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /** S&amp;P 500 from Wikipedia's "List of S&amp;P 500 companies": {@code table#constituents}, columns by header. */
 public final class Sp500Source extends WikipediaIndexSource {
+
+    private static final Pattern US = Pattern.compile("[A-Z][A-Z0-9]{0,5}(-[A-Z]{1,2})?");
+    private static final Pattern US_PREFIX = Pattern.compile("^(NYSE|NASDAQ|NYSEARCA|CBOE|BATS)\\s*:\\s*");
+
+    /**
+     * A US ticker as the S&amp;P 500 file spells it: exchange prefix dropped, upper case, {@code .} and
+     * {@code /} to {@code -} ({@code BRK.B} → {@code BRK-B}); empty when the cell holds no valid ticker.
+     */
+    public static Optional<String> symbol(String cell) {
+        String s = US_PREFIX.matcher(SymbolNormalizer.clean(cell)).replaceFirst("").replace('.', '-').replace('/', '-');
+        return US.matcher(s).matches() ? Optional.of(s) : Optional.empty();
+    }
 
     public static final String URL = "https://en.wikipedia.org/wiki/List_of_S%26P_500_companies";
     public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/List_of_S%26P_500_companies";
@@ -78,12 +91,12 @@ public final class Sp500Source extends WikipediaIndexSource {
 
     @Override
     protected boolean validCode(String cell) {
-        return SymbolNormalizer.sp500(cell).isPresent();
+        return symbol(cell).isPresent();
     }
 
     @Override
     protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
-        return SymbolNormalizer.sp500(HtmlTable.cell(cells, columns.symbol())).map(symbol -> ConstituentRow.of(symbol,
+        return symbol(HtmlTable.cell(cells, columns.symbol())).map(symbol -> ConstituentRow.of(symbol,
                 HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("gics sector") || h.equals("sector"))),
                 HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.contains("sub industry")))));

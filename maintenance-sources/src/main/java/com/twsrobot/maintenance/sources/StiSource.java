@@ -5,6 +5,8 @@ import org.jsoup.nodes.Element;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -12,6 +14,17 @@ import java.util.Set;
  * no sector columns; those come from enrichment with the current file.
  */
 public final class StiSource extends WikipediaIndexSource {
+
+    private static final Pattern SGX = Pattern.compile("(?:SGX\\s*:\\s*)?([A-Z0-9]{2,5})(?:\\.SI)?");
+
+    /**
+     * An SGX code: {@code SGX: D05}, {@code SGX:9CI}, {@code D05}, {@code D05.SI} → {@code D05} (symbol
+     * {@code D05.SI}); empty when the cell holds no valid code.
+     */
+    public static Optional<String> code(String cell) {
+        Matcher m = SGX.matcher(SymbolNormalizer.clean(cell));
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
 
     public static final String URL = "https://en.wikipedia.org/wiki/Straits_Times_Index";
     public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Straits_Times_Index";
@@ -65,12 +78,12 @@ public final class StiSource extends WikipediaIndexSource {
 
     @Override
     protected boolean validCode(String cell) {
-        return SymbolNormalizer.stiCode(cell).isPresent();
+        return code(cell).isPresent();
     }
 
     @Override
     protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
-        return SymbolNormalizer.stiCode(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
+        return code(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
                 code + ".SI", code, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("sector") || h.equals("gics sector"))),
                 HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.equals("industry")))));

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RandomHtmlPropertiesTest {
 
     private static final List<WikipediaIndexSource> SOURCES = List.of(new Sp500Source(), new StiSource(), new HsiSource());
-    private static final List<IndexSpec> SPECS = List.of(IndexSpec.SP500, IndexSpec.STI, IndexSpec.HSI);
+    private static final List<IndexSpec> SPECS = List.of(Sp500Index.SPEC, StiIndex.SPEC, HsiIndex.SPEC);
 
     @Property(tries = 300)
     void randomTablesNeverThrowAnythingElseAndNeverYieldInvalidSymbols(@ForAll("pages") String html) {

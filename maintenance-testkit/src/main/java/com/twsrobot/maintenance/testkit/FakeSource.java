@@ -29,7 +29,7 @@ public final class FakeSource implements ConstituentSource {
         this.failure = failure;
     }
 
-    /** A source for {@code index} (e.g. {@code sp500}) that answers with {@code rows}. */
+    /** A source for {@code index} (e.g. {@code ftse100}) that answers with {@code rows}. */
     public static FakeSource returning(String index, List<ConstituentRow> rows) {
         return new FakeSource(index, List.copyOf(rows), null);
     }

@@ -11,8 +11,16 @@ import java.util.List;
  */
 public final class Fixtures {
 
-    public static final List<String> CONSTITUENT_FILES = List.of("sp500_constituents.csv", "sti_constituents.csv",
-            "hsi_constituents.csv");
+    /**
+     * The names of the shipped constituent files (the built-in indices' files, as listed in
+     * {@code constituents/files.txt}), each in {@code current} and {@code previous}.
+     *
+     * @return file names, e.g. for {@link TempWorkspace#withConstituents(boolean)}
+     */
+    public static List<String> constituentFiles() {
+        return new String(resource("constituents/files.txt"), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank()).toList();
+    }
 
     private Fixtures() {
     }
@@ -28,8 +36,8 @@ public final class Fixtures {
     }
 
     /**
-     * An offline copy of a page the sources read: {@code wikipedia_sp500.html} (503 constituents),
-     * {@code wikipedia_sti.html} (30), {@code wikipedia_hsi.html} (85) — the dated copies
+     * An offline copy of a page the sources read: {@code wikipedia_<index>.html} for each built-in
+     * index (503, 30 and 85 constituents) — the dated copies
      * {@code maintenance-sources} bundles for {@code --snapshot} (kept once, there; it must be on the
      * class path) — or {@code fed_fomc_expected.json}.
      */

@@ -24,7 +24,7 @@ public final class RecordingCacheInvalidator implements CacheInvalidator {
         invalidated.add(index);
     }
 
-    /** Index keys invalidated so far, e.g. {@code [sp500, hsi]}. */
+    /** Index keys invalidated so far, e.g. {@code [ftse100, dax]}. */
     public List<String> invalidated() {
         return List.copyOf(invalidated);
     }

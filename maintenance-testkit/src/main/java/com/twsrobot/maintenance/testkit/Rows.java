@@ -5,14 +5,14 @@ import com.twsrobot.maintenance.api.ConstituentRow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Valid made-up constituent rows in each market's symbol format. */
+/** Valid made-up constituent rows in each market's symbol format (US tickers, SGX and HKEX codes). */
 public final class Rows {
 
     private Rows() {
     }
 
-    /** {@code n} S&amp;P-style rows: AAAA, AAAB, ... */
-    public static List<ConstituentRow> sp500(int n) {
+    /** {@code n} rows with US tickers (as in the S&amp;P 500 file): AAAA, AAAB, ... */
+    public static List<ConstituentRow> usTickers(int n) {
         List<ConstituentRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String symbol = letters(i);
@@ -21,8 +21,8 @@ public final class Rows {
         return rows;
     }
 
-    /** {@code n} STI-style rows: A000.SI, ... with display symbols. */
-    public static List<ConstituentRow> sti(int n) {
+    /** {@code n} rows with SGX codes (as in the STI file): S000.SI, ... with display symbols. */
+    public static List<ConstituentRow> sgxCodes(int n) {
         List<ConstituentRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String code = "S" + String.format("%03d", i);
@@ -31,8 +31,8 @@ public final class Rows {
         return rows;
     }
 
-    /** {@code n} HSI-style rows: 0001.HK, ... with display symbols. */
-    public static List<ConstituentRow> hsi(int n) {
+    /** {@code n} rows with HKEX codes (as in the HSI file): 0001.HK, ... with display symbols. */
+    public static List<ConstituentRow> hkexCodes(int n) {
         List<ConstituentRow> rows = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             String code = String.format("%04d", i);

@@ -63,7 +63,7 @@ public final class TempWorkspace implements AutoCloseable {
 
     /** Copies the testkit's {@code current} (or {@code previous}) constituent files into {@code data/}. */
     public TempWorkspace withConstituents(boolean current) {
-        for (String name : Fixtures.CONSTITUENT_FILES) {
+        for (String name : Fixtures.constituentFiles()) {
             writeData(name, current ? Fixtures.currentConstituents(name) : Fixtures.previousConstituents(name));
         }
         return this;

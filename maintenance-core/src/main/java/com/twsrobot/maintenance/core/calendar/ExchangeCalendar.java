@@ -52,6 +52,11 @@ public final class ExchangeCalendar {
         return new ExchangeCalendar(exchange, Map.of(), null);
     }
 
+    /** Every exchange's calendar as bundled, without the operator's overrides. */
+    public static List<ExchangeCalendar> bundled() {
+        return java.util.Arrays.stream(Exchange.values()).map(ExchangeCalendar::of).toList();
+    }
+
     /**
      * This calendar with an operator's override days on top: each day closed or a half day closing at
      * {@code close}, and known (covered) through {@code coverageEnd} if that is later than the bundled data.

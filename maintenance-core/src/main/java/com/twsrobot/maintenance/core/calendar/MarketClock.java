@@ -38,6 +38,14 @@ public final class MarketClock {
         return out;
     }
 
+    /**
+     * The calendars of the exchanges that matter to a runner: those its indices trade on
+     * ({@link com.twsrobot.maintenance.api.IndexSpec#exchange()}, by MIC).
+     */
+    public static List<ExchangeCalendar> of(List<ExchangeCalendar> calendars, java.util.Set<String> mics) {
+        return calendars.stream().filter(c -> mics.contains(c.exchange().mic())).toList();
+    }
+
     /** How long before a calendar's known data ends the operator is warned. */
     public static final int COVERAGE_WARNING_DAYS = 60;
 

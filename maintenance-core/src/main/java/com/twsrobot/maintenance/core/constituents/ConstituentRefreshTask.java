@@ -5,6 +5,8 @@ import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.CacheInvalidator;
 import com.twsrobot.maintenance.api.ConstituentRow;
+import com.twsrobot.maintenance.api.ContentCheck;
+import com.twsrobot.maintenance.api.FileWrite;
 import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;
@@ -26,7 +28,7 @@ import com.twsrobot.maintenance.core.csv.CsvDialect;
 import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.io.BackupStore;
-import com.twsrobot.maintenance.core.io.StagedFile;
+import com.twsrobot.maintenance.core.io.FileReplacer;
 import com.twsrobot.maintenance.core.validation.ConsensusValidator;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
@@ -95,7 +97,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private final IndexSpec spec;
     private final ConstituentSource source;
     private final ValidatorChain validators;
-    private final List<CacheInvalidator> invalidators;
+    private final FileReplacer replacer;
     private final Settings settings;
     private final AtomicFileWriter writer;
     private final List<MembershipSource> secondSources;
@@ -114,7 +116,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         this.spec = spec;
         this.source = source;
         this.validators = validators;
-        this.invalidators = List.copyOf(invalidators);
+        this.replacer = new FileReplacer(writer, invalidators, settings.keepBackups());
         this.settings = settings;
         this.writer = writer;
     }
@@ -132,6 +134,11 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     @Override
     public Set<Capability> capabilities() {
         return Set.of(Capability.PREVIEW, Capability.PLANS, Capability.WRITES_FILES);
+    }
+
+    @Override
+    public Set<String> files() {
+        return Set.of(spec.fileName());
     }
 
     @Override
@@ -431,86 +438,31 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
     }
 
+    /**
+     * Writes the proposal through the shared safe path; what is read back from the staged file must parse
+     * to exactly the rows validated and pass validation again.
+     */
     private void apply(TaskContext context, Path file, Optional<ConstituentFile> current, Proposal p,
                        ValidationPolicy policy, TaskResult.Builder result) throws IOException {
-        BackupStore backups = new BackupStore(context.dataDir(), writer);
-        // A data file that is a symbolic link is written through to its target; the link stays a link.
-        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-        if (!target.equals(file)) {
-            result.detail("written_through_link", target.toString());
-        }
-        try (StagedFile staged = writer.stage(target, p.bytes())) {
+        ContentCheck sameAsValidated = staged -> {
             ConstituentTable written;
             try {
-                written = ConstituentFile.read(staged.path()).table();
+                written = ConstituentFile.parse(staged, file.toString()).table();
             } catch (CsvFormatException e) {
-                result.error("the staged file did not read back: " + e.getMessage() + "; nothing replaced", e);
-                return;
+                return List.of("the staged file did not read back: " + e.getMessage());
             }
             ValidationResult recheck = validators.validate(new ValidationInput(spec, written,
                     current.map(ConstituentFile::table), policy, p.recordsParsed()));
-            if (!written.equals(p.written()) || recheck.failed()) {
-                result.error("the staged file did not match what was validated; " + file.getFileName()
-                        + " was left unchanged");
-                return;
-            }
-            if (current.isPresent()) {
-                Path backup = backups.backup(target, file.getFileName().toString(), context.reportId());
-                result.detail("backup", backup.toString());
-                result.detail("backup_id", backup.getParent().getFileName().toString());
-            }
-            try {
-                context.recordReplace(target, current.map(c -> Sha256.hex(c.bytes())).orElse(""), Sha256.hex(p.bytes()));
-            } catch (IOException e) {
-                result.error("refusing to replace " + file + ": the run's report could not record the change ("
-                        + describe(e) + "); the file was left unchanged");
-                return;
-            }
-            staged.commit();
-            if (!staged.durable()) {
-                result.warning(file + " was replaced but its directory could not be synced to disk; a power loss now "
-                        + "could bring back the previous version");
-            }
+            return !written.equals(p.written()) || recheck.failed()
+                    ? List.of("the staged file did not match what was validated") : List.of();
+        };
+        FileWrite write = replacer.replace(context, spec.index(), spec.fileName(), p.bytes(), sameAsValidated);
+        if (Files.isSymbolicLink(file)) {
+            result.detail("written_through_link", write.file().toString());
         }
-        context.progress(name() + ": replaced " + file);
-        result.detail("written", true);
-        invalidateCaches(result, new CacheInvalidator.Change(spec.index(), file.toAbsolutePath().toString(),
-                Sha256.hex(p.bytes()), context.reportId(), context.clock().instant()));
-        try {
-            List<Path> pruned = backups.prune(file.getFileName().toString(), settings.keepBackups(),
-                    BackupStore.idFor(context.reportId()));
-            if (!pruned.isEmpty()) {
-                result.detail("pruned_backups", pruned.stream().map(Path::toString).toList());
-            }
-        } catch (IOException e) {
-            result.warning("old backups of " + file.getFileName() + " could not be pruned: " + describe(e));
-        }
+        write.reportInto(result);
     }
 
-    /** Tells every invalidator; each one's outcome is reported, and a failure is a warning: the file stays replaced. */
-    private void invalidateCaches(TaskResult.Builder result, CacheInvalidator.Change change) {
-        List<String> done = new ArrayList<>();
-        List<Map<String, Object>> outcomes = new ArrayList<>();
-        for (CacheInvalidator invalidator : invalidators) {
-            Map<String, Object> outcome = new LinkedHashMap<>();
-            outcome.put("invalidator", invalidator.name());
-            try {
-                invalidator.invalidate(change);
-                done.add(invalidator.name());
-                outcome.put("outcome", "ok");
-            } catch (Exception e) {
-                outcome.put("outcome", "failed");
-                outcome.put("message", describe(e));
-                result.warning("cache invalidator " + invalidator.name() + " failed for " + spec.index() + ": "
-                        + describe(e) + "; the file was replaced, restart the screener to reload it");
-            }
-            outcomes.add(outcome);
-        }
-        result.detail("caches_invalidated", done);
-        result.detail("cache_invalidation", outcomes);
-    }
-
-    /** Keep the current file's column order (and its extra columns); a new file gets the canonical order. */
     private List<String> outputColumns(ConstituentTable proposed, Optional<ConstituentFile> current) {
         List<String> canonical = ConstituentTable.canonicalColumns(spec.hasDisplaySymbol());
         if (current.isPresent() && current.get().table().columns().containsAll(canonical)) {

@@ -8,7 +8,7 @@ import java.time.Instant;
  * What a dry run of one constituent task proposed, saved so that an apply can write exactly that.
  *
  * @param reportId          the dry run's report id
- * @param task              the task, e.g. {@code sti_constituents}
+ * @param task              the task, e.g. {@code ftse100_constituents}
  * @param file              the file it was computed against
  * @param baseSha256        SHA-256 of that file then ("" if it did not exist)
  * @param createdAt         when the preview ran

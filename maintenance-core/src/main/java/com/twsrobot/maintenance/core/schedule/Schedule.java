@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * When scheduled dry runs are due: once a day, either at a fixed local time ({@code daily 02:30 Asia/Singapore})
  * or off-peak ({@code off-peak}, or {@code off-peak after 16:00 America/New_York}): from that day's anchor
- * time, the first instant none of NYSE, SGX and HKEX is in session per {@link MarketClock#nextOffPeak}.
+ * time, the first instant none of the exchanges the runner's indices trade on (NYSE, SGX and HKEX for the
+ * built-in three) is in session per {@link MarketClock#nextOffPeak}.
  * The anchor of a plain {@code off-peak} is 16:00 New York time, NYSE's regular close.
  *
  * @param offPeak whether the day's slot waits for the markets to be quiet

@@ -6,8 +6,8 @@ import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.UnknownTaskException;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
-import com.twsrobot.maintenance.core.calendar.Exchange;
 import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
+import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,14 +85,17 @@ public final class ScheduledRuns implements AutoCloseable {
             throw new IllegalArgumentException("schedule.tasks: " + e.getMessage(), e);
         }
         Path dataDir = runner.dataDir();
-        return new ScheduledRuns(settings, runner.clock(), runner.reportsDir(), () -> calendars(dataDir), execute);
+        java.util.Set<String> exchanges = runner.exchanges();
+        return new ScheduledRuns(settings, runner.clock(), runner.reportsDir(), () -> calendars(dataDir, exchanges),
+                execute);
     }
 
-    private static List<ExchangeCalendar> calendars(Path dataDir) {
+    /** The calendars of the exchanges the runner's indices trade on. */
+    private static List<ExchangeCalendar> calendars(Path dataDir, java.util.Set<String> exchanges) {
         try {
-            return CalendarOverrides.calendars(dataDir);
+            return MarketClock.of(CalendarOverrides.calendars(dataDir), exchanges);
         } catch (CalendarOverrides.MalformedException e) {
-            return java.util.Arrays.stream(Exchange.values()).map(ExchangeCalendar::of).toList();
+            return MarketClock.of(ExchangeCalendar.bundled(), exchanges);
         }
     }
 

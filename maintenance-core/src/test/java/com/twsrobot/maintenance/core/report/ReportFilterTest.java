@@ -34,10 +34,10 @@ class ReportFilterTest {
     @Test
     void filtersByTaskStatusAndModeNewestFirstAndPages() {
         MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir())
-                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false)
-                .source(FakeSource.returning("sp500", Rows.sp500(500)))
+                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL)
+                .source(FakeSource.returning("sp500", Rows.usTickers(500)))
                 .source(FakeSource.failing("hsi", "HKEX answered 502"))
-                .source(FakeSource.returning("sti", Rows.sti(30))).build();
+                .source(FakeSource.returning("sti", Rows.sgxCodes(30))).build();
         List<String> ids = new ArrayList<>();
         ids.add(run(runner, RunRequest.dryRun("sp500_constituents")));                          // 0 success, dry run
         ids.add(run(runner, RunRequest.dryRun("hsi_constituents")));                            // 1 failed, dry run

@@ -27,7 +27,7 @@ class ScheduledRunsTest {
     private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
     // Wednesday 00:15 UTC: NYSE has closed, SGX and HKEX have not opened, so no market-open warning.
     private final MutableClock clock = MutableClock.at("2026-06-24T00:15:00Z");
-    private final FakeSource sti = FakeSource.returning("sti", Rows.sti(30));
+    private final FakeSource sti = FakeSource.returning("sti", Rows.sgxCodes(30));
 
     @AfterEach
     void cleanUp() {
@@ -38,7 +38,7 @@ class ScheduledRunsTest {
         // Synthetic rows replace the real members wholesale; churn has its own tests (ChurnValidatorTest).
         return MaintenanceRunner.builder().churnThresholds(null, 1, 1).changeThresholds(warnChange, 0.9)
                 .dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { })
-                .discover(false).source(sti).build();
+                .discover(false).indexes(com.twsrobot.maintenance.core.TestIndexes.ALL).source(sti).build();
     }
 
     private static ScheduleSettings daily(boolean whenClean) {
@@ -125,7 +125,7 @@ class ScheduledRunsTest {
 
     @Test
     void whenCleanRefusesAPlanWithAWarningAndKeepsItForReview() throws Exception {
-        sti.answer(Rows.sti(26)); // 30 → 26 symbols: a 13 % count change, over the 5 % warning threshold
+        sti.answer(Rows.sgxCodes(26)); // 30 → 26 symbols: a 13 % count change, over the 5 % warning threshold
         MaintenanceRunner runner = runner(0.05);
         ScheduledRuns runs = scheduled(runner, daily(true));
         runs.runDue();

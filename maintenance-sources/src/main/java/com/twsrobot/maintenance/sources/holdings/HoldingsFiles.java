@@ -2,7 +2,7 @@ package com.twsrobot.maintenance.sources.holdings;
 
 import com.twsrobot.maintenance.api.MembershipList;
 import com.twsrobot.maintenance.api.SourceException;
-import com.twsrobot.maintenance.sources.SymbolNormalizer;
+import com.twsrobot.maintenance.sources.Sp500Source;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -91,7 +91,7 @@ public final class HoldingsFiles {
                 continue;
             }
             String raw = cell(r, ticker).toUpperCase(Locale.ROOT);
-            String symbol = DOTLESS_SHARE_CLASSES.getOrDefault(raw, SymbolNormalizer.sp500(raw).orElse(null));
+            String symbol = DOTLESS_SHARE_CLASSES.getOrDefault(raw, Sp500Source.symbol(raw).orElse(null));
             if (symbol != null) {
                 members.put(symbol, cell(r, name));
             }
@@ -155,7 +155,7 @@ public final class HoldingsFiles {
             if (t.equals("-") || n.toUpperCase(Locale.ROOT).endsWith(" W/I")) {
                 continue;
             }
-            SymbolNormalizer.sp500(t).ifPresent(symbol -> members.put(symbol, n.replace('+', '&')));
+            Sp500Source.symbol(t).ifPresent(symbol -> members.put(symbol, n.replace('+', '&')));
         }
         if (members.isEmpty() && asOf.isEmpty()) {
             return new MembershipList(key, url, Optional.empty(), Map.of(), true);
