@@ -163,6 +163,15 @@ public interface TaskContext {
     }
 
     /**
+     * The runner's network settings, for the sources and providers a task drives.
+     *
+     * @return the settings; {@link HttpSettings#DEFAULT} outside a runner
+     */
+    default HttpSettings http() {
+        return HttpSettings.DEFAULT;
+    }
+
+    /**
      * Reports progress to whoever runs the task (stderr in the CLI, the console's progress view).
      *
      * @param message one line, e.g. {@code ftse100_constituents: fetching FTSE 100 constituents}

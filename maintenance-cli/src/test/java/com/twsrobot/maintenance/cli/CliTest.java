@@ -129,6 +129,23 @@ class CliTest {
     }
 
     @Test
+    void networkSettingsAreCheckedAndNamedWhenWrong() throws Exception {
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "http.proxy = proxy.example.com\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("http.proxy: http.proxy 'proxy.example.com' is not host:port");
+        Files.writeString(config, "http.attempts = 0\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("http.attempts must be a whole number");
+        Files.writeString(config, "http.colour = blue\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
+        assertThat(err).contains("unknown setting 'http.colour'", "user_agent, proxy");
+        Files.writeString(config, "http.proxy = proxy.example.com:3128\nhttp.user_agent = ops-team/1.0\n"
+                + "http.connect_timeout_seconds = 5\nhttp.request_timeout_seconds = 30\nhttp.max_body_mib = 16\n");
+        assertThat(cli("--config", config.toString(), "status")).isEqualTo(0);
+    }
+
+    @Test
     void aBadScheduleIsAUsageErrorNamingTheSettingAndTheForms() throws Exception {
         Path config = ws.root().resolve("maintenance.properties");
         Files.writeString(config, "schedule.dry_run = hourly\n");

@@ -30,6 +30,12 @@ import java.util.TreeSet;
  * keep_reports_days = 90
  * source_timeout_seconds = 60        # the deadline per source and event provider
  * max_file_mib = 64                  # the largest constituent file read
+ * http.connect_timeout_seconds = 10  # the runner's network settings (HttpSettings)
+ * http.request_timeout_seconds = 20
+ * http.attempts = 3                  # tries per URL
+ * http.user_agent = ...              # default: a browser's, naming tws-maintenance
+ * http.proxy = proxy.example.com:3128
+ * http.max_body_mib = 8
  * invalidator.http.url = http://127.0.0.1:5000/api/cache/invalidate
  * invalidator.http.token_file = /etc/tws/invalidate.token
  * invalidator.marker = on            # data/.generation/<index>.json
@@ -56,6 +62,8 @@ public final class MaintenanceConfig {
     private Integer keepReportsDays;
     private Integer sourceTimeoutSeconds;
     private Integer maxFileMib;
+    private com.twsrobot.maintenance.api.HttpSettings http = com.twsrobot.maintenance.api.HttpSettings.DEFAULT;
+    private boolean httpSet;
     private final Map<String, Double> churnWarn = new LinkedHashMap<>();
     private final Map<String, Double> churnFail = new LinkedHashMap<>();
     private java.net.URI invalidateUrl;
@@ -118,6 +126,9 @@ public final class MaintenanceConfig {
             sourceTimeoutSeconds = whole(file, key, value, 1, 3600);
         } else if (key.equals("max_file_mib")) {
             maxFileMib = whole(file, key, value, 1, 4096);
+        } else if (key.startsWith("http.")) {
+            http = http(file, key, value);
+            httpSet = true;
         } else if (key.equals("data_dir")) {
             dataDir = relativeTo(file, value);
         } else if (key.equals("reports_dir")) {
@@ -168,10 +179,35 @@ public final class MaintenanceConfig {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
                     + "warn_change_percent, fail_change_percent, churn_warn_percent[.<index>], churn_fail_percent[.<index>], "
                     + "stale_after_days, plan_max_age_hours, keep_backups, "
-                    + "keep_reports_days, source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
+                    + "keep_reports_days, source_timeout_seconds, max_file_mib, http.connect_timeout_seconds, "
+                    + "http.request_timeout_seconds, http.attempts, http.user_agent, http.proxy, http.max_body_mib, "
+                    + "invalidator.http.url, invalidator.http.token_file, "
                     + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql, "
                     + "schedule.dry_run, schedule.apply, schedule.tasks, provider_option.<key>; "
                     + "see docs/configuration.md)");
+        }
+    }
+
+    /** The network settings with one {@code http.*} key applied. */
+    private com.twsrobot.maintenance.api.HttpSettings http(Path file, String key, String value) throws ConfigException {
+        try {
+            return switch (key) {
+                case "http.connect_timeout_seconds" -> http.withTimeouts(Duration.ofSeconds(whole(file, key, value, 1, 600)),
+                        http.requestTimeout());
+                case "http.request_timeout_seconds" -> http.withTimeouts(http.connectTimeout(),
+                        Duration.ofSeconds(whole(file, key, value, 1, 3600)));
+                case "http.attempts" -> http.withAttemptsPerUrl(whole(file, key, value, 1, 10));
+                case "http.user_agent" -> http.withUserAgent(value);
+                case "http.proxy" -> http.withProxy(value);
+                case "http.max_body_mib" -> http.withMaxBodyBytes(whole(file, key, value, 1, 1024) * 1024L * 1024);
+                default -> throw new ConfigException(file + ": unknown setting '" + key + "' (known http.* keys: "
+                        + "connect_timeout_seconds, request_timeout_seconds, attempts, user_agent, proxy, max_body_mib)");
+            };
+        } catch (com.twsrobot.maintenance.api.ConfigurationException e) {
+            if (e instanceof ConfigException) {
+                throw (ConfigException) e;
+            }
+            throw new ConfigException(file + ": " + key + ": " + e.getMessage());
         }
     }
 
@@ -290,6 +326,9 @@ public final class MaintenanceConfig {
         }
         if (maxFileMib != null) {
             builder.maxFileBytes(maxFileMib * 1024L * 1024);
+        }
+        if (httpSet) {
+            builder.http(http);
         }
         if (invalidateTokenFile != null && invalidateUrl == null) {
             throw new ConfigException("invalidator.http.token_file is set but invalidator.http.url is not");

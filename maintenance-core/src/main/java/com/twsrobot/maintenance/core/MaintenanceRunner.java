@@ -90,7 +90,7 @@ public final class MaintenanceRunner {
         this.reports = new ReportStore(reportsDir, writer);
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
                 defaultSourceUrls, sourceTimeout, catalog.indexes(), maxPlanAge, catalog.registry(), keepReportsFor,
-                this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer());
+                this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer(), b.http);
     }
 
     public static MaintenanceRunnerBuilder builder() {

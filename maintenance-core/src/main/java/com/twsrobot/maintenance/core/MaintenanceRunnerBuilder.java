@@ -41,6 +41,7 @@ public final class MaintenanceRunnerBuilder {
     Duration staleAfter = Duration.ofDays(30);
     Duration maxPlanAge = Duration.ofHours(24);
     Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
+    com.twsrobot.maintenance.api.HttpSettings http = com.twsrobot.maintenance.api.HttpSettings.DEFAULT;
     int keepBackups = 30;
     long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
     /** The builder's churn thresholds for every index (null until {@code churnThresholds(null, ...)}). */
@@ -88,6 +89,16 @@ public final class MaintenanceRunnerBuilder {
      */
     public MaintenanceRunnerBuilder index(IndexSpec spec) {
         indexes.put(spec.index(), spec);
+        return this;
+    }
+
+    /**
+     * The runner's network settings (timeouts, user agent, proxy, tries per URL, body limit), handed to
+     * every source and provider with each fetch; {@link com.twsrobot.maintenance.api.HttpSettings#DEFAULT}
+     * by default.
+     */
+    public MaintenanceRunnerBuilder http(com.twsrobot.maintenance.api.HttpSettings settings) {
+        this.http = java.util.Objects.requireNonNull(settings, "http settings");
         return this;
     }
 

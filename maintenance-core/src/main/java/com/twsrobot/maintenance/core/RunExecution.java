@@ -50,7 +50,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     Duration sourceTimeout, List<IndexSpec> indexes, Duration maxPlanAge, TaskRegistry registry,
                     Duration keepReportsFor, Supplier<Optional<MarketEventsService>> marketEvents,
                     java.util.Set<String> exchanges, List<EventSymbols> eventSymbols, Map<String, String> providerOptions,
-                    com.twsrobot.maintenance.core.io.FileReplacer replacer) {
+                    com.twsrobot.maintenance.core.io.FileReplacer replacer, com.twsrobot.maintenance.api.HttpSettings http) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
 
@@ -224,7 +224,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     private List<TaskResult> runAll(List<MaintenanceTask> tasks, RunRequest request, RunJournal journal,
                                     Consumer<String> progress) {
         RunnerTaskContext context = new RunnerTaskContext(request, journal.reportId(), clock, dataDir, reportsDir,
-                progress, marketEvents, journal, eventSymbols, providerOptions, indexes, replacer);
+                progress, marketEvents, journal, eventSymbols, providerOptions, indexes, replacer, http);
         List<MaintenanceTask> first = tasks.stream().filter(t -> !checksOthers(t)).toList();
         List<MaintenanceTask> last = tasks.stream().filter(RunExecution::checksOthers).toList();
         List<TaskResult> results = new ArrayList<>(runConcurrently(first, context));

@@ -23,7 +23,8 @@ record RunnerTaskContext(RunRequest request, String reportId, Clock clock, Path 
                          Supplier<Optional<MarketEventsService>> events, RunJournal journal,
                          java.util.List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols,
                          java.util.Map<String, String> providerOptions,
-                         java.util.List<com.twsrobot.maintenance.api.IndexSpec> indexes, FileReplacer replacer)
+                         java.util.List<com.twsrobot.maintenance.api.IndexSpec> indexes, FileReplacer replacer,
+                         com.twsrobot.maintenance.api.HttpSettings http)
         implements TaskContext {
 
     @Override

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.sources;
 
+import com.twsrobot.maintenance.api.HttpSettings;
 import com.twsrobot.maintenance.api.SourceException;
 
 import java.io.IOException;
@@ -31,8 +32,7 @@ public final class PageFetcher {
     /** Statuses worth retrying: throttling, timeouts and server trouble. */
     private static final Set<Integer> RETRYABLE = Set.of(403, 408, 425, 429);
 
-    static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-            + "Chrome/126.0 Safari/537.36 tws-maintenance/0.1";
+    static final String USER_AGENT = HttpSettings.DEFAULT_USER_AGENT;
 
     /**
      * @param connectTimeout  per connection
@@ -56,10 +56,25 @@ public final class PageFetcher {
     }
 
     private final Settings settings;
+    private final HttpSettings http;
     private volatile HttpClient client;
 
+    /** A fetcher with these bounds, the default User-Agent and no proxy. */
     public PageFetcher(Settings settings) {
+        this(settings, HttpSettings.DEFAULT);
+    }
+
+    /** A fetcher with these bounds, sending {@code http}'s User-Agent through its proxy. */
+    public PageFetcher(Settings settings, HttpSettings http) {
         this.settings = settings;
+        this.http = http;
+    }
+
+    /** A fetcher for a runner's network settings: its timeouts, tries, body limit, User-Agent and proxy. */
+    public static PageFetcher forRunner(HttpSettings http) {
+        Settings d = Settings.DEFAULT;
+        return new PageFetcher(new Settings(http.connectTimeout(), http.requestTimeout(), d.totalTimeout(),
+                http.attemptsPerUrl(), d.backoff(), d.maxRetryAfter(), http.maxBodyBytes()), http);
     }
 
     /** Tries {@code urls} in order within the settings' total time bound; returns the first page fetched. */
@@ -183,7 +198,7 @@ public final class PageFetcher {
         }
         Duration timeout = left.compareTo(settings.requestTimeout()) < 0 ? left : settings.requestTimeout();
         return HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("User-Agent", USER_AGENT)
+                .header("User-Agent", http.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
                 .header("Accept-Encoding", "gzip")
                 .header("Accept-Language", "en")
@@ -246,8 +261,10 @@ public final class PageFetcher {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClients.track(HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                            .sslContext(LazyTrust.context()).followRedirects(HttpClient.Redirect.NORMAL).build());
+                    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                            .sslContext(LazyTrust.context()).followRedirects(HttpClient.Redirect.NORMAL);
+                    http.proxyAddress().ifPresent(proxy -> builder.proxy(java.net.ProxySelector.of(proxy)));
+                    c = HttpClients.track(builder.build());
                     client = c;
                 }
             }

@@ -32,14 +32,14 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     /** Fewest valid rows for a table to count as the constituents table. */
     static final int MIN_PLAUSIBLE_ROWS = 5;
 
-    private final PageFetcher fetcher;
+    private final RunnerFetchers fetchers;
 
     protected WikipediaIndexSource() {
-        this(new PageFetcher(PageFetcher.Settings.DEFAULT)); // its own: a runner's plug-ins share nothing with another's
+        this.fetchers = RunnerFetchers.perRunner(); // built from each runner's HttpSettings
     }
 
     protected WikipediaIndexSource(PageFetcher fetcher) {
-        this.fetcher = fetcher;
+        this.fetchers = RunnerFetchers.fixed(fetcher);
     }
 
     /** The mobile article, tried when the desktop one cannot be fetched. */
@@ -164,7 +164,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         java.util.concurrent.atomic.AtomicBoolean fetched = new java.util.concurrent.atomic.AtomicBoolean();
         warmWhileWaiting(fetched);
         try {
-            page = fetcher.fetch(urls, deadline);
+            page = fetchers.forSettings(context.http()).fetch(urls, deadline);
         } catch (SourceException e) {
             throw new SourceException(index() + ": " + e.getMessage(), e);
         } finally {

@@ -19,10 +19,29 @@ import java.util.Map;
  *                    running shortly after it
  * @param options     providers' tuning by key, e.g. {@code yahoo.concurrency = 16}, from the runner's
  *                    settings (a provider reads its own keys and refuses a bad value, naming the key)
+ * @param http        the runner's network settings (timeouts, user agent, proxy, tries, body limit)
  */
 public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
                             Map<String, String> sourceUrls, boolean snapshot, java.time.Duration timeout,
-                            Map<String, String> options) {
+                            Map<String, String> options, com.twsrobot.maintenance.api.HttpSettings http) {
+
+    /**
+     * A request with the default network settings.
+     *
+     * @param symbols    the symbols per-symbol providers read
+     * @param from       the window's first day
+     * @param to         its last day
+     * @param now        the instant the refresh runs at
+     * @param sourceUrls URL overrides by key
+     * @param snapshot   read bundled page copies
+     * @param timeout    the deadline per provider (null for the default)
+     * @param options    providers' tuning by key (null for none)
+     */
+    public EventsRequest(List<String> symbols, LocalDate from, LocalDate to, Instant now,
+                         Map<String, String> sourceUrls, boolean snapshot, java.time.Duration timeout,
+                         Map<String, String> options) {
+        this(symbols, from, to, now, sourceUrls, snapshot, timeout, options, null);
+    }
 
     /**
      * A request without provider options.
@@ -66,9 +85,11 @@ public record EventsRequest(List<String> symbols, LocalDate from, LocalDate to, 
      * @param snapshot   read bundled page copies
      * @param timeout    the deadline per provider (null for the default)
      * @param options    providers' tuning by key (null for none)
+     * @param http       the runner's network settings (null for the defaults)
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
     public EventsRequest {
+        http = http == null ? com.twsrobot.maintenance.api.HttpSettings.DEFAULT : http;
         symbols = List.copyOf(symbols);
         options = options == null ? Map.of() : Map.copyOf(options);
         sourceUrls = Map.copyOf(sourceUrls);

@@ -246,7 +246,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private Fetch startFetch(TaskContext context) {
         Duration timeout = context.request().effectiveSourceTimeout();
         SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
-                context.clock(), timeout);
+                context.clock(), timeout, context.http());
         String intended = sourceContext.snapshot() ? "snapshot" : sourceContext.urlFor(spec.index(), source.defaultUrl());
         context.progress(name() + ": fetching " + spec.title() + " constituents");
         return new Fetch(Bounded.start("source-" + spec.index(), () -> source.fetch(sourceContext)), timeout, intended);
@@ -307,7 +307,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         List<Map<String, Object>> report = new ArrayList<>();
         Duration timeout = context.request().effectiveSourceTimeout();
         SourceContext sourceContext = new SourceContext(context.request().sourceUrls(), context.request().snapshot(),
-                context.clock(), timeout);
+                context.clock(), timeout, context.http());
         java.time.LocalDate today = context.clock().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         for (MembershipSource second : secondSources) {
             String url = context.request().sourceUrls().get(second.key());

@@ -26,14 +26,14 @@ public final class FomcProvider implements EventProvider {
     public static final String NAME = "fomc";
     public static final String URL = "https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm";
     static final String SNAPSHOT = "fed_fomc_calendars.html";
-    private final PageFetcher fetcher;
+    private final com.twsrobot.maintenance.sources.RunnerFetchers fetchers;
 
     public FomcProvider() {
-        this(new PageFetcher(PageFetcher.Settings.DEFAULT)); // its own: a runner's plug-ins share nothing with another's
+        this.fetchers = com.twsrobot.maintenance.sources.RunnerFetchers.perRunner(); // from each runner's HttpSettings
     }
 
     public FomcProvider(PageFetcher fetcher) {
-        this.fetcher = fetcher;
+        this.fetchers = com.twsrobot.maintenance.sources.RunnerFetchers.fixed(fetcher);
     }
 
     @Override
@@ -66,7 +66,7 @@ public final class FomcProvider implements EventProvider {
         } else {
             url = request.urlFor(NAME, URL);
             try {
-                html = fetcher.fetch(List.of(url), BoundedHttp.Deadline.in(request.timeout())).body();
+                html = fetchers.forSettings(request.http()).fetch(List.of(url), BoundedHttp.Deadline.in(request.timeout())).body();
             } catch (SourceException e) {
                 throw new ProviderException("fomc: " + e.getMessage(), e);
             }

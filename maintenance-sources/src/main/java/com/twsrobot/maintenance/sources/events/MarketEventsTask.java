@@ -79,7 +79,7 @@ public final class MarketEventsTask implements MaintenanceTask {
         LocalDate to = from.plusDays(context.request().daysAhead());
         EventsRequest request = new EventsRequest(new ArrayList<>(symbols), from, to, context.clock().instant(),
                 context.request().sourceUrls(), context.request().snapshot(), context.request().effectiveSourceTimeout(),
-                context.providerOptions());
+                context.providerOptions(), context.http());
         context.progress(NAME + ": " + (context.dryRun() ? "previewing" : "refreshing") + " events " + from + " to " + to
                 + " for " + symbols.size() + " symbol(s)");
         SyncSummary summary = context.dryRun() ? service.get().preview(request) : service.get().refresh(request);

@@ -200,10 +200,12 @@ public final class YahooCalendarProvider implements EventProvider {
             this.limiter = new RateLimiter(settings.requestsPerSecond());
             this.deadline = BoundedHttp.Deadline.in(request.timeout());
             this.base = request.urlFor("yahoo", BASE_URL);
-            this.client = com.twsrobot.maintenance.sources.HttpClients.track(HttpClient.newBuilder()
+            HttpClient.Builder builder = HttpClient.newBuilder()
                     .cookieHandler(new CookieManager()).connectTimeout(settings.timeout())
                     .sslContext(com.twsrobot.maintenance.sources.LazyTrust.context())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build());
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+            request.http().proxyAddress().ifPresent(proxy -> builder.proxy(java.net.ProxySelector.of(proxy)));
+            this.client = com.twsrobot.maintenance.sources.HttpClients.track(builder.build());
         }
 
         synchronized void refreshCrumb() throws ProviderException {
@@ -279,11 +281,11 @@ public final class YahooCalendarProvider implements EventProvider {
         /** One GET within the provider's deadline (headers and body), capped at 4 MiB. */
         private BoundedHttp.Answer get(String url) throws IOException, InterruptedException {
             Duration left = deadline.remaining();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest get = HttpRequest.newBuilder(URI.create(url))
                     .timeout(left.isZero() || left.compareTo(settings.timeout()) > 0 ? settings.timeout() : left).GET()
-                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) tws-maintenance/0.1")
+                    .header("User-Agent", request.http().userAgent())
                     .header("Accept", "application/json,text/plain,*/*").build();
-            return BoundedHttp.get(client, request, deadline, MAX_BODY_BYTES);
+            return BoundedHttp.get(client, get, deadline, MAX_BODY_BYTES);
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.List;
  */
 public abstract class FundHoldingsSource implements MembershipSource {
 
-    /** Its own fetcher: a runner's plug-ins share no HTTP client with another runner's. */
-    private final PageFetcher fetcher = new PageFetcher(PageFetcher.Settings.DEFAULT);
+    /** Fetchers built from each runner's network settings. */
+    private final com.twsrobot.maintenance.sources.RunnerFetchers fetchers =
+            com.twsrobot.maintenance.sources.RunnerFetchers.perRunner();
 
     @Override
     public String index() {
@@ -29,7 +30,7 @@ public abstract class FundHoldingsSource implements MembershipSource {
 
     @Override
     public MembershipList fetch(String url, SourceContext context) throws SourceException {
-        PageFetcher.Download download = fetcher.download(List.of(url), BoundedHttp.Deadline.in(context.timeout()));
+        PageFetcher.Download download = fetchers.forSettings(context.http()).download(List.of(url), BoundedHttp.Deadline.in(context.timeout()));
         return parse(download.bytes(), download.url());
     }
 
