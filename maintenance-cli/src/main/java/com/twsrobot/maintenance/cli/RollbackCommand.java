@@ -3,7 +3,7 @@ package com.twsrobot.maintenance.cli;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
-import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -108,6 +108,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRunnersPublicMethodsReturnOnlyApiAndJdkTypes() {
+        // builder() is the way in; everything a runner answers is a maintenance-api (or JDK) type.
+        List<String> leaks = new ArrayList<>();
+        for (java.lang.reflect.Method m : com.twsrobot.maintenance.core.MaintenanceRunner.class.getMethods()) {
+            String returned = m.getGenericReturnType().getTypeName();
+            if (!m.getName().equals("builder") && returned.matches(".*com\\.twsrobot\\.maintenance\\.(?!api\\.).*")) {
+                leaks.add(m.getName() + " returns " + returned);
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
     void noHttpClientIsSharedThroughAStaticField() throws IOException {
         // Each runner's plug-ins build their own clients, so two runners in one JVM never share one.
         Pattern sharedClient = Pattern.compile("static\\s+(final\\s+)?(PageFetcher|HttpClient)\\s+\\w+\\s*[=;]");

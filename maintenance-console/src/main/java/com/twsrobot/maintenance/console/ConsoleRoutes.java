@@ -11,7 +11,7 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.core.MaintenanceHealth;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
-import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.core.constituents.FileVersions;
 import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.report.ReportFilter;

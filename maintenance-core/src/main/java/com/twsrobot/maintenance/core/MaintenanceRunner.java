@@ -98,7 +98,7 @@ public final class MaintenanceRunner {
     }
 
     /** The tasks this runner knows and how they group. */
-    public TaskRegistry registry() {
+    public com.twsrobot.maintenance.api.TaskCatalog registry() {
         return catalog.registry();
     }
 

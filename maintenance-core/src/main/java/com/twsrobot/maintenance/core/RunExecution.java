@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.RunReport;

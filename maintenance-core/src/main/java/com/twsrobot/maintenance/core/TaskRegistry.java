@@ -1,6 +1,8 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.TaskCatalog;
+import com.twsrobot.maintenance.api.UnknownTaskException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The tasks a runner knows, by name, and the groups they form. */
-public final class TaskRegistry {
+final class TaskRegistry implements TaskCatalog {
 
     private final Map<String, MaintenanceTask> tasks = new LinkedHashMap<>();
 
@@ -25,31 +27,29 @@ public final class TaskRegistry {
         }
     }
 
+    @Override
     public List<MaintenanceTask> tasks() {
         return List.copyOf(tasks.values());
     }
 
+    @Override
     public Set<String> taskNames() {
         return tasks.keySet();
     }
 
+    @Override
     public Set<String> groupNames() {
         Set<String> groups = new java.util.TreeSet<>(); // sorted: a task's own group set has no order
         tasks.values().forEach(t -> groups.addAll(t.groups()));
         return groups;
     }
 
-    /** Task and group names, for "known tasks" messages. */
+    @Override
     public String describeKnown() {
         return "tasks: " + String.join(", ", taskNames()) + "; groups: " + String.join(", ", groupNames());
     }
 
-    /**
-     * The tasks named (task or group names) in registry order, each once; the {@code all} group when
-     * {@code names} is empty.
-     *
-     * @throws UnknownTaskException naming the first unknown name and listing the known ones
-     */
+    @Override
     public List<MaintenanceTask> resolve(List<String> names) throws UnknownTaskException {
         List<String> wanted = names.isEmpty() ? List.of(MaintenanceTask.GROUP_ALL) : names;
         Set<MaintenanceTask> chosen = new LinkedHashSet<>();

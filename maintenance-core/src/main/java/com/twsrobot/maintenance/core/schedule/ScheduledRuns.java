@@ -4,7 +4,7 @@ import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
-import com.twsrobot.maintenance.core.UnknownTaskException;
+import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
 import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
