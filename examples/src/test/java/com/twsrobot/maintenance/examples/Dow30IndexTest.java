@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,36 +43,21 @@ class Dow30IndexTest {
         ws = workspace.withConstituents(true);
     }
 
-    private record Cli(int exit, String out, String err) {
-    }
-
-    /** The CLI's own main in a child JVM with this module's test class path. */
-    private Cli cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.twsrobot.maintenance.cli.MaintenanceCli",
-                "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString()));
-        command.addAll(List.of(args));
-        Path out = ws.root().resolve("cli.out");
-        Path err = ws.root().resolve("cli.err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the CLI did not finish within 60 s: " + command);
-        }
-        return new Cli(process.exitValue(), Files.readString(out), Files.readString(err));
+    private ChildCli.Result cli(String... args) throws Exception {
+        return ChildCli.run(ws, args);
     }
 
     @Test
     void theCliListsTheFourthIndexShowsItsStatusAndDryRunsIt() throws Exception {
-        Cli help = cli("run", "--help");
+        ChildCli.Result help = cli("run", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("This runner's tasks: ", "djia_constituents", "Source keys", "djia");
 
-        Cli status = cli("status");
+        ChildCli.Result status = cli("status");
         assertThat(status.exit()).as(status.err()).isZero();
         assertThat(status.out()).contains("djia", "djia_constituents.csv", Dow30Source.BUNDLED);
 
-        Cli dryRun = cli("run", "--task", "djia_constituents", "--json");
+        ChildCli.Result dryRun = cli("run", "--task", "djia_constituents", "--json");
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(dryRun.out());
         assertThat(report.get("dry_run").asBoolean()).isTrue();

@@ -100,6 +100,28 @@ class ScreenerUniverseTaskTest {
     }
 
     @Test
+    void theCliAppliesItListsItsBackupsAndRollsItBack() throws Exception {
+        ChildCli.Result applied = ChildCli.run(ws, "run", "--task", ScreenerUniverseTask.NAME, "--apply");
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        String original = universe();
+        List<String> sti = Files.readAllLines(ws.dataFile("sti_constituents.csv"));
+        Files.write(ws.dataFile("sti_constituents.csv"), sti.subList(0, sti.size() - 1));
+        assertThat(ChildCli.run(ws, "run", "--task", ScreenerUniverseTask.NAME, "--apply").exit()).isZero();
+
+        ChildCli.Result backups = ChildCli.run(ws, "backups", "--task", ScreenerUniverseTask.NAME);
+        assertThat(backups.exit()).as(backups.err()).isZero();
+        assertThat(backups.out()).contains(ScreenerUniverseTask.FILE);
+        String backupId = runner().backups(Optional.of(ScreenerUniverseTask.NAME)).get(0).id();
+
+        ChildCli.Result rollback = ChildCli.run(ws, "rollback", "--task", ScreenerUniverseTask.NAME, "--backup", backupId,
+                "--apply");
+        assertThat(rollback.exit()).as(rollback.err()).isZero();
+        assertThat(universe()).isEqualTo(original);
+        assertThat(ChildCli.run(ws, "backups", "--task", "watchlist_coverage").err())
+                .contains("no task 'watchlist_coverage' that writes files; known: [", ScreenerUniverseTask.NAME);
+    }
+
+    @Test
     void contentTheTasksRuleRefusesLeavesTheFileByteForByte() throws Exception {
         MaintenanceRunner runner = runner();
         Reports.assertStatus(runner.run(RunRequest.builder().task(ScreenerUniverseTask.NAME).apply().build()),

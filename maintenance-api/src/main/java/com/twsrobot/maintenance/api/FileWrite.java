@@ -28,6 +28,16 @@ public record FileWrite(Path file, String previousSha256, String sha256, boolean
 
     /**
      * Copies the lists.
+     *
+     * @param file the file
+     * @param previousSha256 SHA-256 of the content replaced, or ""
+     * @param sha256 SHA-256 of the new content
+     * @param replaced whether it was replaced
+     * @param backupId the backup's id, or null
+     * @param backup the backup's path, or null
+     * @param invalidations the invalidators' answers
+     * @param prunedBackups old backups removed
+     * @param warnings what went wrong after the replace
      */
     public FileWrite {
         invalidations = List.copyOf(invalidations);

@@ -33,6 +33,12 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int
     /**
      * Checks every value.
      *
+     * @param connectTimeout the longest wait for a connection
+     * @param requestTimeout the longest wait for a response's headers
+     * @param attemptsPerUrl tries per URL
+     * @param userAgent the User-Agent header
+     * @param proxy {@code host:port}, or null
+     * @param maxBodyBytes the largest body accepted
      * @throws ConfigurationException when a timeout is not positive, attempts or the body limit is below
      *                                1, the user agent is blank, or the proxy is not {@code host:port}
      */

@@ -27,6 +27,16 @@ public record IndexSpec(String index, String taskName, String title, String file
     /**
      * Checks the parts a runner relies on.
      *
+     * @param index short key
+     * @param taskName the task that refreshes it
+     * @param title human name
+     * @param fileName the CSV in the data dir
+     * @param symbolPattern what a valid symbol looks like
+     * @param symbolRule that rule in words
+     * @param minimumRows fewest distinct symbols a refreshed file may hold
+     * @param hasDisplaySymbol whether the file carries a {@code display_symbol} column
+     * @param exchange the MIC of its exchange, or null
+     * @param churn its normal churn, or null for the runner's default
      * @throws ConfigurationException when the key is not lower-case letters, digits and '_', or the task
      *                                name, file name or pattern is missing (a file name that leaves the
      *                                data dir is refused by the run that would write it)
@@ -71,6 +81,8 @@ public record IndexSpec(String index, String taskName, String title, String file
         /**
          * Checks the range.
          *
+         * @param warn fraction above which a refresh warns
+         * @param fail fraction above which a refresh fails
          * @throws ConfigurationException unless {@code 0 <= warn <= fail <= 1}
          */
         public Churn {

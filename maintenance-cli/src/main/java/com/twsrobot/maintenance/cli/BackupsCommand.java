@@ -26,7 +26,8 @@ final class BackupsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", paramLabel = "NAME", description = "Only this constituent task's file.")
+    @Option(names = "--task", paramLabel = "NAME", description = "Only this task's files: a constituent task, or a "
+            + "plug-in task that writes files.")
     String task;
 
     @Option(names = "--json", description = "Print the list as JSON.")
@@ -36,9 +37,10 @@ final class BackupsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MaintenanceRunner runner = cli.runner(spec.commandLine().getErr(), Map.of());
-        if (task != null && runner.indexes().stream().noneMatch(i -> i.taskName().equals(task))) {
-            throw new MaintenanceCli.UsageException("unknown constituent task '" + task + "'; known: "
-                    + runner.indexes().stream().map(i -> i.taskName()).toList());
+        List<String> writers = runner.registry().tasks().stream().filter(t -> !t.files().isEmpty()).map(t -> t.name())
+                .toList();
+        if (task != null && !writers.contains(task)) {
+            throw new MaintenanceCli.UsageException("no task '" + task + "' that writes files; known: " + writers);
         }
         List<Backup> backups = runner.backups(Optional.ofNullable(task));
         if (json) {
