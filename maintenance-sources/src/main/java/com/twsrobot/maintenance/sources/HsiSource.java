@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class HsiSource extends WikipediaIndexSource {
 
+    public static final String URL = "https://en.wikipedia.org/wiki/Hang_Seng_Index";
+    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Hang_Seng_Index";
+
     private static final Pattern HKEX = Pattern.compile("(?:(?:SEHK|HKEX)\\s*:\\s*)?0*([0-9]{1,5})(?:\\.HK)?");
 
     /**
@@ -32,9 +35,6 @@ public final class HsiSource extends WikipediaIndexSource {
         }
         return Optional.of(digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits);
     }
-
-    public static final String URL = "https://en.wikipedia.org/wiki/Hang_Seng_Index";
-    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Hang_Seng_Index";
 
     public HsiSource() {
     }

@@ -13,6 +13,9 @@ import java.util.Set;
 /** S&amp;P 500 from Wikipedia's "List of S&amp;P 500 companies": {@code table#constituents}, columns by header. */
 public final class Sp500Source extends WikipediaIndexSource {
 
+    public static final String URL = "https://en.wikipedia.org/wiki/List_of_S%26P_500_companies";
+    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/List_of_S%26P_500_companies";
+
     private static final Pattern US = Pattern.compile("[A-Z][A-Z0-9]{0,5}(-[A-Z]{1,2})?");
     private static final Pattern US_PREFIX = Pattern.compile("^(NYSE|NASDAQ|NYSEARCA|CBOE|BATS)\\s*:\\s*");
 
@@ -24,9 +27,6 @@ public final class Sp500Source extends WikipediaIndexSource {
         String s = US_PREFIX.matcher(SymbolNormalizer.clean(cell)).replaceFirst("").replace('.', '-').replace('/', '-');
         return US.matcher(s).matches() ? Optional.of(s) : Optional.empty();
     }
-
-    public static final String URL = "https://en.wikipedia.org/wiki/List_of_S%26P_500_companies";
-    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/List_of_S%26P_500_companies";
 
     public Sp500Source() {
     }

@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class StiSource extends WikipediaIndexSource {
 
+    public static final String URL = "https://en.wikipedia.org/wiki/Straits_Times_Index";
+    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Straits_Times_Index";
+
     private static final Pattern SGX = Pattern.compile("(?:SGX\\s*:\\s*)?([A-Z0-9]{2,5})(?:\\.SI)?");
 
     /**
@@ -25,9 +28,6 @@ public final class StiSource extends WikipediaIndexSource {
         Matcher m = SGX.matcher(SymbolNormalizer.clean(cell));
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
-
-    public static final String URL = "https://en.wikipedia.org/wiki/Straits_Times_Index";
-    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Straits_Times_Index";
 
     public StiSource() {
     }
