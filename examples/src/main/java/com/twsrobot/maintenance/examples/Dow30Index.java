@@ -17,8 +17,13 @@ public final class Dow30Index implements ConstituentIndex {
     /** The index's key, also the key of its URL override ({@code --source-url djia=file:...}). */
     public static final String KEY = "djia";
 
+    /**
+     * Its members trade on the NYSE's calendar (the market-open warning watches it); a change is rare (a
+     * name or two a year), so more than 1 of 30 replaced warns and more than 3 fails.
+     */
     static final IndexSpec SPEC = new IndexSpec(KEY, KEY + "_constituents", "Dow 30", KEY + "_constituents.csv",
-            Pattern.compile("[A-Z]{1,5}"), "US ticker in upper case, e.g. AAPL", 28, false);
+            Pattern.compile("[A-Z]{1,5}"), "US ticker in upper case, e.g. AAPL", 28, false, "XNYS",
+            new IndexSpec.Churn(0.04, 0.10));
 
     @Override
     public IndexSpec spec() {
