@@ -146,6 +146,31 @@ class CliTest {
     }
 
     @Test
+    void theConfiguredUserAgentIsWhatTheSourcesSend() throws Exception {
+        List<String> agents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer page = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        page.createContext("/sti", exchange -> {
+            try (exchange) {
+                agents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+                byte[] body = Fixtures.page("wikipedia_sti.html").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        page.start();
+        try {
+            Path config = ws.root().resolve("maintenance.properties");
+            Files.writeString(config, "http.user_agent = ops-team-screener/2.1 (ops@example.com)\n");
+            assertThat(cli("--config", config.toString(), "run", "--task", "sti_constituents", "--source-url",
+                    "sti=http://127.0.0.1:" + page.getAddress().getPort() + "/sti")).as(err).isZero();
+            assertThat(agents).containsExactly("ops-team-screener/2.1 (ops@example.com)");
+        } finally {
+            page.stop(0);
+        }
+    }
+
+    @Test
     void aBadScheduleIsAUsageErrorNamingTheSettingAndTheForms() throws Exception {
         Path config = ws.root().resolve("maintenance.properties");
         Files.writeString(config, "schedule.dry_run = hourly\n");
