@@ -203,10 +203,9 @@ public final class MaintenanceConfig {
                 default -> throw new ConfigException(file + ": unknown setting '" + key + "' (known http.* keys: "
                         + "connect_timeout_seconds, request_timeout_seconds, attempts, user_agent, proxy, max_body_mib)");
             };
+        } catch (ConfigException e) {
+            throw e; // already names the file and key
         } catch (com.twsrobot.maintenance.api.ConfigurationException e) {
-            if (e instanceof ConfigException) {
-                throw (ConfigException) e;
-            }
             throw new ConfigException(file + ": " + key + ": " + e.getMessage());
         }
     }

@@ -13,7 +13,6 @@ import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
-import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -234,13 +233,8 @@ public final class MaintenanceRunner {
      * exchanges its indices trade on ({@link #exchanges()}).
      */
     public List<String> marketOpenWarnings() {
-        List<ExchangeCalendar> calendars;
-        try {
-            calendars = CalendarOverrides.calendars(dataDir);
-        } catch (CalendarOverrides.MalformedException e) {
-            calendars = ExchangeCalendar.bundled();
-        }
-        return MarketClock.openMarketWarnings(clock.instant(), MarketClock.of(calendars, exchanges()));
+        return MarketClock.openMarketWarnings(clock.instant(),
+                MarketClock.of(CalendarOverrides.calendarsOrBundled(dataDir), exchanges()));
     }
 
     /** The exchanges (MICs) its indices trade on: the ones whose sessions the market-open warning watches. */

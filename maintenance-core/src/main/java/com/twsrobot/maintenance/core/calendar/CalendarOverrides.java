@@ -66,6 +66,18 @@ public final class CalendarOverrides {
         return out;
     }
 
+    /**
+     * {@link #calendars(Path)}, or the bundled calendars while an override file is malformed: for a warning
+     * or a schedule that must go on (the run itself reports the malformed file).
+     */
+    public static List<ExchangeCalendar> calendarsOrBundled(Path dataDir) {
+        try {
+            return calendars(dataDir);
+        } catch (MalformedException e) {
+            return ExchangeCalendar.bundled();
+        }
+    }
+
     /** Reads and validates one file. */
     public static Override read(Path file) throws MalformedException {
         List<String> lines;

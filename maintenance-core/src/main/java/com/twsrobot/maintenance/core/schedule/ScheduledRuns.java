@@ -86,17 +86,8 @@ public final class ScheduledRuns implements AutoCloseable {
         }
         Path dataDir = runner.dataDir();
         java.util.Set<String> exchanges = runner.exchanges();
-        return new ScheduledRuns(settings, runner.clock(), runner.reportsDir(), () -> calendars(dataDir, exchanges),
-                execute);
-    }
-
-    /** The calendars of the exchanges the runner's indices trade on. */
-    private static List<ExchangeCalendar> calendars(Path dataDir, java.util.Set<String> exchanges) {
-        try {
-            return MarketClock.of(CalendarOverrides.calendars(dataDir), exchanges);
-        } catch (CalendarOverrides.MalformedException e) {
-            return MarketClock.of(ExchangeCalendar.bundled(), exchanges);
-        }
+        return new ScheduledRuns(settings, runner.clock(), runner.reportsDir(),
+                () -> MarketClock.of(CalendarOverrides.calendarsOrBundled(dataDir), exchanges), execute);
     }
 
     public ScheduleSettings settings() {
