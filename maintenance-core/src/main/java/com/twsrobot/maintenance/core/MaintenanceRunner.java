@@ -89,7 +89,8 @@ public final class MaintenanceRunner {
         this.reports = new ReportStore(reportsDir, writer);
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
                 defaultSourceUrls, sourceTimeout, catalog.indexes(), maxPlanAge, catalog.registry(), keepReportsFor,
-                this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer(), b.http);
+                this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer(), b.http,
+                b.maxFileBytes);
     }
 
     public static MaintenanceRunnerBuilder builder() {

@@ -136,6 +136,6 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         all.add(new MetadataValidationTask(indexes, validators, b.staleAfter));
         TaskRegistry registry = new TaskRegistry(all, problems);
         return new PluginCatalog(indexes, Map.copyOf(byIndex), validators, registry, sourceKeys, List.copyOf(unknownKeys),
-                List.copyOf(problems), new FileReplacer(writer, invalidators, b.keepBackups));
+                List.copyOf(problems), new FileReplacer(writer, invalidators, b.keepBackups, b.maxFileBytes));
     }
 }

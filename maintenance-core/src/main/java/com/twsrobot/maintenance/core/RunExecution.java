@@ -51,7 +51,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     Duration sourceTimeout, List<IndexSpec> indexes, Duration maxPlanAge, TaskRegistry registry,
                     Duration keepReportsFor, Supplier<Optional<MarketEventsService>> marketEvents,
                     java.util.Set<String> exchanges, List<EventSymbols> eventSymbols, Map<String, String> providerOptions,
-                    com.twsrobot.maintenance.core.io.FileReplacer replacer, com.twsrobot.maintenance.api.HttpSettings http) {
+                    com.twsrobot.maintenance.core.io.FileReplacer replacer, com.twsrobot.maintenance.api.HttpSettings http,
+                    long maxFileBytes) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
 
@@ -67,19 +68,73 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             Map<String, Object> what = new LinkedHashMap<>();
             what.put("mode", describeMode(request));
             what.put("requested_tasks", request.tasks());
-            journal = RunJournal.open(reports, writer, request.dryRun(), started, what);
+            journal = RunJournal.reserve(reports, writer, request.dryRun(), started, what);
+            if (request.dryRun()) {
+                journal.begin();
+            }
         } catch (IOException | RuntimeException e) {
-            // No record can be kept, so nothing may change: refuse before touching any data.
-            LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
-            String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
-                    + e + "); nothing was run, no file was changed";
-            return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
-                    0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
+            return unrecorded(request, started, e);
         }
+        if (request.dryRun()) {
+            return execute(request, started, journal, progress, null);
+        }
+        // A writing run is in_progress on disk only while it holds the lock, and writes its final report
+        // before letting go: so the lock's holder knows every other in_progress writing report is dead.
+        boolean dataDirExisted = Files.isDirectory(dataDir);
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dataDir, "run " + journal.reportId() + " of " + (request.tasks().isEmpty()
+                    ? describeMode(request) : request.tasks()), started);
+        } catch (RunLock.HeldException e) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put(RunReport.LOCK_HELD_BY, e.holder());
+            return finish(request, started, journal.reportId(), List.of(), new ArrayList<>(setupProblems),
+                    List.of(e.getMessage() + "; nothing was run (try again when it has finished)"), detail, progress);
+        } catch (IOException | RuntimeException e) {
+            return finish(request, started, journal.reportId(), List.of(), new ArrayList<>(setupProblems),
+                    List.of("could not take the run lock in " + dataDir.toAbsolutePath() + ": " + e.getMessage()
+                            + "; nothing was run, no file was changed"), new LinkedHashMap<>(), progress);
+        }
+        try {
+            try {
+                journal.begin();
+            } catch (IOException | RuntimeException e) {
+                return unrecorded(request, started, e);
+            }
+            return execute(request, started, journal, progress, dataDirExisted);
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.warn("the run lock in {} could not be released cleanly: {}", dataDir, e.toString());
+            }
+        }
+    }
+
+    /** No record can be kept, so nothing may change: refused before touching any data. */
+    private RunReport unrecorded(RunRequest request, Instant started, Exception e) {
+        LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
+        String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
+                + e + "); nothing was run, no file was changed";
+        return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
+                0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
+    }
+
+    /**
+     * Checks the calendars, runs the tasks and writes the final report. A writing run calls it holding
+     * the lock ({@code dataDirExisted} says whether the data directory was there before); a dry run
+     * with {@code null}.
+     */
+    private RunReport execute(RunRequest request, Instant started, RunJournal journal, Consumer<String> progress,
+                              Boolean dataDirExisted) {
         String reportId = journal.reportId();
         List<TaskResult> results = new ArrayList<>();
         List<String> warnings = new ArrayList<>(setupProblems);
         List<String> errors = new ArrayList<>();
+        if (Boolean.FALSE.equals(dataDirExisted)) {
+            warnings.add("the data directory " + dataDir + " did not exist and was created; if the deployment's "
+                    + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR");
+        }
         // Metadata runs may go ahead during market hours, but the operator should know: of the exchanges
         // its indices trade on. Every calendar's coverage is checked (the holiday events read them too).
         try {
@@ -104,6 +159,16 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
         results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
                 .ifPresent(holder -> detail.putIfAbsent(RunReport.LOCK_HELD_BY, holder));
+        if (!journal.replacements().isEmpty()) {
+            detail.put(RunJournal.REPLACEMENTS, journal.replacements());
+        }
+        return finish(request, started, reportId, results, warnings, errors, detail, progress);
+    }
+
+    /** Writes the run's final report; a failure to write it is in the returned report. */
+    private RunReport finish(RunRequest request, Instant started, String reportId, List<TaskResult> results,
+                             List<String> warnings, List<String> errors, Map<String, Object> detail,
+                             Consumer<String> progress) {
         TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
                 : TaskStatus.FAILED;
         Instant finished = clock.instant();
@@ -124,7 +189,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         return report;
     }
 
-    /** Resolves and runs the request's tasks (under the run lock when they may write); problems go to errors. */
+    /** Resolves and runs the request's tasks (the caller holds the run lock when they may write); problems go to errors. */
     private void runTasks(RunRequest request, Instant started, RunJournal journal, Consumer<String> progress,
                           List<TaskResult> results, List<String> warnings, List<String> errors,
                           Map<String, Object> detail) {
@@ -132,7 +197,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         try {
             RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
             PlanCheck plan = effective.hasPlan() ? PlanCheck.of(effective, indexes, dataDir, reportsDir, clock.instant(),
-                    maxPlanAge) : null;
+                    maxPlanAge, maxFileBytes) : null;
             if (plan != null && effective.tasks().isEmpty()) {
                 effective = effective.withTasks(plan.tasks());
             }
@@ -143,31 +208,25 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             if (effective.dryRun()) {
                 results.addAll(runAll(tasks, effective, journal, progress));
             } else {
-                if (!Files.isDirectory(dataDir)) {
-                    warnings.add("the data directory " + dataDir + " did not exist and was created; if the deployment's "
-                            + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR");
+                List<String> interrupted = recoverInterrupted(reportId, warnings, detail);
+                if (plan != null) {
+                    plan.verify(names); // under the lock: nothing can change the files after this check
                 }
-                try (RunLock lock = RunLock.acquire(dataDir, "run " + reportId + " of " + names, started)) {
-                    recoverInterrupted(reportId, warnings, detail);
-                    if (plan != null) {
-                        plan.verify(names); // under the lock: nothing can change the files after this check
-                    }
-                    List<Path> swept = new ArrayList<>(TempFileSweeper.sweep(List.of(dataDir)));
-                    swept.addAll(TempFileSweeper.sweep(List.of(reportsDir), Duration.ofHours(1)));
-                    if (!swept.isEmpty()) {
-                        detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
-                        warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
-                    }
-                    results.addAll(runAll(tasks, effective, journal, progress));
-                    List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor));
-                    if (!pruned.isEmpty()) {
-                        detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
-                    }
+                List<Path> swept = new ArrayList<>(TempFileSweeper.sweep(List.of(dataDir)));
+                swept.addAll(TempFileSweeper.sweep(List.of(reportsDir), Duration.ofHours(1)));
+                // A reserved report id left empty by a run that died before its first write; an hour, as for temp files.
+                swept.addAll(reports.removeEmptyReserved(Duration.ofHours(1)));
+                if (!swept.isEmpty()) {
+                    detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
+                    warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
+                }
+                results.addAll(runAll(tasks, effective, journal, progress));
+                // Retention keeps the reports just marked interrupted, and every report that produced a current file.
+                List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor), java.util.Set.copyOf(interrupted));
+                if (!pruned.isEmpty()) {
+                    detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
                 }
             }
-        } catch (RunLock.HeldException e) {
-            errors.add(e.getMessage() + "; nothing was run (try again when it has finished)");
-            detail.put(RunReport.LOCK_HELD_BY, e.holder());
         } catch (UnknownTaskException | IllegalArgumentException | PlanCheck.Refused e) {
             errors.add(e.getMessage());
         } catch (IOException e) {
@@ -178,11 +237,11 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         }
     }
 
-    /** Marks the reports of runs that died mid-way as interrupted, and says so in this run's report. */
-    private void recoverInterrupted(String reportId, List<String> warnings, Map<String, Object> detail) {
+    /** Marks the reports of runs that died mid-way as interrupted, says so in this run's report, returns their ids. */
+    private List<String> recoverInterrupted(String reportId, List<String> warnings, Map<String, Object> detail) {
         List<InterruptedRuns.Marked> marked = InterruptedRuns.mark(reports, writer, reportId, clock.instant());
         if (marked.isEmpty()) {
-            return;
+            return List.of();
         }
         detail.put("interrupted_runs", marked.stream().map(InterruptedRuns.Marked::reportId).toList());
         for (InterruptedRuns.Marked m : marked) {
@@ -190,6 +249,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     + (m.replacedFiles().isEmpty() ? " (it had replaced no file)"
                     : " and names the files it had replaced: " + m.replacedFiles()));
         }
+        return marked.stream().map(InterruptedRuns.Marked::reportId).toList();
     }
 
     private static void checkModeFits(RunRequest request, List<MaintenanceTask> tasks) {

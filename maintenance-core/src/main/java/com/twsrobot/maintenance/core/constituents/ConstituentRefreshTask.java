@@ -116,7 +116,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         this.spec = spec;
         this.source = source;
         this.validators = validators;
-        this.replacer = new FileReplacer(writer, invalidators, settings.keepBackups());
+        this.replacer = new FileReplacer(writer, invalidators, settings.keepBackups(), settings.maxFileBytes());
         this.settings = settings;
         this.writer = writer;
     }
@@ -361,7 +361,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         result.detail("plan_id", planId);
         Optional<Plan> loaded;
         try {
-            loaded = new PlanStore(context.reportsDir(), writer).load(planId, name());
+            loaded = new PlanStore(context.reportsDir(), writer, PlanStore.capFor(settings.maxFileBytes())).load(planId, name());
         } catch (IOException e) {
             result.error(e.getMessage() + "; nothing was written, preview again");
             return Optional.empty();
@@ -411,7 +411,13 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             return Optional.empty();
         }
         result.detail("restored_backup", backup.get().id());
-        byte[] bytes = Files.readAllBytes(backup.get().path());
+        byte[] bytes;
+        try {
+            bytes = BackupStore.read(backup.get(), settings.maxFileBytes());
+        } catch (IOException e) {
+            result.error("backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
+            return Optional.empty();
+        }
         ConstituentTable table;
         try {
             table = ConstituentFile.parse(bytes, backup.get().path().toString()).table();

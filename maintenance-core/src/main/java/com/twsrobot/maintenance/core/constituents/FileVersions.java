@@ -123,7 +123,7 @@ public final class FileVersions {
 
     private Optional<Plan> plan(String reportId, String task) {
         try {
-            return new PlanStore(reportsDir, writer).load(reportId, task);
+            return new PlanStore(reportsDir, writer, PlanStore.capFor(maxFileBytes)).load(reportId, task);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

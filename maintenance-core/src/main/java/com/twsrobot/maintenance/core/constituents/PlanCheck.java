@@ -52,8 +52,8 @@ public final class PlanCheck {
 
     /** Finds the plan of {@code request.planId()} and the tasks its report recorded. */
     public static PlanCheck of(RunRequest request, List<IndexSpec> indexes, Path dataDir, Path reportsDir, Instant now,
-                               Duration maxAge) throws Refused {
-        PlanStore store = new PlanStore(reportsDir, AtomicFileWriter.DEFAULT);
+                               Duration maxAge, long maxFileBytes) throws Refused {
+        PlanStore store = new PlanStore(reportsDir, AtomicFileWriter.DEFAULT, PlanStore.capFor(maxFileBytes));
         List<String> tasks;
         try {
             tasks = store.tasksOf(request.planId());
@@ -93,7 +93,7 @@ public final class PlanCheck {
                             + " h allowed");
                 }
                 Path file = fileOf(name);
-                String current = file != null && Files.exists(file) ? Sha256.hex(Files.readAllBytes(file)) : "";
+                String current = file != null && Files.exists(file) ? Sha256.hexOf(file) : "";
                 if (!current.equals(plan.get().baseSha256())) {
                     problems.add(name + ": stale plan: the file changed since the preview (" + file + ")");
                 }

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.ValidationStatus;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.io.OwnFiles;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import com.twsrobot.maintenance.core.report.ReportStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +33,31 @@ public final class PlanStore {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * How many times the largest current file ({@code max_file_mib}) a plan file may be: it holds one
+     * file's content as a JSON string (quotes and line breaks escaped) plus a few short fields.
+     */
+    public static final int CAP_TIMES_MAX_FILE = 4;
+
     private final Path dir;
     private final AtomicFileWriter writer;
+    private final long maxBytes;
 
+    /** A store reading plans of at most {@link #capFor} the default {@code max_file_mib}. */
     public PlanStore(Path reportsDir, AtomicFileWriter writer) {
+        this(reportsDir, writer, capFor(ConstituentFile.DEFAULT_MAX_BYTES));
+    }
+
+    /** A store refusing any plan file larger than {@code maxBytes}, without reading it. */
+    public PlanStore(Path reportsDir, AtomicFileWriter writer, long maxBytes) {
         this.dir = reportsDir;
         this.writer = writer;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The plan cap for a given {@code max_file_mib} in bytes: {@value #CAP_TIMES_MAX_FILE} times it. */
+    public static long capFor(long maxFileBytes) {
+        return maxFileBytes * CAP_TIMES_MAX_FILE;
     }
 
     /** The fields a plan file holds, in order; a file with any other field is refused. */
@@ -77,12 +98,14 @@ public final class PlanStore {
             return Optional.empty();
         }
         Path file = path(reportId, task);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
+        // Never through a link, and never more than the cap: a 300 MB plan is refused unread.
+        String text = OwnFiles.readString(file, maxBytes, "plan (" + CAP_TIMES_MAX_FILE + " x max_file_mib)");
         ObjectNode node;
         try {
-            node = (ObjectNode) STRICT.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            node = (ObjectNode) STRICT.readTree(text);
         } catch (IOException | ClassCastException e) {
             throw new IOException("plan " + file + " cannot be read: " + e.getMessage());
         }
@@ -149,10 +172,11 @@ public final class PlanStore {
 
     private JsonNode readReport(String reportId) throws IOException {
         Path report = dir.resolve(reportId + ".json");
-        if (!ReportStore.isReportId(reportId) || !Files.isRegularFile(report) || Files.size(report) == 0) {
+        if (!ReportStore.isReportId(reportId) || !Files.exists(report, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        return ReportJson.mapper().readTree(report.toFile());
+        String text = OwnFiles.readString(report, ReportStore.MAX_REPORT_BYTES, "report");
+        return text.isEmpty() ? null : ReportJson.mapper().readTree(text);
     }
 
     private static String checksum(ObjectNode node) {

@@ -96,9 +96,16 @@ public final class HttpCacheInvalidator implements CacheInvalidator {
         throw new IOException("POST " + url + " failed: " + String.join("; ", answers));
     }
 
+    private static final int MAX_TOKEN_BYTES = 16 * 1024;
+
     private String token() throws IOException {
-        String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-        if (token.isEmpty() || token.contains("\n")) {
+        // The operator's file (a mounted secret is often a link, so it is followed), read to a cap: one line.
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(tokenFile)) {
+            bytes = in.readNBytes(MAX_TOKEN_BYTES + 1);
+        }
+        String token = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (bytes.length > MAX_TOKEN_BYTES || token.isEmpty() || token.contains("\n")) {
             throw new IOException("the token file " + tokenFile.toAbsolutePath() + " must hold one line, the token");
         }
         return token;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.api.CacheInvalidator;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.io.OwnFiles;
 import com.twsrobot.maintenance.core.report.ReportJson;
 
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,15 @@ public final class MarkerFileInvalidator implements CacheInvalidator {
     /** The folder below the data directory. */
     public static final String DIR = ".generation";
 
+    /** A marker holds one small JSON object; anything this large is not one we wrote. */
+    static final long MAX_MARKER_BYTES = 64 * 1024;
+
+    private final Path dataDir;
     private final Path dir;
     private final AtomicFileWriter writer;
 
     public MarkerFileInvalidator(Path dataDir, AtomicFileWriter writer) {
+        this.dataDir = dataDir;
         this.dir = dataDir.resolve(DIR);
         this.writer = writer;
     }
@@ -46,10 +52,12 @@ public final class MarkerFileInvalidator implements CacheInvalidator {
 
     @Override
     public synchronized void invalidate(Change change) throws Exception {
-        Path marker = file(change.index());
+        // The folder and the marker are ours: a link at either is refused, never written through.
+        Path marker = OwnFiles.directory(dataDir, DIR).resolve(change.index() + ".json");
+        OwnFiles.refuseLink(marker);
         long generation = 0;
         if (Files.exists(marker)) {
-            JsonNode old = ReportJson.mapper().readTree(Files.readString(marker, StandardCharsets.UTF_8));
+            JsonNode old = ReportJson.mapper().readTree(OwnFiles.readString(marker, MAX_MARKER_BYTES, "marker file"));
             generation = old.path("generation").asLong(0);
         }
         ObjectNode node = ReportJson.mapper().createObjectNode();

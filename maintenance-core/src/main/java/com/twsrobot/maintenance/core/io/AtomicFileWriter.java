@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -47,13 +48,19 @@ public final class AtomicFileWriter {
         return new AtomicFileWriter(hook, false);
     }
 
-    /** Writes {@code content} next to {@code target} without touching the target yet. */
+    /**
+     * Writes {@code content} next to {@code target} without touching the target yet. A target that is a
+     * symbolic link is refused: the library's own files are never written through a link (a data file
+     * that is a link is resolved by {@link FileReplacer} first, the one documented exception).
+     */
     public StagedFile stage(Path target, byte[] content) throws IOException {
+        OwnFiles.refuseLink(target);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
                 hook.before("write", target);
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -110,12 +117,13 @@ public final class AtomicFileWriter {
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView dest = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView dest = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (source == null || dest == null) {
             return;
         }
-        Set<PosixFilePermission> permissions = Files.exists(from)
+        Set<PosixFilePermission> permissions = Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)
                 ? source.readAttributes().permissions()
                 : Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                         PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);

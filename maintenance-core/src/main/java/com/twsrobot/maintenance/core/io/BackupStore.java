@@ -27,10 +27,12 @@ public final class BackupStore {
     /** Only ids of this shape are turned into paths. */
     public static final Pattern BACKUP_ID = Pattern.compile("(\\d{8}_\\d{6})(?:_(\\d{1,4}))?");
 
+    private final Path dataDir;
     private final Path root;
     private final AtomicFileWriter writer;
 
     public BackupStore(Path dataDir, AtomicFileWriter writer) {
+        this.dataDir = dataDir;
         this.root = dataDir.resolve("backups").resolve("constituents");
         this.writer = writer;
     }
@@ -51,11 +53,12 @@ public final class BackupStore {
     /**
      * Copies {@code file} (saved as {@code fileName}) into the folder of the apply {@code reportId}, with
      * the original's permissions; the copy is fsynced before this returns, so it is durable before the
-     * original is replaced. An existing backup is never replaced.
+     * original is replaced. An existing backup is never replaced. {@code backups}, {@code constituents}
+     * and the id folder must be real directories: a link among them is refused, so no backup is written
+     * outside the data directory.
      */
-    public Path backup(Path file, String fileName, String reportId) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        Path target = root.resolve(idFor(reportId)).resolve(fileName);
+    public Path backup(Path file, String fileName, byte[] content, String reportId) throws IOException {
+        Path target = OwnFiles.directory(dataDir, "backups", "constituents", idFor(reportId)).resolve(fileName);
         writer.writeCopy(target, content, file);
         return target;
     }
@@ -63,14 +66,15 @@ public final class BackupStore {
     /** Backups of {@code fileName}, newest first. */
     public List<Backup> list(String fileName) {
         List<Backup> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
+        // A backup folder reached through a link is not ours: it is not listed, so never restored from.
+        if (!OwnFiles.isRealDirectory(root.getParent()) || !OwnFiles.isRealDirectory(root)) {
             return out;
         }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 Matcher m = BACKUP_ID.matcher(dir.getFileName().toString());
                 Path file = dir.resolve(fileName);
-                if (m.matches() && Files.isRegularFile(file)) {
+                if (m.matches() && OwnFiles.isRealDirectory(dir) && OwnFiles.isRealFile(file)) {
                     Instant at = STAMP.parse(m.group(1), Instant::from);
                     out.add(new Backup(dir.getFileName().toString(), fileName, file, at, Files.size(file)));
                 }
@@ -111,6 +115,11 @@ public final class BackupStore {
             }
         }
         return removed;
+    }
+
+    /** The content of a backup, refused past {@code maxBytes} (the cap on the files it is a copy of). */
+    public static byte[] read(Backup backup, long maxBytes) throws IOException {
+        return OwnFiles.read(backup.path(), maxBytes, "backup (max_file_mib)");
     }
 
     private static String sortKey(Backup b) {

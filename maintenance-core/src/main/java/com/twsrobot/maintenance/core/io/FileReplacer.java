@@ -27,16 +27,19 @@ public final class FileReplacer {
     private final AtomicFileWriter writer;
     private final List<CacheInvalidator> invalidators;
     private final int keepBackups;
+    private final long maxFileBytes;
 
     /**
      * @param writer       stages, syncs and moves files
      * @param invalidators told after each replace, in order
      * @param keepBackups  newest backups kept per file
+     * @param maxFileBytes the largest current file or backup read (max_file_mib)
      */
-    public FileReplacer(AtomicFileWriter writer, List<CacheInvalidator> invalidators, int keepBackups) {
+    public FileReplacer(AtomicFileWriter writer, List<CacheInvalidator> invalidators, int keepBackups, long maxFileBytes) {
         this.writer = writer;
         this.invalidators = List.copyOf(invalidators);
         this.keepBackups = keepBackups;
+        this.maxFileBytes = maxFileBytes;
     }
 
     /** See {@link TaskContext#replaceFile}; {@code context} gives the data dir, dry-run flag, report and clock. */
@@ -49,7 +52,7 @@ public final class FileReplacer {
         }
         // A data file that is a symbolic link is written through to its target; the link stays a link.
         Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-        Optional<byte[]> current = Files.exists(target) ? Optional.of(Files.readAllBytes(target)) : Optional.empty();
+        Optional<byte[]> current = Files.exists(target) ? Optional.of(readCapped(target)) : Optional.empty();
         String previous = current.map(Sha256::hex).orElse("");
         String next = Sha256.hex(content);
         if (context.dryRun() || current.filter(c -> Arrays.equals(c, content)).isPresent()) {
@@ -60,14 +63,14 @@ public final class FileReplacer {
         List<String> warnings = new ArrayList<>();
         Path backup = null;
         try (StagedFile staged = writer.stage(target, content)) {
-            byte[] readBack = Files.readAllBytes(staged.path());
+            byte[] readBack = OwnFiles.read(staged.path(), content.length, "staged copy");
             if (!Arrays.equals(readBack, content)) {
                 throw new IOException("the staged copy of " + fileName + " did not read back as written; " + fileName
                         + " was left unchanged");
             }
             requireNoProblems(fileName, check.problems(readBack));
             if (current.isPresent()) {
-                backup = backups.backup(target, fileName, context.reportId());
+                backup = backups.backup(target, fileName, current.get(), context.reportId());
             }
             try {
                 context.recordReplace(target, previous, next);
@@ -101,7 +104,7 @@ public final class FileReplacer {
                 .filter(b -> b.id().equals(backupId) || backupId.equals("latest")).findFirst()
                 .orElseThrow(() -> new IOException("no backup '" + backupId + "' of " + fileName
                         + " (list them with: backups --task ...); nothing restored"));
-        return replace(context, changeKey, fileName, Files.readAllBytes(backup.path()), check);
+        return replace(context, changeKey, fileName, BackupStore.read(backup, maxFileBytes), check);
     }
 
     /** Backups of a data-dir file, newest first. */
@@ -123,6 +126,23 @@ public final class FileReplacer {
             }
         }
         return outcomes;
+    }
+
+    /** The current data file (through its link, if it is one: the documented write-through), capped. */
+    private byte[] readCapped(Path target) throws IOException {
+        long size = Files.size(target);
+        if (size > maxFileBytes) {
+            throw new IOException(target + " is " + size + " bytes, larger than the " + maxFileBytes
+                    + "-byte cap (max_file_mib); it was left unchanged");
+        }
+        try (java.io.InputStream in = Files.newInputStream(target)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+            if (bytes.length > maxFileBytes) {
+                throw new IOException(target + " grew past the " + maxFileBytes + "-byte cap (max_file_mib) while it "
+                        + "was read; it was left unchanged");
+            }
+            return bytes;
+        }
     }
 
     private static void requireNoProblems(String fileName, List<String> problems) throws IOException {

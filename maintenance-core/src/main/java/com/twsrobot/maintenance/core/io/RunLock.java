@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.time.Instant;
 public final class RunLock implements AutoCloseable {
 
     public static final String FILE_NAME = ".maintenance.lock";
+    /** A holder's line is short; more than this is not a lock file we wrote. */
+    private static final long MAX_HOLDER_BYTES = 64 * 1024;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -49,8 +52,22 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path dataDir, String what, Instant now) throws IOException, HeldException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        // Never through a link: the lock file is truncated, and a link would empty whatever it points to.
+        OwnFiles.refuseLink(file);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw OwnFiles.linkRefused(file); // planted between the check and the open
+            }
+            throw e;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            channel.close();
+            throw new IOException("refusing to use " + file.toAbsolutePath() + " as the run lock: it is not a regular file");
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -79,7 +96,7 @@ public final class RunLock implements AutoCloseable {
     private static String readHolder(Path file) {
         try {
             for (int attempt = 0; attempt < 50; attempt++) {
-                String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+                String text = OwnFiles.readString(file, MAX_HOLDER_BYTES, "run lock").trim();
                 if (!text.isEmpty()) {
                     return text;
                 }

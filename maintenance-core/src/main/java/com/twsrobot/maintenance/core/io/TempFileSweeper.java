@@ -28,13 +28,14 @@ public final class TempFileSweeper {
                 java.time.Instant.now().minus(minAge));
         List<Path> removed = new ArrayList<>();
         for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) { // the data or reports directory: the operator's, it may be a link
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir, 4)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
-                    if (Files.isRegularFile(p) && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
-                            && Files.getLastModifiedTime(p).compareTo(cutoff) <= 0) {
+                    // Files.walk does not enter linked folders; a temp-named link is not ours either.
+                    if (OwnFiles.isRealFile(p) && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
+                            && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) <= 0) {
                         Files.deleteIfExists(p);
                         removed.add(p);
                     }

@@ -17,14 +17,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Finds the reports of runs whose process died while they were under way ({@code in_progress} on disk)
  * and marks them {@code interrupted}, stating for each file the run was replacing whether it was
  * replaced (its checksum is the new one), not replaced (still the old one) or changed since.
- * Only a run that holds the run lock calls this, so a writing run found {@code in_progress} is dead;
- * a dry run is judged dead when its pid is gone on this host.
+ * Only a run that holds the run lock calls this, and a writing run is {@code in_progress} on disk only
+ * while it holds that lock (its final report is written before the lock is released), so a writing run
+ * found {@code in_progress} is dead. A dry run takes no lock: it is judged dead when its pid is gone on
+ * this host, or now belongs to a process that started at another time (the pid was reused).
  */
 public final class InterruptedRuns {
 
@@ -69,8 +72,25 @@ public final class InterruptedRuns {
             return true; // writing runs hold the lock, and the caller holds it now
         }
         Object pid = report.detail().get("pid");
-        return hostName().equals(report.detail().get("host")) && pid instanceof Number n
-                && ProcessHandle.of(n.longValue()).map(ph -> !ph.isAlive()).orElse(true);
+        if (!hostName().equals(report.detail().get("host")) || !(pid instanceof Number n)) {
+            return false; // another host's dry run: we cannot tell, and a dry run changed nothing
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(n.longValue()).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return true;
+        }
+        Object recorded = report.detail().get(RunJournal.PROCESS_STARTED_AT);
+        Optional<String> actual = process.get().info().startInstant().map(InterruptedRuns::second);
+        return recorded instanceof String r && actual.isPresent() && !second(Instant.parse(r)).equals(actual.get());
+    }
+
+    /** When this process started, to the second, if the OS says. */
+    static Optional<String> processStart() {
+        return ProcessHandle.current().info().startInstant().map(InterruptedRuns::second);
+    }
+
+    private static String second(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -116,9 +136,10 @@ public final class InterruptedRuns {
         return new Marked(report.reportId(), replaced, notReplaced);
     }
 
-    private static String currentSha(Path file) {
+    /** The SHA-256 of a data file as it is now (streamed); "" when it is gone. */
+    static String currentSha(Path file) {
         try {
-            return Files.exists(file) ? Sha256.hex(Files.readAllBytes(file)) : "";
+            return Files.exists(file) ? Sha256.hexOf(file) : "";
         } catch (IOException e) {
             return "unreadable";
         }

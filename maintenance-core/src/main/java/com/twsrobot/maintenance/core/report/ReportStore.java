@@ -2,7 +2,9 @@ package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.io.OwnFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,12 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +34,11 @@ public final class ReportStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     /** Only ids of this shape are ever turned into paths, so no request can walk out of the directory. */
     public static final Pattern REPORT_ID = Pattern.compile("maintenance_\\d{8}_\\d{6}(_\\d{1,4})?");
+    /**
+     * The largest report file read back (console, rollback, plan check): 32 MiB, far above any report a
+     * run writes (a few KiB to a few MiB); a larger file is skipped with a warning, never loaded.
+     */
+    public static final long MAX_REPORT_BYTES = 32L * 1024 * 1024;
 
     private final Path dir;
     private final AtomicFileWriter writer;
@@ -72,11 +83,11 @@ public final class ReportStore {
     }
 
     public Optional<RunReport> read(String reportId) {
-        if (!isReportId(reportId) || !Files.isRegularFile(jsonPath(reportId))) {
+        if (!isReportId(reportId) || !Files.exists(jsonPath(reportId), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
-            String json = Files.readString(jsonPath(reportId));
+            String json = OwnFiles.readString(jsonPath(reportId), MAX_REPORT_BYTES, "report");
             if (json.isEmpty()) {
                 return Optional.empty(); // reserved a moment ago; its run is about to fill it
             }
@@ -88,12 +99,13 @@ public final class ReportStore {
     }
 
     public Optional<String> readMarkdown(String reportId) {
-        if (!isReportId(reportId) || !Files.isRegularFile(markdownPath(reportId))) {
+        if (!isReportId(reportId) || !Files.exists(markdownPath(reportId), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readString(markdownPath(reportId)));
+            return Optional.of(OwnFiles.readString(markdownPath(reportId), MAX_REPORT_BYTES, "report"));
         } catch (IOException e) {
+            LOG.warn("report {} could not be read: {}", reportId, e.toString());
             return Optional.empty();
         }
     }
@@ -139,24 +151,111 @@ public final class ReportStore {
         return out;
     }
 
+    /** {@link #prune(Instant, Set)} keeping no extra id. */
+    public List<Path> prune(Instant cutoff) throws IOException {
+        return prune(cutoff, Set.of());
+    }
+
     /**
-     * Removes reports and plans whose run started before {@code cutoff}; never the newest report.
+     * Removes reports and plans whose run started before {@code cutoff}. Never removed: the newest
+     * report; the ids in {@code keep} (the reports this run just marked {@code interrupted}); and any
+     * report that produced the version a file has now — one whose replacements (or, for an older report,
+     * a task result with {@code written}, {@code file} and {@code sha256}) name a file whose current
+     * SHA-256 is the one it wrote. So every file's current version keeps the record of what replaced it.
      * Returns the files removed.
      */
-    public List<Path> prune(Instant cutoff) throws IOException {
+    public List<Path> prune(Instant cutoff, Set<String> keep) throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return removed;
         }
         String newest = list(1).stream().map(ReportSummary::reportId).findFirst().orElse("");
         String cutoffId = "maintenance_" + STAMP.format(cutoff);
+        Map<String, Boolean> verdicts = new HashMap<>();
+        Map<String, String> currentShas = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
                 int dot = name.indexOf('.');
                 String id = dot < 0 ? name : name.substring(0, dot);
-                if (isReportId(id) && !id.equals(newest) && id.substring(0, cutoffId.length()).compareTo(cutoffId) < 0
-                        && (name.endsWith(".json") || name.endsWith(".md"))) {
+                if (isReportId(id) && !id.equals(newest) && !keep.contains(id)
+                        && id.substring(0, cutoffId.length()).compareTo(cutoffId) < 0
+                        && (name.endsWith(".json") || name.endsWith(".md"))
+                        && !verdicts.computeIfAbsent(id, i -> producedCurrentVersion(i, currentShas))) {
+                    Files.deleteIfExists(p);
+                    removed.add(p);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Whether report {@code id} wrote the content some file holds now (or cannot be read: then kept). */
+    private boolean producedCurrentVersion(String id, Map<String, String> currentShas) {
+        if (!Files.exists(jsonPath(id), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false; // only its plan or Markdown is left
+        }
+        Optional<RunReport> report = read(id);
+        if (report.isEmpty()) {
+            try {
+                // An empty reserved file is no record; anything else we cannot read is kept, not guessed about.
+                return Files.size(jsonPath(id)) != 0;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        for (Map.Entry<String, String> written : writtenVersions(report.get()).entrySet()) {
+            String now = currentShas.computeIfAbsent(written.getKey(), f -> InterruptedRuns.currentSha(Path.of(f)));
+            if (now.equals(written.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The files a report says its run wrote, with the SHA-256 it wrote to each. */
+    private static Map<String, String> writtenVersions(RunReport report) {
+        Map<String, String> out = new HashMap<>();
+        for (String key : List.of(RunJournal.REPLACEMENTS, RunJournal.PENDING_REPLACEMENTS)) {
+            if (report.detail().get(key) instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> entry && entry.get("file") instanceof String f
+                            && entry.get("new_sha256") instanceof String sha) {
+                        out.put(f, sha);
+                    }
+                }
+            }
+        }
+        for (TaskResult result : report.results()) {
+            Map<String, Object> d = result.detail();
+            if (Boolean.TRUE.equals(d.get("written")) && d.get("sha256") instanceof String sha) {
+                for (String key : List.of("file", "written_through_link")) {
+                    if (d.get(key) instanceof String f) {
+                        out.putIfAbsent(f, sha);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Removes reserved report files left empty (0 bytes) for at least {@code minAge}: a run that died
+     * between reserving its id and writing its first report. A younger one may belong to a run that is
+     * about to write it. Returns what was removed.
+     */
+    public List<Path> removeEmptyReserved(Duration minAge) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(Instant.now().minus(minAge));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".json") && isReportId(name.substring(0, name.length() - ".json".length()))
+                        && OwnFiles.isRealFile(p) && Files.size(p) == 0
+                        && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) <= 0) {
                     Files.deleteIfExists(p);
                     removed.add(p);
                 }

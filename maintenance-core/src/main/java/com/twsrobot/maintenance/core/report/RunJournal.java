@@ -14,15 +14,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's report while the run is under way: written as {@code in_progress} when its id is reserved,
- * and rewritten before every file replace with the files about to be replaced (old and new SHA-256).
- * So a change on disk always has a report naming it, even when the process dies before the run's
- * final report is written; {@link InterruptedRuns} later turns such a report into {@code interrupted}.
+ * A run's report while the run is under way: written as {@code in_progress} by {@link #begin()} (a dry
+ * run at once, a writing run only once it holds the run lock), and rewritten before every file replace
+ * with the files about to be replaced (old and new SHA-256). So a change on disk always has a report
+ * naming it, even when the process dies before the run's final report is written;
+ * {@link InterruptedRuns} later turns such a report into {@code interrupted}. Because a writing run is
+ * {@code in_progress} on disk only while it holds the lock, the next holder knows it is dead.
  */
 public final class RunJournal {
 
     /** Run-detail key listing {@code {file, old_sha256, new_sha256}} for each replace the run began. */
     public static final String PENDING_REPLACEMENTS = "pending_replacements";
+    /** The same list in a finished run's report: what retention keeps a report for (see {@link ReportStore#prune}). */
+    public static final String REPLACEMENTS = "replacements";
+    /** Run-detail key: when this run's process started, so a reused pid is not taken for the run. */
+    public static final String PROCESS_STARTED_AT = "process_started_at";
 
     private final Path reportsDir;
     private final String reportId;
@@ -43,20 +49,33 @@ public final class RunJournal {
     }
 
     /**
-     * Reserves the run's report id and writes its {@code in_progress} report.
+     * Reserves the run's report id (its JSON file, empty until {@link #begin()} or the final report).
      *
-     * @param detail what the run is (mode, tasks); the pid and host are added
+     * @param detail what the run is (mode, tasks); the pid, host and process start are added
      * @throws IOException when the reports directory cannot be written: the run must not go ahead
      */
-    public static RunJournal open(ReportStore store, AtomicFileWriter writer, boolean dryRun, Instant startedAt,
-                                  Map<String, Object> detail) throws IOException {
+    public static RunJournal reserve(ReportStore store, AtomicFileWriter writer, boolean dryRun, Instant startedAt,
+                                     Map<String, Object> detail) throws IOException {
         String id = store.reserve(startedAt);
         Map<String, Object> d = new LinkedHashMap<>(detail);
         d.put("pid", ProcessHandle.current().pid());
         d.put("host", InterruptedRuns.hostName());
-        RunJournal journal = new RunJournal(store.dir(), id, dryRun, startedAt, writer, d);
-        journal.write();
-        return journal;
+        InterruptedRuns.processStart().ifPresent(at -> d.put(PROCESS_STARTED_AT, at));
+        return new RunJournal(store.dir(), id, dryRun, startedAt, writer, d);
+    }
+
+    /**
+     * Writes the {@code in_progress} report. A writing run calls this only while it holds the run lock.
+     *
+     * @throws IOException when it cannot be written: the run must not go ahead
+     */
+    public synchronized void begin() throws IOException {
+        write();
+    }
+
+    /** Every replace the run began, as {@link #PENDING_REPLACEMENTS} lists them. */
+    public synchronized List<Map<String, String>> replacements() {
+        return List.copyOf(pending);
     }
 
     public String reportId() {

@@ -9,6 +9,7 @@ import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
 import com.twsrobot.maintenance.core.calendar.ExchangeCalendar;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
+import com.twsrobot.maintenance.core.io.OwnFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ public final class ScheduledRuns implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRuns.class);
     /** The state file's name in the reports directory. */
     public static final String STATE_FILE = "schedule.state";
+    /** The state file holds two short lines; anything this large is not one we wrote. */
+    static final long MAX_STATE_BYTES = 64 * 1024;
     /** How often the schedule looks at the clock; a slot runs at most this late (and a busy console retries then). */
     public static final Duration TICK = Duration.ofSeconds(30);
 
@@ -103,7 +106,7 @@ public final class ScheduledRuns implements AutoCloseable {
     public Optional<Instant> lastRun() throws IOException {
         try {
             Properties state = new Properties();
-            state.load(new StringReader(Files.readString(stateFile, StandardCharsets.UTF_8)));
+            state.load(new StringReader(OwnFiles.readString(stateFile, MAX_STATE_BYTES, "schedule state file")));
             String value = state.getProperty("last_slot");
             return value == null ? Optional.empty() : Optional.of(Instant.parse(value.trim()));
         } catch (NoSuchFileException e) {
