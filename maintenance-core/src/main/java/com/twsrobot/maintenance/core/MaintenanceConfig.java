@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * keep_backups = 30
  * keep_reports_days = 90
  * source_timeout_seconds = 60        # the deadline per source and event provider
- * max_file_mib = 64                  # the largest constituent file read
+ * max_file_mib = 64                  # the largest constituent file read (plans: 4 times this)
+ * text_safety.allow_leading = -      # formula starts (= + - @) real names of an index may have
  * http.connect_timeout_seconds = 10  # the runner's network settings (HttpSettings)
  * http.request_timeout_seconds = 20
  * http.attempts = 3                  # tries per URL
@@ -62,6 +63,7 @@ public final class MaintenanceConfig {
     private Integer keepReportsDays;
     private Integer sourceTimeoutSeconds;
     private Integer maxFileMib;
+    private String textSafetyAllowLeading;
     private com.twsrobot.maintenance.api.HttpSettings http = com.twsrobot.maintenance.api.HttpSettings.DEFAULT;
     private boolean httpSet;
     private final Map<String, Double> churnWarn = new LinkedHashMap<>();
@@ -126,6 +128,15 @@ public final class MaintenanceConfig {
             sourceTimeoutSeconds = whole(file, key, value, 1, 3600);
         } else if (key.equals("max_file_mib")) {
             maxFileMib = whole(file, key, value, 1, 4096);
+        } else if (key.equals(com.twsrobot.maintenance.core.validation.TextSafetyValidator.ALLOW_LEADING_KEY)) {
+            textSafetyAllowLeading = value.strip();
+            for (char c : textSafetyAllowLeading.toCharArray()) {
+                if (com.twsrobot.maintenance.core.validation.TextSafetyValidator.ALLOWABLE_LEADING.indexOf(c) < 0) {
+                    throw new ConfigException(file + ": " + key + " may hold only the characters "
+                            + com.twsrobot.maintenance.core.validation.TextSafetyValidator.ALLOWABLE_LEADING + ", got '"
+                            + value.strip() + "'");
+                }
+            }
         } else if (key.startsWith("http.")) {
             http = http(file, key, value);
             httpSet = true;
@@ -179,7 +190,7 @@ public final class MaintenanceConfig {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
                     + "warn_change_percent, fail_change_percent, churn_warn_percent[.<index>], churn_fail_percent[.<index>], "
                     + "stale_after_days, plan_max_age_hours, keep_backups, "
-                    + "keep_reports_days, source_timeout_seconds, max_file_mib, http.connect_timeout_seconds, "
+                    + "keep_reports_days, source_timeout_seconds, max_file_mib, text_safety.allow_leading, http.connect_timeout_seconds, "
                     + "http.request_timeout_seconds, http.attempts, http.user_agent, http.proxy, http.max_body_mib, "
                     + "invalidator.http.url, invalidator.http.token_file, "
                     + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql, "
@@ -325,6 +336,9 @@ public final class MaintenanceConfig {
         }
         if (maxFileMib != null) {
             builder.maxFileBytes(maxFileMib * 1024L * 1024);
+        }
+        if (textSafetyAllowLeading != null) {
+            builder.textSafetyAllowLeading(textSafetyAllowLeading);
         }
         if (httpSet) {
             builder.http(http);

@@ -44,6 +44,7 @@ public final class MaintenanceRunnerBuilder {
     com.twsrobot.maintenance.api.HttpSettings http = com.twsrobot.maintenance.api.HttpSettings.DEFAULT;
     int keepBackups = 30;
     long maxFileBytes = ConstituentFile.DEFAULT_MAX_BYTES;
+    String textSafetyAllowLeading = "";
     /** The builder's churn thresholds for every index (null until {@code churnThresholds(null, ...)}). */
     IndexSpec.Churn allChurn;
     /** The builder's churn thresholds per index key: they win over everything else. */
@@ -207,6 +208,18 @@ public final class MaintenanceRunnerBuilder {
             throw new com.twsrobot.maintenance.api.ConfigurationException("the file size cap must be positive, got " + bytes);
         }
         this.maxFileBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Formula characters ({@code = + - @}) a value may start with, for an index whose real names do
+     * (none by default: such a value fails validation, as a spreadsheet would run it). Config key
+     * {@code text_safety.allow_leading}. Tab, carriage return, control characters, U+FFFD and markup are
+     * always refused.
+     */
+    public MaintenanceRunnerBuilder textSafetyAllowLeading(String characters) {
+        new com.twsrobot.maintenance.core.validation.TextSafetyValidator(characters); // checks them
+        this.textSafetyAllowLeading = characters;
         return this;
     }
 

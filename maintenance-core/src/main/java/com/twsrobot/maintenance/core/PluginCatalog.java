@@ -116,7 +116,8 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         }
         Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
         allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win
-        ValidatorChain validators = ValidatorChain.withBuiltIns(extraValidators);
+        ValidatorChain validators = ValidatorChain.withBuiltIns(extraValidators,
+                new com.twsrobot.maintenance.core.validation.TextSafetyValidator(b.textSafetyAllowLeading));
 
         List<IndexSpec> specs = new ArrayList<>();
         for (IndexSpec spec : specsByKey.values()) {

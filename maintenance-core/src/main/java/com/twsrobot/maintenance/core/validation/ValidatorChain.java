@@ -18,13 +18,22 @@ public final class ValidatorChain {
 
     /** The built-in rules, in the order their messages read best. */
     public static List<Validator> builtIn() {
+        return builtIn(new TextSafetyValidator());
+    }
+
+    /** The built-in rules with this text-safety rule (the operator's {@code text_safety.allow_leading}). */
+    public static List<Validator> builtIn(TextSafetyValidator textSafety) {
         return List.of(new SourceRecordsValidator(), new RequiredColumnsValidator(), new BlankSymbolValidator(),
-                new SymbolFormatValidator(), new DuplicateSymbolValidator(), new MinimumRowsValidator(),
+                new SymbolFormatValidator(), textSafety, new DuplicateSymbolValidator(), new MinimumRowsValidator(),
                 new CountChangeValidator(), new ChurnValidator(), new SectorChangeValidator(), new ConsensusValidator());
     }
 
     public static ValidatorChain withBuiltIns(List<Validator> extra) {
-        List<Validator> all = new ArrayList<>(builtIn());
+        return withBuiltIns(extra, new TextSafetyValidator());
+    }
+
+    public static ValidatorChain withBuiltIns(List<Validator> extra, TextSafetyValidator textSafety) {
+        List<Validator> all = new ArrayList<>(builtIn(textSafety));
         all.addAll(extra);
         return new ValidatorChain(all);
     }
