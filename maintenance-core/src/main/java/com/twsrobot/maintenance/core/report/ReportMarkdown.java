@@ -17,12 +17,12 @@ public final class ReportMarkdown {
 
     public static String write(RunReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("# Maintenance report ").append(report.reportId()).append("\n\n");
+        md.append("# Maintenance report ").append(text(report.reportId())).append("\n\n");
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
         md.append("- Mode: ").append(report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
         if (RunRequest.SCHEDULE.equals(report.detail().get("trigger"))) {
             md.append("- Trigger: schedule").append(report.detail().containsKey("schedule_apply")
-                    ? " (" + report.detail().get("schedule_apply") + ")" : "").append('\n');
+                    ? " (" + text(report.detail().get("schedule_apply")) + ")" : "").append('\n');
         }
         md.append("- Started: ").append(ReportJson.timestamp(report.startedAt())).append('\n');
         md.append("- Finished: ").append(ReportJson.timestamp(report.finishedAt())).append('\n');
@@ -33,7 +33,7 @@ public final class ReportMarkdown {
         md.append("| Task | Status | Before | After | Added | Removed | Warnings | Errors |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (TaskResult r : report.results()) {
-            md.append("| ").append(cell(r.task())).append(" | ").append(r.status().wireName()).append(" | ")
+            md.append("| ").append(text(r.task())).append(" | ").append(r.status().wireName()).append(" | ")
                     .append(count(r.beforeCount())).append(" | ").append(count(r.afterCount())).append(" | ")
                     .append(r.added().size()).append(" | ").append(r.removed().size()).append(" | ")
                     .append(r.warnings().size() + r.validation().warnings().size()).append(" | ")
@@ -42,28 +42,28 @@ public final class ReportMarkdown {
         list(md, "Run warnings", report.warnings());
         list(md, "Run errors", report.errors());
         if (report.detail().containsKey(RunReport.LOCK_HELD_BY)) {
-            md.append("\nNothing ran: the run lock is held by ").append(report.detail().get(RunReport.LOCK_HELD_BY))
+            md.append("\nNothing ran: the run lock is held by ").append(text(report.detail().get(RunReport.LOCK_HELD_BY)))
                     .append(".\n");
         }
 
         for (TaskResult r : report.results()) {
-            md.append("\n## ").append(r.task()).append(" — ").append(r.status().wireName()).append("\n\n");
-            md.append("- Source: ").append(r.source().isEmpty() ? "(none)" : r.source()).append('\n');
+            md.append("\n## ").append(text(r.task())).append(" — ").append(r.status().wireName()).append("\n\n");
+            md.append("- Source: ").append(r.source().isEmpty() ? "(none)" : text(r.source())).append('\n');
             md.append("- Duration: ").append(seconds(r.durationSeconds())).append('\n');
             md.append("- Validation: ").append(r.validation().status().wireName()).append('\n');
             if (r.detail().containsKey("message")) {
-                md.append("- ").append(r.detail().get("message")).append('\n');
+                md.append("- ").append(text(r.detail().get("message"))).append('\n');
             }
             if (r.detail().containsKey("backup")) {
-                md.append("- Backup of the replaced file: ").append(r.detail().get("backup")).append('\n');
+                md.append("- Backup of the replaced file: ").append(text(r.detail().get("backup"))).append('\n');
             }
             if (r.detail().containsKey("plan_id")) {
-                md.append("- Plan: ").append(r.detail().get("plan_id"))
+                md.append("- Plan: ").append(text(r.detail().get("plan_id")))
                         .append(r.dryRun() ? " (apply exactly this preview with `run --apply --plan "
-                                + r.detail().get("plan_id") + "`)" : "").append('\n');
+                                + text(r.detail().get("plan_id")) + "`)" : "").append('\n');
             }
             if (r.detail().containsKey("restored_backup")) {
-                md.append("- Restored backup: ").append(r.detail().get("restored_backup")).append('\n');
+                md.append("- Restored backup: ").append(text(r.detail().get("restored_backup"))).append('\n');
             }
             changes(md, "Added", r.added());
             changes(md, "Removed", r.removed());
@@ -84,9 +84,9 @@ public final class ReportMarkdown {
         }
         md.append("\n### ").append(title).append(" (").append(changes.size()).append(")\n\n");
         for (SymbolChange c : changes) {
-            md.append("- ").append(c.symbol());
+            md.append("- ").append(text(c.symbol()));
             if (!c.security().isEmpty()) {
-                md.append(" — ").append(c.security());
+                md.append(" — ").append(text(c.security()));
             }
             md.append('\n');
         }
@@ -104,7 +104,7 @@ public final class ReportMarkdown {
         md.append("| Symbol | Field | Old | New |\n| --- | --- | --- | --- |\n");
         for (Object o : rows.subList(0, Math.min(rows.size(), SHOWN_FIELD_CHANGES))) {
             Map<?, ?> c = (Map<?, ?>) o;
-            md.append("| ").append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(c.get("field"))
+            md.append("| ").append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(text(c.get("field")))
                     .append(" | ").append(cell(String.valueOf(c.get("old")))).append(" | ")
                     .append(cell(String.valueOf(c.get("new")))).append(" |\n");
         }
@@ -122,8 +122,8 @@ public final class ReportMarkdown {
                 .append("| --- | --- | --- | --- | --- |\n");
         for (Object o : opinions) {
             Map<?, ?> op = (Map<?, ?>) o;
-            md.append("| ").append(op.get("source")).append(" | ").append(op.get("as_of")).append(" | ")
-                    .append(op.get("status")).append(op.get("reason") == null ? "" : ": " + cell(String.valueOf(op.get("reason"))))
+            md.append("| ").append(text(op.get("source"))).append(" | ").append(text(op.get("as_of"))).append(" | ")
+                    .append(text(op.get("status"))).append(op.get("reason") == null ? "" : ": " + cell(String.valueOf(op.get("reason"))))
                     .append(" | ").append(cell(symbols(op.get("only_on_page")))).append(" | ")
                     .append(cell(symbols(op.get("only_in_source")))).append(" |\n");
         }
@@ -159,7 +159,7 @@ public final class ReportMarkdown {
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Object o : providers) {
             Map<?, ?> p = (Map<?, ?>) o;
-            md.append("| ").append(p.get("provider")).append(" | ").append(p.get("status")).append(" | ")
+            md.append("| ").append(text(p.get("provider"))).append(" | ").append(text(p.get("status"))).append(" | ")
                     .append(p.get("fetched_count")).append(" | ").append(p.get("inserted_count")).append(" | ")
                     .append(p.get("updated_count")).append(" | ").append(p.get("stale_count")).append(" | ")
                     .append(p.get("error_count")).append(" |\n");
@@ -171,15 +171,15 @@ public final class ReportMarkdown {
             if (mine.isEmpty()) {
                 continue;
             }
-            md.append("\n#### ").append(provider).append(" (").append(mine.size()).append(" change")
+            md.append("\n#### ").append(text(provider)).append(" (").append(mine.size()).append(" change")
                     .append(mine.size() == 1 ? "" : "s").append(")\n\n");
             md.append("| Change | Type | Symbol | Date | Time | Title | Details |\n");
             md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
             for (String kind : List.of("insert", "update", "stale")) {
                 List<Map<?, ?>> ofKind = mine.stream().filter(c -> kind.equals(c.get("kind"))).toList();
                 for (Map<?, ?> c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
-                    md.append("| ").append(kind).append(" | ").append(c.get("event_type")).append(" | ")
-                            .append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(c.get("date"))
+                    md.append("| ").append(kind).append(" | ").append(text(c.get("event_type"))).append(" | ")
+                            .append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(text(c.get("date")))
                             .append(" | ").append(cell(timeAndZone(c))).append(" | ")
                             .append(cell(String.valueOf(c.get("title")))).append(" | ").append(cell(details(c)))
                             .append(" |\n");
@@ -224,11 +224,35 @@ public final class ReportMarkdown {
             return;
         }
         md.append("\n### ").append(title).append("\n\n");
-        items.forEach(i -> md.append("- ").append(i).append('\n'));
+        items.forEach(i -> md.append("- ").append(text(i)).append('\n'));
     }
 
-    private static String cell(String text) {
-        return text.replace("|", "\\|");
+    private static String cell(String value) {
+        return text(value);
+    }
+
+    /**
+     * A value made safe for the report: HTML's special characters as entities (so a name such as
+     * {@code <img src=x onerror=…>} is shown, never run, by a Markdown viewer), {@code |} as
+     * {@code &#124;} (it never splits a table cell) and line breaks as spaces (they never end a row or
+     * list item). Applied to every value the report shows.
+     */
+    static String text(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '|' -> out.append("&#124;");
+                case '\n', '\r' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String count(Integer value) {

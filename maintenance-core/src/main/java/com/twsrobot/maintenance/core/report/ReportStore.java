@@ -64,6 +64,9 @@ public final class ReportStore {
         String base = "maintenance_" + STAMP.format(startedAt);
         for (int n = 1; n < 10_000; n++) {
             String id = n == 1 ? base : base + "_" + n;
+            if (Files.exists(markdownPath(id), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue; // something already sits where this id's Markdown would go: not ours to replace
+            }
             try {
                 Files.createFile(jsonPath(id));
                 return id;
