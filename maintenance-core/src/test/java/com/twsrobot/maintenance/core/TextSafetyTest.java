@@ -127,6 +127,19 @@ class TextSafetyTest {
     }
 
     @Test
+    void theOverrideIsAConfigKey() throws Exception {
+        java.nio.file.Path config = ws.root().resolve("maintenance.properties");
+        java.nio.file.Files.writeString(config, "text_safety.allow_leading = =-\n");
+        RunReport allowed = apply(rowsWith("security", "=Equals Holdings"),
+                MaintenanceConfig.load(config).applyTo(MaintenanceRunner.builder()));
+        assertThat(allowed.results().get(0).validation().errors()).isEmpty();
+
+        java.nio.file.Files.writeString(config, "text_safety.allow_leading = <\n");
+        assertThatThrownBy(() -> MaintenanceConfig.load(config).applyTo(MaintenanceRunner.builder()))
+                .hasMessageContaining("text_safety.allow_leading may hold only the characters =+-@");
+    }
+
+    @Test
     void everyRealListPasses() throws Exception {
         for (String kind : List.of("current", "previous")) {
             for (String file : List.of("sp500_constituents.csv", "sti_constituents.csv", "hsi_constituents.csv")) {
