@@ -87,9 +87,15 @@ public final class MaintenanceConfig {
         return new MaintenanceConfig();
     }
 
+    /** The largest config file read: 1 MiB. */
+    static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
     public static MaintenanceConfig load(Path file) throws ConfigException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (Files.size(file) > MAX_CONFIG_BYTES) { // a few dozen settings; anything larger is not a config file
+                throw new IOException("larger than the " + MAX_CONFIG_BYTES + "-byte cap for a config file");
+            }
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());

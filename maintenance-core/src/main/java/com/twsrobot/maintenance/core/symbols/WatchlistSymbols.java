@@ -32,6 +32,9 @@ public final class WatchlistSymbols implements EventSymbols {
         return "watchlist " + file.toAbsolutePath();
     }
 
+    /** The largest watchlist read: 4 MiB. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
     @Override
     public List<String> symbols() {
         if (!Files.exists(file)) {
@@ -39,6 +42,10 @@ public final class WatchlistSymbols implements EventSymbols {
         }
         List<String> lines;
         try {
+            // A list of tickers, one a line: anything larger is not a watchlist.
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IOException("larger than the " + MAX_BYTES + "-byte cap for a watchlist");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
