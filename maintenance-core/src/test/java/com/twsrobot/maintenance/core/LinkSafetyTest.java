@@ -97,6 +97,17 @@ class LinkSafetyTest {
         assertThat(Files.isSymbolicLink(ws.dataFile(RunLock.FILE_NAME))).isTrue();
     }
 
+    @Test
+    void aLockFileHardLinkedToAnotherFileIsRefusedAndThatFileKeepsItsBytes() throws IOException {
+        Files.createLink(ws.dataFile(RunLock.FILE_NAME), outsideFile);
+
+        RunReport report = apply();
+
+        assertThat(report.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(report.errors()).singleElement().asString().contains("other hard links");
+        assertThat(Files.readString(outsideFile)).isEqualTo(OUTSIDE_TEXT);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"backups", "backups/constituents", "backups/constituents/20260624_001500"})
     void aLinkedBackupFolderIsRefusedAndNothingIsWrittenWhereItPoints(String folder) throws IOException {

@@ -64,9 +64,10 @@ public final class RunLock implements AutoCloseable {
             }
             throw e;
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || hardLinks(file) > 1) {
             channel.close();
-            throw new IOException("refusing to use " + file.toAbsolutePath() + " as the run lock: it is not a regular file");
+            throw new IOException("refusing to use " + file.toAbsolutePath() + " as the run lock: it is not a regular file "
+                    + "of its own (a lock file with other hard links would empty them on release); remove it");
         }
         FileLock lock;
         try {
@@ -108,6 +109,15 @@ public final class RunLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "holder unknown (interrupted while reading it)";
+        }
+    }
+
+    /** How many names the file has; 1 where the file system does not say. */
+    private static int hardLinks(Path file) {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
         }
     }
 
