@@ -41,9 +41,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One runner's way of carrying out a request: reserve the report id and journal, check the calendars,
- * resolve the tasks, take the run lock for anything that may write, run the tasks (concurrently, a task
- * that checks the others last), and write the report. Problems end up in the report; nothing throws.
+ * One runner's way of carrying out a request: reserve the report id, take the run lock for anything that
+ * may write (a refused run only writes its report, saying so), write the {@code in_progress} journal,
+ * check the calendars, resolve the tasks, run them (concurrently, a task that checks the others last),
+ * and write the report — a writing run before it releases the lock. Problems end up in the report;
+ * nothing throws.
  * Its components are what a run needs of its runner; one per runner.
  */
 record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String> progress, ReportStore reports,
