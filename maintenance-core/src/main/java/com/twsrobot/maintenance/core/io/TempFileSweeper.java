@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Removes temp files a crashed run left behind (only names the atomic writer makes). Call it under the run lock. */
 public final class TempFileSweeper {
@@ -31,16 +30,30 @@ public final class TempFileSweeper {
             if (!Files.isDirectory(dir)) { // the data or reports directory: the operator's, it may be a link
                 continue;
             }
-            try (Stream<Path> files = Files.walk(dir, 4)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    // Files.walk does not enter linked folders; a temp-named link is not ours either.
-                    if (OwnFiles.isRealFile(p) && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
-                            && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) <= 0) {
-                        Files.deleteIfExists(p);
-                        removed.add(p);
-                    }
-                }
-            }
+            // Not Files.walk: other runs write (and remove) files here meanwhile, and a file gone between
+            // the listing and its attributes must be skipped, not end the sweep. Linked folders are not
+            // entered, and a temp-named link is not ours (its attributes are the link's own).
+            Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 4,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path p,
+                                java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+                            if (attributes.isRegularFile()
+                                    && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
+                                    && attributes.lastModifiedTime().compareTo(cutoff) <= 0 && Files.deleteIfExists(p)) {
+                                removed.add(p);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                            if (e instanceof java.nio.file.NoSuchFileException) {
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
+                    });
         }
         return removed;
     }

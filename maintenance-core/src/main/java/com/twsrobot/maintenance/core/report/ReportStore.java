@@ -256,11 +256,18 @@ public final class ReportStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".json") && isReportId(name.substring(0, name.length() - ".json".length()))
-                        && OwnFiles.isRealFile(p) && Files.size(p) == 0
-                        && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) <= 0) {
-                    Files.deleteIfExists(p);
-                    removed.add(p);
+                if (!name.endsWith(".json") || !isReportId(name.substring(0, name.length() - ".json".length()))) {
+                    continue;
+                }
+                try {
+                    var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isRegularFile() && attributes.size() == 0
+                            && attributes.lastModifiedTime().compareTo(cutoff) <= 0 && Files.deleteIfExists(p)) {
+                        removed.add(p);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // another run replaced or removed it meanwhile
                 }
             }
         }
