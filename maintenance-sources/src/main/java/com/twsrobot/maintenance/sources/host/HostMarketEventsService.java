@@ -47,12 +47,19 @@ public final class HostMarketEventsService implements MarketEventsService {
 
     private final HostConnection connection;
     private final HttpSettings http;
+    /** For refreshes and previews, one at a time. */
     private final HostSession session;
+    /**
+     * For {@link #syncLog}, with a lock of its own: status pages and {@code events sync-log} read the
+     * log while a refresh is followed (for minutes, perhaps) and must not wait for it.
+     */
+    private final HostSession reader;
 
     public HostMarketEventsService(HostConnection connection, HttpSettings http) {
         this.connection = connection;
         this.http = http;
         this.session = new HostSession(connection.url(), connection.username(), connection.passwordFile(), http);
+        this.reader = new HostSession(connection.url(), connection.username(), connection.passwordFile(), http);
     }
 
     @Override
@@ -120,10 +127,16 @@ public final class HostMarketEventsService implements MarketEventsService {
     }
 
     @Override
-    public synchronized List<ProviderResult> syncLog(int limit) {
+    public List<ProviderResult> syncLog(int limit) {
         BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(http.requestTimeout().multipliedBy(3));
+        synchronized (reader) {
+            return read(limit, deadline);
+        }
+    }
+
+    private List<ProviderResult> read(int limit, BoundedHttp.Deadline deadline) {
         try {
-            JsonNode root = session.api("GET", "/api/market-events/sync-log?limit=" + Math.max(1,
+            JsonNode root = reader.api("GET", "/api/market-events/sync-log?limit=" + Math.max(1,
                     Math.min(limit, MAX_LOG_ROWS)), deadline);
             return HostSyncLog.results(HostSyncLog.parse(root, "GET /api/market-events/sync-log").rows());
         } catch (HostApiException e) {

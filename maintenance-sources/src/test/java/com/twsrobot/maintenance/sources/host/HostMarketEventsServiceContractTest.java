@@ -210,6 +210,25 @@ class HostMarketEventsServiceContractTest {
     }
 
     @Test
+    void theSyncLogCanBeReadWhileARefreshIsFollowed() throws Exception {
+        HostMarketEventsService service = service(Refresh.FIRST);
+        service.refresh(request(28)); // the scripted refresh is used: the next one is dropped and waits
+        Thread following = new Thread(() -> service.refresh(request(28, Duration.ofSeconds(6))),
+                "following-a-dropped-refresh");
+        following.start();
+        while (host.count("POST", "/api/market-events/refresh") < 2) {
+            Thread.sleep(10);
+        }
+
+        List<ProviderResult> log = service.syncLog(20);
+
+        assertThat(following.isAlive()).as("the refresh is still being followed").isTrue();
+        assertThat(log).hasSize(9);
+        following.join(60_000);
+        assertThat(following.isAlive()).isFalse();
+    }
+
+    @Test
     void aDryRunNeverPostsToTheApiAndShowsWhatTheHostHasNow() throws Exception {
         HostMarketEventsService service = service(Refresh.FIRST, Refresh.EARNINGS_FAILS);
         service.refresh(request(28));
