@@ -83,6 +83,9 @@ class HostEventsCliTest {
         }
         assertThat(task.get("detail").get("totals").get("fetched_count").asInt()).isEqualTo(10);
         assertThat(ws.dataFingerprint()).as("nothing is written locally but the report").isEqualTo(before);
+        String markdown = Files.readString(ws.reportsDir().resolve(ReportJson.mapper().readTree(apply.out())
+                .get("report_id").asText() + ".md"));
+        assertThat(markdown).contains("news-catalyst").contains("macro-calendar").contains("federalreserve.gov");
 
         // A second apply: the host's failing provider is the report's error, and the run exits 1.
         CliRun second = cli(config, "run", "--task", "market_events", "--apply", "--days", "28");
