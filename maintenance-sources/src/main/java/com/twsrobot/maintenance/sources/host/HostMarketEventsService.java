@@ -83,7 +83,14 @@ public final class HostMarketEventsService implements MarketEventsService {
                     return SyncSummary.failed(pendingId(), false, "interrupted while following the host's refresh; "
                             + "the host goes on with it (see events sync-log)", List.of());
                 }
-                last = syncLog(deadline);
+                try {
+                    last = syncLog(deadline);
+                } catch (HostApiException e) {
+                    if (deadline.passed()) {
+                        break; // a look cut short by the deadline: the refresh did not finish in time
+                    }
+                    throw e;
+                }
                 Optional<HostSyncLog.Summary> summary = last.summary();
                 if (summary.isPresent() && !last.fingerprint().equals(before.fingerprint())) {
                     return summary.get().daysAhead() == days ? finished(summary.get(), before, request, days)
