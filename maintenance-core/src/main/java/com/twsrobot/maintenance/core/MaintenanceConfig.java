@@ -18,6 +18,10 @@ import java.util.TreeSet;
  * data_dir = /srv/tws/data           # relative paths are relative to this file's folder
  * reports_dir = /srv/tws/reports/maintenance
  * events_db = jdbc:postgresql://db/tws?user=tws
+ * events_service = host-http         # embedded (default) | host-http: the host's own service over HTTP
+ * host.url = http://127.0.0.1:5000   # host-http: the TWS Robot web app
+ * host.username = maintenance        # host-http: the user the task logs in as
+ * host.password_file = /etc/tws/maintenance.password   # host-http: readable by its owner only
  * source_url.KEY = https://...       # any source or provider key (run --help lists them)
  * min_rows.KEY = 70                  # per index key
  * warn_change_percent = 10
@@ -74,6 +78,10 @@ public final class MaintenanceConfig {
     private Path dataDir;
     private Path reportsDir;
     private String eventsDb;
+    private String eventsService;
+    private String hostUrl;
+    private String hostUsername;
+    private Path hostPasswordFile;
     private Path watchlist;
     private String eventSymbolsSql;
     private com.twsrobot.maintenance.core.schedule.Schedule schedule;
@@ -156,6 +164,17 @@ public final class MaintenanceConfig {
                         + value + "'");
             }
             eventsDb = value;
+        } else if (key.equals("events_service")) {
+            if (!List.of("embedded", "host-http").contains(value)) {
+                throw new ConfigException(file + ": events_service must be embedded or host-http, got '" + value + "'");
+            }
+            eventsService = value;
+        } else if (key.equals("host.url")) {
+            hostUrl = value;
+        } else if (key.equals("host.username")) {
+            hostUsername = value;
+        } else if (key.equals("host.password_file")) {
+            hostPasswordFile = relativeTo(file, value);
         } else if (key.equals("event_symbols.watchlist")) {
             watchlist = relativeTo(file, value);
         } else if (key.equals("event_symbols.sql")) {
@@ -199,7 +218,8 @@ public final class MaintenanceConfig {
                     + "keep_reports_days, source_timeout_seconds, max_file_mib, text_safety.allow_leading, http.connect_timeout_seconds, "
                     + "http.request_timeout_seconds, http.attempts, http.user_agent, http.proxy, http.max_body_mib, "
                     + "invalidator.http.url, invalidator.http.token_file, "
-                    + "invalidator.marker, data_dir, reports_dir, events_db, event_symbols.watchlist, event_symbols.sql, "
+                    + "invalidator.marker, data_dir, reports_dir, events_db, events_service, host.url, host.username, "
+                    + "host.password_file, event_symbols.watchlist, event_symbols.sql, "
                     + "schedule.dry_run, schedule.apply, schedule.tasks, provider_option.<key>; "
                     + "see docs/configuration.md)");
         }
@@ -291,6 +311,7 @@ public final class MaintenanceConfig {
         if (eventsDb != null) {
             builder.eventsDb(eventsDb);
         }
+        hostEvents().ifPresent(builder::hostEvents);
         if (watchlist != null) {
             builder.watchlist(watchlist);
         }
@@ -359,6 +380,48 @@ public final class MaintenanceConfig {
             builder.invalidateMarker(invalidateMarker);
         }
         return builder;
+    }
+
+    /**
+     * The host's service to use ({@code events_service = host-http} with all three {@code host.*} keys),
+     * empty for the embedded one.
+     *
+     * @throws ConfigException when host-http lacks a key, a {@code host.*} key is set without it, or the
+     *                         URL is not http(s)
+     */
+    private java.util.Optional<com.twsrobot.maintenance.api.events.HostConnection> hostEvents() throws ConfigException {
+        boolean anyHostKey = hostUrl != null || hostUsername != null || hostPasswordFile != null;
+        if (!"host-http".equals(eventsService)) {
+            if (anyHostKey) {
+                throw new ConfigException("host.url, host.username and host.password_file need events_service = host-http");
+            }
+            return java.util.Optional.empty();
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        if (hostUrl == null || hostUrl.isBlank()) {
+            missing.add("host.url");
+        }
+        if (hostUsername == null || hostUsername.isBlank()) {
+            missing.add("host.username");
+        }
+        if (hostPasswordFile == null) {
+            missing.add("host.password_file");
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException("events_service = host-http needs " + String.join(", ", missing));
+        }
+        java.net.URI url;
+        try {
+            url = java.net.URI.create(hostUrl);
+            if (!List.of("http", "https").contains(String.valueOf(url.getScheme()).toLowerCase(java.util.Locale.ROOT))
+                    || url.getHost() == null) {
+                throw new IllegalArgumentException("not http or https");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("host.url must be an http or https URL, got '" + hostUrl + "'");
+        }
+        return java.util.Optional.of(new com.twsrobot.maintenance.api.events.HostConnection(url, hostUsername,
+                hostPasswordFile));
     }
 
     /**

@@ -56,6 +56,9 @@ public final class MaintenanceRunner {
     private final Duration sourceTimeout;
     private final List<com.twsrobot.maintenance.api.events.EventSymbols> eventSymbols;
     private MarketEventsService marketEvents;
+    /** The host's service to open instead of the embedded one, and the settings to reach it with. */
+    private final com.twsrobot.maintenance.api.events.HostConnection hostEvents;
+    private final com.twsrobot.maintenance.api.HttpSettings hostHttp;
     private final boolean discover;
     private final Map<String, String> providerOptions;
     private final RunExecution execution;
@@ -81,6 +84,8 @@ public final class MaintenanceRunner {
         this.eventSymbols = List.copyOf(symbolSources);
         this.providerOptions = Map.copyOf(b.providerOptions);
         this.marketEvents = b.marketEventsService;
+        this.hostEvents = b.hostEvents;
+        this.hostHttp = b.http;
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
         this.catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
@@ -215,10 +220,20 @@ public final class MaintenanceRunner {
     }
 
     /**
-     * The host's market-events service, else the embedded one on {@link #eventsDb()} (opened on first
-     * use, found through ServiceLoader), else empty.
+     * The host's market-events service, else the host's service over HTTP when one is configured
+     * ({@code events_service = host-http}), else the embedded one on {@link #eventsDb()} (opened on
+     * first use, found through ServiceLoader), else empty.
      */
     public synchronized Optional<MarketEventsService> marketEvents() {
+        if (marketEvents == null && hostEvents != null) {
+            // Configured explicitly, so found even without discovery; never the embedded store instead.
+            for (var factory : ServiceProviders.load(com.twsrobot.maintenance.api.events.HostEventsServiceFactory.class,
+                    loader, LOG::warn)) {
+                marketEvents = factory.open(hostEvents, clock, hostHttp);
+                break;
+            }
+            return Optional.ofNullable(marketEvents);
+        }
         if (marketEvents == null && discover) {
             for (MarketEventsServiceFactory factory : ServiceProviders.load(MarketEventsServiceFactory.class, loader,
                     LOG::warn)) {

@@ -52,6 +52,7 @@ public final class MaintenanceRunnerBuilder {
     Duration keepReportsFor = Duration.ofDays(90);
     FaultHook faultHook = FaultHook.NONE;
     MarketEventsService marketEventsService;
+    com.twsrobot.maintenance.api.events.HostConnection hostEvents;
     String eventsDb;
     Consumer<String> progress = message -> LOG.info(message);
     boolean discover = true;
@@ -238,6 +239,17 @@ public final class MaintenanceRunnerBuilder {
     /** The host's own market-events service; without one the embedded JDBC service is used. */
     public MaintenanceRunnerBuilder marketEventsService(MarketEventsService service) {
         this.marketEventsService = service;
+        return this;
+    }
+
+    /**
+     * Use the host's own market-events service over HTTP ({@code events_service = host-http}): the
+     * runner opens it through {@link com.twsrobot.maintenance.api.events.HostEventsServiceFactory}
+     * (in maintenance-sources) instead of the embedded store. A service given with
+     * {@link #marketEventsService} still wins.
+     */
+    public MaintenanceRunnerBuilder hostEvents(com.twsrobot.maintenance.api.events.HostConnection connection) {
+        this.hostEvents = connection;
         return this;
     }
 

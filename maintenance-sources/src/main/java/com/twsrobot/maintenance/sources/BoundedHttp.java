@@ -45,14 +45,28 @@ public final class BoundedHttp {
     private BoundedHttp() {
     }
 
-    /** A time by which all the work on one source must be done. */
-    public record Deadline(Instant end, Duration total) {
+    /**
+     * A time by which all the work on one source must be done, read from {@code clock} (the runner's
+     * where there is one, so a test's clock decides; the runner's own bound still interrupts the work).
+     */
+    public record Deadline(Instant end, Duration total, java.time.Clock clock) {
+
+        /** A deadline on the system clock. */
+        public Deadline(Instant end, Duration total) {
+            this(end, total, java.time.Clock.systemUTC());
+        }
+
         public static Deadline in(Duration total) {
-            return new Deadline(Instant.now().plus(total), total);
+            return in(total, java.time.Clock.systemUTC());
+        }
+
+        /** {@code total} from now on {@code clock}. */
+        public static Deadline in(Duration total, java.time.Clock clock) {
+            return new Deadline(clock.instant().plus(total), total, clock);
         }
 
         public Duration remaining() {
-            Duration left = Duration.between(Instant.now(), end);
+            Duration left = Duration.between(clock.instant(), end);
             return left.isNegative() ? Duration.ZERO : left;
         }
 

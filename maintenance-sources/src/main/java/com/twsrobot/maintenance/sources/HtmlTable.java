@@ -39,7 +39,11 @@ public record HtmlTable(Element element, List<String> headers, List<List<Element
         private static final long serialVersionUID = 1L;
 
         ParseInterrupted() {
-            super("parsing was stopped: the source's deadline passed");
+            this("parsing was stopped: the source's deadline passed");
+        }
+
+        ParseInterrupted(String message) {
+            super(message);
         }
     }
 

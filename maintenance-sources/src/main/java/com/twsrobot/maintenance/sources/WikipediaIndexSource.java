@@ -6,7 +6,6 @@ import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -153,7 +152,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     @Override
     public SourceResult fetch(SourceContext context) throws SourceException {
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(context.timeout());
+        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(context.timeout(), context.clock());
         if (context.snapshot()) {
             return parse(readSnapshot(), "snapshot:" + snapshotName() + " (bundled copy as of " + SNAPSHOT_DATE + ")",
                     deadline);
@@ -209,18 +208,20 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     }
 
     /**
-     * Parses a page's HTML; never returns an empty table. A page that takes past {@code deadline} to
-     * read (thousands of nested tables) fails saying so.
+     * Parses a page's HTML; never returns an empty table. The parse itself checks {@code deadline} as
+     * it reads (and stops when the thread is interrupted), so a page that takes past it to read
+     * (thousands of nested tables) fails saying so and leaves no thread behind.
      */
     public SourceResult parse(String html, String url, BoundedHttp.Deadline deadline) throws SourceException {
-        Document doc = Jsoup.parse(html, url.startsWith("http") ? url : "");
-        Candidate best = null;
+        Document doc;
         List<HtmlTable> tables;
         try {
+            doc = BoundedParse.html(html, url.startsWith("http") ? url : "", deadline);
             tables = preferredTables(doc);
         } catch (HtmlTable.ParseInterrupted e) {
             throw new SourceException(index() + ": " + url + ": " + e.getMessage());
         }
+        Candidate best = null;
         for (HtmlTable table : tables) {
             checkDeadline(deadline, url);
             Optional<Columns> columns = columns(table);
@@ -233,6 +234,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
             }
         }
         if (best == null) {
+            checkDeadline(deadline, url);
             throw new SourceException(url + ": no " + lookedFor() + " with at least " + MIN_PLAUSIBLE_ROWS
                     + " valid symbols" + pageHint(doc));
         }

@@ -34,8 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DeadlineTest {
 
     private static final Duration BOUND = Duration.ofSeconds(3);
-    /** What the bound may overrun by on a loaded 2-core machine before the test calls it a hang. */
-    private static final long SLACK_MS = 2_500;
+    /**
+     * Longest a bounded wait may take before the test calls it a hang: five times the bound, so a
+     * busy 2-core machine never fails it (the parse and read mechanisms themselves are tested in
+     * {@link ParseDeadlineTest} and below by what they say, not by how long they took).
+     */
+    private static final long HANG_MS = 5 * BOUND.toMillis();
 
     private static SourceContext context(String key, String url) {
         return new SourceContext(Map.of(key, url), false, Clock.systemUTC(), BOUND);
@@ -55,7 +59,7 @@ class DeadlineTest {
                     .hasMessageContaining("while reading the body of " + server.url("/sti"))
                     .hasMessageContaining("after 20480 bytes")
                     .hasMessageContaining("the 3.0 s deadline");
-            assertThat(millisSince(start)).isLessThan(BOUND.toMillis() + SLACK_MS);
+            assertThat(millisSince(start)).isLessThan(HANG_MS);
         }
     }
 
@@ -65,7 +69,7 @@ class DeadlineTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> new HsiSource().fetch(context("hsi", server.url("/hsi"))))
                     .isInstanceOf(SourceException.class).hasMessageContaining(server.url("/hsi"));
-            assertThat(millisSince(start)).isLessThan(BOUND.toMillis() + SLACK_MS);
+            assertThat(millisSince(start)).isLessThan(HANG_MS);
         }
     }
 
@@ -79,7 +83,7 @@ class DeadlineTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> new YahooCalendarProvider().fetch(request))
                     .isInstanceOf(ProviderException.class).hasMessageContaining("no data for");
-            assertThat(millisSince(start)).isLessThan(BOUND.toMillis() + SLACK_MS);
+            assertThat(millisSince(start)).isLessThan(HANG_MS);
         }
     }
 
@@ -115,7 +119,7 @@ class DeadlineTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> new StiSource().fetch(context("sti", fifo.toUri().toString())))
                 .hasMessageContaining("not a regular file");
-        assertThat(millisSince(start)).isLessThan(BOUND.toMillis() + SLACK_MS);
+        assertThat(millisSince(start)).isLessThan(HANG_MS);
     }
 
     @Test
@@ -138,7 +142,7 @@ class DeadlineTest {
         assertThatThrownBy(() -> new HsiSource().fetch(context("hsi", page.toUri().toString())))
                 .isInstanceOf(SourceException.class)
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("no table", "did not finish within the 3.0 s"));
-        assertThat(millisSince(start)).isLessThan(BOUND.toMillis() + SLACK_MS);
+        assertThat(millisSince(start)).isLessThan(HANG_MS);
     }
 
     @Test
@@ -152,7 +156,7 @@ class DeadlineTest {
             long start = System.nanoTime();
             RunReport first = runner.run(RunRequest.builder().task("sti_constituents").apply()
                     .sourceUrl("sti", stalled.url("/sti")).build());
-            assertThat(millisSince(start)).isLessThan(BOUND.toMillis() + SLACK_MS);
+            assertThat(millisSince(start)).isLessThan(HANG_MS);
             assertThat(first.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(first.results().get(0).errors()).singleElement().asString()
                     .contains("no data for").contains(stalled.url("/sti"));

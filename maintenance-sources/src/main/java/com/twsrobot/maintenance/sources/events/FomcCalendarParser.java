@@ -1,7 +1,9 @@
 package com.twsrobot.maintenance.sources.events;
 
 import com.twsrobot.maintenance.api.events.ProviderException;
-import org.jsoup.Jsoup;
+import com.twsrobot.maintenance.sources.BoundedHttp;
+import com.twsrobot.maintenance.sources.BoundedParse;
+import com.twsrobot.maintenance.sources.HtmlTable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -41,7 +43,17 @@ public final class FomcCalendarParser {
     }
 
     public static Parsed parse(String html, String url) throws ProviderException {
-        Document doc = Jsoup.parse(html);
+        return parse(html, url, BoundedHttp.Deadline.in(com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT));
+    }
+
+    /** As {@link #parse(String, String)}, the parse stopping at {@code deadline} (or when interrupted). */
+    public static Parsed parse(String html, String url, BoundedHttp.Deadline deadline) throws ProviderException {
+        Document doc;
+        try {
+            doc = BoundedParse.html(html, "", deadline);
+        } catch (HtmlTable.ParseInterrupted e) {
+            throw new ProviderException("fomc: " + url + ": " + e.getMessage());
+        }
         List<Meeting> meetings = new ArrayList<>();
         List<NotScheduled> other = new ArrayList<>();
         for (Element panel : doc.select("div.panel")) {

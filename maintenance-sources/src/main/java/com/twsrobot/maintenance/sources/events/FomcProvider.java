@@ -60,18 +60,19 @@ public final class FomcProvider implements EventProvider {
     public ProviderFetch fetch(EventsRequest request) throws ProviderException {
         String url;
         String html;
+        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(request.timeout());
         if (request.snapshot()) {
             url = "snapshot:" + SNAPSHOT;
             html = snapshot();
         } else {
             url = request.urlFor(NAME, URL);
             try {
-                html = fetchers.forSettings(request.http()).fetch(List.of(url), BoundedHttp.Deadline.in(request.timeout())).body();
+                html = fetchers.forSettings(request.http()).fetch(List.of(url), deadline).body();
             } catch (SourceException e) {
                 throw new ProviderException("fomc: " + e.getMessage(), e);
             }
         }
-        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(html, url);
+        FomcCalendarParser.Parsed parsed = FomcCalendarParser.parse(html, url, deadline);
         List<MarketEvent> events = new ArrayList<>();
         for (FomcCalendarParser.Meeting m : parsed.meetings()) {
             if (!request.inWindow(m.end())) {

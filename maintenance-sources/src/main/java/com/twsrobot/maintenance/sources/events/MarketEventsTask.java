@@ -90,6 +90,14 @@ public final class MarketEventsTask implements MaintenanceTask {
             return result.finish(context.clock().instant());
         }
         summary.notes().forEach(result::warning);
+        if (!summary.error().isEmpty()) {
+            // The sync failed as a whole (a host that refused the login, a refresh that never finished):
+            // no provider ran for this run, and the reason is the error.
+            result.error(summary.error());
+            result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId());
+            context.progress(NAME + ": failed: " + summary.error());
+            return result.status(TaskStatus.FAILED).finish(context.clock().instant());
+        }
 
         result.source("market events: " + String.join(", ", summary.providers().stream().map(ProviderResult::provider)
                 .toList()));

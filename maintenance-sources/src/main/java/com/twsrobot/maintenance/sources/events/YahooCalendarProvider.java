@@ -245,7 +245,7 @@ public final class YahooCalendarProvider implements EventProvider {
                 BoundedHttp.Answer answer = get(url + "&crumb=" + URLEncoder.encode(crumb.get(), StandardCharsets.UTF_8));
                 int status = answer.status();
                 if (status == 200) {
-                    JsonNode root = JSON.readTree(answer.text());
+                    JsonNode root = readTree(answer.text());
                     JsonNode calendar = root.path("quoteSummary").path("result").path(0).path("calendarEvents");
                     if (calendar.isMissingNode()) {
                         throw new IOException("answer without calendarEvents");
@@ -276,6 +276,15 @@ public final class YahooCalendarProvider implements EventProvider {
                 }
             }
             throw new IOException(last + " after " + ATTEMPTS + " tries");
+        }
+
+        /** The JSON tree, read through a {@link DeadlineReader} so the parse too ends at the deadline. */
+        private JsonNode readTree(String text) throws IOException {
+            try {
+                return JSON.readTree(com.twsrobot.maintenance.sources.DeadlineReader.of(text, deadline));
+            } catch (com.twsrobot.maintenance.sources.HtmlTable.ParseInterrupted e) {
+                throw new IOException(e.getMessage());
+            }
         }
 
         /** One GET within the provider's deadline (headers and body), capped at 4 MiB. */
