@@ -23,14 +23,12 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the status as JSON.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MaintenanceStatus status = cli.runner(spec.commandLine().getErr(), Map.of()).status();
-        if (json) {
+        if (cli.json) {
             out.print(ReportJson.pretty(ReportJson.toTree(status)));
         } else {
             for (IndexStatus i : status.indexes()) {

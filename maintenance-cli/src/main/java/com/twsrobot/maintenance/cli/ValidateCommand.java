@@ -24,15 +24,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MaintenanceRunner runner = cli.runner(spec.commandLine().getErr(), Map.of());
         RunReport report = runner.run(RunRequest.dryRun("metadata_validation"));
-        out.print(json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
+        out.print(cli.json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
         out.flush();
         return MaintenanceCli.exitCode(report);
     }
