@@ -184,4 +184,30 @@ class CliConventionsTest {
         assertThat(preview.out().lines().filter(l -> l.startsWith("warning") || l.contains(" warning: ")).toList())
                 .doesNotHaveDuplicates();
     }
+
+    @Test
+    void syncLogColumnsAreAsWideAsTheirContents() throws Exception {
+        CliRun events = CliRun.in(ws, "run", "--snapshot", "--task", "market_events", "--apply");
+        assertThat(events.exitCode()).as(events.out() + events.err()).isIn(0, MaintenanceCli.EXIT_PARTLY_APPLIED);
+        String longName = "the-host-s-own-very-long-provider-name.example";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ws.dataFile("market_events.db"));
+             java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE market_event_sync_logs SET provider = '" + longName
+                    + "' WHERE provider = 'federalreserve.gov'")).isPositive();
+        }
+        CliRun log = CliRun.in(ws, "events", "sync-log");
+        assertThat(log.exitCode()).as(log.err()).isZero();
+        java.util.List<String> lines = log.out().lines().toList();
+        assertThat(lines).anyMatch(l -> l.contains(longName));
+        // Every column starts where its title does: a long value widens its column instead of shifting the rest.
+        String header = lines.get(0);
+        for (String title : java.util.List.of("status", "event types / error")) {
+            int at = header.indexOf(title);
+            for (String line : lines.subList(1, lines.size())) {
+                assertThat(line.charAt(at - 1)).as("%s%n%s", header, line).isEqualTo(' ');
+                assertThat(line.charAt(at)).as("%s%n%s", header, line).isNotEqualTo(' ');
+                assertThat(line.substring(at - 2, at)).isEqualTo("  ");
+            }
+        }
+    }
 }
