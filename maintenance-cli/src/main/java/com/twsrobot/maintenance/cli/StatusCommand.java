@@ -4,7 +4,6 @@ import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,6 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
