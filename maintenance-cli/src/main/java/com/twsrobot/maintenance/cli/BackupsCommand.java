@@ -30,8 +30,6 @@ final class BackupsCommand implements Callable<Integer> {
             + "plug-in task that writes files.")
     String task;
 
-    @Option(names = "--json", description = "Print the list as JSON.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +41,7 @@ final class BackupsCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("no task '" + task + "' that writes files; known: " + writers);
         }
         List<Backup> backups = runner.backups(Optional.ofNullable(task));
-        if (json) {
+        if (cli.json) {
             ArrayNode array = ReportJson.mapper().createArrayNode();
             for (Backup b : backups) {
                 array.addObject().put("backup_id", b.id()).put("file", b.fileName()).put("path", b.path().toString())

@@ -51,8 +51,6 @@ final class DiffCommand implements Callable<Integer> {
             description = "The version to compare to when only one is given (default: ${DEFAULT-VALUE}, the file now).")
     String to;
 
-    @Option(names = "--json", description = "Print the difference as JSON.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("nothing to compare: " + parts.stream()
                     .map(p -> p.task() + ": " + p.skipped()).collect(java.util.stream.Collectors.joining("; ")));
         }
-        if (json) {
+        if (cli.json) {
             out.print(ReportJson.pretty(task != null ? ReportJson.toTree(task, from, until, parts.get(0).diff().get())
                     : ReportJson.toTree(from, until, parts)));
         } else {

@@ -45,9 +45,6 @@ final class EventsCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (default: ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "Print the rows as JSON.")
-        boolean json;
-
         @Override
         public Integer call() throws Exception {
             if (limit < 1) {
@@ -57,20 +54,21 @@ final class EventsCommand implements Callable<Integer> {
             MarketEventsService service = events.cli.runner(spec.commandLine().getErr(), Map.of()).marketEvents()
                     .orElseThrow(() -> new MaintenanceCli.UsageException("no market-events service on the class path"));
             List<ProviderResult> rows = service.syncLog(limit);
-            if (json) {
+            if (events.cli.json) {
                 ArrayNode array = ReportJson.mapper().createArrayNode();
                 rows.forEach(r -> array.add(ReportJson.toTree(r)));
                 out.print(ReportJson.pretty(array));
             } else if (rows.isEmpty()) {
                 out.println("no market-events syncs yet");
             } else {
-                out.printf("%-20s %-20s %-16s %7s %8s %8s %5s %6s  %s%n", "finished", "provider", "status", "fetched",
-                        "inserted", "upserted", "stale", "errors", "event types / error");
+                TextColumns table = new TextColumns("finished", "provider", "status", ">fetched", ">inserted", ">upserted",
+                        ">stale", ">errors", "event types / error");
                 for (ProviderResult r : rows) {
-                    out.printf("%-20s %-20s %-16s %7d %8d %8d %5d %6d  %s%n", ReportJson.timestamp(r.finishedAt()),
-                            r.provider(), r.status(), r.fetchedCount(), r.insertedCount(), r.upsertedCount(),
-                            r.staleCount(), r.errorCount(), r.errorMessage().isEmpty() ? r.eventType() : r.errorMessage());
+                    table.row(ReportJson.timestamp(r.finishedAt()), r.provider(), r.status(), r.fetchedCount(),
+                            r.insertedCount(), r.upsertedCount(), r.staleCount(), r.errorCount(),
+                            r.errorMessage().isEmpty() ? r.eventType() : r.errorMessage());
                 }
+                table.print(out);
             }
             out.flush();
             return MaintenanceCli.EXIT_OK;

@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.core.MaintenanceRunnerBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,19 +24,26 @@ import java.util.function.Consumer;
                 "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
                 ReportCommand.class, RollbackCommand.class, BackupsCommand.class, DiffCommand.class, ServeCommand.class, EventsCommand.class,
-                TrainCommand.class},
-        footer = {"", "Exit codes: 0 success, warning or skipped; 1 failed or partial_failure; 2 usage error;",
-                "3 another run holds the run lock (data/.maintenance.lock)."})
+                TrainCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        footer = {"", "Global options (--data-dir, --config, --json, --invalidate-marker, ...) go before or after the command.",
+                "Exit codes: 0 success, warning or skipped; 1 failed (nothing written); 2 usage error;",
+                "3 another run holds the run lock (data/.maintenance.lock); 4 partly applied: an apply wrote some",
+                "changes and refused or failed others; 5 changes to review (only with run --detailed-exitcode).",
+                "Shell completion: tws-maintenance generate-completion > ~/.local/share/bash-completion/completions/tws-maintenance"})
 public final class MaintenanceCli {
 
-    /** The run's status was success, warning or skipped. */
+    /** The run's status was success, warning or skipped (with --detailed-exitcode: and it found no change). */
     static final int EXIT_OK = 0;
-    /** The run failed or partly failed. */
+    /** The run failed, or partly failed without writing anything. */
     static final int EXIT_FAILED = 1;
     /** Bad command line or configuration. */
     static final int EXIT_USAGE = 2;
     /** Another run held the run lock; nothing ran. */
     static final int EXIT_LOCKED = 3;
+    /** An apply wrote some changes and refused or failed others (e.g. a plan with one stale task). */
+    static final int EXIT_PARTLY_APPLIED = 4;
+    /** With {@code run --detailed-exitcode}: the run succeeded and found changes (to review, or written). */
+    static final int EXIT_CHANGES = 5;
 
     /** Environment variables for the global options: a flag wins, then the variable, then the config file. */
     static final String ENV_DATA_DIR = "TWS_MAINTENANCE_DATA_DIR";
@@ -43,22 +51,22 @@ public final class MaintenanceCli {
     static final String ENV_EVENTS_DB = "TWS_MAINTENANCE_EVENTS_DB";
     static final String ENV_CONFIG = "TWS_MAINTENANCE_CONFIG";
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(scope = ScopeType.INHERIT, names = "--data-dir", paramLabel = "DIR",
             description = "Directory of the constituent CSV files, backups and the event store (env " + ENV_DATA_DIR
                     + ", config data_dir; default: ./data).")
     Path dataDir;
 
-    @Option(names = "--reports-dir", paramLabel = "DIR",
+    @Option(scope = ScopeType.INHERIT, names = "--reports-dir", paramLabel = "DIR",
             description = "Directory of the JSON and Markdown reports (env " + ENV_REPORTS_DIR
                     + ", config reports_dir; default: ./reports/maintenance).")
     Path reportsDir;
 
-    @Option(names = "--events-db", paramLabel = "JDBC_URL",
+    @Option(scope = ScopeType.INHERIT, names = "--events-db", paramLabel = "JDBC_URL",
             description = "The event store: the host's own database works (env " + ENV_EVENTS_DB + ", config events_db; "
                     + "default: jdbc:sqlite:<data-dir>/market_events.db; a jdbc:postgresql:// URL works too).")
     String eventsDb;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(scope = ScopeType.INHERIT, names = "--config", paramLabel = "FILE",
             description = "Properties file (env " + ENV_CONFIG + "); every key is in docs/configuration.md: data_dir, "
                     + "reports_dir, events_db, source_url.<key>, min_rows.<index>, warn_change_percent, "
                     + "fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, keep_reports_days, "
@@ -66,24 +74,29 @@ public final class MaintenanceCli {
                     + "invalidator.marker, event_symbols.watchlist, event_symbols.sql.")
     Path config;
 
-    @Option(names = "--source-timeout", paramLabel = "SECONDS",
+    @Option(scope = ScopeType.INHERIT, names = "--source-timeout", paramLabel = "SECONDS",
             description = "Deadline for each source and event provider: DNS, connect, TLS, headers, the whole body, "
                     + "every retry and fallback, and parsing (config source_timeout_seconds; default: 60).")
     Integer sourceTimeoutSeconds;
 
-    @Option(names = "--invalidate-url", paramLabel = "URL",
+    @Option(scope = ScopeType.INHERIT, names = "--invalidate-url", paramLabel = "URL",
             description = "After each replace, POST {index, file, sha256, report_id, changed_at} here so the running "
                     + "host reloads (config invalidator.http.url).")
     java.net.URI invalidateUrl;
 
-    @Option(names = "--invalidate-token-file", paramLabel = "FILE",
+    @Option(scope = ScopeType.INHERIT, names = "--invalidate-token-file", paramLabel = "FILE",
             description = "A file holding the bearer token sent with --invalidate-url (config invalidator.http.token_file).")
     Path invalidateTokenFile;
 
-    @Option(names = "--invalidate-marker",
+    @Option(scope = ScopeType.INHERIT, names = "--invalidate-marker",
             description = "After each replace, rewrite <data-dir>/.generation/<index>.json with a higher generation, "
                     + "for a host that polls (config invalidator.marker = on).")
     boolean invalidateMarker;
+
+    @Option(scope = ScopeType.INHERIT, names = "--json",
+            description = "Machine-readable output: the command's result as JSON alone on stdout, and an error (a usage "
+                    + "error included) as a JSON object {\"error\", \"message\", \"exit_code\"} on stdout too.")
+    boolean json;
 
     /** The environment the options fall back on; tests give their own. */
     static java.util.function.UnaryOperator<String> environment = System::getenv;
@@ -115,15 +128,66 @@ public final class MaintenanceCli {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new MaintenanceCli());
+        MaintenanceCli cli = new MaintenanceCli();
+        CommandLine cl = new CommandLine(cli);
         // "--reports-dir reports" is a directory named like a command, not the reports command.
         cl.setAllowSubcommandsAsOptionParameters(true);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED;
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> cli.error(commandLine,
+                e instanceof UsageException ? "usage" : "failed", e.getMessage(),
+                e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED));
+        cl.setParameterExceptionHandler((e, args) -> {
+            // As picocli's own handler (the message, then suggestions or the usage), plus the JSON answer.
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                failed.usage(err);
+            }
+            err.flush();
+            if (jsonAsked(args)) {
+                printError(failed.getOut(), "usage", e.getMessage(), EXIT_USAGE);
+            }
+            return EXIT_USAGE;
         });
         listPlugins(cl, cl.getSubcommands().get("run"));
         return cl;
+    }
+
+    /**
+     * Reports an error the command knows: {@code error: MESSAGE} on stderr, and with {@code --json} the JSON
+     * object {@code {"error": KIND, "message": MESSAGE, "exit_code": CODE}} on stdout.
+     *
+     * @return {@code code}
+     */
+    int error(CommandLine commandLine, String kind, String message, int code) {
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + message);
+        err.flush();
+        if (json) {
+            printError(commandLine.getOut(), kind, message, code);
+        }
+        return code;
+    }
+
+    private static void printError(PrintWriter out, String kind, String message, int code) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = com.twsrobot.maintenance.core.report.ReportJson.mapper()
+                .createObjectNode();
+        node.put("error", kind).put("message", String.valueOf(message)).put("exit_code", code);
+        out.print(com.twsrobot.maintenance.core.report.ReportJson.pretty(node));
+        out.flush();
+    }
+
+    /** Whether {@code --json} is among the options of a command line that did not parse (up to a {@code --}). */
+    private static boolean jsonAsked(String[] args) {
+        for (String arg : args) {
+            if ("--".equals(arg)) {
+                return false;
+            }
+            if ("--json".equals(arg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -233,12 +297,50 @@ public final class MaintenanceCli {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The exit code for a finished run: 3 when refused by the lock, 1 on failure, else 0. */
-    static int exitCode(com.twsrobot.maintenance.api.RunReport report) {
+    /**
+     * The exit code for a finished run: 3 when refused by the lock; on failure 4 if an apply still wrote a
+     * change, else 1; else 0, or 5 when {@code detailed} and the run found changes.
+     */
+    static int exitCode(com.twsrobot.maintenance.api.RunReport report, boolean detailed) {
         if (report.refusedByLock()) {
             return EXIT_LOCKED;
         }
-        return report.status().isFailure() ? EXIT_FAILED : EXIT_OK;
+        if (report.status().isFailure()) {
+            boolean wrote = !report.dryRun() && report.results().stream().anyMatch(MaintenanceCli::wroteSomething);
+            return wrote ? EXIT_PARTLY_APPLIED : EXIT_FAILED;
+        }
+        return detailed && report.results().stream().anyMatch(MaintenanceCli::hasChanges) ? EXIT_CHANGES : EXIT_OK;
+    }
+
+    /** {@link #exitCode(com.twsrobot.maintenance.api.RunReport, boolean)} without the detailed code. */
+    static int exitCode(com.twsrobot.maintenance.api.RunReport report) {
+        return exitCode(report, false);
+    }
+
+    /** Whether an applying task changed something: replaced a file, or wrote events. */
+    private static boolean wroteSomething(com.twsrobot.maintenance.api.TaskResult r) {
+        return Boolean.TRUE.equals(r.detail().get("written")) || eventChanges(r);
+    }
+
+    private static boolean eventChanges(com.twsrobot.maintenance.api.TaskResult r) {
+        return r.detail().get("totals") instanceof Map<?, ?> totals
+                && java.util.stream.Stream.of("inserted_count", "updated_count", "stale_count")
+                .anyMatch(k -> totals.get(k) instanceof Number n && n.longValue() > 0);
+    }
+
+    /**
+     * Whether a task found something to change: a file whose rows differ ({@code changed}, or symbols added,
+     * removed or with changed fields), a file written, or events to insert, update or mark stale.
+     */
+    static boolean hasChanges(com.twsrobot.maintenance.api.TaskResult r) {
+        if (r.detail().containsKey("changed")) {
+            return Boolean.TRUE.equals(r.detail().get("changed"));
+        }
+        if (Boolean.TRUE.equals(r.detail().get("written")) || !r.added().isEmpty() || !r.removed().isEmpty()
+                || r.detail().get("changed_rows") instanceof java.util.List<?> rows && !rows.isEmpty()) {
+            return true;
+        }
+        return eventChanges(r);
     }
 
     /** The system clock, or the instant in {@code -Dmaintenance.clock=...} so runs can be reproduced. */

@@ -36,9 +36,8 @@ final class ReportCommand implements Callable<Integer> {
         Optional<String> text = markdown ? runner.reportMarkdown(reportId)
                 : runner.report(reportId).map(ReportJson::write);
         if (text.isEmpty()) {
-            spec.commandLine().getErr().println("error: no report '" + reportId + "' in " + runner.reportsDir()
-                    + " (list them with: reports)");
-            return MaintenanceCli.EXIT_FAILED;
+            return cli.error(spec.commandLine(), "failed", "no report '" + reportId + "' in " + runner.reportsDir()
+                    + " (list them with: reports)", MaintenanceCli.EXIT_FAILED);
         }
         out.print(text.get());
         out.flush();

@@ -6,7 +6,9 @@ import com.twsrobot.maintenance.api.TaskResult;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The readable run summary the CLI prints when {@code --json} is not given. */
 final class ReportText {
@@ -54,16 +56,49 @@ final class ReportText {
             if (message != null) {
                 s.append("    ").append(message).append('\n');
             }
-            r.validation().errors().forEach(e -> s.append("    invalid: ").append(e).append('\n'));
-            r.errors().forEach(e -> s.append("    error: ").append(e).append('\n'));
-            r.validation().warnings().forEach(w -> s.append("    warning: ").append(w).append('\n'));
-            r.warnings().forEach(w -> s.append("    warning: ").append(w).append('\n'));
+            written(s, r);
+            // A message can reach a task's validation and its own list both: each is printed once.
+            new LinkedHashSet<>(r.validation().errors()).forEach(e -> s.append("    invalid: ").append(e).append('\n'));
+            new LinkedHashSet<>(r.errors()).forEach(e -> s.append("    error: ").append(e).append('\n'));
+            taskWarnings(r).forEach(w -> s.append("    warning: ").append(w).append('\n'));
         }
-        report.errors().forEach(e -> s.append("error: ").append(e).append('\n'));
-        report.warnings().forEach(w -> s.append("warning: ").append(w).append('\n'));
+        new LinkedHashSet<>(report.errors()).forEach(e -> s.append("error: ").append(e).append('\n'));
+        runWarnings(report).forEach(w -> s.append("warning: ").append(w).append('\n'));
         s.append("\nReport: ").append(reportsDir.toAbsolutePath().normalize().resolve(report.reportId() + ".md"))
                 .append(" (and .json)\n");
         return s.toString();
+    }
+
+    /** Every warning the summary prints, run and task ones. */
+    static Set<String> warnings(RunReport report) {
+        Set<String> all = new LinkedHashSet<>(runWarnings(report));
+        report.results().forEach(r -> all.addAll(taskWarnings(r)));
+        return all;
+    }
+
+    private static Set<String> taskWarnings(TaskResult r) {
+        Set<String> warnings = new LinkedHashSet<>(r.validation().warnings());
+        warnings.addAll(r.warnings());
+        return warnings;
+    }
+
+    /** The run's own warnings, less those a task already gave (printed under the task). */
+    private static Set<String> runWarnings(RunReport report) {
+        Set<String> warnings = new LinkedHashSet<>(report.warnings());
+        report.results().forEach(r -> warnings.removeAll(taskWarnings(r)));
+        return warnings;
+    }
+
+    /** What an apply did to the file: "created" for a file that did not exist, else "replaced" (with its backup). */
+    private static void written(StringBuilder s, TaskResult r) {
+        if (r.dryRun() || !Boolean.TRUE.equals(r.detail().get("written"))) {
+            return;
+        }
+        Object file = r.detail().getOrDefault("file", r.detail().get("path"));
+        Object backup = r.detail().get("backup_id");
+        s.append("    ").append(backup == null ? "created" : "replaced")
+                .append(file == null ? "" : " " + file)
+                .append(backup == null ? "" : " (previous version kept as backup " + backup + ")").append('\n');
     }
 
     /** For kept symbols, each changed field as old → new: the first few, then a count. */

@@ -42,8 +42,6 @@ final class ReportsCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "MODE", description = "Only dry-run or apply reports.")
     String mode;
 
-    @Option(names = "--json", description = "Print the list as JSON.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +60,7 @@ final class ReportsCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException("--task/--status/--mode: " + e.getMessage());
         }
         List<ReportSummary> reports = runner.reports(filter);
-        if (json) {
+        if (cli.json) {
             ArrayNode array = ReportJson.mapper().createArrayNode();
             reports.forEach(r -> array.add(ReportJson.toTree(r)));
             out.print(ReportJson.pretty(array));

@@ -43,8 +43,6 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Restore the backup (default: only preview what the restore would change).")
     boolean apply;
 
-    @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -56,9 +54,12 @@ final class RollbackCommand implements Callable<Integer> {
             throw new MaintenanceCli.UsageException(e.getMessage());
         }
         RunReport report = apply ? runner.rollback(task, backup) : runner.previewRollback(task, backup);
-        out.print(json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
-        if (!json) {
-            runner.marketOpenWarnings().forEach(m -> out.println("warning: market: " + m));
+        out.print(cli.json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
+        if (!cli.json) {
+            // The report already carries the market-open warnings when the run added them: each is printed once.
+            java.util.Set<String> printed = ReportText.warnings(report);
+            runner.marketOpenWarnings().stream().filter(m -> printed.stream().noneMatch(w -> w.contains(m)))
+                    .forEach(m -> out.println("warning: market: " + m));
             if (!apply && !report.status().isFailure()) {
                 out.println("preview only; restore it with: rollback --task " + task + " --backup " + backup + " --apply");
             }

@@ -71,8 +71,11 @@ final class RunCommand implements Callable<Integer> {
             + "network (offline runs and demos); the report's source says so.")
     boolean snapshot;
 
-    @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
-    boolean json;
+
+    @Option(names = "--detailed-exitcode",
+            description = "Like Terraform's: exit 5 instead of 0 when the run succeeded (or warned) and found changes "
+                    + "(a dry run: changes to review; an apply: changes written); 0 means no change.")
+    boolean detailedExitcode;
 
     @Override
     public Integer call() throws Exception {
@@ -102,12 +105,12 @@ final class RunCommand implements Callable<Integer> {
         RunRequest request = RunRequest.builder().tasks(tasks).dryRun(!mode.apply).allowLargeChange(allowLargeChange)
                 .eventSymbols(symbols).daysAhead(days).sourceUrls(sourceUrls).snapshot(snapshot).plan(plan == null ? "" : plan).build();
         RunReport report = runner.run(request);
-        if (json) {
+        if (cli.json) {
             out.print(ReportJson.write(report));
         } else {
             out.print(ReportText.summary(report, runner.reportsDir()));
         }
         out.flush();
-        return MaintenanceCli.exitCode(report);
+        return MaintenanceCli.exitCode(report, detailedExitcode);
     }
 }

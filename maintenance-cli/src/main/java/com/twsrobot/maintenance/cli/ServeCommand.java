@@ -63,8 +63,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             console = MaintenanceConsole.start(runner, options);
         } catch (IOException e) {
-            err.println("error: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-            return MaintenanceCli.EXIT_FAILED;
+            return cli.error(spec.commandLine(), "failed", "cannot listen on " + bind + ":" + port + ": " + e.getMessage(),
+                    MaintenanceCli.EXIT_FAILED);
         }
         if (schedule.isPresent()) {
             ScheduledRuns runs;

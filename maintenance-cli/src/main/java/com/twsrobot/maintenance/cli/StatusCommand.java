@@ -4,7 +4,6 @@ import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +22,12 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the status as JSON.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MaintenanceStatus status = cli.runner(spec.commandLine().getErr(), Map.of()).status();
-        if (json) {
+        if (cli.json) {
             out.print(ReportJson.pretty(ReportJson.toTree(status)));
         } else {
             for (IndexStatus i : status.indexes()) {

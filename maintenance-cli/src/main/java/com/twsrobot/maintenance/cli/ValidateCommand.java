@@ -5,7 +5,6 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,15 +23,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the run report JSON alone on stdout.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MaintenanceRunner runner = cli.runner(spec.commandLine().getErr(), Map.of());
         RunReport report = runner.run(RunRequest.dryRun("metadata_validation"));
-        out.print(json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
+        out.print(cli.json ? ReportJson.write(report) : ReportText.summary(report, runner.reportsDir()));
         out.flush();
         return MaintenanceCli.exitCode(report);
     }

@@ -2,8 +2,7 @@ package com.twsrobot.maintenance.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twsrobot.maintenance.core.report.ReportJson;
-import com.twsrobot.maintenance.testkit.FixtureServer;
-import com.twsrobot.maintenance.testkit.FixtureServer.Response;
+import com.sun.net.httpserver.HttpServer;
 import com.twsrobot.maintenance.testkit.Fixtures;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
 import org.junit.jupiter.api.Test;
@@ -11,12 +10,15 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,26 +37,60 @@ class ConcurrentProcessesTest {
     @Test
     void oneWriterAtATimeTheOthersAreRefusedWithTheLockMessage() throws Exception {
         String page = Fixtures.page("wikipedia_sti.html");
-        try (TempWorkspace ws = TempWorkspace.create().withConstituents(true); FixtureServer server = FixtureServer.start()) {
+        // Overlap by the mechanism, not by timing: a run's page is answered only once every process has either
+        // asked for its page (it holds the lock, taken before any task fetches) or ended (refused by the lock).
+        CountDownLatch accounted = new CountDownLatch(PROCESSES);
+        AtomicBoolean[] seen = new AtomicBoolean[PROCESSES + 1];
+        for (int v = 1; v <= PROCESSES; v++) {
+            seen[v] = new AtomicBoolean();
+        }
+        java.util.function.IntConsumer account = v -> {
+            if (!seen[v].getAndSet(true)) {
+                accounted.countDown();
+            }
+        };
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
+        server.setExecutor(handlers);
+        for (int v = 1; v <= PROCESSES; v++) {
+            int version = v;
+            byte[] body = page.replace(">DBS Group Holdings<", ">DBS Group Holdings v" + v + "<").getBytes(StandardCharsets.UTF_8);
+            server.createContext("/sti" + v, exchange -> {
+                try (exchange) {
+                    account.accept(version);
+                    // Bounded: past it the page is answered anyway and the assertions below say what happened.
+                    accounted.await(120, TimeUnit.SECONDS);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
             List<Process> processes = new ArrayList<>();
             for (int v = 1; v <= PROCESSES; v++) {
-                // Each process reads its own version of the page, slowly, so their runs overlap.
-                server.script("/sti" + v, Response.html(page.replace(">DBS Group Holdings<", ">DBS Group Holdings v" + v + "<"))
-                        .delayed(Duration.ofSeconds(3)));
-                processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                int version = v;
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", System.getProperty("java.class.path"), MaintenanceCli.class.getName(),
                         "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString(),
                         "run", "--apply", "--json", "--task", "sti_constituents",
-                        "--source-url", "sti=" + server.url("/sti" + v)).start());
+                        "--source-url", "sti=" + base + "/sti" + v).start();
+                p.onExit().thenRun(() -> account.accept(version));
+                processes.add(p);
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (int v = 1; v <= PROCESSES; v++) {
                 Process p = processes.get(v - 1);
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
                 outcomes.add(new Outcome(v, p.exitValue(), out, err));
             }
+            assertThat(accounted.getCount()).as("every process asked for its page or ended").isZero();
 
             List<Outcome> winners = outcomes.stream().filter(o -> o.exitCode() == 0).toList();
             List<Outcome> refused = outcomes.stream().filter(o -> o.exitCode() != 0).toList();
@@ -90,6 +126,9 @@ class ConcurrentProcessesTest {
             try (Stream<Path> files = Files.list(ws.dataDir())) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
             }
+        } finally {
+            server.stop(0);
+            handlers.shutdownNow();
         }
     }
 

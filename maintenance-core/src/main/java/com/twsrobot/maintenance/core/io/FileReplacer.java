@@ -84,7 +84,7 @@ public final class FileReplacer {
                         + "could bring back the previous version");
             }
         }
-        context.progress(changeKey + ": replaced " + file);
+        context.progress(changeKey + (current.isPresent() ? ": replaced " : ": created ") + file);
         List<FileWrite.Invalidation> invalidations = invalidate(new CacheInvalidator.Change(changeKey,
                 file.toAbsolutePath().toString(), next, context.reportId(), context.clock().instant()), warnings);
         List<Path> pruned = List.of();
