@@ -53,13 +53,11 @@ public final class ConsoleRoutes {
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final int maxBodyBytes;
     private volatile ScheduledRuns schedule;
-    private final int maxRequestsPerClient;
-    private final java.util.concurrent.ConcurrentHashMap<java.net.InetAddress, java.util.concurrent.atomic.AtomicInteger>
-            inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final InFlightLimit limit;
 
     ConsoleRoutes(MaintenanceRunner runner, ConsoleSecurity security, RunTracker tracker, int maxBodyBytes,
                   int maxRequestsPerClient) {
-        this.maxRequestsPerClient = maxRequestsPerClient;
+        this.limit = new InFlightLimit(maxRequestsPerClient);
         this.runner = runner;
         this.security = security;
         this.tracker = tracker;
@@ -72,11 +70,12 @@ public final class ConsoleRoutes {
      * {@link MaintenanceConsoleServlet} adapts to Servlet.
      *
      * @param runner  the host's runner
-     * @param options the body limit and per-client cap (bind address and port are unused)
+     * @param options the body limit, per-client cap and API tokens (bind address and port are unused)
      * @return the routes
      */
     public static ConsoleRoutes behindHostLogin(MaintenanceRunner runner, ConsoleOptions options) {
-        return new ConsoleRoutes(runner, ConsoleSecurity.hostLogin(), new RunTracker(runner.clock()), options.maxBodyBytes(),
+        return new ConsoleRoutes(runner, ConsoleSecurity.hostLogin(options.apiTokens()), new RunTracker(runner.clock()),
+                options.maxBodyBytes(),
                 options.maxRequestsPerClient());
     }
 
@@ -90,13 +89,11 @@ public final class ConsoleRoutes {
      * @throws IOException when the request's body could not be read
      */
     public ConsoleResponse handle(ConsoleRequest request) throws IOException {
-        java.net.InetAddress client = request.client();
-        java.util.concurrent.atomic.AtomicInteger count = inFlight.computeIfAbsent(client,
-                c -> new java.util.concurrent.atomic.AtomicInteger());
+        String client = security.clientKey(request);
         try {
-            if (count.incrementAndGet() > maxRequestsPerClient) {
-                return json(429, error("too many requests under way from " + client.getHostAddress()
-                        + " (at most " + maxRequestsPerClient + " at once); try again in a moment"));
+            if (!limit.enter(client)) {
+                return json(429, error("too many requests under way from " + request.client().getHostAddress()
+                        + " (at most " + limit.maxPerClient() + " at once per client); try again in a moment"));
             }
             return route(request);
         } catch (BadRequestException e) {
@@ -105,8 +102,17 @@ public final class ConsoleRoutes {
             LOG.error("console request {} {} failed: {}", request.method(), request.path(), e.toString(), e);
             return json(500, error("internal error; the console's log has the details"));
         } finally {
-            count.decrementAndGet();
+            limit.leave(client);
         }
+    }
+
+    /** The per-client counts (tests wait on them for a server to have picked requests up). */
+    InFlightLimit limit() {
+        return limit;
+    }
+
+    ConsoleSecurity security() {
+        return security;
     }
 
     private ConsoleResponse route(ConsoleRequest ex) throws IOException, BadRequestException {
@@ -124,6 +130,13 @@ public final class ConsoleRoutes {
                 && !security.usesHostLogin()) {
             return logIn(ex, query.get("token"));
         }
+        String auth = ex.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && security.apiTokenLabel(ex).isEmpty()
+                && !security.accessTokenMatches(auth.substring(7).trim())) {
+            // Said plainly rather than left to the CSRF check: a program sent a token this console does not know.
+            throw new BadRequestException(401, "the bearer token is not one of this console's API tokens"
+                    + (security.requiresAccessToken() ? " nor its access token" : ""));
+        }
         if (!security.accessGranted(ex)) {
             throw new BadRequestException(401, security.usesHostLogin() ? "sign in to " + ex.base() + " first"
                     : "this console needs its access token: open /maintenance?token=... once, "
@@ -135,6 +148,20 @@ public final class ConsoleRoutes {
                 throw new BadRequestException(403, "refused: " + problem.get());
             }
         }
+        ConsoleResponse response = dispatch(ex, method, rawPath, query);
+        if (!security.needsSession(ex)) {
+            return response;
+        }
+        // Every answer to a client without a session gives it one, so the dashboard has its own share of
+        // the per-client cap from its first request (and again after the console restarts).
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Set-Cookie", headers.containsKey("Set-Cookie") ? headers.get("Set-Cookie")
+                : security.newSessionCookie(ex.base()));
+        return new ConsoleResponse(response.status(), headers, response.body());
+    }
+
+    private ConsoleResponse dispatch(ConsoleRequest ex, String method, String rawPath, Map<String, String> query)
+            throws IOException, BadRequestException {
         if (method.equals("GET") && rawPath.startsWith(API + "/reports/")) {
             return report(rawPath.substring((API + "/reports/").length()), query);
         }
@@ -435,8 +462,11 @@ public final class ConsoleRoutes {
         } catch (UnknownTaskException e) {
             throw BadRequestException.badRequest(e.getMessage());
         }
-        String by = ex.user().map(u -> " by " + u).orElse("");
-        Optional<RunReport> ran = runTracked(request, label + by, names);
+        Optional<String> apiToken = security.apiTokenLabel(ex);
+        String by = apiToken.map(t -> " by API token " + t).or(() -> ex.user().map(u -> " by " + u)).orElse("");
+        // The report records which program asked: "trigger": "api:LABEL".
+        RunRequest recorded = apiToken.map(t -> request.withTrigger(RunRequest.API_PREFIX + t)).orElse(request);
+        Optional<RunReport> ran = runTracked(recorded, label + by, names);
         if (ran.isEmpty()) {
             RunTracker.CurrentRun busy = tracker.current().orElse(null);
             return json(409, error(busy == null ? "a run is in progress; try again in a moment"
