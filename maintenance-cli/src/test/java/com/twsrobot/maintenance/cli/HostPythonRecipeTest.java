@@ -163,6 +163,33 @@ class HostPythonRecipeTest {
         }
     }
 
+    @Test
+    void serveRefusesAnApiTokensFileOthersMayReadOrAMalformedOne() throws Exception {
+        try (TempWorkspace ws = TempWorkspace.create()) {
+            Path tokens = ws.root().resolve("console-api-tokens");
+            Files.writeString(tokens, "flask-host " + CONSOLE_TOKEN + "\n");
+            Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-r-----"));
+            CliRun readable = CliRun.in(ws, "serve", "--port", "0", "--api-tokens", tokens.toString());
+            assertThat(readable.exitCode()).isEqualTo(2);
+            assertThat(readable.err()).contains(tokens.toString(), "chmod 600").doesNotContain(CONSOLE_TOKEN);
+            secret(tokens, "flask-host short\n");
+            CliRun malformed = CliRun.in(ws, "serve", "--port", "0", "--api-tokens", tokens.toString());
+            assertThat(malformed.exitCode()).isEqualTo(2);
+            assertThat(malformed.err()).contains("line 1", "at least 16 characters");
+        }
+    }
+
+    /** The trigger a report records: a malformed api label is refused, as any unknown trigger is. */
+    @Test
+    void theApiTriggerCarriesALabel() {
+        var request = com.twsrobot.maintenance.api.RunRequest.dryRun("sti_constituents");
+        assertThat(request.withTrigger("api:flask-host").trigger()).isEqualTo("api:flask-host");
+        for (String bad : List.of("api:", "api:has space", "api:../x", "robot")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> request.withTrigger(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trigger must be");
+        }
+    }
+
     private static Path secret(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
