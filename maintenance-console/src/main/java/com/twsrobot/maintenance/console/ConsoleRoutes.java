@@ -43,7 +43,8 @@ public final class ConsoleRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final String API = "/api/maintenance";
     private static final Set<String> GET_PATHS = Set.of("/", "/maintenance", "/maintenance/app.js",
-            "/maintenance/app.css", API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
+            "/maintenance/app.css", "/maintenance/uPlot.iife.min.js", "/maintenance/uPlot.min.css", API + "/charts",
+            API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
             "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics", API + "/backups/compare", API + "/compare");
     private static final Set<String> POST_PATHS = Set.of(API + "/run", API + "/rollback", "/api/market-events/refresh");
 
@@ -171,6 +172,10 @@ public final class ConsoleRoutes {
             case "GET /maintenance" -> resource(ex, "dashboard.html", "text/html; charset=utf-8");
             case "GET /maintenance/app.js" -> resource(ex, "app.js", "text/javascript; charset=utf-8");
             case "GET /maintenance/app.css" -> resource(ex, "app.css", "text/css; charset=utf-8");
+            case "GET /maintenance/uPlot.iife.min.js" -> vendor("uPlot.iife.min.js", "text/javascript; charset=utf-8");
+            case "GET /maintenance/uPlot.min.css" -> vendor("uPlot.min.css", "text/css; charset=utf-8");
+            case "GET " + API + "/charts" -> json(200, ConsoleCharts.of(runner,
+                    wholeNumber(query, "reports", 200, 1, 500, "reports must be a whole number from 1 to 500")));
             case "GET " + API + "/status" -> json(200, status());
             case "GET " + API + "/runs/current" -> json(200, currentRun());
             case "GET " + API + "/reports" -> json(200, reports(query));
@@ -336,7 +341,15 @@ public final class ConsoleRoutes {
         }
         ArrayNode array = ReportJson.mapper().createArrayNode();
         for (ReportSummary summary : runner.reports(filter)) {
-            array.add(ReportJson.toTree(summary));
+            ObjectNode row = ReportJson.toTree(summary);
+            // What the history shows beside the status: the tasks the run ran, and what kind of outcome it was.
+            Optional<RunReport> report = runner.report(summary.reportId());
+            ArrayNode tasks = row.putArray("tasks");
+            report.ifPresent(r -> r.results().forEach(t -> tasks.add(t.task())));
+            RunKind kind = report.map(RunKind::of).orElse(null);
+            row.put("kind", kind == null ? null : kind.wireName());
+            row.put("kind_label", kind == null ? "unreadable report" : kind.label());
+            array.add(row);
         }
         return array;
     }
@@ -558,6 +571,19 @@ public final class ConsoleRoutes {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{CSRF_TOKEN}}",
                     security.csrfToken()).replace("{{BASE_PATH}}", ex.base());
             return send(200, type, text.getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+    }
+
+    /** Where the uPlot WebJar (the pom's version) keeps its files. */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+
+    /** A charting library file, served by the console itself so the page needs nothing from elsewhere. */
+    private static ConsoleResponse vendor(String name, String type) throws IOException {
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(UPLOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the uPlot WebJar's " + name + " is missing from the class path");
+            }
+            return send(200, type, in.readAllBytes(), Map.of());
         }
     }
 

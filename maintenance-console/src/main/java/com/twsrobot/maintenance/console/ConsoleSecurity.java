@@ -146,7 +146,8 @@ final class ConsoleSecurity {
             return "api";
         }
         return switch (path) {
-            case "/", "/maintenance", "/maintenance/app.js", "/maintenance/app.css" -> "page";
+            case "/", "/maintenance", "/maintenance/app.js", "/maintenance/app.css", "/maintenance/uPlot.iife.min.js",
+                 "/maintenance/uPlot.min.css" -> "page";
             case "/metrics", "/api/maintenance/health", "/maintenance/badge.svg" -> "probe";
             default -> "api";
         };

@@ -150,6 +150,7 @@ async function loadStatus() {
   const open = (data.market_open || []).concat(data.calendar_warnings || []);
   $('market-open').hidden = open.length === 0;
   $('market-open').textContent = open.join(' · ');
+  loadCharts(); // the reports may have changed: so have the trends
 }
 
 async function pollProgress() {
@@ -289,6 +290,27 @@ function applyWarnings(report) {
   return warnings;
 }
 
+// The names an apply would remove, per task: the first SHOWN_REMOVALS, then how many more.
+const SHOWN_REMOVALS = 20;
+// A removal of more than this share of a list is called out, whatever the validators allowed.
+const HEAVY_REMOVAL = 0.1;
+
+function removalList(results) {
+  const removing = results.filter((r) => r.removed.length > 0);
+  if (!removing.length) return el('p', { class: 'hint', id: 'confirm-removals' }, 'No names would be removed.');
+  return el('div', { id: 'confirm-removals', class: 'removals' }, ...removing.map((r) => el('div', { 'data-task': r.task },
+    el('h4', {}, r.task + ': ' + r.removed.length + ' name(s) would be removed'),
+    el('ul', {}, r.removed.slice(0, SHOWN_REMOVALS).map((c) => el('li', {}, c.symbol + (c.security ? ' — ' + c.security : '')))),
+    r.removed.length > SHOWN_REMOVALS ? el('p', { class: 'hint more' }, '… and ' + (r.removed.length - SHOWN_REMOVALS) +
+      ' more (the report lists them all)') : null)));
+}
+
+function heavyRemovals(results) {
+  return results.filter((r) => r.before_count && r.removed.length > HEAVY_REMOVAL * r.before_count)
+    .map((r) => 'Heavy removal — ' + r.task + ': ' + r.removed.length + ' of ' + r.before_count + ' names (' +
+      Math.round(100 * r.removed.length / r.before_count) + '%) would go');
+}
+
 function confirmDialog(title, text, warnings, extra, confirmLabel) {
   return new Promise((resolve) => {
     const dialog = $('confirm-dialog');
@@ -313,7 +335,7 @@ async function applyConstituents() {
   const ok = await confirmDialog('Apply constituents refresh?',
     'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.' +
     (lastPreview.left.length ? ' Not applied (its preview failed): ' + lastPreview.left.join(', ') + '.' : ''),
-    applyWarnings({ results }));
+    applyWarnings({ results }).concat(heavyRemovals(results)), removalList(results));
   if (!ok) return;
   const { status, data } = await runWithProgress('/api/maintenance/run',
     { tasks: lastPreview.tasks, dry_run: false, plan_id: report.report_id });
@@ -488,6 +510,93 @@ function renderReport(report) {
   focusResult($('message').hidden ? box : $('message'));
 }
 
+// Trends: charts drawn from the reports (GET /api/maintenance/charts) with uPlot, served by the console itself.
+let charts = [];
+const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+const PALETTE = ['--series-1', '--series-2', '--series-3', '--series-4', '--series-5', '--series-6'];
+
+// Series with their own x values, joined on one sorted x axis (null where a series has no point), as uPlot takes them.
+function aligned(seriesPoints) {
+  const xs = [...new Set(seriesPoints.flatMap((points) => points.map((p) => p[0])))].sort((a, b) => a - b);
+  return [xs, ...seriesPoints.map((points) => {
+    const byX = new Map(points.map((p) => [p[0], p[1]]));
+    return xs.map((x) => (byX.has(x) ? byX.get(x) : null));
+  })];
+}
+
+function axis(label) {
+  return { label, stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line') } };
+}
+
+function chartFigure(id, title, note) {
+  const body = el('div', { class: 'chart-body' });
+  const figure = el('figure', { class: 'chart', id }, el('figcaption', {}, title, note ? el('span', { class: 'hint' }, ' ' + note) : null), body);
+  $('charts').append(figure);
+  return { figure, body };
+}
+
+function plot(id, title, note, series, data, extra) {
+  const { figure, body } = chartFigure(id, title, note);
+  const points = data.slice(1).reduce((n, ys) => n + ys.filter((y) => y !== null && y !== undefined).length, 0);
+  figure.dataset.points = String(points);
+  figure.dataset.series = series.map((s) => s.label).join('|');
+  if (points === 0) { body.append(el('p', { class: 'hint' }, 'No data in the reports yet.')); return; }
+  const width = Math.max(200, body.clientWidth || figure.clientWidth || 300);
+  const opts = Object.assign({
+    width, height: 190, series: [{}, ...series], cursor: { drag: { x: false, y: false } },
+    legend: { live: false },
+    axes: [axis(''), axis('')], scales: { x: { time: true } },
+  }, extra || {});
+  charts.push(new uPlot(opts, data, body));
+}
+
+function line(label, i, scale) {
+  return { label, stroke: css(PALETTE[i % PALETTE.length]), width: 2, spanGaps: true, scale: scale || 'y',
+    points: { show: true, size: 6, fill: css(PALETTE[i % PALETTE.length]) } };
+}
+
+function bars(label, i, scale) {
+  const paths = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.35, 24], align: i % 2 ? 1 : -1 }) : undefined;
+  return { label, stroke: css(PALETTE[i % PALETTE.length]), fill: css(PALETTE[i % PALETTE.length]), width: 1,
+    scale: scale || 'y', paths, points: { show: !paths, size: 6 } };
+}
+
+async function loadCharts() {
+  if (typeof uPlot === 'undefined') { $('trends-hint').textContent = 'charting library unavailable'; return; }
+  const { status, data } = await api('GET', '/api/maintenance/charts');
+  if (status !== 200) { $('trends-hint').textContent = 'unavailable: ' + (data.error || status); return; }
+  charts.forEach((c) => c.destroy());
+  charts = [];
+  $('charts').replaceChildren();
+  $('trends-hint').textContent = 'from the ' + data.reports_read + ' newest reports';
+  for (const ix of data.indexes) {
+    const a = ix.applies.map((p) => [p.at, p]);
+    plot('chart-members-' + ix.index, (ix.title || ix.index) + ': members and churn', 'per apply',
+      [line('members', 0, 'n'), bars('added', 1, 'c'), bars('removed', 2, 'c')],
+      aligned([a.map(([x, p]) => [x, p.members]), a.map(([x, p]) => [x, p.added]), a.map(([x, p]) => [x, p.removed])]),
+      { axes: [axis(''), axis('members'), Object.assign(axis('churn'), { side: 1, scale: 'c', grid: { show: false } })],
+        scales: { x: { time: true }, n: {}, c: { range: (u, min, max) => [0, Math.max(1, max)] } } });
+  }
+  const ages = data.age;
+  plot('chart-age', 'Content and file age', 'days, now',
+    [bars('file age', 0), bars('content age (since its apply)', 1)],
+    [ages.map((_, i) => i), ages.map((a) => a.file_age_days), ages.map((a) => a.content_age_days)],
+    { scales: { x: { time: false, range: [-0.5, Math.max(0.5, ages.length - 0.5)] }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      axes: [Object.assign(axis(''), { splits: () => ages.map((_, i) => i), values: (u, splits) => splits.map((i) => (ages[i] ? ages[i].title || ages[i].index : '')) }),
+        axis('days')] });
+  plot('chart-durations', 'Run duration per task', 'seconds',
+    data.durations.map((d, i) => line(d.task, i)), aligned(data.durations.map((d) => d.runs.map((r) => [r.at, r.seconds]))),
+    { axes: [axis(''), axis('seconds')] });
+  plot('chart-events', 'Events per provider per sync', 'fetched',
+    data.events.map((e, i) => line(e.provider, i)), aligned(data.events.map((e) => e.syncs.map((s) => [s.at, s.fetched]))),
+    { axes: [axis(''), axis('events')] });
+}
+
+// Charts are drawn to the width of their box: redrawn when the window's width changes.
+let resizeTimer = null;
+window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(loadCharts, 250); });
+window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', loadCharts);
+
 // History: a page of reports under the chosen filters; any two checked reports can be compared.
 const HISTORY_PAGE = 20;
 let historyOffset = 0;
@@ -509,10 +618,12 @@ async function showHistory() {
     el('td', {}, el('input', { type: 'checkbox', name: 'compare-report', value: r.report_id,
       'aria-label': 'compare ' + r.report_id })),
     el('td', {}, el('button', { class: 'link', 'data-open': r.report_id }, r.report_id)),
-    el('td', {}, badge(r.status)), el('td', {}, r.dry_run ? 'dry run' : 'apply'), el('td', {}, when(r.started_at)),
+    el('td', { class: 'tasks' }, (r.tasks || []).join(', ') || '—'),
+    el('td', {}, badge(r.status)), el('td', {}, el('span', { class: 'kind ' + (r.kind || 'unknown') }, r.kind_label)),
+    el('td', {}, r.dry_run ? 'dry run' : 'apply'), el('td', {}, when(r.started_at)),
     el('td', { class: 'num' }, r.warning_count), el('td', { class: 'num' }, r.error_count))));
   if (data.length === 0) {
-    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 7 }, 'No reports match.')));
+    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 9 }, 'No reports match.')));
   }
   table.querySelectorAll('button[data-open]').forEach((b) => b.addEventListener('click', async () => {
     const report = await api('GET', '/api/maintenance/reports/' + encodeURIComponent(b.dataset.open));
