@@ -524,8 +524,22 @@ function aligned(seriesPoints) {
   })];
 }
 
-function axis(label) {
-  return { label, stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line') } };
+function axis(label, scale) {
+  const a = { label, stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line') } };
+  if (scale) a.scale = scale;
+  return a;
+}
+
+// Counts and durations start at zero, with a little room above the highest.
+function fromZero(u, min, max) {
+  return [0, max > 0 ? max * 1.15 : 1];
+}
+
+// Time axes padded on both sides (half a day at least), so one point or a bar at either end shows whole.
+function timeRange(u, min, max) {
+  if (min === null || max === null) return [0, 1];
+  const pad = Math.max(43200, (max - min) * 0.05);
+  return [min - pad, max + pad];
 }
 
 function chartFigure(id, title, note) {
@@ -545,8 +559,10 @@ function plot(id, title, note, series, data, extra) {
   const opts = Object.assign({
     width, height: 190, series: [{}, ...series], cursor: { drag: { x: false, y: false } },
     legend: { live: false },
-    axes: [axis(''), axis('')], scales: { x: { time: true } },
+    axes: [axis(''), axis('')], scales: { x: { time: true, range: timeRange }, y: { range: fromZero } },
   }, extra || {});
+  // One point in time: uPlot has no span to pad, so the axis gets a fixed day either side.
+  if (opts.scales.x.time && data[0].length === 1) opts.scales.x.range = [data[0][0] - 86400, data[0][0] + 86400];
   charts.push(new uPlot(opts, data, body));
 }
 
@@ -574,14 +590,14 @@ async function loadCharts() {
     plot('chart-members-' + ix.index, (ix.title || ix.index) + ': members and churn', 'per apply',
       [line('members', 0, 'n'), bars('added', 1, 'c'), bars('removed', 2, 'c')],
       aligned([a.map(([x, p]) => [x, p.members]), a.map(([x, p]) => [x, p.added]), a.map(([x, p]) => [x, p.removed])]),
-      { axes: [axis(''), axis('members'), Object.assign(axis('churn'), { side: 1, scale: 'c', grid: { show: false } })],
-        scales: { x: { time: true }, n: {}, c: { range: (u, min, max) => [0, Math.max(1, max)] } } });
+      { axes: [axis(''), axis('members', 'n'), Object.assign(axis('churn', 'c'), { side: 1, grid: { show: false } })],
+        scales: { x: { time: true, range: timeRange }, n: { range: fromZero }, c: { range: fromZero } } });
   }
   const ages = data.age;
   plot('chart-age', 'Content and file age', 'days, now',
     [bars('file age', 0), bars('content age (since its apply)', 1)],
     [ages.map((_, i) => i), ages.map((a) => a.file_age_days), ages.map((a) => a.content_age_days)],
-    { scales: { x: { time: false, range: [-0.5, Math.max(0.5, ages.length - 0.5)] }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    { scales: { x: { time: false, range: [-0.5, Math.max(0.5, ages.length - 0.5)] }, y: { range: fromZero } },
       axes: [Object.assign(axis(''), { splits: () => ages.map((_, i) => i), values: (u, splits) => splits.map((i) => (ages[i] ? ages[i].title || ages[i].index : '')) }),
         axis('days')] });
   plot('chart-durations', 'Run duration per task', 'seconds',

@@ -84,10 +84,20 @@ class ConsoleChartsTest {
         }
     }
 
-    /** Holds an apply inside its source until released, so another apply meets the run lock. */
+    /**
+     * An S&P 500 source that holds each fetch until released while armed, so another apply meets the run
+     * lock (or a page shows a run in progress); it answers {@link #answer}.
+     */
     static final class GateSource implements ConstituentSource {
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+        volatile CountDownLatch entered = new CountDownLatch(1);
+        volatile CountDownLatch release = new CountDownLatch(1);
+        final FakeSource answer = FakeSource.returning("sp500", Rows.usTickers(500));
+
+        /** Holds the next fetch again until {@link #release} is counted down. */
+        void arm() {
+            entered = new CountDownLatch(1);
+            release = new CountDownLatch(1);
+        }
 
         @Override
         public String index() {
@@ -107,16 +117,20 @@ class ConsoleChartsTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return FakeSource.returning("sp500", Rows.usTickers(500)).fetch(context);
+            return answer.fetch(context);
         }
+    }
+
+    /** The workspace's runner and its sources, to go on from. */
+    record History(MaintenanceRunner runner, FakeSource sti, FakeSource hsi, GateSource sp500) {
     }
 
     /**
      * Fills the reports: sti applied three times (30, 31, 29 members), a dry run whose hsi source fails, an
      * apply of sti and hsi where hsi fails (partly applied), a dry run whose sti list is too short (validation),
-     * an sti apply the lock refuses while an sp500 apply holds it, and two events syncs. Returns the runner.
+     * an sti apply the lock refuses while an sp500 apply holds it, and two events syncs.
      */
-    static MaintenanceRunner workspaceWithHistory(TempWorkspace ws, MutableClock clock, Instant start) throws Exception {
+    static History workspaceWithHistory(TempWorkspace ws, MutableClock clock, Instant start) throws Exception {
         FakeSource sti = FakeSource.returning("sti", Rows.sgxCodes(30));
         FakeSource hsi = FakeSource.returning("hsi", Rows.hkexCodes(85));
         GateSource gate = new GateSource();
@@ -152,7 +166,7 @@ class ConsoleChartsTest {
             clock.set(start.plus(Duration.ofDays(day += 1)));
             runner.run(RunRequest.builder().task("market_events").apply().build());
         }
-        return runner;
+        return new History(runner, sti, hsi, gate);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -164,7 +178,7 @@ class ConsoleChartsTest {
 
     @Test
     void theChartsDataComesFromTheReports() throws Exception {
-        MaintenanceRunner runner = workspaceWithHistory(ws, clock, START);
+        MaintenanceRunner runner = workspaceWithHistory(ws, clock, START).runner();
         console = MaintenanceConsole.start(runner, ConsoleOptions.defaults().withPort(0));
         JsonNode charts = get("/api/maintenance/charts");
         assertThat(charts.get("reports_read").asInt()).isEqualTo(runner.recentReports(500).size());
@@ -197,7 +211,7 @@ class ConsoleChartsTest {
 
     @Test
     void theHistoryNamesEachRunsTasksAndTellsTheKindsOfFailureApart() throws Exception {
-        console = MaintenanceConsole.start(workspaceWithHistory(ws, clock, START), ConsoleOptions.defaults().withPort(0));
+        console = MaintenanceConsole.start(workspaceWithHistory(ws, clock, START).runner(), ConsoleOptions.defaults().withPort(0));
         JsonNode rows = get("/api/maintenance/reports?limit=50");
         List<String> kinds = new ArrayList<>();
         rows.forEach(r -> kinds.add(r.get("kind").asText() + " " + r.get("tasks")));
