@@ -408,8 +408,17 @@ public final class ConsoleRoutes {
         for (Backup b : runner.backups(task)) {
             String taskName = runner.indexes().stream().filter(i -> i.fileName().equals(b.fileName()))
                     .map(IndexSpec::taskName).findFirst().orElse("");
-            array.addObject().put("backup_id", b.id()).put("task", taskName).put("file", b.fileName())
+            ObjectNode row = array.addObject().put("backup_id", b.id()).put("task", taskName).put("file", b.fileName())
                     .put("taken_at", ReportJson.timestamp(b.takenAt())).put("size_bytes", b.size());
+            // What the operator restores to: how many rows the backup holds, and the apply that took it.
+            try {
+                row.put("row_count", com.twsrobot.maintenance.core.constituents.ConstituentFile.read(b.path()).table().rowCount());
+            } catch (IOException | com.twsrobot.maintenance.core.csv.CsvFormatException e) {
+                row.putNull("row_count");
+                row.put("row_count_problem", e.getMessage());
+            }
+            String reportId = "maintenance_" + b.id(); // an apply's backups are named after its report (BackupStore.idFor)
+            row.put("report_id", ReportStore.isReportId(reportId) && runner.report(reportId).isPresent() ? reportId : null);
         }
         return array;
     }

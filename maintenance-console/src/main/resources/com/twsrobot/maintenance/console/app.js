@@ -368,11 +368,18 @@ async function refreshEvents() {
   await loadStatus();
 }
 
+// A backup as the operator chooses it: the file, when, how many rows, and the apply that took it.
+function backupLabel(b) {
+  return b.file + ' — ' + b.backup_id + ' (' + when(b.taken_at) + ', ' +
+    (b.row_count === null || b.row_count === undefined ? 'rows unreadable' : b.row_count + ' rows') +
+    ', taken by ' + (b.report_id ? 'apply ' + b.report_id : 'a run whose report is gone') + ')';
+}
+
 async function rollback() {
   const { data } = await api('GET', '/api/maintenance/backups');
   if (!Array.isArray(data) || data.length === 0) { showMessage('There are no backups to restore yet.', 'error'); return; }
   const select = el('select', { id: 'rollback-backup' },
-    data.map((b) => el('option', { value: b.task + '|' + b.backup_id }, b.file + ' — ' + b.backup_id + ' (' + when(b.taken_at) + ')')));
+    data.map((b) => el('option', { value: b.task + '|' + b.backup_id }, backupLabel(b))));
   const chosen = await confirmDialog('Roll back a constituent file?',
     'First a preview: what restoring the chosen backup would change. Nothing is written yet.',
     ((lastStatus && lastStatus.market_open) || []).map((m) => 'Market appears open: ' + m),
@@ -691,7 +698,8 @@ async function loadVersions() {
   const task = $('compare-task').value;
   const { data } = await api('GET', '/api/maintenance/backups?task=' + encodeURIComponent(task));
   const options = () => [el('option', { value: 'current' }, 'the file now'),
-    ...(Array.isArray(data) ? data : []).map((b) => el('option', { value: b.backup_id }, 'backup ' + b.backup_id))];
+    ...(Array.isArray(data) ? data : []).map((b) => el('option', { value: b.backup_id }, 'backup ' + b.backup_id +
+      (b.row_count === null || b.row_count === undefined ? '' : ' (' + b.row_count + ' rows)')))];
   $('compare-from').replaceChildren(...options());
   $('compare-to').replaceChildren(...options());
   if ($('compare-from').options.length > 1) $('compare-from').selectedIndex = 1;

@@ -199,6 +199,9 @@ class ConsoleApiTest {
 
         JsonNode backups = json(get("/api/maintenance/backups?task=sti_constituents", Map.of()));
         assertThat(backups).hasSize(1);
+        // The backup holds the file the apply replaced (the workspace's 30 STI rows), and names that apply.
+        assertThat(backups.get(0).get("row_count").asInt()).isEqualTo(30);
+        assertThat(backups.get(0).get("report_id").asText()).isEqualTo(applied.get("report_id").asText());
         String backupId = backups.get(0).get("backup_id").asText();
         var afterApply = ws.dataFingerprint();
         // Compare that backup with the file now: what the apply changed.

@@ -477,6 +477,9 @@ class DashboardBrowserTest {
         driver.findElement(By.id("btn-rollback")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Roll back a constituent file?"));
         assertThat(driver.findElement(By.id("confirm-apply")).getText()).isEqualTo("Preview");
+        // Each backup says how many rows it holds and which apply took it.
+        assertThat(driver.findElement(By.cssSelector("#rollback-backup option[value^='sti_constituents|']")).getText())
+                .contains("sti_constituents.csv — ", "30 rows", "taken by apply maintenance_");
         driver.findElement(By.cssSelector("#rollback-backup option[value^='sti_constituents|']")).click();
         driver.findElement(By.id("confirm-apply")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Restore "));
