@@ -311,6 +311,23 @@ function heavyRemovals(results) {
       Math.round(100 * r.removed.length / r.before_count) + '%) would go');
 }
 
+// A removal a second source does not back: the page dropped the name, but a fund's holdings still list it.
+function unexplainedRemovals(results) {
+  const out = [];
+  for (const r of results) {
+    for (const o of (r.detail && r.detail.second_opinion) || []) {
+      const held = new Set((o.only_in_source || []).map((m) => m.symbol));
+      const names = r.removed.filter((c) => held.has(c.symbol)).map((c) => c.symbol);
+      if (names.length) {
+        out.push('Unexplained removal — ' + r.task + ': off the page but still held by ' + o.source + ': ' +
+          names.slice(0, SHOWN_REMOVALS).join(', ') +
+          (names.length > SHOWN_REMOVALS ? ' and ' + (names.length - SHOWN_REMOVALS) + ' more' : ''));
+      }
+    }
+  }
+  return out;
+}
+
 function confirmDialog(title, text, warnings, extra, confirmLabel) {
   return new Promise((resolve) => {
     const dialog = $('confirm-dialog');
@@ -335,7 +352,7 @@ async function applyConstituents() {
   const ok = await confirmDialog('Apply constituents refresh?',
     'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.' +
     (lastPreview.left.length ? ' Not applied (its preview failed): ' + lastPreview.left.join(', ') + '.' : ''),
-    applyWarnings({ results }).concat(heavyRemovals(results)), removalList(results));
+    applyWarnings({ results }).concat(heavyRemovals(results), unexplainedRemovals(results)), removalList(results));
   if (!ok) return;
   const { status, data } = await runWithProgress('/api/maintenance/run',
     { tasks: lastPreview.tasks, dry_run: false, plan_id: report.report_id });

@@ -350,6 +350,12 @@ class DashboardBrowserTest {
                             "… and 40 more (the report lists them all)",
                             "Heavy removal — sp500_constituents: 60 of 500 names (12%) would go");
                     screenshot(driver, "console-confirm-removals.png");
+                    // A removal a fund's holdings do not back is called out too (a second opinion as reports carry it).
+                    assertThat(js(driver, "return unexplainedRemovals([{task: 'idx_constituents', removed: [{symbol: 'AAA'},"
+                            + " {symbol: 'BBB'}], detail: {second_opinion: [{source: 'fund-holdings', only_in_source:"
+                            + " [{symbol: 'BBB', name: 'B Corp'}]}]}}, {task: 'other', removed: [{symbol: 'CCC'}], detail: {}}])"))
+                            .isEqualTo(java.util.List.of("Unexplained removal — idx_constituents: off the page but still held by "
+                                    + "fund-holdings: BBB"));
                     driver.findElement(By.id("confirm-cancel")).click();
                     assertThat(Files.readString(ws.dataFile("sp500_constituents.csv")).lines().count()).isEqualTo(501);
 
