@@ -153,9 +153,12 @@ final class ConsoleSecurity {
         };
     }
 
-    /** Whether the request should be given a session cookie with its answer (it has no valid one). */
+    /**
+     * Whether the request should be given a session cookie with its answer: it has no valid one, and it
+     * is not a program with an API token (whose label is its share) nor under the host's login (its user is).
+     */
     boolean needsSession(ConsoleRequest request) {
-        return !hostLogin && session(request).isEmpty();
+        return !hostLogin && apiTokenLabel(request).isEmpty() && session(request).isEmpty();
     }
 
     /**

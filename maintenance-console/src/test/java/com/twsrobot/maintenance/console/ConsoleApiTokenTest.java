@@ -95,6 +95,7 @@ class ConsoleApiTokenTest {
         var before = ws.dataFingerprint();
         HttpResponse<String> dry = post("/api/maintenance/run", "{\"tasks\": [\"sti_constituents\"]}", BEARER);
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(dry.headers().firstValue("Set-Cookie")).as("a program's share is its token, not a session").isEmpty();
         JsonNode preview = json(dry);
         assertThat(preview.get("dry_run").asBoolean()).isTrue();
         assertThat(preview.get("detail").get("trigger").asText()).isEqualTo("api:flask-host");
