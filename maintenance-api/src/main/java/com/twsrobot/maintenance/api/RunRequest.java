@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param rollbackBackupId  restore this backup ({@link #LATEST_BACKUP} for the newest; "" for none)
  * @param sourceTimeout     the deadline for each source and event provider: fetching (every try and
  *                          fallback, bodies included) and parsing; null for the runner's default
- * @param trigger           what started the run, recorded in its report: {@link #MANUAL} or {@link #SCHEDULE}
+ * @param trigger           what started the run, recorded in its report: {@link #MANUAL}, {@link #SCHEDULE},
+ *                          or {@link #API_PREFIX} and the label of the console's API token that asked for it
  */
 public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
                          int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
@@ -31,6 +32,10 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
     public static final String MANUAL = "manual";
     /** Trigger of a run the console's schedule started. */
     public static final String SCHEDULE = "schedule";
+    /** Trigger prefix of a run a program asked the console for with an API token: {@code api:LABEL}. */
+    public static final String API_PREFIX = "api:";
+    private static final java.util.regex.Pattern API_TRIGGER = java.util.regex.Pattern.compile(
+            "api:[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     /**
      * A manual request.
@@ -96,7 +101,7 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
      * @param planId            the dry run whose plan to apply ("" or null for none)
      * @param rollbackBackupId  the backup to restore ("" or null for none)
      * @param sourceTimeout     the deadline for each source and event provider; null for the runner's default
-     * @param trigger           {@link #MANUAL} or {@link #SCHEDULE}; null for manual
+     * @param trigger           {@link #MANUAL}, {@link #SCHEDULE} or {@link #API_PREFIX}{@code LABEL}; null for manual
      * @throws IllegalArgumentException for a plan together with a rollback, a plan in a dry run, a
      *                                  non-positive source timeout, days ahead outside 1 to
      *                                  {@link #MAX_DAYS_AHEAD}, or an unknown trigger
@@ -108,8 +113,9 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         planId = Objects.requireNonNullElse(planId, "");
         rollbackBackupId = Objects.requireNonNullElse(rollbackBackupId, "");
         trigger = Objects.requireNonNullElse(trigger, MANUAL);
-        if (!trigger.equals(MANUAL) && !trigger.equals(SCHEDULE)) {
-            throw new IllegalArgumentException("trigger must be " + MANUAL + " or " + SCHEDULE + ", got '" + trigger + "'");
+        if (!trigger.equals(MANUAL) && !trigger.equals(SCHEDULE) && !API_TRIGGER.matcher(trigger).matches()) {
+            throw new IllegalArgumentException("trigger must be " + MANUAL + ", " + SCHEDULE + " or " + API_PREFIX
+                    + "LABEL, got '" + trigger + "'");
         }
         if (!planId.isEmpty() && !rollbackBackupId.isEmpty()) {
             throw new IllegalArgumentException("a request applies a plan or rolls back, not both");
@@ -153,6 +159,17 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
     public RunRequest withTasks(List<String> names) {
         return new RunRequest(names, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
                 rollbackBackupId, sourceTimeout, trigger);
+    }
+
+    /**
+     * The same request with another trigger.
+     *
+     * @param value {@link #MANUAL}, {@link #SCHEDULE} or {@link #API_PREFIX}{@code LABEL}
+     * @return a new request
+     */
+    public RunRequest withTrigger(String value) {
+        return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
+                rollbackBackupId, sourceTimeout, value);
     }
 
     /**

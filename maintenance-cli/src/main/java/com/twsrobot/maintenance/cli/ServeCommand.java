@@ -46,12 +46,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "File holding an access token (16+ characters) every request must carry; required off loopback.")
     Path tokenFile;
 
+    @Option(names = "--api-tokens", paramLabel = "FILE",
+            description = "File of 'LABEL TOKEN' (or 'LABEL sha256:HEX') lines, owner-only (chmod 600): bearer tokens a "
+                    + "program may POST with instead of the page's CSRF token; its runs' reports say trigger api:LABEL.")
+    Path apiTokensFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleOptions options = ConsoleOptions.defaults().withBind(bind).withPort(port);
         if (tokenFile != null) {
             options = options.withAccessToken(readToken(tokenFile));
+        }
+        if (apiTokensFile != null) {
+            try {
+                options = options.withApiTokens(com.twsrobot.maintenance.console.ApiTokens.load(apiTokensFile));
+            } catch (IllegalArgumentException e) {
+                throw new MaintenanceCli.UsageException(e.getMessage());
+            }
         }
         if (!options.isLoopback() && options.accessToken().isEmpty()) {
             throw new MaintenanceCli.UsageException("refusing to serve on " + bind + " without an access token: anyone who "
@@ -84,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "console-shutdown"));
         err.println("Maintenance Console on " + console.uri().resolve("/maintenance")
-                + (options.accessToken().isPresent() ? "?token=<your token>" : "") + " — Ctrl-C to stop");
+                + (options.accessToken().isPresent() ? "?token=<your token>" : "") + " — Ctrl-C to stop"
+                + (options.apiTokens().isEmpty() ? "" : "; API tokens: " + String.join(", ", options.apiTokens().labels())));
         err.flush();
         stopped.await();
         return MaintenanceCli.EXIT_OK;

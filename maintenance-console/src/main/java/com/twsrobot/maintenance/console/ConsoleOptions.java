@@ -16,9 +16,12 @@ import java.util.Optional;
  *                            connection is closed after it (the JDK server's {@code sun.net.httpserver.maxReqTime})
  * @param maxRequestsPerClient requests one client address may have under way at once; more get 429
  * @param workers       threads serving requests; stalled clients hold one each until the read timeout
+ * @param apiTokens     labelled bearer tokens a program may send instead of the page's CSRF token
+ *                      ({@link ApiTokens#none()} by default); each also grants access like the access token
  */
 public record ConsoleOptions(String bindAddress, int port, Optional<String> accessToken, int maxBodyBytes,
-                             java.time.Duration requestReadTimeout, int maxRequestsPerClient, int workers) {
+                             java.time.Duration requestReadTimeout, int maxRequestsPerClient, int workers,
+                             ApiTokens apiTokens) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;
@@ -33,8 +36,16 @@ public record ConsoleOptions(String bindAddress, int port, Optional<String> acce
                 DEFAULT_WORKERS);
     }
 
+    /** Options without API tokens. */
+    public ConsoleOptions(String bindAddress, int port, Optional<String> accessToken, int maxBodyBytes,
+                          java.time.Duration requestReadTimeout, int maxRequestsPerClient, int workers) {
+        this(bindAddress, port, accessToken, maxBodyBytes, requestReadTimeout, maxRequestsPerClient, workers,
+                ApiTokens.none());
+    }
+
     public ConsoleOptions {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(apiTokens, "apiTokens");
         Objects.requireNonNull(accessToken, "accessToken");
         if (port < 0 || port > 65535) {
             throw new com.twsrobot.maintenance.api.ConfigurationException("port must be 0 to 65535, got " + port);
@@ -60,25 +71,30 @@ public record ConsoleOptions(String bindAddress, int port, Optional<String> acce
 
     public ConsoleOptions withBind(String address) {
         return new ConsoleOptions(address, port, accessToken, maxBodyBytes, requestReadTimeout, maxRequestsPerClient,
-                workers);
+                workers, apiTokens);
     }
 
     public ConsoleOptions withPort(int newPort) {
         return new ConsoleOptions(bindAddress, newPort, accessToken, maxBodyBytes, requestReadTimeout, maxRequestsPerClient,
-                workers);
+                workers, apiTokens);
     }
 
     public ConsoleOptions withAccessToken(String token) {
         return new ConsoleOptions(bindAddress, port, Optional.of(token), maxBodyBytes, requestReadTimeout, maxRequestsPerClient,
-                workers);
+                workers, apiTokens);
     }
 
     public ConsoleOptions withRequestReadTimeout(java.time.Duration timeout) {
-        return new ConsoleOptions(bindAddress, port, accessToken, maxBodyBytes, timeout, maxRequestsPerClient, workers);
+        return new ConsoleOptions(bindAddress, port, accessToken, maxBodyBytes, timeout, maxRequestsPerClient, workers, apiTokens);
     }
 
     public ConsoleOptions withMaxRequestsPerClient(int max) {
-        return new ConsoleOptions(bindAddress, port, accessToken, maxBodyBytes, requestReadTimeout, max, workers);
+        return new ConsoleOptions(bindAddress, port, accessToken, maxBodyBytes, requestReadTimeout, max, workers, apiTokens);
+    }
+
+    public ConsoleOptions withApiTokens(ApiTokens tokens) {
+        return new ConsoleOptions(bindAddress, port, accessToken, maxBodyBytes, requestReadTimeout, maxRequestsPerClient,
+                workers, tokens);
     }
 
     /** Whether the bind address is a loopback address (127.0.0.0/8, ::1, localhost). */

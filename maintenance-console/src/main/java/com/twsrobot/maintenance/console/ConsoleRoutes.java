@@ -43,7 +43,8 @@ public final class ConsoleRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final String API = "/api/maintenance";
     private static final Set<String> GET_PATHS = Set.of("/", "/maintenance", "/maintenance/app.js",
-            "/maintenance/app.css", API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
+            "/maintenance/app.css", "/maintenance/uPlot.iife.min.js", "/maintenance/uPlot.min.css", API + "/charts",
+            API + "/status", API + "/runs/current", API + "/reports", API + "/backups",
             "/api/market-events/sync-log", API + "/health", "/maintenance/badge.svg", "/metrics", API + "/backups/compare", API + "/compare");
     private static final Set<String> POST_PATHS = Set.of(API + "/run", API + "/rollback", "/api/market-events/refresh");
 
@@ -53,13 +54,11 @@ public final class ConsoleRoutes {
     private final ConsoleMetrics metrics = new ConsoleMetrics();
     private final int maxBodyBytes;
     private volatile ScheduledRuns schedule;
-    private final int maxRequestsPerClient;
-    private final java.util.concurrent.ConcurrentHashMap<java.net.InetAddress, java.util.concurrent.atomic.AtomicInteger>
-            inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final InFlightLimit limit;
 
     ConsoleRoutes(MaintenanceRunner runner, ConsoleSecurity security, RunTracker tracker, int maxBodyBytes,
                   int maxRequestsPerClient) {
-        this.maxRequestsPerClient = maxRequestsPerClient;
+        this.limit = new InFlightLimit(maxRequestsPerClient);
         this.runner = runner;
         this.security = security;
         this.tracker = tracker;
@@ -72,11 +71,12 @@ public final class ConsoleRoutes {
      * {@link MaintenanceConsoleServlet} adapts to Servlet.
      *
      * @param runner  the host's runner
-     * @param options the body limit and per-client cap (bind address and port are unused)
+     * @param options the body limit, per-client cap and API tokens (bind address and port are unused)
      * @return the routes
      */
     public static ConsoleRoutes behindHostLogin(MaintenanceRunner runner, ConsoleOptions options) {
-        return new ConsoleRoutes(runner, ConsoleSecurity.hostLogin(), new RunTracker(runner.clock()), options.maxBodyBytes(),
+        return new ConsoleRoutes(runner, ConsoleSecurity.hostLogin(options.apiTokens()), new RunTracker(runner.clock()),
+                options.maxBodyBytes(),
                 options.maxRequestsPerClient());
     }
 
@@ -90,13 +90,11 @@ public final class ConsoleRoutes {
      * @throws IOException when the request's body could not be read
      */
     public ConsoleResponse handle(ConsoleRequest request) throws IOException {
-        java.net.InetAddress client = request.client();
-        java.util.concurrent.atomic.AtomicInteger count = inFlight.computeIfAbsent(client,
-                c -> new java.util.concurrent.atomic.AtomicInteger());
+        String client = security.clientKey(request);
         try {
-            if (count.incrementAndGet() > maxRequestsPerClient) {
-                return json(429, error("too many requests under way from " + client.getHostAddress()
-                        + " (at most " + maxRequestsPerClient + " at once); try again in a moment"));
+            if (!limit.enter(client)) {
+                return json(429, error("too many requests under way from " + request.client().getHostAddress()
+                        + " (at most " + limit.maxPerClient() + " at once per client); try again in a moment"));
             }
             return route(request);
         } catch (BadRequestException e) {
@@ -105,8 +103,17 @@ public final class ConsoleRoutes {
             LOG.error("console request {} {} failed: {}", request.method(), request.path(), e.toString(), e);
             return json(500, error("internal error; the console's log has the details"));
         } finally {
-            count.decrementAndGet();
+            limit.leave(client);
         }
+    }
+
+    /** The per-client counts (tests wait on them for a server to have picked requests up). */
+    InFlightLimit limit() {
+        return limit;
+    }
+
+    ConsoleSecurity security() {
+        return security;
     }
 
     private ConsoleResponse route(ConsoleRequest ex) throws IOException, BadRequestException {
@@ -124,6 +131,13 @@ public final class ConsoleRoutes {
                 && !security.usesHostLogin()) {
             return logIn(ex, query.get("token"));
         }
+        String auth = ex.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && security.apiTokenLabel(ex).isEmpty()
+                && !security.accessTokenMatches(auth.substring(7).trim())) {
+            // Said plainly rather than left to the CSRF check: a program sent a token this console does not know.
+            throw new BadRequestException(401, "the bearer token is not one of this console's API tokens"
+                    + (security.requiresAccessToken() ? " nor its access token" : ""));
+        }
         if (!security.accessGranted(ex)) {
             throw new BadRequestException(401, security.usesHostLogin() ? "sign in to " + ex.base() + " first"
                     : "this console needs its access token: open /maintenance?token=... once, "
@@ -135,6 +149,20 @@ public final class ConsoleRoutes {
                 throw new BadRequestException(403, "refused: " + problem.get());
             }
         }
+        ConsoleResponse response = dispatch(ex, method, rawPath, query);
+        if (!security.needsSession(ex)) {
+            return response;
+        }
+        // Every answer to a client without a session gives it one, so the dashboard has its own share of
+        // the per-client cap from its first request (and again after the console restarts).
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Set-Cookie", headers.containsKey("Set-Cookie") ? headers.get("Set-Cookie")
+                : security.newSessionCookie(ex.base()));
+        return new ConsoleResponse(response.status(), headers, response.body());
+    }
+
+    private ConsoleResponse dispatch(ConsoleRequest ex, String method, String rawPath, Map<String, String> query)
+            throws IOException, BadRequestException {
         if (method.equals("GET") && rawPath.startsWith(API + "/reports/")) {
             return report(rawPath.substring((API + "/reports/").length()), query);
         }
@@ -144,6 +172,10 @@ public final class ConsoleRoutes {
             case "GET /maintenance" -> resource(ex, "dashboard.html", "text/html; charset=utf-8");
             case "GET /maintenance/app.js" -> resource(ex, "app.js", "text/javascript; charset=utf-8");
             case "GET /maintenance/app.css" -> resource(ex, "app.css", "text/css; charset=utf-8");
+            case "GET /maintenance/uPlot.iife.min.js" -> vendor("uPlot.iife.min.js", "text/javascript; charset=utf-8");
+            case "GET /maintenance/uPlot.min.css" -> vendor("uPlot.min.css", "text/css; charset=utf-8");
+            case "GET " + API + "/charts" -> json(200, ConsoleCharts.of(runner,
+                    wholeNumber(query, "reports", 200, 1, 500, "reports must be a whole number from 1 to 500")));
             case "GET " + API + "/status" -> json(200, status());
             case "GET " + API + "/runs/current" -> json(200, currentRun());
             case "GET " + API + "/reports" -> json(200, reports(query));
@@ -309,7 +341,15 @@ public final class ConsoleRoutes {
         }
         ArrayNode array = ReportJson.mapper().createArrayNode();
         for (ReportSummary summary : runner.reports(filter)) {
-            array.add(ReportJson.toTree(summary));
+            ObjectNode row = ReportJson.toTree(summary);
+            // What the history shows beside the status: the tasks the run ran, and what kind of outcome it was.
+            Optional<RunReport> report = runner.report(summary.reportId());
+            ArrayNode tasks = row.putArray("tasks");
+            report.ifPresent(r -> r.results().forEach(t -> tasks.add(t.task())));
+            RunKind kind = report.map(RunKind::of).orElse(null);
+            row.put("kind", kind == null ? null : kind.wireName());
+            row.put("kind_label", kind == null ? "unreadable report" : kind.label());
+            array.add(row);
         }
         return array;
     }
@@ -368,8 +408,17 @@ public final class ConsoleRoutes {
         for (Backup b : runner.backups(task)) {
             String taskName = runner.indexes().stream().filter(i -> i.fileName().equals(b.fileName()))
                     .map(IndexSpec::taskName).findFirst().orElse("");
-            array.addObject().put("backup_id", b.id()).put("task", taskName).put("file", b.fileName())
+            ObjectNode row = array.addObject().put("backup_id", b.id()).put("task", taskName).put("file", b.fileName())
                     .put("taken_at", ReportJson.timestamp(b.takenAt())).put("size_bytes", b.size());
+            // What the operator restores to: how many rows the backup holds, and the apply that took it.
+            try {
+                row.put("row_count", com.twsrobot.maintenance.core.constituents.ConstituentFile.read(b.path()).table().rowCount());
+            } catch (IOException | com.twsrobot.maintenance.core.csv.CsvFormatException e) {
+                row.putNull("row_count");
+                row.put("row_count_problem", e.getMessage());
+            }
+            String reportId = "maintenance_" + b.id(); // an apply's backups are named after its report (BackupStore.idFor)
+            row.put("report_id", ReportStore.isReportId(reportId) && runner.report(reportId).isPresent() ? reportId : null);
         }
         return array;
     }
@@ -435,8 +484,11 @@ public final class ConsoleRoutes {
         } catch (UnknownTaskException e) {
             throw BadRequestException.badRequest(e.getMessage());
         }
-        String by = ex.user().map(u -> " by " + u).orElse("");
-        Optional<RunReport> ran = runTracked(request, label + by, names);
+        Optional<String> apiToken = security.apiTokenLabel(ex);
+        String by = apiToken.map(t -> " by API token " + t).or(() -> ex.user().map(u -> " by " + u)).orElse("");
+        // The report records which program asked: "trigger": "api:LABEL".
+        RunRequest recorded = apiToken.map(t -> request.withTrigger(RunRequest.API_PREFIX + t)).orElse(request);
+        Optional<RunReport> ran = runTracked(recorded, label + by, names);
         if (ran.isEmpty()) {
             RunTracker.CurrentRun busy = tracker.current().orElse(null);
             return json(409, error(busy == null ? "a run is in progress; try again in a moment"
@@ -528,6 +580,19 @@ public final class ConsoleRoutes {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{CSRF_TOKEN}}",
                     security.csrfToken()).replace("{{BASE_PATH}}", ex.base());
             return send(200, type, text.getBytes(StandardCharsets.UTF_8), Map.of());
+        }
+    }
+
+    /** Where the uPlot WebJar (the pom's version) keeps its files. */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+
+    /** A charting library file, served by the console itself so the page needs nothing from elsewhere. */
+    private static ConsoleResponse vendor(String name, String type) throws IOException {
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(UPLOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the uPlot WebJar's " + name + " is missing from the class path");
+            }
+            return send(200, type, in.readAllBytes(), Map.of());
         }
     }
 

@@ -67,7 +67,8 @@ public final class MaintenanceConsole implements AutoCloseable {
         int port = server.getAddress().getPort();
         Set<String> hosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
                 options.bindAddress().toLowerCase(Locale.ROOT) + ":" + port));
-        ConsoleSecurity security = new ConsoleSecurity(options.accessToken(), hosts, options.isLoopback());
+        ConsoleSecurity security = new ConsoleSecurity(options.accessToken(), hosts, options.isLoopback(),
+                options.apiTokens());
         ConsoleRoutes routes = new ConsoleRoutes(runner, security, new RunTracker(runner.clock()),
                 options.maxBodyBytes(), options.maxRequestsPerClient());
         server.createContext("/", new JdkServerAdapter(routes));
@@ -100,6 +101,11 @@ public final class MaintenanceConsole implements AutoCloseable {
     /** The console's base URI, e.g. {@code http://127.0.0.1:8765/}. */
     public URI uri() {
         return uri;
+    }
+
+    /** The routes (package tests look at the per-client counts). */
+    ConsoleRoutes routes() {
+        return routes;
     }
 
     public int port() {

@@ -150,6 +150,7 @@ async function loadStatus() {
   const open = (data.market_open || []).concat(data.calendar_warnings || []);
   $('market-open').hidden = open.length === 0;
   $('market-open').textContent = open.join(' · ');
+  loadCharts(); // the reports may have changed: so have the trends
 }
 
 async function pollProgress() {
@@ -289,6 +290,44 @@ function applyWarnings(report) {
   return warnings;
 }
 
+// The names an apply would remove, per task: the first SHOWN_REMOVALS, then how many more.
+const SHOWN_REMOVALS = 20;
+// A removal of more than this share of a list is called out, whatever the validators allowed.
+const HEAVY_REMOVAL = 0.1;
+
+function removalList(results) {
+  const removing = results.filter((r) => r.removed.length > 0);
+  if (!removing.length) return el('p', { class: 'hint', id: 'confirm-removals' }, 'No names would be removed.');
+  return el('div', { id: 'confirm-removals', class: 'removals' }, ...removing.map((r) => el('div', { 'data-task': r.task },
+    el('h4', {}, r.task + ': ' + r.removed.length + ' name(s) would be removed'),
+    el('ul', {}, r.removed.slice(0, SHOWN_REMOVALS).map((c) => el('li', {}, c.symbol + (c.security ? ' — ' + c.security : '')))),
+    r.removed.length > SHOWN_REMOVALS ? el('p', { class: 'hint more' }, '… and ' + (r.removed.length - SHOWN_REMOVALS) +
+      ' more (the report lists them all)') : null)));
+}
+
+function heavyRemovals(results) {
+  return results.filter((r) => r.before_count && r.removed.length > HEAVY_REMOVAL * r.before_count)
+    .map((r) => 'Heavy removal — ' + r.task + ': ' + r.removed.length + ' of ' + r.before_count + ' names (' +
+      Math.round(100 * r.removed.length / r.before_count) + '%) would go');
+}
+
+// A removal a second source does not back: the page dropped the name, but a fund's holdings still list it.
+function unexplainedRemovals(results) {
+  const out = [];
+  for (const r of results) {
+    for (const o of (r.detail && r.detail.second_opinion) || []) {
+      const held = new Set((o.only_in_source || []).map((m) => m.symbol));
+      const names = r.removed.filter((c) => held.has(c.symbol)).map((c) => c.symbol);
+      if (names.length) {
+        out.push('Unexplained removal — ' + r.task + ': off the page but still held by ' + o.source + ': ' +
+          names.slice(0, SHOWN_REMOVALS).join(', ') +
+          (names.length > SHOWN_REMOVALS ? ' and ' + (names.length - SHOWN_REMOVALS) + ' more' : ''));
+      }
+    }
+  }
+  return out;
+}
+
 function confirmDialog(title, text, warnings, extra, confirmLabel) {
   return new Promise((resolve) => {
     const dialog = $('confirm-dialog');
@@ -313,7 +352,7 @@ async function applyConstituents() {
   const ok = await confirmDialog('Apply constituents refresh?',
     'Writes exactly preview ' + report.report_id + ': ' + summary + '. Files are backed up first.' +
     (lastPreview.left.length ? ' Not applied (its preview failed): ' + lastPreview.left.join(', ') + '.' : ''),
-    applyWarnings({ results }));
+    applyWarnings({ results }).concat(heavyRemovals(results), unexplainedRemovals(results)), removalList(results));
   if (!ok) return;
   const { status, data } = await runWithProgress('/api/maintenance/run',
     { tasks: lastPreview.tasks, dry_run: false, plan_id: report.report_id });
@@ -346,11 +385,18 @@ async function refreshEvents() {
   await loadStatus();
 }
 
+// A backup as the operator chooses it: the file, when, how many rows, and the apply that took it.
+function backupLabel(b) {
+  return b.file + ' — ' + b.backup_id + ' (' + when(b.taken_at) + ', ' +
+    (b.row_count === null || b.row_count === undefined ? 'rows unreadable' : b.row_count + ' rows') +
+    ', taken by ' + (b.report_id ? 'apply ' + b.report_id : 'a run whose report is gone') + ')';
+}
+
 async function rollback() {
   const { data } = await api('GET', '/api/maintenance/backups');
   if (!Array.isArray(data) || data.length === 0) { showMessage('There are no backups to restore yet.', 'error'); return; }
   const select = el('select', { id: 'rollback-backup' },
-    data.map((b) => el('option', { value: b.task + '|' + b.backup_id }, b.file + ' — ' + b.backup_id + ' (' + when(b.taken_at) + ')')));
+    data.map((b) => el('option', { value: b.task + '|' + b.backup_id }, backupLabel(b))));
   const chosen = await confirmDialog('Roll back a constituent file?',
     'First a preview: what restoring the chosen backup would change. Nothing is written yet.',
     ((lastStatus && lastStatus.market_open) || []).map((m) => 'Market appears open: ' + m),
@@ -488,6 +534,109 @@ function renderReport(report) {
   focusResult($('message').hidden ? box : $('message'));
 }
 
+// Trends: charts drawn from the reports (GET /api/maintenance/charts) with uPlot, served by the console itself.
+let charts = [];
+const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+const PALETTE = ['--series-1', '--series-2', '--series-3', '--series-4', '--series-5', '--series-6'];
+
+// Series with their own x values, joined on one sorted x axis (null where a series has no point), as uPlot takes them.
+function aligned(seriesPoints) {
+  const xs = [...new Set(seriesPoints.flatMap((points) => points.map((p) => p[0])))].sort((a, b) => a - b);
+  return [xs, ...seriesPoints.map((points) => {
+    const byX = new Map(points.map((p) => [p[0], p[1]]));
+    return xs.map((x) => (byX.has(x) ? byX.get(x) : null));
+  })];
+}
+
+function axis(label, scale) {
+  const a = { label, stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line') } };
+  if (scale) a.scale = scale;
+  return a;
+}
+
+// Counts and durations start at zero, with a little room above the highest.
+function fromZero(u, min, max) {
+  return [0, max > 0 ? max * 1.15 : 1];
+}
+
+// Time axes padded on both sides (half a day at least), so one point or a bar at either end shows whole.
+function timeRange(u, min, max) {
+  if (min === null || max === null) return [0, 1];
+  const pad = Math.max(43200, (max - min) * 0.05);
+  return [min - pad, max + pad];
+}
+
+function chartFigure(id, title, note) {
+  const body = el('div', { class: 'chart-body' });
+  const figure = el('figure', { class: 'chart', id }, el('figcaption', {}, title, note ? el('span', { class: 'hint' }, ' ' + note) : null), body);
+  $('charts').append(figure);
+  return { figure, body };
+}
+
+function plot(id, title, note, series, data, extra) {
+  const { figure, body } = chartFigure(id, title, note);
+  const points = data.slice(1).reduce((n, ys) => n + ys.filter((y) => y !== null && y !== undefined).length, 0);
+  figure.dataset.points = String(points);
+  figure.dataset.series = series.map((s) => s.label).join('|');
+  if (points === 0) { body.append(el('p', { class: 'hint' }, 'No data in the reports yet.')); return; }
+  const width = Math.max(200, body.clientWidth || figure.clientWidth || 300);
+  const opts = Object.assign({
+    width, height: 190, series: [{}, ...series], cursor: { drag: { x: false, y: false } },
+    legend: { live: false },
+    axes: [axis(''), axis('')], scales: { x: { time: true, range: timeRange }, y: { range: fromZero } },
+  }, extra || {});
+  // One point in time: uPlot has no span to pad, so the axis gets a fixed day either side.
+  if (opts.scales.x.time && data[0].length === 1) opts.scales.x.range = [data[0][0] - 86400, data[0][0] + 86400];
+  charts.push(new uPlot(opts, data, body));
+}
+
+function line(label, i, scale) {
+  return { label, stroke: css(PALETTE[i % PALETTE.length]), width: 2, spanGaps: true, scale: scale || 'y',
+    points: { show: true, size: 6, fill: css(PALETTE[i % PALETTE.length]) } };
+}
+
+function bars(label, i, scale) {
+  const paths = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.35, 24], align: i % 2 ? 1 : -1 }) : undefined;
+  return { label, stroke: css(PALETTE[i % PALETTE.length]), fill: css(PALETTE[i % PALETTE.length]), width: 1,
+    scale: scale || 'y', paths, points: { show: !paths, size: 6 } };
+}
+
+async function loadCharts() {
+  if (typeof uPlot === 'undefined') { $('trends-hint').textContent = 'charting library unavailable'; return; }
+  const { status, data } = await api('GET', '/api/maintenance/charts');
+  if (status !== 200) { $('trends-hint').textContent = 'unavailable: ' + (data.error || status); return; }
+  charts.forEach((c) => c.destroy());
+  charts = [];
+  $('charts').replaceChildren();
+  $('trends-hint').textContent = 'from the ' + data.reports_read + ' newest reports';
+  for (const ix of data.indexes) {
+    const a = ix.applies.map((p) => [p.at, p]);
+    plot('chart-members-' + ix.index, (ix.title || ix.index) + ': members and churn', 'per apply',
+      [line('members', 0, 'n'), bars('added', 1, 'c'), bars('removed', 2, 'c')],
+      aligned([a.map(([x, p]) => [x, p.members]), a.map(([x, p]) => [x, p.added]), a.map(([x, p]) => [x, p.removed])]),
+      { axes: [axis(''), axis('members', 'n'), Object.assign(axis('churn', 'c'), { side: 1, grid: { show: false } })],
+        scales: { x: { time: true, range: timeRange }, n: { range: fromZero }, c: { range: fromZero } } });
+  }
+  const ages = data.age;
+  plot('chart-age', 'Content and file age', 'days, now',
+    [bars('file age', 0), bars('content age (since its apply)', 1)],
+    [ages.map((_, i) => i), ages.map((a) => a.file_age_days), ages.map((a) => a.content_age_days)],
+    { scales: { x: { time: false, range: [-0.5, Math.max(0.5, ages.length - 0.5)] }, y: { range: fromZero } },
+      axes: [Object.assign(axis(''), { splits: () => ages.map((_, i) => i), values: (u, splits) => splits.map((i) => (ages[i] ? ages[i].title || ages[i].index : '')) }),
+        axis('days')] });
+  plot('chart-durations', 'Run duration per task', 'seconds',
+    data.durations.map((d, i) => line(d.task, i)), aligned(data.durations.map((d) => d.runs.map((r) => [r.at, r.seconds]))),
+    { axes: [axis(''), axis('seconds')] });
+  plot('chart-events', 'Events per provider per sync', 'fetched',
+    data.events.map((e, i) => line(e.provider, i)), aligned(data.events.map((e) => e.syncs.map((s) => [s.at, s.fetched]))),
+    { axes: [axis(''), axis('events')] });
+}
+
+// Charts are drawn to the width of their box: redrawn when the window's width changes.
+let resizeTimer = null;
+window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(loadCharts, 250); });
+window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', loadCharts);
+
 // History: a page of reports under the chosen filters; any two checked reports can be compared.
 const HISTORY_PAGE = 20;
 let historyOffset = 0;
@@ -509,10 +658,12 @@ async function showHistory() {
     el('td', {}, el('input', { type: 'checkbox', name: 'compare-report', value: r.report_id,
       'aria-label': 'compare ' + r.report_id })),
     el('td', {}, el('button', { class: 'link', 'data-open': r.report_id }, r.report_id)),
-    el('td', {}, badge(r.status)), el('td', {}, r.dry_run ? 'dry run' : 'apply'), el('td', {}, when(r.started_at)),
+    el('td', { class: 'tasks' }, (r.tasks || []).join(', ') || '—'),
+    el('td', {}, badge(r.status)), el('td', {}, el('span', { class: 'kind ' + (r.kind || 'unknown') }, r.kind_label)),
+    el('td', {}, r.dry_run ? 'dry run' : 'apply'), el('td', {}, when(r.started_at)),
     el('td', { class: 'num' }, r.warning_count), el('td', { class: 'num' }, r.error_count))));
   if (data.length === 0) {
-    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 7 }, 'No reports match.')));
+    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 9 }, 'No reports match.')));
   }
   table.querySelectorAll('button[data-open]').forEach((b) => b.addEventListener('click', async () => {
     const report = await api('GET', '/api/maintenance/reports/' + encodeURIComponent(b.dataset.open));
@@ -564,7 +715,8 @@ async function loadVersions() {
   const task = $('compare-task').value;
   const { data } = await api('GET', '/api/maintenance/backups?task=' + encodeURIComponent(task));
   const options = () => [el('option', { value: 'current' }, 'the file now'),
-    ...(Array.isArray(data) ? data : []).map((b) => el('option', { value: b.backup_id }, 'backup ' + b.backup_id))];
+    ...(Array.isArray(data) ? data : []).map((b) => el('option', { value: b.backup_id }, 'backup ' + b.backup_id +
+      (b.row_count === null || b.row_count === undefined ? '' : ' (' + b.row_count + ' rows)')))];
   $('compare-from').replaceChildren(...options());
   $('compare-to').replaceChildren(...options());
   if ($('compare-from').options.length > 1) $('compare-from').selectedIndex = 1;

@@ -125,6 +125,26 @@ class ConsoleServletTest {
         assertThat(routes.handle(status.apply(java.util.Optional.empty())).status()).isEqualTo(401);
     }
 
+    /** Behind the host's login, an API token the host configured stands in for a signed-in user and the CSRF token. */
+    @Test
+    void behindTheHostsLoginAProgramMayUseAnApiTokenTheHostConfigured() throws Exception {
+        String token = "host-bot-token-0123456789abcdef";
+        ConsoleRoutes routes = ConsoleRoutes.behindHostLogin(MaintenanceRunner.builder().churnThresholds(null, 1, 1)
+                .dataDir(ws.dataDir()).reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false)
+                .indexes(BuiltIns.SPECS).source(FakeSource.returning("sti", Rows.sgxCodes(30))).build(),
+                ConsoleOptions.defaults().withApiTokens(ApiTokens.of(Map.of("host-bot", token))));
+        java.util.function.BiFunction<String, String, ConsoleRequest> run = (auth, body) -> new ConsoleRequest("POST", "https",
+                "/ops", "/api/maintenance/run", null, auth == null ? Map.of("Host", java.util.List.of("ops.example"))
+                : Map.of("Host", java.util.List.of("ops.example"), "Authorization", java.util.List.of(auth)),
+                java.net.InetAddress.getLoopbackAddress(), new java.io.ByteArrayInputStream(body.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), java.util.Optional.empty());
+        ConsoleResponse ran = routes.handle(run.apply("Bearer " + token, "{\"tasks\": [\"sti_constituents\"]}"));
+        assertThat(ran.status()).isEqualTo(200);
+        assertThat(ReportJson.mapper().readTree(ran.body()).get("detail").get("trigger").asText()).isEqualTo("api:host-bot");
+        assertThat(routes.handle(run.apply(null, "{}")).status()).isEqualTo(401);
+        assertThat(routes.handle(run.apply("Bearer " + token + "x", "{}")).status()).isEqualTo(401);
+    }
+
     @Test
     void withoutTheHostsLoginEveryRouteIsRefused() throws Exception {
         for (String path : new String[]{"/maintenance", "/api/maintenance/status", "/api/maintenance/health", "/metrics"}) {

@@ -255,6 +255,143 @@ class DashboardBrowserTest {
         }
     }
 
+    private static Object js(WebDriver driver, String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** The data a chart's uPlot holds (x values first), and how many of its canvas pixels are painted. */
+    private static java.util.List<?> chartData(WebDriver driver, String id) {
+        return (java.util.List<?>) js(driver, "const u = charts.find(c => c.root.closest('figure').id === '" + id + "');"
+                + " return u ? u.data.map(s => Array.from(s)) : null");
+    }
+
+    private static long paintedPixels(WebDriver driver, String id) {
+        return ((Number) js(driver, "const c = document.querySelector('#" + id + " canvas');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n")).longValue();
+    }
+
+    /**
+     * The workspace's reports (ConsoleChartsTest.workspaceWithHistory) drawn as trends; the history with each
+     * run's task and kind; a run's progress in view at 1400x1000; the apply confirmation's removal list; 400 px
+     * without sideways scrolling; the dark theme.
+     */
+    @Test
+    void trendsHistoryKindsProgressRemovalsNarrowAndDark() throws Exception {
+        requireChromium();
+        try (TempWorkspace ws = TempWorkspace.create().withConstituents(true)) {
+            java.time.Instant start = java.time.Instant.parse("2026-03-02T01:00:00Z");
+            com.twsrobot.maintenance.testkit.MutableClock clock = com.twsrobot.maintenance.testkit.MutableClock.at(start.toString());
+            ConsoleChartsTest.History history = ConsoleChartsTest.workspaceWithHistory(ws, clock, start);
+            try (MaintenanceConsole console = MaintenanceConsole.start(history.runner(), ConsoleOptions.defaults().withPort(0))) {
+                WebDriver driver = chromium(ws.root().resolve("chrome-profile"));
+                try {
+                    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+                    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                    driver.get(console.uri().resolve("/maintenance").toString());
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-events canvas")));
+                    long day = 86400;
+                    long t0 = start.getEpochSecond();
+                    // STI: three applies (30, 31, 29 members) and the partial apply's unchanged 29, with their churn.
+                    java.util.List<?> sti = chartData(driver, "chart-members-sti");
+                    assertThat(sti).hasSize(4);
+                    assertThat((java.util.List<?>) sti.get(1)).extracting(v -> ((Number) v).intValue()).containsExactly(30, 31, 29, 29);
+                    assertThat((java.util.List<?>) sti.get(2)).extracting(v -> ((Number) v).intValue()).containsExactly(30, 1, 0, 0);
+                    assertThat((java.util.List<?>) sti.get(3)).extracting(v -> ((Number) v).intValue()).containsExactly(30, 0, 2, 0);
+                    assertThat(((Number) ((java.util.List<?>) sti.get(0)).get(0)).longValue()).isEqualTo(t0 + 7 * day);
+                    assertThat(driver.findElement(By.id("chart-members-hsi")).getText()).contains("No data in the reports yet");
+                    java.util.List<?> events = chartData(driver, "chart-events");
+                    assertThat((java.util.List<?>) events.get(1)).extracting(v -> ((Number) v).intValue()).containsExactly(4, 4);
+                    java.util.List<?> age = chartData(driver, "chart-age");
+                    assertThat((java.util.List<?>) age.get(0)).hasSize(3);
+                    assertThat(driver.findElement(By.id("chart-durations")).getAttribute("data-series"))
+                            .contains("sti_constituents", "hsi_constituents", "sp500_constituents", "market_events");
+                    for (String chart : java.util.List.of("chart-members-sti", "chart-age", "chart-durations", "chart-events")) {
+                        assertThat(paintedPixels(driver, chart)).as(chart + " drawn").isGreaterThan(1000);
+                    }
+                    js(driver, "document.getElementById('trends-title').scrollIntoView()");
+                    screenshot(driver, "console-trends.png");
+
+                    // History: each run's tasks and its kind, told apart where the status alone says failed.
+                    driver.findElement(By.id("btn-history")).click();
+                    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-table tbody tr"), 10));
+                    String table = driver.findElement(By.id("history-table")).getText();
+                    assertThat(table).contains("Task", "Kind", "refused: run lock held", "partly applied", "source failed",
+                            "validation failed", "sti_constituents, hsi_constituents", "market_events");
+                    assertThat(driver.findElement(By.cssSelector("#history-table .kind.lock_refused")).getCssValue("background-color"))
+                            .isNotEqualTo(driver.findElement(By.cssSelector("#history-table .kind.source_failed"))
+                                    .getCssValue("background-color"));
+                    js(driver, "document.getElementById('history-title').scrollIntoView()");
+                    screenshot(driver, "console-history-kinds.png");
+
+                    // A run under way: its progress is in view at 1400x1000 without scrolling, wherever the page is.
+                    js(driver, "window.scrollTo(0, 0)");
+                    history.sp500().arm();
+                    // 60 of the 500 replaced by 60 others: the count stays, 12% of the names go.
+                    history.sp500().answer.answer(com.twsrobot.maintenance.testkit.Rows.usTickers(560).subList(60, 560));
+                    driver.findElement(By.cssSelector("input[name='task'][value='sti_constituents']")).click();
+                    driver.findElement(By.cssSelector("input[name='task'][value='hsi_constituents']")).click();
+                    driver.findElement(By.id("btn-dry-run-selected")).click();
+                    assertThat(history.sp500().entered.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-lines"), "sp500_constituents"));
+                    Object inView = js(driver, "const r = document.getElementById('progress').getBoundingClientRect();"
+                            + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight");
+                    assertThat(inView).as("the progress box is in the viewport").isEqualTo(true);
+                    screenshot(driver, "console-progress-1400.png");
+                    history.sp500().release.countDown();
+
+                    // The confirmation lists the names that would go: the first 20, then how many more; 12% is heavy.
+                    wait.until(ExpectedConditions.elementToBeClickable(By.id("btn-apply-constituents")));
+                    driver.findElement(By.id("btn-apply-constituents")).click();
+                    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+                    assertThat(driver.findElements(By.cssSelector("#confirm-removals li"))).hasSize(20);
+                    assertThat(dialog.getText()).contains("sp500_constituents: 500 → 500 (+60 / −60)",
+                            "sp500_constituents: 60 name(s) would be removed", "AAAA — Company AAAA",
+                            "… and 40 more (the report lists them all)",
+                            "Heavy removal — sp500_constituents: 60 of 500 names (12%) would go");
+                    screenshot(driver, "console-confirm-removals.png");
+                    // A removal a fund's holdings do not back is called out too (a second opinion as reports carry it).
+                    assertThat(js(driver, "return unexplainedRemovals([{task: 'idx_constituents', removed: [{symbol: 'AAA'},"
+                            + " {symbol: 'BBB'}], detail: {second_opinion: [{source: 'fund-holdings', only_in_source:"
+                            + " [{symbol: 'BBB', name: 'B Corp'}]}]}}, {task: 'other', removed: [{symbol: 'CCC'}], detail: {}}])"))
+                            .isEqualTo(java.util.List.of("Unexplained removal — idx_constituents: off the page but still held by "
+                                    + "fund-holdings: BBB"));
+                    driver.findElement(By.id("confirm-cancel")).click();
+                    assertThat(Files.readString(ws.dataFile("sp500_constituents.csv")).lines().count()).isEqualTo(501);
+
+                    // 400 px: the charts fit their boxes and the page never scrolls sideways.
+                    driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+                    wait.until(d -> ((Number) js(d, "return document.querySelector('#chart-durations canvas') ? "
+                            + "document.querySelector('#chart-durations canvas').getBoundingClientRect().width : 9999")).intValue() <= 400);
+                    assertThat(((Number) js(driver, "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                            .intValue()).as("page-level horizontal overflow in px at 400 px").isLessThanOrEqualTo(0);
+                    js(driver, "document.getElementById('trends-title').scrollIntoView()");
+                    screenshot(driver, "console-trends-400px.png");
+
+                    // The host's dark dashboard: prefers-color-scheme: dark gives the dark theme, charts redrawn in it.
+                    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+                    ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                            java.util.Map.of("features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme",
+                                    "value", "dark"))));
+                    wait.until(d -> "rgb(15, 19, 26)".equals(js(d, "return getComputedStyle(document.body).backgroundColor")));
+                    assertThat(js(driver, "return getComputedStyle(document.querySelector('.card')).backgroundColor"))
+                            .isEqualTo("rgb(23, 28, 37)");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-events canvas")));
+                    js(driver, "window.scrollTo(0, 0)");
+                    screenshot(driver, "console-dark.png");
+                    js(driver, "document.getElementById('trends-title').scrollIntoView()");
+                    screenshot(driver, "console-dark-trends.png");
+                } catch (AssertionError | RuntimeException e) {
+                    screenshot(driver, "console-trends-failure.png");
+                    throw e;
+                } finally {
+                    history.sp500().release.countDown();
+                    driver.quit();
+                }
+            }
+        }
+    }
+
     @Test
     void everyIndexTheRunnerHasGetsACardAndAChoiceNotOnlyTheBuiltIns() throws Exception {
         requireChromium();
@@ -346,6 +483,9 @@ class DashboardBrowserTest {
         driver.findElement(By.id("btn-rollback")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Roll back a constituent file?"));
         assertThat(driver.findElement(By.id("confirm-apply")).getText()).isEqualTo("Preview");
+        // Each backup says how many rows it holds and which apply took it.
+        assertThat(driver.findElement(By.cssSelector("#rollback-backup option[value^='sti_constituents|']")).getText())
+                .contains("sti_constituents.csv — ", "30 rows", "taken by apply maintenance_");
         driver.findElement(By.cssSelector("#rollback-backup option[value^='sti_constituents|']")).click();
         driver.findElement(By.id("confirm-apply")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-title"), "Restore "));
