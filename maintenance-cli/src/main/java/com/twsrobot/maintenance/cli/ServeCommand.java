@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.cli;
 
+import com.twsrobot.maintenance.console.ApiTokens;
 import com.twsrobot.maintenance.console.ConsoleOptions;
 import com.twsrobot.maintenance.console.MaintenanceConsole;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
@@ -60,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (apiTokensFile != null) {
             try {
-                options = options.withApiTokens(com.twsrobot.maintenance.console.ApiTokens.load(apiTokensFile));
+                options = options.withApiTokens(ApiTokens.load(apiTokensFile));
             } catch (IllegalArgumentException e) {
                 throw new MaintenanceCli.UsageException(e.getMessage());
             }
