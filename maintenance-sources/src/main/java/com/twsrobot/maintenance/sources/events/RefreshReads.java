@@ -73,7 +73,12 @@ final class RefreshReads {
         return rowsRead;
     }
 
-    /** The stored rows {@code rows} would update, looked up through the unique indexes only. */
+    /**
+     * The stored rows {@code rows} would update, looked up through the unique indexes only, wherever
+     * their date lies, as the host's upsert finds them (the whole-store comparison this replaced saw only
+     * rows from the window's start, so an event whose stored date was before it was inserted again and
+     * refused by the unique {@code event_id} index).
+     */
     Matches matches(Connection c, Collection<EventRow> rows) throws SQLException {
         Map<String, StoredRow> byEventId = new HashMap<>();
         List<String> ids = rows.stream().map(EventRow::eventId).toList();
