@@ -46,6 +46,18 @@ public final class BoundedHttp {
     }
 
     /**
+     * A body over the cap. Final: asking again brings the same body (and reads it all again), so no
+     * caller retries it, unlike a network failure.
+     */
+    public static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * A time by which all the work on one source must be done, read from {@code clock} (the runner's
      * where there is one, so a test's clock decides; the runner's own bound still interrupts the work).
      */
@@ -98,7 +110,8 @@ public final class BoundedHttp {
      *
      * @param maxBytes a larger body is refused
      * @throws IOException naming the cause: unresolvable host, refused connection, TLS failure, no
-     *                     answer or no data before the deadline (with the bytes read so far), a body too large
+     *                     answer or no data before the deadline (with the bytes read so far); a body too large
+     *                     is a {@link BodyTooLargeException}, refused from its Content-Length when it declares one
      */
     public static Answer get(HttpClient client, HttpRequest request, Deadline deadline, long maxBytes)
             throws IOException, InterruptedException {
@@ -127,6 +140,13 @@ public final class BoundedHttp {
     private static byte[] readBody(HttpResponse<InputStream> response, URI uri, Deadline deadline, long maxBytes)
             throws IOException {
         InputStream raw = response.body();
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip"))
+                .orElse(false);
+        if (!gzip && declared > maxBytes) { // refused before a byte of it is read
+            closeQuietly(raw);
+            throw tooLarge(uri, maxBytes);
+        }
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> kill = WATCHDOG.schedule(() -> {
             expired.set(true);
@@ -136,17 +156,17 @@ public final class BoundedHttp {
         long[] lastData = {System.nanoTime()};
         CountingStream counted = new CountingStream(raw, lastData);
         try {
-            boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip"))
-                    .orElse(false);
             try (InputStream in = gzip ? new GZIPInputStream(counted) : counted) {
                 byte[] buffer = new byte[16 * 1024];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, n);
                     if (out.size() > maxBytes) {
-                        throw new IOException("the body of " + uri + " is larger than " + maxBytes + " bytes");
+                        throw tooLarge(uri, maxBytes);
                     }
                 }
             }
+        } catch (BodyTooLargeException e) {
+            throw e;
         } catch (IOException e) {
             if (expired.get()) {
                 throw stalled(uri, deadline, counted.count, lastData[0]);
@@ -160,6 +180,10 @@ public final class BoundedHttp {
             throw stalled(uri, deadline, counted.count, lastData[0]);
         }
         return out.toByteArray();
+    }
+
+    private static BodyTooLargeException tooLarge(URI uri, long maxBytes) {
+        return new BodyTooLargeException("the body of " + uri + " is larger than " + maxBytes + " bytes");
     }
 
     private static IOException stalled(URI uri, Deadline deadline, long bytes, long lastDataNanos) {

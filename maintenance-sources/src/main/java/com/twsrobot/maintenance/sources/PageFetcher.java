@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Fetches one page over HTTP(S) or from a {@code file:} URL: explicit timeouts, a browser-like
- * User-Agent, gzip, a body-size cap, retries with backoff on I/O errors and on 403/408/425/429/5xx
+ * User-Agent, gzip, a body-size cap (final: a body over it is never retried), retries with backoff on I/O errors and on 403/408/425/429/5xx
  * (honouring {@code Retry-After} up to a bound), then the next URL, all within a total time bound.
  * A failure names every URL tried and what each answered.
  */
@@ -166,6 +166,9 @@ public final class PageFetcher {
                             + settings.maxRetryAfter().toSeconds() + " s allowed");
                     break;
                 }
+            } catch (BoundedHttp.BodyTooLargeException e) {
+                answers.add(e.getMessage());
+                break; // final: the same body again would be as large, and read in full again
             } catch (IOException e) {
                 answers.add(e.getMessage());
             } catch (InterruptedException e) {

@@ -119,6 +119,33 @@ class PageFetcherTest {
         assertThatThrownBy(() -> fetchHsi(tiny)).hasMessageContaining("larger than 1000 bytes");
     }
 
+    /** The cap is final: the same page again would be as large, so it is asked for once, never retried. */
+    @Test
+    void aBodyOverTheCapIsAskedForOnceNeverRetried() {
+        server.script("/hsi", Response.html(hsiPage));
+        PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
+        assertThatThrownBy(() -> fetchHsi(capped)).hasMessageContaining("larger than 1000 bytes");
+        assertThat(server.hits("/hsi")).isEqualTo(1);
+    }
+
+    /** Without a usable Content-Length (a gzip body), the cap stops the read as it passes, and is final too. */
+    @Test
+    void aGzipBodyOverTheCapIsCutOffWhileReadAndNeverRetried() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(new byte[200_000]); // zeros: a few hundred bytes on the wire, 200 kB once inflated
+        }
+        server.script("/file.csv", new Response(200, Map.of("Content-Type", "text/csv", "Content-Encoding", "gzip"),
+                zipped.toByteArray(), Duration.ZERO, false));
+        PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 50_000);
+        assertThatThrownBy(() -> new PageFetcher(capped).download(List.of(server.url("/file.csv")),
+                BoundedHttp.Deadline.in(Duration.ofSeconds(10))))
+                .hasMessageContaining("larger than 50000 bytes");
+        assertThat(server.hits("/file.csv")).isEqualTo(1);
+    }
+
     @Test
     void sendsABrowserLikeUserAgentAndAcceptsGzip() throws Exception {
         byte[] gz;

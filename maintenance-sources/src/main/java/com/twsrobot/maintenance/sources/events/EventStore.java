@@ -32,7 +32,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,29 +69,21 @@ final class EventStore {
 
     enum Dialect { SQLITE, POSTGRESQL }
 
-    /** One row to write: the content columns by name, values already in the host's conventions. */
-    record Row(Map<String, Object> values) {
-        String type() {
-            return (String) values.get("event_type");
-        }
-
-        String eventId() {
-            return (String) values.get("event_id");
-        }
-    }
-
     /** An existing row a refresh will update in place (by {@code id}). */
-    record Update(long id, Row row) {
+    record Update(long id, EventRow row) {
     }
 
-    /** What applying one provider's fetch would do. */
-    record Plan(List<Row> inserts, List<Update> updates, List<Long> unchanged, Map<Long, String> stale,
-                List<EventChange> changes) {
+    /**
+     * What applying one provider's fetch would do; {@code rowsRead} counts the stored rows the comparison
+     * read, which follows the fetch and the window, never the size of the store.
+     */
+    record Plan(List<EventRow> inserts, List<Update> updates, List<Long> unchanged, Map<Long, String> stale,
+                List<EventChange> changes, long rowsRead) {
 
         /** Rows inserted + updated of these event types (for the host's per-type sync-log rows). */
         int upserted(List<String> types) {
-            return (int) (inserts.stream().filter(r -> types.contains(r.type())).count()
-                    + updates.stream().filter(u -> types.contains(u.row().type())).count());
+            return (int) (inserts.stream().filter(r -> types.contains(r.eventType())).count()
+                    + updates.stream().filter(u -> types.contains(u.row().eventType())).count());
         }
 
         int stale(List<String> types) {
@@ -168,6 +159,10 @@ final class EventStore {
         return notes;
     }
 
+    /**
+     * Creates a missing table with the host's DDL, then our refresh index on {@code market_events} if it
+     * is not there yet (a store the host created gets it on the first apply).
+     */
     void createMissing(Connection c) throws SQLException {
         for (String table : List.of("market_events", "market_event_sync_logs")) {
             if (tableExists(c, table)) {
@@ -178,6 +173,9 @@ final class EventStore {
                     st.execute(sql);
                 }
             }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(RefreshReads.CREATE_REFRESH_INDEX);
         }
     }
 
@@ -203,53 +201,70 @@ final class EventStore {
         return out;
     }
 
-    /** Compares a provider's fetch with the rows in the store. */
+    /**
+     * Compares a provider's fetch with the rows it may change: the rows its events match and the rows
+     * in its stale scope (see {@link RefreshReads}), never the whole store, so the work and the memory
+     * follow the fetch and the window, not the history.
+     */
     Plan plan(EventProvider provider, ProviderFetch fetch, EventsRequest request, boolean tablesExist) throws SQLException {
-        List<Map<String, Object>> existing = tablesExist ? existing(request) : List.of();
-        Map<String, Map<String, Object>> byEventId = new HashMap<>();
-        Map<String, Map<String, Object>> byKey = new HashMap<>();
-        for (Map<String, Object> row : existing) {
-            if (row.get("event_id") != null) {
-                byEventId.put((String) row.get("event_id"), row);
-            }
-            byKey.putIfAbsent(key(row.get("event_type"), row.get("symbol"), row.get("event_date")), row);
-        }
-        List<Row> inserts = new ArrayList<>();
-        List<Update> updates = new ArrayList<>();
-        List<Long> unchanged = new ArrayList<>();
-        List<EventChange> changes = new ArrayList<>();
-        Set<String> produced = new HashSet<>();
-        Set<Long> touched = new HashSet<>();
         Set<String> portfolio = new HashSet<>(request.symbols());
         // The same events in the same order whatever order concurrent fetches finished in.
         List<MarketEvent> ordered = new ArrayList<>(fetch.events());
         ordered.sort(java.util.Comparator.comparing(MarketEvent::eventDate).thenComparing(MarketEvent::eventId));
+        Map<String, EventRow> produced = new LinkedHashMap<>();
         for (MarketEvent e : ordered) {
-            Row row = row(provider, e, portfolio);
-            if (!produced.add(row.eventId())) {
-                continue; // one row per event, even if a provider repeats itself
+            EventRow row = row(provider, e, portfolio);
+            produced.putIfAbsent(row.eventId(), row); // one row per event, even if a provider repeats itself
+        }
+        if (!tablesExist) {
+            return plan(provider, request, produced, RefreshReads.Matches.NONE, null, null, fetch);
+        }
+        try (Connection c = connect()) {
+            c.setAutoCommit(false); // PostgreSQL streams a result (fetch size) only inside a transaction
+            try {
+                RefreshReads reads = new RefreshReads(this);
+                Plan plan = plan(provider, request, produced, reads.matches(c, produced.values()), reads, c, fetch);
+                c.commit();
+                return plan;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
-            Map<String, Object> found = byEventId.get(row.eventId());
+        }
+    }
+
+    /** The comparison itself; {@code reads} and {@code c} are null when there is no table to read. */
+    private Plan plan(EventProvider provider, EventsRequest request, Map<String, EventRow> produced,
+                      RefreshReads.Matches matches, RefreshReads reads, Connection c, ProviderFetch fetch)
+            throws SQLException {
+        List<EventRow> inserts = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        List<Long> unchanged = new ArrayList<>();
+        List<EventChange> changes = new ArrayList<>();
+        Set<Long> touched = new HashSet<>();
+        for (EventRow row : produced.values()) {
+            RefreshReads.StoredRow found = matches.byEventId().get(row.eventId());
             if (found == null) {
-                found = byKey.get(key(row.values().get("event_type"), row.values().get("symbol"),
-                        row.values().get("event_date")));
+                found = matches.byKey().get(row.key());
             }
-            if (found == null || touched.contains((Long) found.get("id"))) {
+            if (found == null || touched.contains(found.id())) {
                 inserts.add(row);
                 changes.add(change(EventChange.INSERT, row, List.of(), ""));
                 continue;
             }
-            long id = (Long) found.get("id");
+            long id = found.id();
             touched.add(id);
             List<EventChange.FieldChange> fields = new ArrayList<>();
-            for (String column : CONTENT) {
-                String now = text(row.values().get(column));
-                String was = text(found.get(column));
-                if (!java.util.Objects.equals(now, was)) {
-                    fields.add(new EventChange.FieldChange(column, was, now));
+            List<Object> now = row.values();
+            List<Object> was = found.content().values();
+            for (int i = 0; i < CONTENT.size(); i++) {
+                String n = text(now.get(i));
+                String w = text(was.get(i));
+                if (!java.util.Objects.equals(n, w)) {
+                    fields.add(new EventChange.FieldChange(CONTENT.get(i), w, n));
                 }
             }
-            String status = (String) found.get("status");
+            String status = found.status();
             if (!"active".equals(status) && !"updated".equals(status)) {
                 fields.add(new EventChange.FieldChange("status", status, "updated"));
             }
@@ -261,37 +276,41 @@ final class EventStore {
             }
         }
         // The host's stale rule: same source, one of the provider's types, in the window, live, (per symbol:
-        // a symbol fetched this time), and not produced by this run.
+        // a symbol fetched this time), and not produced by this run. Only the rows that go stale are kept.
         Set<String> types = new HashSet<>();
         provider.eventTypes().forEach(t -> types.add(t.name()));
         Set<String> covered = new HashSet<>(fetch.coveredSymbols());
-        Map<Long, String> stale = new TreeMap<>();
-        for (Map<String, Object> row : existing) {
-            long id = (Long) row.get("id");
-            LocalDateTime at = (LocalDateTime) row.get("event_date");
-            boolean inScope = provider.source().equals(row.get("source")) && types.contains(row.get("event_type"))
-                    && inWindow(at, request) && ("active".equals(row.get("status")) || "updated".equals(row.get("status")))
-                    && (!provider.perSymbol() || covered.contains(row.get("symbol")));
-            if (inScope && !touched.contains(id) && !produced.contains(row.get("event_id"))) {
-                stale.put(id, (String) row.get("event_type"));
-                changes.add(new EventChange(EventChange.STALE, (String) row.get("event_id"),
-                        (String) row.get("source_event_id"), (String) row.get("event_type"), (String) row.get("symbol"),
-                        at.toLocalDate(), (String) row.get("event_time"), (String) row.get("market_timezone"),
-                        (String) row.get("title"), List.of(), provider.perSymbol()
-                        ? provider.name() + " no longer reports it for " + row.get("symbol") + ", which it fetched this time"
-                        : provider.name() + " no longer reports it for this window"));
-            }
+        TreeMap<Long, RefreshReads.ScopeRow> goingStale = new TreeMap<>();
+        if (reads != null) {
+            reads.scope(c, provider, covered, request, row -> {
+                boolean inScope = provider.source().equals(row.source()) && types.contains(row.eventType())
+                        && row.eventDate() != null && inWindow(row.eventDate(), request)
+                        && ("active".equals(row.status()) || "updated".equals(row.status()))
+                        && (!provider.perSymbol() || covered.contains(row.symbol()));
+                if (inScope && !touched.contains(row.id()) && !produced.containsKey(row.eventId())) {
+                    goingStale.put(row.id(), row);
+                }
+            });
         }
-        return new Plan(inserts, updates, unchanged, stale, changes);
+        Map<Long, String> stale = new TreeMap<>();
+        for (RefreshReads.ScopeRow row : goingStale.values()) {
+            stale.put(row.id(), row.eventType());
+            changes.add(new EventChange(EventChange.STALE, row.eventId(), row.sourceEventId(), row.eventType(),
+                    row.symbol(), row.eventDate().toLocalDate(), row.eventTime(), row.marketTimezone(), row.title(),
+                    List.of(), provider.perSymbol()
+                    ? provider.name() + " no longer reports it for " + row.symbol() + ", which it fetched this time"
+                    : provider.name() + " no longer reports it for this window"));
+        }
+        return new Plan(inserts, updates, unchanged, stale, changes, reads == null ? 0 : reads.rowsRead());
     }
 
     /** [from 00:00 UTC, the day after {@code to} 00:00 UTC): the request's dates, inclusive. */
-    private static boolean inWindow(LocalDateTime utc, EventsRequest request) {
+    static boolean inWindow(LocalDateTime utc, EventsRequest request) {
         return !utc.isBefore(request.from().atStartOfDay()) && utc.isBefore(request.to().plusDays(1).atStartOfDay());
     }
 
     /** A provider's event as the host's row: NULL for empty values, naive UTC, the host's event id. */
-    private static Row row(EventProvider provider, MarketEvent e, Set<String> portfolio) {
+    static EventRow row(EventProvider provider, MarketEvent e, Set<String> portfolio) {
         String source = e.source().isEmpty() ? provider.source() : e.source();
         String sourceEventId = e.sourceEventId().isEmpty() ? e.eventId() : e.sourceEventId();
         Instant start = e.startAtUtc() != null ? e.startAtUtc()
@@ -299,34 +318,18 @@ final class EventStore {
         LocalDateTime startUtc = utc(start);
         String symbol = e.symbol().isEmpty() ? null : e.symbol().toUpperCase(Locale.ROOT);
         String raw = e.rawPayloadJson().isEmpty() ? "{}" : compact(e.rawPayloadJson());
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("event_id", com.twsrobot.maintenance.api.events.HostEvents.eventId(source, sourceEventId));
-        v.put("event_type", e.eventType().name());
-        v.put("symbol", symbol);
-        v.put("title", squash(e.title()));
-        v.put("description", e.description().isEmpty() ? null : e.description());
-        v.put("event_date", startUtc);
-        v.put("event_time", e.eventTime().isEmpty() ? null : e.eventTime());
-        v.put("start_at_utc", startUtc);
-        v.put("end_at_utc", e.endAtUtc() == null ? null : utc(e.endAtUtc()));
-        v.put("market_timezone", e.marketTimezone().isEmpty() ? null : e.marketTimezone());
-        v.put("source", source);
-        v.put("source_event_id", sourceEventId);
-        v.put("source_url", e.sourceUrl().isEmpty() ? null : e.sourceUrl());
-        v.put("detail_json", json(e.detail()));
-        v.put("raw_payload_json", raw);
-        v.put("raw_payload_hash", Sha256.hex(raw.getBytes(StandardCharsets.UTF_8)));
-        v.put("is_portfolio_relevant", symbol != null && portfolio.contains(symbol));
-        v.put("confidence", e.confidence().toLowerCase(Locale.ROOT));
-        v.put("importance_score", (double) e.importanceScore());
-        return new Row(v);
+        return new EventRow(com.twsrobot.maintenance.api.events.HostEvents.eventId(source, sourceEventId),
+                e.eventType().name(), symbol, squash(e.title()), e.description().isEmpty() ? null : e.description(),
+                startUtc, e.eventTime().isEmpty() ? null : e.eventTime(), startUtc,
+                e.endAtUtc() == null ? null : utc(e.endAtUtc()), e.marketTimezone().isEmpty() ? null : e.marketTimezone(),
+                source, sourceEventId, e.sourceUrl().isEmpty() ? null : e.sourceUrl(), json(e.detail()), raw,
+                Sha256.hex(raw.getBytes(StandardCharsets.UTF_8)), symbol != null && portfolio.contains(symbol),
+                e.confidence().toLowerCase(Locale.ROOT), (double) e.importanceScore());
     }
 
-    private static EventChange change(String kind, Row row, List<EventChange.FieldChange> fields, String reason) {
-        Map<String, Object> v = row.values();
-        return new EventChange(kind, row.eventId(), (String) v.get("source_event_id"), row.type(),
-                (String) v.get("symbol"), ((LocalDateTime) v.get("event_date")).toLocalDate(), (String) v.get("event_time"),
-                (String) v.get("market_timezone"), (String) v.get("title"), fields, reason);
+    private static EventChange change(String kind, EventRow row, List<EventChange.FieldChange> fields, String reason) {
+        return new EventChange(kind, row.eventId(), row.sourceEventId(), row.eventType(), row.symbol(),
+                row.eventDate().toLocalDate(), row.eventTime(), row.marketTimezone(), row.title(), fields, reason);
     }
 
     /** Writes a plan in one transaction; on any error nothing of it is kept. */
@@ -342,14 +345,12 @@ final class EventStore {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO market_events (" + String.join(", ",
                         insertColumns) + ") VALUES (" + String.join(", ", insertColumns.stream().map(x -> "?").toList())
                         + ")")) {
-                    for (Row row : plan.inserts()) {
-                        Map<String, Object> v = new LinkedHashMap<>(row.values());
-                        v.put("status", "active");
-                        v.put("last_seen_at", ts);
-                        v.put("fetched_at", ts);
-                        v.put("created_at", ts);
-                        v.put("updated_at", ts);
-                        bind(ps, insertColumns, v, 1);
+                    for (EventRow row : plan.inserts()) {
+                        int next = bindContent(ps, row, 1);
+                        ps.setString(next, "active");
+                        for (int i = 1; i <= 4; i++) { // last_seen_at, fetched_at, created_at, updated_at
+                            bindTimestamp(ps, next + i, ts);
+                        }
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -357,13 +358,12 @@ final class EventStore {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE market_events SET " + String.join(", ",
                         updateColumns.stream().map(x -> x + " = ?").toList()) + " WHERE id = ?")) {
                     for (Update u : plan.updates()) {
-                        Map<String, Object> v = new LinkedHashMap<>(u.row().values());
-                        v.put("status", "updated");
-                        v.put("last_seen_at", ts);
-                        v.put("fetched_at", ts);
-                        v.put("updated_at", ts);
-                        bind(ps, updateColumns, v, 1);
-                        ps.setLong(updateColumns.size() + 1, u.id());
+                        int next = bindContent(ps, u.row(), 1);
+                        ps.setString(next, "updated");
+                        for (int i = 1; i <= 3; i++) { // last_seen_at, fetched_at, updated_at
+                            bindTimestamp(ps, next + i, ts);
+                        }
+                        ps.setLong(next + 4, u.id());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -480,45 +480,6 @@ final class EventStore {
         return out;
     }
 
-    /** Rows from the window's start on, every source (the host may have written a row we should update). */
-    private List<Map<String, Object>> existing(EventsRequest request) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        List<String> cols = new ArrayList<>(CONTENT);
-        cols.add("status");
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT id, " + String.join(", ", cols)
-                + " FROM market_events WHERE event_date >= ? ORDER BY id")) {
-            bindTimestamp(ps, 1, request.from().atStartOfDay());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("id", rs.getLong("id"));
-                    for (String col : cols) {
-                        row.put(col, read(rs, col));
-                    }
-                    out.add(row);
-                }
-            }
-        }
-        return out;
-    }
-
-    private Object read(ResultSet rs, String col) throws SQLException {
-        if (TIMESTAMPS.contains(col)) {
-            return timestamp(rs, col);
-        }
-        return switch (col) {
-            case "is_portfolio_relevant" -> {
-                Object o = rs.getObject(col);
-                yield o == null ? null : o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
-            }
-            case "importance_score" -> {
-                double d = rs.getDouble(col);
-                yield rs.wasNull() ? null : d;
-            }
-            default -> rs.getString(col);
-        };
-    }
-
     /** A date-time column as naive UTC, whatever text or type the row holds it in. */
     LocalDateTime timestamp(ResultSet rs, String col) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
@@ -565,26 +526,36 @@ final class EventStore {
     /** Binds {@code cols} from {@code v} in this dialect's types: date-times as the host stores them, booleans, NULLs. */
     void bind(PreparedStatement ps, List<String> cols, Map<String, Object> v, int first) throws SQLException {
         for (int i = 0; i < cols.size(); i++) {
-            String col = cols.get(i);
-            Object value = v.get(col);
-            int index = first + i;
-            if (TIMESTAMPS.contains(col)) {
-                bindTimestamp(ps, index, (LocalDateTime) value);
-            } else if (value instanceof Boolean b) {
-                if (dialect == Dialect.POSTGRESQL) {
-                    ps.setBoolean(index, b);
-                } else {
-                    ps.setInt(index, b ? 1 : 0);
-                }
-            } else if (value instanceof Double d) {
-                ps.setDouble(index, d);
-            } else if (value instanceof Integer n) {
-                ps.setInt(index, n);
-            } else if (value == null) {
-                ps.setNull(index, Types.VARCHAR);
+            bindValue(ps, first + i, cols.get(i), v.get(cols.get(i)));
+        }
+    }
+
+    /** Binds a row's content columns ({@link #CONTENT} order) from {@code first}; returns the next index. */
+    int bindContent(PreparedStatement ps, EventRow row, int first) throws SQLException {
+        List<Object> values = row.values();
+        for (int i = 0; i < CONTENT.size(); i++) {
+            bindValue(ps, first + i, CONTENT.get(i), values.get(i));
+        }
+        return first + CONTENT.size();
+    }
+
+    private void bindValue(PreparedStatement ps, int index, String col, Object value) throws SQLException {
+        if (TIMESTAMPS.contains(col)) {
+            bindTimestamp(ps, index, (LocalDateTime) value);
+        } else if (value instanceof Boolean b) {
+            if (dialect == Dialect.POSTGRESQL) {
+                ps.setBoolean(index, b);
             } else {
-                ps.setString(index, value.toString());
+                ps.setInt(index, b ? 1 : 0);
             }
+        } else if (value instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (value instanceof Integer n) {
+            ps.setInt(index, n);
+        } else if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value.toString());
         }
     }
 
@@ -601,10 +572,6 @@ final class EventStore {
 
     static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static String key(Object type, Object symbol, Object eventDate) {
-        return type + "|" + (symbol == null ? "\u0000" : symbol) + "|" + text(eventDate);
     }
 
     private static String squash(String title) {

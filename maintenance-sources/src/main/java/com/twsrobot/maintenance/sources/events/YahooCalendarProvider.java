@@ -223,6 +223,9 @@ public final class YahooCalendarProvider implements EventProvider {
                         return;
                     }
                     tried.add("crumb answer HTTP " + answer.status() + " '" + abbreviate(token) + "'");
+                } catch (BoundedHttp.BodyTooLargeException e) {
+                    tried.add(e.getMessage());
+                    break; // final, never retried: asking again reads the same oversized body again
                 } catch (IOException e) {
                     tried.add(e.toString());
                 } catch (InterruptedException e) {

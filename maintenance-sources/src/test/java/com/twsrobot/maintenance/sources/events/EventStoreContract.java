@@ -198,6 +198,33 @@ abstract class EventStoreContract {
         assertThat(all().get("FOMC::2026-12-09").get("status")).isEqualTo("active");
     }
 
+    /**
+     * The host's upsert finds a row by event_id wherever its date lies. An event whose stored date was
+     * before the window (a date moved into it, same source id) is updated in place, not inserted again
+     * (which the unique event_id index would refuse, failing the provider).
+     */
+    @Test
+    void anEventMovedIntoTheWindowFromBeforeItIsUpdatedInPlace() throws Exception {
+        ScriptedProvider fomc = new ScriptedProvider("fomc", false);
+        fomc.events = List.of(moved(TODAY.minusDays(10)));
+        JdbcMarketEventsService service = new JdbcMarketEventsService(url(), clock, List.of(fomc));
+        EventsRequest earlier = new EventsRequest(List.of(), TODAY.minusDays(30), TODAY.plusDays(60), clock.instant(),
+                Map.of(), false);
+        assertThat(service.refresh(earlier).providers().get(0).insertedCount()).isEqualTo(1);
+
+        fomc.events = List.of(moved(TODAY.plusDays(5)));
+        SyncSummary again = service.refresh(request());
+        assertThat(again.status()).as(again.toString()).isEqualTo("success");
+        assertThat(again.providers().get(0).updatedCount()).isEqualTo(1);
+        assertThat(again.providers().get(0).insertedCount()).isZero();
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    private static MarketEvent moved(LocalDate day) {
+        return new MarketEvent("FOMC:moved", EventType.FOMC, "", "FOMC", "", day, "", null, null, "America/New_York",
+                "fomc", "FOMC:moved", "http://x", Map.of(), "{}", false, "confirmed", 90);
+    }
+
     @Test
     void syncLogHasOneRowPerProviderNewestFirst() throws Exception {
         ScriptedProvider a = new ScriptedProvider("fomc", false);

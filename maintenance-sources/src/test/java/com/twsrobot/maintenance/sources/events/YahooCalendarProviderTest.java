@@ -60,6 +60,27 @@ class YahooCalendarProviderTest {
                 () -> new AssertionError("no " + id + " in " + fetch.events()));
     }
 
+    /** An answer over the 4 MiB cap is final: asked for once, never retried like a network error. */
+    @Test
+    void aCrumbAnswerOverTheCapIsAskedForOnce() throws Exception {
+        serveYahoo(server);
+        server.script("/v1/test/getcrumb", Response.of(200, "text/plain", "x".repeat(4 * 1024 * 1024 + 1)));
+        assertThatThrownBy(() -> new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL"), "2026-11-24")))
+                .hasMessageContaining("larger than 4194304 bytes");
+        assertThat(server.hits("/v1/test/getcrumb")).isEqualTo(1);
+    }
+
+    @Test
+    void aQuoteAnswerOverTheCapIsAskedForOnce() throws Exception {
+        serveYahoo(server);
+        server.script("/v10/finance/quoteSummary/AAPL", Response.of(200, "application/json",
+                "{\"pad\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}"));
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request(List.of("AAPL", "MSFT"), "2026-11-24"));
+        assertThat(fetch.errors()).singleElement().asString().startsWith("AAPL: ").contains("larger than 4194304 bytes");
+        assertThat(fetch.coveredSymbols()).containsExactly("MSFT");
+        assertThat(server.hits("/v10/finance/quoteSummary/AAPL")).isEqualTo(1);
+    }
+
     @Test
     void extractsWhatTheFixturesReadmeSays() throws Exception {
         serveYahoo(server);

@@ -149,6 +149,21 @@ class HoldingsTest {
         assertThat(String.valueOf(noData.get("reason"))).contains("no data for its date");
     }
 
+    /** A holdings download over the runner's body cap is refused once: the server sees one request, not three. */
+    @Test
+    void aDownloadOverTheBodyCapIsAskedForOnce() throws Exception {
+        try (com.twsrobot.maintenance.testkit.FixtureServer server = com.twsrobot.maintenance.testkit.FixtureServer.start()) {
+            server.script("/ivv.csv", com.twsrobot.maintenance.testkit.FixtureServer.Response.of(200, "text/csv",
+                    new String(file("ivv_2024-12-06.csv"), StandardCharsets.UTF_8)));
+            com.twsrobot.maintenance.api.SourceContext context = new com.twsrobot.maintenance.api.SourceContext(Map.of(),
+                    false, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10),
+                    com.twsrobot.maintenance.api.HttpSettings.DEFAULT.withMaxBodyBytes(10_000));
+            assertThatThrownBy(() -> new FundHoldingsSource.Ivv().fetch(server.url("/ivv.csv"), context))
+                    .isInstanceOf(SourceException.class).hasMessageContaining("larger than 10000 bytes");
+            assertThat(server.hits("/ivv.csv")).isEqualTo(1);
+        }
+    }
+
     @Test
     void withoutItsUrlKeyNoSecondOpinionIsRead() throws Exception {
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
