@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +32,6 @@ final class JsonBody {
 
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -50,10 +51,17 @@ final class JsonBody {
      */
     static <R extends Record> Outcome<R> bind(String body, Class<R> type, UnaryOperator<String> wrongType) {
         JsonNode root;
-        try {
-            root = STRICT.readTree(body.isBlank() ? "{}" : body);
+        try (JsonParser parser = STRICT.createParser(body.isBlank() ? "{}" : body)) {
+            root = STRICT.readTree(parser);
+            if (parser.nextToken() != null) {
+                return Outcome.badRequest("malformed JSON: more after the JSON value" + where(parser.currentTokenLocation()));
+            }
         } catch (JsonProcessingException e) {
-            return Outcome.badRequest("malformed JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+            // Jackson's message, without its note on where the source is (it is the body, and hidden anyway).
+            return Outcome.badRequest("malformed JSON: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")
+                    + where(e.getLocation()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
         if (root == null || !root.isObject()) {
             return Outcome.badRequest("the body must be a JSON object");
