@@ -94,10 +94,6 @@ public final class ConsoleRoutes {
         return limit;
     }
 
-    MaintenanceRunner runner() {
-        return console.runner();
-    }
-
     /**
      * Starts scheduled dry runs as this console's tracked runs (one schedule per console).
      *

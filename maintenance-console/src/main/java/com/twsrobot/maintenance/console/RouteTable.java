@@ -58,7 +58,6 @@ final class RouteTable {
     Match match(String method, String path) {
         Set<String> allowed = new LinkedHashSet<>();
         RouteSpec.Share share = RouteSpec.Share.API;
-        boolean pathKnown = false;
         for (ConsoleRoute route : routes) {
             RouteSpec spec = route.spec();
             if (!spec.matchesPath(path)) {
@@ -67,8 +66,9 @@ final class RouteTable {
             if (spec.method().equals(method)) {
                 return new Match(Optional.of(route), Set.of(spec.method()), spec.access(), spec.share());
             }
-            share = pathKnown ? share : spec.share();
-            pathKnown = true;
+            if (allowed.isEmpty()) {
+                share = spec.share(); // a wrong method counts against the share of the path's first route
+            }
             allowed.add(spec.method());
         }
         return new Match(Optional.empty(), allowed, RouteSpec.Access.forMethod(method), share);
