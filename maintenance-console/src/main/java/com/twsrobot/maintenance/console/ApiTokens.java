@@ -2,15 +2,8 @@ package com.twsrobot.maintenance.console;
 
 import com.twsrobot.maintenance.api.ConfigurationException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,10 +34,9 @@ public final class ApiTokens {
     public static final int MIN_TOKEN_LENGTH = 16;
     /** The largest tokens file read. */
     public static final int MAX_FILE_BYTES = 64 * 1024;
-    private static final String SHA256 = "sha256:";
-    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{64}");
 
-    private record Entry(String label, byte[] digest) {
+    /** One token: its label and the SHA-256 digest of the token. */
+    record Entry(String label, byte[] digest) {
     }
 
     private final List<Entry> entries;
@@ -77,38 +69,7 @@ public final class ApiTokens {
      *                                others, is larger than {@link #MAX_FILE_BYTES}, or a line is malformed
      */
     public static ApiTokens load(Path file) {
-        String text = read(file);
-        List<Entry> entries = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String where = file + " line " + (i + 1);
-            String[] fields = line.split("\\s+");
-            if (fields.length != 2) {
-                throw new ConfigurationException(where + ": expected 'LABEL TOKEN' or 'LABEL sha256:HEX', got "
-                        + fields.length + " field(s)");
-            }
-            String label = checkLabel(fields[0], where + ": the label");
-            byte[] digest;
-            if (fields[1].startsWith(SHA256)) {
-                String hex = fields[1].substring(SHA256.length());
-                if (!HEX_DIGEST.matcher(hex).matches()) {
-                    throw new ConfigurationException(where + ": sha256: must be followed by 64 hex digits "
-                            + "(printf %s TOKEN | sha256sum)");
-                }
-                digest = HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
-            } else {
-                digest = digest(checkToken(fields[1], where + ": the token"));
-            }
-            entries.add(new Entry(label, digest));
-        }
-        if (entries.isEmpty()) {
-            throw new ConfigurationException(file + " has no API token (one 'LABEL TOKEN' per line)");
-        }
-        return checked(entries, file.toString());
+        return checked(ApiTokensFile.entries(file), file.toString());
     }
 
     /** The label of the token presented, or empty when it is none of these. Constant time in the token. */
@@ -157,34 +118,7 @@ public final class ApiTokens {
         return new ApiTokens(entries);
     }
 
-    private static String read(Path file) {
-        try {
-            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (posix != null) {
-                Set<PosixFilePermission> perms = posix.readAttributes().permissions();
-                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
-                    throw new ConfigurationException("the API tokens file " + file + " may be read or changed by others ("
-                            + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "): chmod 600 " + file);
-                }
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            }
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new ConfigurationException("the API tokens file " + file + " is larger than " + MAX_FILE_BYTES
-                        + " bytes");
-            }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigurationException("the API tokens file " + file + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read the API tokens file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String checkLabel(String label, String what) {
+    static String checkLabel(String label, String what) {
         if (label == null || !LABEL.matcher(label).matches()) {
             throw new ConfigurationException(what + " '" + label + "' must be a letter or digit then letters, digits, "
                     + "_ . - (at most 64)");
@@ -192,7 +126,7 @@ public final class ApiTokens {
         return label;
     }
 
-    private static String checkToken(String token, String what) {
+    static String checkToken(String token, String what) {
         if (token == null || token.length() < MIN_TOKEN_LENGTH || token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             throw new ConfigurationException(what + " must be one word of at least " + MIN_TOKEN_LENGTH + " characters "
                     + "(e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(32))')");
@@ -200,7 +134,7 @@ public final class ApiTokens {
         return token;
     }
 
-    private static byte[] digest(String token) {
+    static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -11,11 +11,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The console's {@code /metrics}: maintenance health for monitoring in Prometheus' text format, kept by
@@ -40,12 +40,39 @@ final class ConsoleMetrics {
     private final Map<String, Double> health = new ConcurrentHashMap<>();
     private final Map<String, Double> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, Double> age = new ConcurrentHashMap<>();
-    private final Set<String> counted = new HashSet<>();
+    /** Scrapes in the order they started; the gauges show the newest one that finished. */
+    private final AtomicLong scrapes = new AtomicLong();
+    private long gaugesFrom;
+    // Concurrent, so scrapes run in parallel: each report is counted by the one scrape that adds it first.
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
-    /** Brings the gauges up to date, counts the reports not seen yet, and returns the text exposition. */
-    synchronized String scrape(MaintenanceRunner runner) {
+    /**
+     * Brings the gauges up to date, counts the reports not seen yet, and returns the text exposition.
+     * Not synchronized as a whole (it was, and so served one scrape at a time): the registry and the
+     * maps are thread-safe, so scrapes and the reading of the reports behind them run in parallel.
+     */
+    String scrape(MaintenanceRunner runner) {
+        long scrape = scrapes.incrementAndGet();
         List<RunReport> recent = runner.recentReports(MaintenanceHealth.REPORTS_READ);
         MaintenanceHealth.Health now = MaintenanceHealth.of(runner, recent);
+        setGauges(scrape, now);
+        for (RunReport report : recent) {
+            if (counted.add(report.reportId())) {
+                count(report);
+            }
+        }
+        return registry.scrape();
+    }
+
+    /**
+     * The gauges from one scrape's health, unless a scrape that started later set them already (its
+     * reading is the newer): the lock covers only these map updates, never the reading of reports.
+     */
+    private synchronized void setGauges(long scrape, MaintenanceHealth.Health now) {
+        if (scrape < gaugesFrom) {
+            return;
+        }
+        gaugesFrom = scrape;
         set(health, "tws.maintenance.health", "part", "overall", MaintenanceHealth.rank(now.overall()), null,
                 HEALTH_HELP);
         for (MaintenanceHealth.Part part : now.parts()) {
@@ -58,12 +85,6 @@ final class ConsoleMetrics {
                     part.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN), "seconds",
                     "Unix time of the task's last successful run among the 50 newest reports; NaN when none");
         }
-        for (RunReport report : recent) {
-            if (counted.add(report.reportId())) {
-                count(report);
-            }
-        }
-        return registry.scrape();
     }
 
     private void count(RunReport report) {

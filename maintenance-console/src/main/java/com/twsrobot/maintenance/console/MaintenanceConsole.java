@@ -57,6 +57,12 @@ public final class MaintenanceConsole implements AutoCloseable {
      * would otherwise let anyone on the network apply changes.
      */
     public static MaintenanceConsole start(MaintenanceRunner runner, ConsoleOptions options) throws IOException {
+        return start(runner, options, List.of());
+    }
+
+    /** As {@link #start(MaintenanceRunner, ConsoleOptions)}, serving {@code extraRoutes} beside the built-in ones. */
+    static MaintenanceConsole start(MaintenanceRunner runner, ConsoleOptions options, List<ConsoleRoute> extraRoutes)
+            throws IOException {
         if (!options.isLoopback() && options.accessToken().isEmpty()) {
             throw new com.twsrobot.maintenance.api.ConfigurationException("binding to " + options.bindAddress() + " would expose the console beyond "
                     + "this machine: give it an access token (serve --token-file FILE) or bind to 127.0.0.1");
@@ -70,7 +76,7 @@ public final class MaintenanceConsole implements AutoCloseable {
         ConsoleSecurity security = new ConsoleSecurity(options.accessToken(), hosts, options.isLoopback(),
                 options.apiTokens());
         ConsoleRoutes routes = new ConsoleRoutes(runner, security, new RunTracker(runner.clock()),
-                options.maxBodyBytes(), options.maxRequestsPerClient());
+                options.maxBodyBytes(), options.maxRequestsPerClient(), extraRoutes);
         server.createContext("/", new JdkServerAdapter(routes));
         // The JDK server reads a request's headers on a worker thread, so a stalled client holds one until
         // the read timeout closes its connection: many workers keep the operator served meanwhile.

@@ -140,6 +140,10 @@ class DashboardBrowserTest {
                     driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
                     driver.findElement(By.id("btn-view-report")).click();
                     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report .scroll table")));
+                    // The box already shows the apply's report, so the table is visible at once: wait for the two
+                    // fetches to land (they move the focus to the box) rather than race them.
+                    wait.until(d -> "report".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.activeElement.id")));
                     Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                     assertThat(((Number) overflow).intValue()).as("page-level horizontal overflow in px").isLessThanOrEqualTo(0);

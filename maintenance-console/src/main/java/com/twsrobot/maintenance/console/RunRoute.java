@@ -1,0 +1,60 @@
+package com.twsrobot.maintenance.console;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.twsrobot.maintenance.api.RunRequest;
+
+import java.io.IOException;
+import java.util.List;
+
+/** {@code POST /api/maintenance/run}: a dry run unless the body says {@code "dry_run": false}. */
+final class RunRoute implements ConsoleRoute {
+
+    /** The body; absent or null fields take the defaults. */
+    record Body(@JsonProperty("tasks") List<String> tasks, @JsonProperty("dry_run") Boolean dryRun,
+                @JsonProperty("allow_large_change") Boolean allowLargeChange,
+                @JsonProperty("event_symbols") List<String> eventSymbols, @JsonProperty("days_ahead") Integer daysAhead,
+                @JsonProperty("plan_id") String planId) {
+
+        static String wrongType(String field) {
+            return switch (field) {
+                case "tasks", "event_symbols" -> field + " must be an array of strings";
+                case "dry_run", "allow_large_change" -> field + " must be true or false";
+                case "days_ahead" -> "days_ahead must be a whole number from 1 to 90";
+                case "plan_id" -> "plan_id must be a string (a dry run's report id)";
+                default -> field + " has the wrong type";
+            };
+        }
+
+        Outcome<RunRequest> toRequest() {
+            return JsonBody.nonEmptyStrings("tasks", tasks).then(names -> JsonBody.nonEmptyStrings("event_symbols",
+                    eventSymbols).then(symbols -> toRequest(names, symbols)));
+        }
+
+        private Outcome<RunRequest> toRequest(List<String> names, List<String> symbols) {
+            boolean dry = dryRun == null || dryRun;
+            if (daysAhead != null && (daysAhead < 1 || daysAhead > RunRequest.MAX_DAYS_AHEAD)) {
+                return Outcome.badRequest("days_ahead must be from 1 to 90, got " + daysAhead);
+            }
+            if (planId != null && dry) {
+                return Outcome.badRequest("plan_id applies a preview: send \"dry_run\": false with it");
+            }
+            RunRequest.Builder b = RunRequest.builder().tasks(names).eventSymbols(symbols).dryRun(dry)
+                    .allowLargeChange(allowLargeChange != null && allowLargeChange);
+            if (daysAhead != null) {
+                b.daysAhead(daysAhead);
+            }
+            return Outcome.of(planId == null ? b.build() : b.plan(planId).build());
+        }
+    }
+
+    @Override
+    public RouteSpec spec() {
+        return RouteSpec.post("/api/maintenance/run");
+    }
+
+    @Override
+    public ConsoleResponse handle(RouteCall call) throws IOException {
+        return call.body().then(text -> JsonBody.bind(text, Body.class, Body::wrongType)).then(Body::toRequest)
+                .respond(request -> call.console().runs().start(call, request, "run"));
+    }
+}
