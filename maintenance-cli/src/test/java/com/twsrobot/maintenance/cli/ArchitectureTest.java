@@ -194,6 +194,33 @@ class ArchitectureTest {
         return outer.getSimpleName() + ".java";
     }
 
+    /**
+     * Surefire writes one XML report per test class; when jqwik and JUnit Jupiter both run tests of one
+     * class, the second engine's report overwrites the first's and the counts read from the XML fall short.
+     */
+    @Test
+    void noTestClassMixesJqwikPropertiesWithJupiterTests() throws IOException {
+        List<String> mixed = new ArrayList<>();
+        for (String module : ALLOWED.keySet()) {
+            Path root = Path.of("..", module, "src", "test", "java");
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(file);
+                    if (Pattern.compile("^import net\\.jqwik\\.api\\.Property;", Pattern.MULTILINE).matcher(text).find()
+                            && Pattern.compile("^import org\\.junit\\.jupiter\\.(api\\.(Test|RepeatedTest|TestFactory)|params\\.ParameterizedTest);",
+                            Pattern.MULTILINE).matcher(text).find()) {
+                        mixed.add(root.relativize(file).toString());
+                    }
+                }
+            }
+        }
+        assertThat(mixed).as("test classes with both jqwik @Property and Jupiter tests (move the properties "
+                + "to a *PropertiesTest class of their own)").isEmpty();
+    }
+
     private static List<Path> javaFiles(String module) throws IOException {
         Path root = Path.of("..", module, "src", "main", "java");
         assertThat(root).as("sources of " + module).isDirectory();
