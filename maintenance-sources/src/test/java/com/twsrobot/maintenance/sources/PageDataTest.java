@@ -191,4 +191,21 @@ class PageDataTest {
         assertThat(date).isEqualTo(new ContentDate(Optional.of(Instant.parse("2026-06-28T00:00:00Z")),
                 "the date the bundle records", ContentDate.Origin.SNAPSHOT));
     }
+
+    @Test
+    void theTestkitsChangedCopiesChangeOnlyWhatTheySay() throws Exception {
+        SourceResult without = sp500(com.twsrobot.maintenance.testkit.Pages.withoutMembers(SP500, "AAPL", "AMZN"));
+        assertThat(without.table().rowCount()).isEqualTo(501);
+        assertThat(without.table().symbols()).doesNotContain("AAPL", "AMZN").contains("MSFT", "BRK-B");
+        assertThat(without.changes()).isEqualTo(sp500(SP500).changes());
+
+        SourceResult renamed = sp500(com.twsrobot.maintenance.testkit.Pages.withChangeRow(SP500, "July 1, 2026", "ECHO",
+                "EchoStar", "SATS", "EchoStar", "Ticker change."));
+        assertThat(renamed.changes()).hasSize(29);
+        assertThat(renamed.changes().get(0)).isEqualTo(new ChangeRecord(LocalDate.of(2026, 7, 1), Optional.of("ECHO"),
+                Optional.of("EchoStar"), Optional.of("SATS"), Optional.of("EchoStar"), "Ticker change.",
+                "https://x/sp500, Selected changes, row 1"));
+        assertThat(renamed.changes().get(1).addedSymbol()).contains("FLEX");
+        assertThat(renamed.table().rowCount()).isEqualTo(503);
+    }
 }
