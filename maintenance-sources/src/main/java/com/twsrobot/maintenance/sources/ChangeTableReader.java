@@ -65,6 +65,9 @@ public final class ChangeTableReader {
             return byId;
         }
         for (Element table : doc.getElementsByTag("table")) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new HtmlTable.ParseInterrupted();
+            }
             Optional<HtmlTable> t = HtmlTable.of(table);
             if (t.isPresent() && t.get().column(h -> h.contains("effective date")) >= 0
                     && t.get().column(h -> h.startsWith("added")) >= 0) {

@@ -22,6 +22,8 @@ public record SpannedTable(List<String> headers, List<List<String>> rows) {
 
     /** Largest span honoured: real tables span a few cells; a huge value would only blow the grid up. */
     static final int MAX_SPAN = 100;
+    /** Widest grid read: a real table has a few columns; spans cannot blow the grid up past this. */
+    static final int MAX_COLUMNS = 64;
 
     /**
      * Reads {@code table}: the leading rows made only of header cells are its header, every later row with
@@ -42,11 +44,14 @@ public record SpannedTable(List<String> headers, List<List<String>> rows) {
                 if (!cell.tagName().equals("th") && !cell.tagName().equals("td")) {
                     continue;
                 }
-                col = fillCarried(row, carried, col);
                 anyData |= cell.tagName().equals("td");
+                col = fillCarried(row, carried, col);
+                if (col >= MAX_COLUMNS) {
+                    break; // wider than any real table: the rest of the row is not read
+                }
                 int colspan = span(cell, "colspan");
                 int rowspan = span(cell, "rowspan");
-                for (int i = 0; i < colspan; i++) {
+                for (int i = 0; i < colspan && col < MAX_COLUMNS; i++) {
                     row.add(cell);
                     if (rowspan > 1) {
                         carried.put(col, new Pending(cell, rowspan - 1));

@@ -257,7 +257,11 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         SourceResult result = new SourceResult(url, ConstituentTable.of(hasDisplaySymbol(), best.rows),
                 best.rows.size() + best.skipped.size(), warnings).withContent(PageContentDate.of(doc, url, lastModified,
                 java.util.Optional.of(java.time.LocalDate.parse(SNAPSHOT_DATE))));
-        return withPageData(result, doc, best.table, url);
+        try {
+            return withPageData(result, doc, best.table, url);
+        } catch (HtmlTable.ParseInterrupted e) {
+            throw new SourceException(index() + ": " + url + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -57,7 +57,7 @@ public final class FomcCalendarParser {
      * when a year follows on the same line: that is a date in prose, not a calendar row.
      */
     private static final Pattern MEETING = Pattern.compile("(?<![A-Za-z])(" + MONTH + "(?:\\s*/\\s*" + MONTH + ")?)"
-            + "(?![A-Za-z])[ \\t\u00A0]*\\n?[ \\t\u00A0]*"
+            + "(?![A-Za-z])[ \\t\u00A0]*+\\n?+[ \\t\u00A0]*+"
             + "((\\d{1,2}+)(?:\\s*[-\u2013]\\s*\\d{1,2}+)?+(?!\\d)(?:[ \\t]*\\*)?+(?:[ \\t]*\\([A-Za-z ]{3,30}\\))?+)"
             + "(?!,?[ \\t\u00A0]*\\d{4})(?![:\\d\u2013-])",
             Pattern.CASE_INSENSITIVE);
