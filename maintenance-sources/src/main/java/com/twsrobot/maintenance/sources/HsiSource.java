@@ -73,6 +73,40 @@ public final class HsiSource extends WikipediaIndexSource {
         return "table with Ticker and Name headers";
     }
 
+    /**
+     * Each member's {@code Weighting (%)} from the members' table, by symbol. A table without the column
+     * gives no weights; cells that are not numbers are left out, with a warning naming them.
+     */
+    @Override
+    protected com.twsrobot.maintenance.api.SourceResult withPageData(com.twsrobot.maintenance.api.SourceResult result,
+                                                                     org.jsoup.nodes.Document doc, HtmlTable members,
+                                                                     String url) {
+        int weight = members.column(h -> h.startsWith("weighting") || h.startsWith("weight"));
+        int symbol = columns(members).map(Columns::symbol).orElse(-1);
+        if (weight < 0 || symbol < 0) {
+            return result;
+        }
+        java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        List<String> bad = new java.util.ArrayList<>();
+        for (List<Element> cells : members.rows()) {
+            Optional<String> code = code(HtmlTable.cell(cells, symbol));
+            if (code.isEmpty()) {
+                continue;
+            }
+            String cell = HtmlTable.cell(cells, weight);
+            java.util.OptionalDouble value = Weights.percent(cell);
+            if (value.isPresent()) {
+                weights.put(code.get() + ".HK", value.getAsDouble());
+            } else {
+                bad.add(code.get() + ".HK '" + (cell.length() > 20 ? cell.substring(0, 20) : cell) + "'");
+            }
+        }
+        List<String> warnings = bad.isEmpty() ? List.of() : List.of("weights of " + bad.size()
+                + " member(s) are not numbers and were left out: " + String.join(", ", bad.subList(0, Math.min(10, bad.size())))
+                + (bad.size() > 10 ? " ..." : ""));
+        return withWarnings(result.withWeights(weights), warnings);
+    }
+
     @Override
     protected Set<String> symbolHeaders() {
         return Set.of("ticker", "stock code", "code", "symbol", "sehk code", "stock symbol");

@@ -81,7 +81,7 @@ public record HtmlTable(Element element, List<String> headers, List<List<Element
         return headers == null ? java.util.Optional.empty() : java.util.Optional.of(new HtmlTable(table, headers, rows));
     }
 
-    private static List<Element> ownRows(Element table) {
+    static List<Element> ownRows(Element table) {
         List<Element> rows = new ArrayList<>();
         for (Element child : table.children()) {
             switch (child.tagName()) {

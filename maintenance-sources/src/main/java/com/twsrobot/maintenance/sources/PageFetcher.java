@@ -51,8 +51,15 @@ public final class PageFetcher {
                 Duration.ofSeconds(60), 3, Duration.ofMillis(500), Duration.ofSeconds(15), 8L * 1024 * 1024);
     }
 
-    /** A fetched page: the URL that answered and its text. */
-    public record Page(String url, String body) {
+    /**
+     * A fetched page: the URL that answered, its text and the answer's {@code Last-Modified} time (empty
+     * when the server sent none, sent one that is not an HTTP date, or the page was a file).
+     */
+    public record Page(String url, String body, java.util.Optional<Instant> lastModified) {
+        /** A page without a {@code Last-Modified} time. */
+        public Page(String url, String body) {
+            this(url, body, java.util.Optional.empty());
+        }
     }
 
     private final Settings settings;
@@ -89,11 +96,15 @@ public final class PageFetcher {
      */
     public Page fetch(List<String> urls, BoundedHttp.Deadline deadline) throws SourceException {
         Download d = download(urls, deadline, true);
-        return new Page(d.url(), new String(d.bytes(), StandardCharsets.UTF_8));
+        return new Page(d.url(), new String(d.bytes(), StandardCharsets.UTF_8), d.lastModified());
     }
 
-    /** A downloaded file: the URL that answered and its bytes. */
-    public record Download(String url, byte[] bytes) {
+    /** A downloaded file: the URL that answered, its bytes and the answer's {@code Last-Modified} time, if any. */
+    public record Download(String url, byte[] bytes, java.util.Optional<Instant> lastModified) {
+        /** A download without a {@code Last-Modified} time. */
+        public Download(String url, byte[] bytes) {
+            this(url, bytes, java.util.Optional.empty());
+        }
     }
 
     /**
@@ -152,7 +163,7 @@ public final class PageFetcher {
                         answers.add("answered " + contentType.split(";")[0] + ", not HTML");
                         break; // a different answer will not come by asking again
                     }
-                    return new Download(uri.toString(), answer.body());
+                    return new Download(uri.toString(), answer.body(), lastModified(answer.headers()));
                 }
                 String firstLine = answer.firstLine();
                 boolean saysMore = !firstLine.isEmpty() && !firstLine.equals("HTTP " + status);
@@ -228,6 +239,18 @@ public final class PageFetcher {
             throw new IOException("larger than the " + settings.maxBodyBytes() + "-byte cap");
         }
         return bytes;
+    }
+
+    /** The {@code Last-Modified} header as an instant; empty when absent or not an HTTP date. */
+    static java.util.Optional<Instant> lastModified(java.net.http.HttpHeaders headers) {
+        return headers.firstValue("Last-Modified").flatMap(value -> {
+            try {
+                return java.util.Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
+            } catch (DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     private static Duration retryAfter(java.net.http.HttpHeaders headers) {

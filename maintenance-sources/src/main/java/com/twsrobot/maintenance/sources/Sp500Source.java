@@ -79,6 +79,14 @@ public final class Sp500Source extends WikipediaIndexSource {
         return tables;
     }
 
+    /** The "Selected changes" table beside the members; read with the members' own ticker rule. */
+    @Override
+    protected com.twsrobot.maintenance.api.SourceResult withPageData(com.twsrobot.maintenance.api.SourceResult result,
+                                                                     Document doc, HtmlTable members, String url) {
+        ChangeTableReader.Read changes = new ChangeTableReader(Sp500Source::symbol).read(doc, url);
+        return withWarnings(result.withChanges(changes.records()), changes.warnings());
+    }
+
     @Override
     protected Set<String> symbolHeaders() {
         return Set.of("symbol", "ticker", "ticker symbol", "stock symbol", "code");

@@ -154,8 +154,8 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     public SourceResult fetch(SourceContext context) throws SourceException {
         BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(context.timeout(), context.clock());
         if (context.snapshot()) {
-            return parse(readSnapshot(), "snapshot:" + snapshotName() + " (bundled copy as of " + SNAPSHOT_DATE + ")",
-                    deadline);
+            return parse(readSnapshot(), PageContentDate.SNAPSHOT_PREFIX + snapshotName() + " (bundled copy as of "
+                    + SNAPSHOT_DATE + ")", deadline, java.util.Optional.empty());
         }
         String url = context.urlFor(index(), defaultUrl());
         List<String> urls = url.equals(defaultUrl()) ? List.of(url, fallbackUrl()) : List.of(url);
@@ -169,7 +169,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         } finally {
             fetched.set(true);
         }
-        return parse(page.body(), page.url(), deadline);
+        return parse(page.body(), page.url(), deadline, page.lastModified());
     }
 
     /** Once per JVM: whether the parser was warmed while a page downloaded. */
@@ -213,6 +213,16 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
      * (thousands of nested tables) fails saying so and leaves no thread behind.
      */
     public SourceResult parse(String html, String url, BoundedHttp.Deadline deadline) throws SourceException {
+        return parse(html, url, deadline, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #parse(String, String, BoundedHttp.Deadline)}, for an answer that carried
+     * {@code Last-Modified}: the result's content date is the page's last-edited line, else that
+     * header (else, for a bundled copy, {@link #SNAPSHOT_DATE}); its origin is read from {@code url}.
+     */
+    public SourceResult parse(String html, String url, BoundedHttp.Deadline deadline,
+                              java.util.Optional<java.time.Instant> lastModified) throws SourceException {
         Document doc;
         List<HtmlTable> tables;
         try {
@@ -244,8 +254,39 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
                     + String.join(", ", best.skipped.subList(0, Math.min(10, best.skipped.size())))
                     + (best.skipped.size() > 10 ? " ..." : ""));
         }
-        return new SourceResult(url, ConstituentTable.of(hasDisplaySymbol(), best.rows), best.rows.size() + best.skipped.size(),
-                warnings);
+        SourceResult result = new SourceResult(url, ConstituentTable.of(hasDisplaySymbol(), best.rows),
+                best.rows.size() + best.skipped.size(), warnings).withContent(PageContentDate.of(doc, url, lastModified,
+                java.util.Optional.of(java.time.LocalDate.parse(SNAPSHOT_DATE))));
+        try {
+            return withPageData(result, doc, best.table, url);
+        } catch (HtmlTable.ParseInterrupted e) {
+            throw new SourceException(index() + ": " + url + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * What else the page states beside its members (the S&amp;P 500 article's change table, the HSI
+     * article's weights), added to {@code result}; a part that cannot be read is a warning, never a
+     * failure. By default nothing.
+     *
+     * @param result  the members read
+     * @param doc     the page
+     * @param members the table they were read from
+     * @param url     where the page was read
+     */
+    protected SourceResult withPageData(SourceResult result, Document doc, HtmlTable members, String url) {
+        return result;
+    }
+
+    /** {@code result} with {@code more} warnings after its own. */
+    protected static SourceResult withWarnings(SourceResult result, List<String> more) {
+        if (more.isEmpty()) {
+            return result;
+        }
+        List<String> all = new ArrayList<>(result.warnings());
+        all.addAll(more);
+        return new SourceResult(result.source(), result.table(), result.recordsParsed(), all, result.changes(),
+                result.weights(), result.content());
     }
 
     /** All tables with headers; a subclass may put a table it knows by id first. */
@@ -262,7 +303,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     private Candidate read(HtmlTable table, Columns columns, BoundedHttp.Deadline deadline, String url)
             throws SourceException {
-        Candidate c = new Candidate();
+        Candidate c = new Candidate(table);
         for (List<Element> cells : table.rows()) {
             checkDeadline(deadline, url);
             Optional<ConstituentRow> row = row(table, cells, columns);
@@ -301,8 +342,13 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     }
 
     private static final class Candidate {
+        final HtmlTable table;
         final List<ConstituentRow> rows = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
+
+        Candidate(HtmlTable table) {
+            this.table = table;
+        }
 
         /** Enough valid rows, and most rows valid: a stray table naming one code never wins. */
         boolean isPlausible() {

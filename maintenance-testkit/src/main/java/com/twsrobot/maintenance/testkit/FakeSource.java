@@ -1,13 +1,16 @@
 package com.twsrobot.maintenance.testkit;
 
+import com.twsrobot.maintenance.api.ChangeRecord;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.ConstituentTable;
+import com.twsrobot.maintenance.api.ContentDate;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +23,9 @@ public final class FakeSource implements ConstituentSource {
     private final String url;
     private volatile List<ConstituentRow> rows;
     private volatile String failure;
+    private volatile List<ChangeRecord> changes = List.of();
+    private volatile Map<String, Double> weights = Map.of();
+    private volatile ContentDate content;
     private final AtomicInteger calls = new AtomicInteger();
 
     private FakeSource(String index, List<ConstituentRow> rows, String failure) {
@@ -52,6 +58,24 @@ public final class FakeSource implements ConstituentSource {
         return this;
     }
 
+    /** Makes later fetches state these dated changes beside the rows (as the S&amp;P 500 page's change table does). */
+    public FakeSource changes(List<ChangeRecord> newChanges) {
+        this.changes = List.copyOf(newChanges);
+        return this;
+    }
+
+    /** Makes later fetches state these weights, symbol → percent (as the HSI page does). */
+    public FakeSource weights(Map<String, Double> newWeights) {
+        this.weights = Map.copyOf(newWeights);
+        return this;
+    }
+
+    /** Makes later fetches carry this content date (by default: unknown, origin read from the URL). */
+    public FakeSource content(ContentDate newContent) {
+        this.content = newContent;
+        return this;
+    }
+
     /** How many times {@link #fetch} was called. */
     public int calls() {
         return calls.get();
@@ -74,6 +98,8 @@ public final class FakeSource implements ConstituentSource {
             throw new SourceException(url + ": " + failure);
         }
         boolean display = rows.stream().anyMatch(r -> !r.displaySymbol().isEmpty());
-        return new SourceResult(context.urlFor(index, url), ConstituentTable.of(display, rows), rows.size(), List.of());
+        String source = context.urlFor(index, url);
+        ContentDate date = content != null ? content : ContentDate.unknown(ContentDate.Origin.ofUrl(source));
+        return new SourceResult(source, ConstituentTable.of(display, rows), rows.size(), List.of(), changes, weights, date);
     }
 }

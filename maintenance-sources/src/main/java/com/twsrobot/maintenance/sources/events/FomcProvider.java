@@ -92,7 +92,9 @@ public final class FomcProvider implements EventProvider {
                     "{\"dates\":\"" + m.dateLabel() + "\",\"month\":\"" + m.monthLabel() + "\",\"year\":" + m.year() + "}",
                     false, "confirmed", HostEvents.importance(EventType.FOMC)));
         }
-        return new ProviderFetch(events, List.of(), freshness(parsed, request), List.of());
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        warnings.addAll(freshness(parsed, request));
+        return new ProviderFetch(events, List.of(), warnings, List.of());
     }
 
     /**

@@ -82,7 +82,9 @@ public final class HoldingsFiles {
         int name = columns.indexOf("Name");
         int assetClass = columns.indexOf("Asset Class");
         int exchange = columns.indexOf("Exchange");
+        int weight = columns.indexOf("Weight (%)");
         Map<String, String> members = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
         for (String[] r : records.subList(header + 1, records.size())) {
             if (r.length < columns.size() - 1) {
                 break; // the disclaimer after the table
@@ -94,9 +96,10 @@ public final class HoldingsFiles {
             String symbol = DOTLESS_SHARE_CLASSES.getOrDefault(raw, Sp500Source.symbol(raw).orElse(null));
             if (symbol != null) {
                 members.put(symbol, cell(r, name));
+                putWeight(weights, symbol, cell(r, weight));
             }
         }
-        return new MembershipList(key, url, asOf, members, false);
+        return new MembershipList(key, url, asOf, members, false, weights);
     }
 
     /**
@@ -145,7 +148,9 @@ public final class HoldingsFiles {
         }
         int name = rows.get(header).indexOf("Name");
         int ticker = rows.get(header).indexOf("Ticker");
+        int weight = rows.get(header).indexOf("Weight");
         Map<String, String> members = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
         for (List<String> r : rows.subList(header + 1, rows.size())) {
             String t = ticker < r.size() ? r.get(ticker) : "";
             String n = name < r.size() ? r.get(name) : "";
@@ -155,12 +160,24 @@ public final class HoldingsFiles {
             if (t.equals("-") || n.toUpperCase(Locale.ROOT).endsWith(" W/I")) {
                 continue;
             }
-            Sp500Source.symbol(t).ifPresent(symbol -> members.put(symbol, n.replace('+', '&')));
+            String w = weight >= 0 && weight < r.size() ? r.get(weight) : "";
+            Sp500Source.symbol(t).ifPresent(symbol -> {
+                members.put(symbol, n.replace('+', '&'));
+                putWeight(weights, symbol, w);
+            });
         }
         if (members.isEmpty() && asOf.isEmpty()) {
             return new MembershipList(key, url, Optional.empty(), Map.of(), true);
         }
-        return new MembershipList(key, url, asOf, members, false);
+        return new MembershipList(key, url, asOf, members, false, weights);
+    }
+
+    /**
+     * A member's weight, when its cell is a number. A member listed twice (two lines of one share class)
+     * weighs what both lines weigh together.
+     */
+    private static void putWeight(Map<String, Double> weights, String symbol, String cell) {
+        com.twsrobot.maintenance.sources.Weights.percent(cell).ifPresent(w -> weights.merge(symbol, w, Double::sum));
     }
 
     private static String cell(String[] record, int i) {

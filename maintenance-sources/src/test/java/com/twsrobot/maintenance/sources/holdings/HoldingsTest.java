@@ -64,6 +64,28 @@ class HoldingsTest {
         assertThat(list.members().keySet()).allMatch(s -> s.matches("[A-Z][A-Z0-9]{0,5}(-[A-Z]{1,2})?"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ivv_2023-04-06.csv,7.12,1.64", "ivv_2024-12-06.csv,7.15,1.67", "spy_2024-05-10.xlsx,6.053475,",
+            "spy_2025-02-07.xlsx,6.727683,"})
+    void everyMembersWeightIsTheFilesValue(String name, double apple, Double berkshire) throws Exception {
+        MembershipList list = read(name);
+        assertThat(list.weights().keySet()).containsExactlyInAnyOrderElementsOf(list.members().keySet());
+        assertThat(list.weights().get("AAPL")).isEqualTo(apple);
+        if (berkshire != null) {
+            assertThat(list.weights().get("BRK-B")).isEqualTo(berkshire); // the file's BRKB
+        }
+        // A fund holds (nearly) its whole value in the members: cash and futures lines carry the rest.
+        assertThat(list.weights().values().stream().mapToDouble(Double::doubleValue).sum()).isBetween(98.0, 100.5);
+    }
+
+    @Test
+    void spyWeightsAreReadFromTheWeightColumn() throws Exception {
+        MembershipList may = read("spy_2024-05-10.xlsx");
+        assertThat(may.weights()).containsEntry("MSFT", 7.020973).containsEntry("NVDA", 5.057755)
+                .containsEntry("AMZN", 3.904366);
+        assertThat(may.weights()).doesNotContainKey("-");
+    }
+
     @Test
     void brownFormanKeepsItsShareClassInEveryFileThatHoldsIt() throws Exception {
         assertThat(read("ivv_2024-12-06.csv").members()).containsKey("BF-B");
