@@ -263,7 +263,7 @@ public final class MaintenanceRunner {
             out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
                     check.symbolCount(), url, check.validation(), spec.title()));
         }
-        List<ReportSummary> latest = reports.list(1);
+        List<ReportSummary> latest = reports.recent(1).stream().map(RunReport::summary).toList();
         Optional<MarketEventsService> events = marketEvents();
         return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),
                 events.flatMap(LastSync::newest), marketOpenWarnings(), calendarWarnings());
@@ -274,9 +274,22 @@ public final class MaintenanceRunner {
         return reports.list(limit);
     }
 
-    /** The {@code limit} newest whole reports, newest first (each read once). */
+    /**
+     * The {@code limit} newest whole reports, newest first. Up to {@value ReportStore#RECENT_CACHED} are
+     * cached until the history changes ({@link #historyGeneration()}), so health and metrics read them
+     * once per new report, however long the history.
+     */
     public List<RunReport> recentReports(int limit) {
-        return reports.select(com.twsrobot.maintenance.core.report.ReportFilter.newest(limit));
+        return reports.recent(limit);
+    }
+
+    /**
+     * A number that changes whenever a report is added, changes or is removed (by any process), so a
+     * front end can keep what it computed from the reports until it does. Costs two small file-system
+     * look-ups; -1 when the report index cannot be used (then cache nothing).
+     */
+    public long historyGeneration() {
+        return reports.generation();
     }
 
     /** The reports a history filter selects (task, status, mode, paging), newest first. */
