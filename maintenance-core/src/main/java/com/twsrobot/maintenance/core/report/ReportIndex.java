@@ -718,7 +718,12 @@ public final class ReportIndex {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             while (true) {
-                FileLock l = channel.tryLock();
+                FileLock l;
+                try {
+                    l = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                    l = null; // another index of the same directory in this JVM (reached by another path) holds it
+                }
                 if (l != null) {
                     lockChannel = channel;
                     fileLock = l;
