@@ -346,7 +346,7 @@ public final class ReportIndex {
         String cutoffDay = day(cutoffId);
         List<Entry> out = new ArrayList<>();
         for (String name : dayNames()) {
-            if (name.compareTo(cutoffDay) > 0) {
+            if (name.substring(0, 8).compareTo(cutoffDay) > 0) {
                 break;
             }
             for (Entry e : dayFile(name).latest().values()) {
