@@ -60,6 +60,8 @@ public final class MaintenanceRunner {
     private final Map<String, String> providerOptions;
     private final RunExecution execution;
     private final PluginCatalog catalog;
+    /** Status reads and validates each constituent file once per version of it. */
+    private final com.twsrobot.maintenance.core.constituents.FileCheckCache fileChecks;
 
     MaintenanceRunner(MaintenanceRunnerBuilder b) {
         // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
@@ -87,6 +89,7 @@ public final class MaintenanceRunner {
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer);
+        this.fileChecks = new com.twsrobot.maintenance.core.constituents.FileCheckCache(catalog.validators());
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
                 defaultSourceUrls, sourceTimeout, catalog.indexes(), maxPlanAge, catalog.registry(), keepReportsFor,
                 this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer(), b.http,
@@ -257,7 +260,7 @@ public final class MaintenanceRunner {
     public MaintenanceStatus status() {
         List<IndexStatus> out = new ArrayList<>();
         for (IndexSpec spec : catalog.indexes()) {
-            FileCheck check = FileCheck.of(spec, dataDir.resolve(spec.fileName()), catalog.validators());
+            FileCheck check = fileChecks.check(spec, dataDir.resolve(spec.fileName()));
             ConstituentSource source = catalog.sources().get(spec.index());
             String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
             out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
