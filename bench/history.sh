@@ -96,10 +96,10 @@ inproc() { awk -v k="$2 $3" '$1 " " $2 == k { print $3 }' "$tmp/inproc-$1" | med
   echo
   echo "## In-process core calls (HistoryBench, $inproc_runs JVMs per size, the median of their medians), ms: history unchanged / right after a new report"
   echo
-  echo "| reports | first call | status | health | /metrics (recent reports + health) | reports list (20) |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| reports | first call | status | health | /metrics (recent reports + health) | reports list (20) | status after a report written without the index |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in "${sizes[@]}"; do
-    echo "| $n | $(awk '$1 == "first_call" { print $2 }' "$tmp/inproc-$n" | median) | $(inproc "$n" status unchanged) / $(inproc "$n" status after_new_report) | $(inproc "$n" health unchanged) / $(inproc "$n" health after_new_report) | $(inproc "$n" metrics unchanged) / $(inproc "$n" metrics after_new_report) | $(inproc "$n" reports20 unchanged) / $(inproc "$n" reports20 after_new_report) |"
+    echo "| $n | $(awk '$1 == "first_call" { print $2 }' "$tmp/inproc-$n" | median) | $(inproc "$n" status unchanged) / $(inproc "$n" status after_new_report) | $(inproc "$n" health unchanged) / $(inproc "$n" health after_new_report) | $(inproc "$n" metrics unchanged) / $(inproc "$n" metrics after_new_report) | $(inproc "$n" reports20 unchanged) / $(inproc "$n" reports20 after_new_report) | $(inproc "$n" status after_foreign_report) |"
   done
   echo
 } >"$report"

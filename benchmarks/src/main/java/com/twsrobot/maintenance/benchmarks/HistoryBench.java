@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * the median of {@value #CALLS} calls with the history unchanged (what a scrape or a poll costs between
  * runs), and the median of {@value #AFTER_NEW} calls each right after a new report was written (the
  * cached state is recomputed once). The first call, which builds or catches up the index, is printed
- * apart. Milliseconds, one line per figure: {@code status unchanged 0.123}.
+ * apart, and last the status call right after a report written without the index (it catches up with
+ * one listing of the directory). Milliseconds, one line per figure: {@code status unchanged 0.123}.
  *
  * <p>Usage: {@code HistoryBench DATA_DIR REPORTS_DIR}
  */
@@ -61,6 +62,27 @@ public final class HistoryBench {
             }
             System.out.printf(Locale.ROOT, "%s unchanged %.3f%n", call.getKey(), median(unchanged));
             System.out.printf(Locale.ROOT, "%s after_new_report %.3f%n", call.getKey(), median(afterNew));
+        }
+        // A report written by a process that does not keep the index: the next call catches up (one listing).
+        List<Double> catchUp = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            writeWithoutIndex(runner.reportsDir(), i);
+            catchUp.add(timed(runner::status));
+        }
+        System.out.printf(Locale.ROOT, "status after_foreign_report %.3f%n", median(catchUp));
+    }
+
+    /** A report file written straight to disk, as a process without the index (an older version) writes it. */
+    private static void writeWithoutIndex(Path dir, int n) {
+        Instant now = Instant.now();
+        String id = "maintenance_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(now) + "_" + (9000 + n);
+        try {
+            java.nio.file.Files.writeString(dir.resolve(id + ".json"), com.twsrobot.maintenance.core.report.ReportJson.write(
+                    new RunReport(id, TaskStatus.SUCCESS, true, now, now, 0.5, List.of(), List.of(), List.of(),
+                            Map.of("mode", "dry run"))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -54,6 +54,12 @@ public final class ReportStore {
     private record Recent(long generation, List<RunReport> reports) {
     }
 
+    /** A report as read, with the index entry it had then: reused while the entry is the same. */
+    private record ReadReport(ReportIndex.Entry entry, RunReport report) {
+    }
+
+    private final Map<String, ReadReport> readReports = new java.util.concurrent.ConcurrentHashMap<>();
+
     public ReportStore(Path dir, AtomicFileWriter writer) {
         this.dir = dir;
         this.writer = writer;
@@ -180,11 +186,47 @@ public final class ReportStore {
         if (generation >= 0 && cached != null && cached.generation() == generation) {
             return cached.reports();
         }
-        List<RunReport> reports = List.copyOf(select(ReportFilter.newest(limit)));
+        List<RunReport> reports;
+        try {
+            reports = newestReusing(limit);
+        } catch (IOException | RuntimeException e) {
+            reports = List.copyOf(select(ReportFilter.newest(limit)));
+        }
         if (generation >= 0) {
             recent.put(limit, new Recent(generation, reports));
         }
         return reports;
+    }
+
+    /**
+     * The newest {@code limit} reports, reading only those whose index entry is new or changed since
+     * they were last read (after one new report, one file), the others reused.
+     */
+    private List<RunReport> newestReusing(int limit) throws IOException {
+        Iterator<ReportIndex.Entry> entries = index.newestFirst(e -> !e.state().equals(ReportIndex.UNREADABLE));
+        List<RunReport> out = new ArrayList<>();
+        Map<String, ReadReport> seen = new HashMap<>();
+        while (out.size() < limit && entries.hasNext()) {
+            ReportIndex.Entry e = entries.next();
+            ReadReport known = readReports.get(e.id());
+            RunReport report;
+            if (known != null && known.entry().equals(e)) {
+                report = known.report();
+            } else {
+                Optional<RunReport> fresh = read(e.id());
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                report = fresh.get();
+            }
+            seen.put(e.id(), new ReadReport(e, report));
+            out.add(report);
+        }
+        readReports.putAll(seen);
+        if (readReports.size() > 2 * RECENT_CACHED) {
+            readReports.keySet().retainAll(seen.keySet());
+        }
+        return List.copyOf(out);
     }
 
     /** The whole reports the filter selects, newest first, each file read once. */

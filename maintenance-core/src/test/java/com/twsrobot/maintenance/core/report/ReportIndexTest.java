@@ -150,6 +150,25 @@ class ReportIndexTest {
     }
 
     @Test
+    void theCachedNewestReportsFollowEveryChangeOfTheHistory() throws Exception {
+        ReportStore store = new ReportStore(reports(), WRITER);
+        String older = run(store, T0);
+        String running = store.reserve(T0.plusSeconds(1));
+        store.write(report(running, TaskStatus.IN_PROGRESS, false, T0.plusSeconds(1)), WRITER, false);
+        List<RunReport> first = store.recent(5);
+        assertThat(first).extracting(RunReport::reportId).containsExactly(running, older);
+        assertThat(store.recent(5)).isSameAs(first); // unchanged history: nothing read again
+
+        store.write(report(running, TaskStatus.FAILED, false, T0.plusSeconds(1)));
+        assertThat(store.recent(5)).extracting(RunReport::status).containsExactly(TaskStatus.FAILED, TaskStatus.SUCCESS);
+        String newest = run(store, T0.plusSeconds(2));
+        assertThat(store.recent(5)).extracting(RunReport::reportId).containsExactly(newest, running, older);
+        assertThat(store.recent(1)).extracting(RunReport::reportId).containsExactly(newest);
+        Files.delete(reports().resolve(newest + ".json")); // removed by hand
+        assertThat(store.recent(5)).extracting(RunReport::reportId).containsExactly(running, older);
+    }
+
+    @Test
     void twoIndexesOfOneDirectoryWritingAtOnceLoseNoReport() throws Exception {
         Files.createDirectories(reports());
         Path alias = Files.createSymbolicLink(tmp.resolve("alias"), reports()); // a second index of the same files
