@@ -573,7 +573,12 @@ public final class ReportIndex {
         return d;
     }
 
-    /** The day file parsed, or null when a line is not an entry of that day; empty when there is no file. */
+    /**
+     * The day file parsed, or null when a line is not an entry of that day; empty when there is no file.
+     * What was appended since the last parse is all that is read (after a new report, one line). A last
+     * line without its line break is one being appended right now (or torn): it is left for the next
+     * parse; if nothing completes it, the next append makes it an altered line and the day is rebuilt.
+     */
     private Day readDay(String name) throws IOException {
         Path file = dir.resolve(name);
         BasicFileAttributes attributes;
@@ -584,25 +589,45 @@ public final class ReportIndex {
         }
         Day cached = days.get(name);
         long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        if (cached != null && java.util.Objects.equals(cached.fileKey(), attributes.fileKey())
-                && cached.size() == attributes.size() && cached.modified() == modified) {
+        boolean sameFile = cached != null && attributes.fileKey() != null && attributes.fileKey().equals(cached.fileKey());
+        if (sameFile && cached.modified() == modified && cached.size() == attributes.size()) {
             return cached;
         }
-        String text = OwnFiles.readString(file, MAX_DAY_BYTES, "report index day file");
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            return null;
+        if (attributes.size() > MAX_DAY_BYTES) {
+            throw new IOException("refusing to read " + file.toAbsolutePath() + ": it is " + attributes.size()
+                    + " bytes, larger than the " + MAX_DAY_BYTES + "-byte cap for a report index day file");
         }
-        Map<String, Entry> latest = new HashMap<>();
+        boolean append = sameFile && attributes.size() >= cached.size();
+        long from = append ? cached.size() : 0;
+        byte[] bytes;
+        if (from == 0) {
+            bytes = OwnFiles.read(file, MAX_DAY_BYTES, "report index day file");
+        } else {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer tail = ByteBuffer.allocate((int) (attributes.size() - from));
+                channel.position(from);
+                while (tail.hasRemaining() && channel.read(tail) > 0) {
+                    // reads what was appended since the last parse
+                }
+                bytes = java.util.Arrays.copyOf(tail.array(), tail.position());
+            }
+        }
+        int complete = bytes.length;
+        while (complete > 0 && bytes[complete - 1] != '\n') {
+            complete--;
+        }
+        Map<String, Entry> latest = append ? new HashMap<>(cached.latest()) : new HashMap<>();
+        String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
         String prefix = "maintenance_" + name.substring(0, 8) + "_";
-        int from = 0;
-        while (from < text.length()) {
-            int end = text.indexOf('\n', from);
-            Entry e = Entry.parse(text.substring(from, end));
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            Entry e = Entry.parse(text.substring(at, end));
             if (e == null || !e.id().startsWith(prefix)) {
                 return null;
             }
             latest.put(e.id(), e);
-            from = end + 1;
+            at = end + 1;
         }
         List<Entry> listed = new ArrayList<>();
         for (Entry e : latest.values()) {
@@ -611,7 +636,10 @@ public final class ReportIndex {
             }
         }
         listed.sort(Comparator.comparingLong((Entry e) -> sortKey(e.id())).reversed());
-        Day d = new Day(attributes.fileKey(), attributes.size(), modified, latest, List.copyOf(listed));
+        // Cached as of the last complete line, so a line being appended is read whole next time.
+        long consumed = from + complete;
+        Day d = new Day(attributes.fileKey(), consumed, consumed == attributes.size() ? modified : -1, latest,
+                List.copyOf(listed));
         days.put(name, d);
         return d;
     }
