@@ -641,7 +641,21 @@ public final class ReportIndex {
         Day d = new Day(attributes.fileKey(), consumed, consumed == attributes.size() ? modified : -1, latest,
                 List.copyOf(listed));
         days.put(name, d);
+        trimCache();
         return d;
+    }
+
+    /** Days kept parsed in memory: the newest, which listings read; older ones are read again when needed. */
+    static final int DAYS_CACHED = 7;
+
+    /** Keeps the {@value #DAYS_CACHED} newest parsed days, so memory does not grow with the history. */
+    private void trimCache() {
+        if (days.size() > DAYS_CACHED) {
+            List<String> names = new ArrayList<>(days.keySet());
+            Collections.sort(names);
+            names.subList(names.size() - DAYS_CACHED, names.size()).clear();
+            names.forEach(days::remove);
+        }
     }
 
     private List<String> dayNames() throws IOException {
