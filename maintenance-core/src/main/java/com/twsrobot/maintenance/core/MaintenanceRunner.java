@@ -89,6 +89,7 @@ public final class MaintenanceRunner {
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer);
+        reports.index().lockWait(b.reportIndexLockWait);
         this.fileChecks = new com.twsrobot.maintenance.core.constituents.FileCheckCache(catalog.validators());
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
                 defaultSourceUrls, sourceTimeout, catalog.indexes(), maxPlanAge, catalog.registry(), keepReportsFor,

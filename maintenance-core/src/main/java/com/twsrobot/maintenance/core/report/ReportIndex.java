@@ -61,8 +61,8 @@ import java.util.stream.Stream;
  * report written by a process that does not keep the index (or that died between its write and its
  * line) leaves the directory's time different from the recorded one, and the next reader catches up:
  * it lists the directory once, indexes the reports it does not know and drops those that are gone.
- * When the lock cannot be had in {@link #LOCK_WAIT}, a writer writes its report anyway and leaves the
- * index behind, for the next reader to catch up; readers then fall back to a full scan.
+ * When the lock cannot be had in its wait ({@link #LOCK_WAIT} by default), a writer writes its report
+ * anyway and leaves the index behind, for the next reader to catch up; readers then scan the files.
  */
 public final class ReportIndex {
 
@@ -74,7 +74,7 @@ public final class ReportIndex {
     public static final long MAX_DAY_BYTES = 64L * 1024 * 1024;
     /** The largest state file read: 4 MiB (it lists only the runs under way). */
     public static final long MAX_STATE_BYTES = 4L * 1024 * 1024;
-    /** How long a writer or a catching-up reader waits for the index lock before going without the index. */
+    /** How long a writer or a catching-up reader waits for the index lock before going without the index, by default. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     static final String RESERVED = "reserved";
@@ -207,6 +207,7 @@ public final class ReportIndex {
     private final Path dir;
     private final AtomicFileWriter writer = AtomicFileWriter.DEFAULT.withoutFsync();
     private final ReentrantLock jvmLock = new ReentrantLock();
+    private volatile Duration lockWait = LOCK_WAIT;
     private final Map<String, Day> days = new ConcurrentHashMap<>();
 
     private ReportIndex(Path reportsDir) {
@@ -217,6 +218,14 @@ public final class ReportIndex {
     /** The index of {@code reportsDir}, one per directory in this JVM (so its lock and caches are shared). */
     public static ReportIndex of(Path reportsDir) {
         return SHARED.computeIfAbsent(reportsDir.toAbsolutePath().normalize(), ReportIndex::new);
+    }
+
+    /**
+     * Sets how long this directory's index waits for its lock ({@link #LOCK_WAIT} unless set); one
+     * setting per reports directory in a JVM, the last runner built on it setting it.
+     */
+    public void lockWait(Duration wait) {
+        this.lockWait = wait;
     }
 
     // ---------------------------------------------------------------- writers
@@ -370,7 +379,7 @@ public final class ReportIndex {
             return s;
         }
         if (!lock()) {
-            throw new IOException("the report index lock in " + dir + " was not free within " + LOCK_WAIT.toSeconds() + " s");
+            throw new IOException("the report index lock in " + dir + " was not free within " + lockWait.toMillis() + " ms");
         }
         try {
             s = readStateQuietly();
@@ -740,11 +749,12 @@ public final class ReportIndex {
     private FileChannel lockChannel;
     private FileLock fileLock;
 
-    /** Takes the in-JVM and the file lock within {@link #LOCK_WAIT}; false when that time passed. */
+    /** Takes the in-JVM and the file lock within the lock wait; false when that time passed. */
     private boolean lock() throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        Duration wait = lockWait;
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            if (!jvmLock.tryLock(LOCK_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!jvmLock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
                 return false;
             }
         } catch (InterruptedException e) {

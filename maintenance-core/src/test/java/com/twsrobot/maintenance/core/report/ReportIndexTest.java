@@ -220,6 +220,25 @@ class ReportIndexTest {
     }
 
     @Test
+    void aHeldIndexLockDelaysNoReportAndReadersScanTheFilesMeanwhile() throws Exception {
+        ReportStore store = new ReportStore(reports(), WRITER);
+        String first = run(store, T0);
+        store.generation();
+        store.index().lockWait(Duration.ofMillis(100));
+        String second;
+        // Held by another process (here another channel, which the JVM also refuses to share).
+        try (var channel = java.nio.channels.FileChannel.open(reports().resolve(ReportIndex.DIR).resolve("lock"),
+                StandardOpenOption.WRITE); var held = channel.lock()) {
+            second = run(store, T0.plusSeconds(1)); // written without the index, after the 100 ms wait
+            assertThat(store.generation()).isEqualTo(-1); // the index cannot be caught up: nothing is cached
+            assertThat(ids(store.list(10))).containsExactly(second, first); // the files are scanned
+        }
+        assertThat(store.generation()).isPositive(); // caught up once the lock is free
+        assertThat(ids(store.list(10))).containsExactly(second, first);
+        assertThat(store.maybeInProgress()).isEmpty();
+    }
+
+    @Test
     void anEntryLineRoundTripsOddPathsAndTaskNames() {
         ReportIndex.Entry e = new ReportIndex.Entry("maintenance_20260622_235958_3", "partial_failure", false,
                 List.of("a=b_task=success", "hsi_constituents=failed"),
