@@ -247,8 +247,15 @@ public final class ReportIndex {
             return;
         }
         try {
-            State before = readStateQuietly();
-            String stampBefore = dirStamp();
+            State before;
+            String stampBefore;
+            try {
+                before = readStateQuietly();
+                stampBefore = dirStamp();
+            } catch (IOException | RuntimeException e) {
+                before = null; // an unusable index never stops a report from being written
+                stampBefore = null;
+            }
             List<Entry> entries = change.apply();
             if (before == null) {
                 return; // no index yet: the next reader builds it from the files
@@ -378,6 +385,7 @@ public final class ReportIndex {
         if (s != null && s.dirStamp().equals(stamp)) {
             return s;
         }
+        OwnFiles.refuseLink(dir.resolve("state")); // refused at once, not after a rebuild that could not write it
         if (!lock()) {
             throw new IOException("the report index lock in " + dir + " was not free within " + lockWait.toMillis() + " ms");
         }
@@ -395,6 +403,11 @@ public final class ReportIndex {
 
     /** The index from the files alone: every report read once. */
     private State rebuild() throws IOException {
+        // A link where an index file belongs is refused before any report is read (it would be refused at the write).
+        OwnFiles.refuseLink(dir.resolve("state"));
+        for (String name : dayNames()) {
+            OwnFiles.refuseLink(dir.resolve(name));
+        }
         LOG.info("building the report index in {} from the reports", dir);
         String stamp = dirStamp();
         Listing listing = listing();
@@ -569,7 +582,12 @@ public final class ReportIndex {
 
     /** A day file parsed (cached while its file is unchanged); a torn or altered one is rebuilt first. */
     private Day dayFile(String name) throws IOException {
-        Day d = readDay(name);
+        Day d;
+        try {
+            d = readDay(name);
+        } catch (IOException e) {
+            d = null; // too large or not a file: rebuilt like a torn one (a link there is refused, never followed)
+        }
         if (d != null) {
             return d;
         }
@@ -691,8 +709,8 @@ public final class ReportIndex {
         String text;
         try {
             text = OwnFiles.readString(file, MAX_STATE_BYTES, "report index state");
-        } catch (NoSuchFileException e) {
-            return null;
+        } catch (IOException e) {
+            return null; // missing, too large or not a file: rebuilt; a link there is refused by the rebuild's writes
         }
         String[] lines = text.split("\n");
         if (lines.length < 4 || !lines[0].equals(STATE_HEADER) || !lines[1].startsWith("seq ")

@@ -239,6 +239,24 @@ class ReportIndexTest {
     }
 
     @Test
+    void linksWhereTheIndexFilesBelongAreNeverFollowed() throws Exception {
+        ReportStore store = new ReportStore(reports(), WRITER);
+        String first = run(store, T0);
+        assertThat(ids(store.list(10))).containsExactly(first);
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "not ours\n");
+        Path index = reports().resolve(ReportIndex.DIR);
+        Files.delete(index.resolve("state"));
+        Files.createSymbolicLink(index.resolve("state"), outside);
+        Files.delete(index.resolve("20260622.tsv"));
+        Files.createSymbolicLink(index.resolve("20260622.tsv"), outside);
+        String second = run(store, T0.plusSeconds(1));
+        assertThat(ids(store.list(10))).containsExactly(second, first); // the files are scanned
+        assertThat(store.generation()).isEqualTo(-1); // the index is refused, so nothing is cached
+        assertThat(Files.readString(outside)).isEqualTo("not ours\n");
+        assertThat(index.resolve("state")).isSymbolicLink(); // left for the operator to see, not replaced
+    }
+
+    @Test
     void anEntryLineRoundTripsOddPathsAndTaskNames() {
         ReportIndex.Entry e = new ReportIndex.Entry("maintenance_20260622_235958_3", "partial_failure", false,
                 List.of("a=b_task=success", "hsi_constituents=failed"),
