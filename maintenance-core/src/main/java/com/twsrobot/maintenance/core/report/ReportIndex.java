@@ -74,6 +74,11 @@ public final class ReportIndex {
     public static final long MAX_DAY_BYTES = 64L * 1024 * 1024;
     /** The largest state file read: 4 MiB (it lists only the runs under way). */
     public static final long MAX_STATE_BYTES = 4L * 1024 * 1024;
+    /**
+     * How often, at most, a reader lists the directory to check the index even when its time says
+     * nothing changed (see {@link #checkedRecently}): 10 minutes.
+     */
+    public static final Duration CHECK_EVERY = Duration.ofMinutes(10);
     /** How long a writer or a catching-up reader waits for the index lock before going without the index, by default. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
@@ -196,7 +201,8 @@ public final class ReportIndex {
         List<Entry> apply() throws IOException;
     }
 
-    private record State(long seq, String dirStamp, Set<String> open, boolean sweepDue) {
+    /** {@code checkedAt}: when the directory was last listed to check the index (epoch ms). */
+    private record State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt) {
     }
 
     /** One day file as parsed: the last entry of each id, and the listed ones newest first. */
@@ -208,6 +214,7 @@ public final class ReportIndex {
     private final AtomicFileWriter writer = AtomicFileWriter.DEFAULT.withoutFsync();
     private final ReentrantLock jvmLock = new ReentrantLock();
     private volatile Duration lockWait = LOCK_WAIT;
+    private volatile Duration checkEvery = CHECK_EVERY;
     private final Map<String, Day> days = new ConcurrentHashMap<>();
 
     private ReportIndex(Path reportsDir) {
@@ -226,6 +233,11 @@ public final class ReportIndex {
      */
     public void lockWait(Duration wait) {
         this.lockWait = wait;
+    }
+
+    /** Sets how often a reader lists the directory to check the index ({@link #CHECK_EVERY} unless set). */
+    void checkEvery(Duration interval) {
+        this.checkEvery = interval;
     }
 
     // ---------------------------------------------------------------- writers
@@ -265,7 +277,7 @@ public final class ReportIndex {
                 append(entries, durable);
                 boolean matched = stampBefore != null && stampBefore.equals(before.dirStamp());
                 writeState(new State(before.seq() + 1, matched ? dirStamp() : before.dirStamp(),
-                        openAfter(before.open(), entries), before.sweepDue()));
+                        openAfter(before.open(), entries), before.sweepDue(), before.checkedAt()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("the report index in {} could not be updated ({}); it will be rebuilt", dir, e.toString());
                 invalidate();
@@ -282,7 +294,7 @@ public final class ReportIndex {
                 try {
                     State s = readStateQuietly();
                     if (s != null && s.sweepDue() != due) {
-                        writeState(new State(s.seq() + 1, s.dirStamp(), s.open(), due));
+                        writeState(new State(s.seq() + 1, s.dirStamp(), s.open(), due, s.checkedAt()));
                     }
                 } finally {
                     unlock();
@@ -379,10 +391,10 @@ public final class ReportIndex {
     private State current() throws IOException {
         String stamp = dirStamp();
         if (stamp == null) {
-            return new State(0, "", Set.of(), false);
+            return new State(0, "", Set.of(), false, 0);
         }
         State s = readStateQuietly();
-        if (s != null && s.dirStamp().equals(stamp)) {
+        if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s)) {
             return s;
         }
         OwnFiles.refuseLink(dir.resolve("state")); // refused at once, not after a rebuild that could not write it
@@ -392,13 +404,23 @@ public final class ReportIndex {
         try {
             s = readStateQuietly();
             stamp = dirStamp();
-            if (s != null && s.dirStamp().equals(stamp)) {
+            if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s)) {
                 return s; // another process caught up meanwhile
             }
             return s == null ? rebuild() : catchUp(s);
         } finally {
             unlock();
         }
+    }
+
+    /**
+     * Whether the directory was listed within {@link #checkEvery}. A report written without the index
+     * at the very moment an indexing writer changes the directory is covered by that writer's new
+     * directory time; this bounds how long such a report can go unseen (one listing per interval).
+     */
+    private boolean checkedRecently(State s) {
+        long now = System.currentTimeMillis();
+        return now >= s.checkedAt() && now - s.checkedAt() < checkEvery.toMillis();
     }
 
     /** The index from the files alone: every report read once. */
@@ -409,6 +431,7 @@ public final class ReportIndex {
             OwnFiles.refuseLink(dir.resolve(name));
         }
         LOG.info("building the report index in {} from the reports", dir);
+        long listedAt = System.currentTimeMillis();
         String stamp = dirStamp();
         Listing listing = listing();
         Set<String> open = new TreeSet<>();
@@ -430,13 +453,14 @@ public final class ReportIndex {
             writer.write(dir.resolve(day.getKey() + ".tsv"), text.toString().getBytes(StandardCharsets.UTF_8));
             days.remove(day.getKey() + ".tsv");
         }
-        State s = new State(System.currentTimeMillis() * 1000, stamp, open, listing.tempFiles());
+        State s = new State(System.currentTimeMillis() * 1000, stamp, open, listing.tempFiles(), listedAt);
         writeState(s);
         return s;
     }
 
     /** The index after a change it did not see: one listing; only the reports it does not know are read. */
     private State catchUp(State s) throws IOException {
+        long listedAt = System.currentTimeMillis();
         String stamp = dirStamp();
         Listing listing = listing();
         Set<String> open = new TreeSet<>(s.open());
@@ -486,7 +510,8 @@ public final class ReportIndex {
             }
         }
         append(changes, false);
-        State next = new State(s.seq() + 1, stamp, openAfter(open, changes), s.sweepDue() || listing.tempFiles());
+        State next = new State(s.seq() + 1, stamp, openAfter(open, changes), s.sweepDue() || listing.tempFiles(),
+                listedAt);
         writeState(next);
         return next;
     }
@@ -713,12 +738,12 @@ public final class ReportIndex {
             return null; // missing, too large or not a file: rebuilt; a link there is refused by the rebuild's writes
         }
         String[] lines = text.split("\n");
-        if (lines.length < 4 || !lines[0].equals(STATE_HEADER) || !lines[1].startsWith("seq ")
-                || !lines[2].startsWith("dir ") || !lines[3].startsWith("sweep ")) {
+        if (lines.length < 5 || !lines[0].equals(STATE_HEADER) || !lines[1].startsWith("seq ")
+                || !lines[2].startsWith("dir ") || !lines[3].startsWith("sweep ") || !lines[4].startsWith("checked ")) {
             return null;
         }
         Set<String> open = new TreeSet<>();
-        for (int i = 4; i < lines.length; i++) {
+        for (int i = 5; i < lines.length; i++) {
             if (!lines[i].startsWith("open ") || !ReportStore.isReportId(lines[i].substring(5))) {
                 return null;
             }
@@ -726,7 +751,7 @@ public final class ReportIndex {
         }
         try {
             return new State(Long.parseLong(lines[1].substring(4)), lines[2].substring(4),
-                    open, Boolean.parseBoolean(lines[3].substring(6)));
+                    open, Boolean.parseBoolean(lines[3].substring(6)), Long.parseLong(lines[4].substring(8)));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -737,7 +762,8 @@ public final class ReportIndex {
         StringBuilder text = new StringBuilder(STATE_HEADER).append('\n')
                 .append("seq ").append(s.seq()).append('\n')
                 .append("dir ").append(s.dirStamp()).append('\n')
-                .append("sweep ").append(s.sweepDue()).append('\n');
+                .append("sweep ").append(s.sweepDue()).append('\n')
+                .append("checked ").append(s.checkedAt()).append('\n');
         for (String id : s.open()) {
             text.append("open ").append(id).append('\n');
         }
