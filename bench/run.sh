@@ -13,7 +13,7 @@ servers=()
 cleanup() { for p in "${servers[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-mvn -B -q install -DskipTests
+mvn -B -q package -DskipTests  # the reactor's jars in target/ are all the harness uses; nothing goes to ~/.m2
 bench_jar=$root/benchmarks/target/benchmarks.jar
 cli=$root/bin/tws-maintenance
 "$cli" --help >/dev/null  # makes the launcher's class-data archive once, outside the measurements
@@ -162,5 +162,9 @@ peak=$(grep -o '[0-9]*M->' "$tmp/gc.log" | sed 's/M->//' | sort -n | tail -n 1 |
   echo "$ok; peak heap before a collection: ${peak:-under the first collection} MiB."
   echo
 } >>"$report"
+
+echo "== (8) history: status, reports, apply and the console's core calls at 0 to 100,000 reports" >&2
+"$root"/bench/history.sh --no-build >/dev/null
+{ echo; sed -n '3,$p' "$out/history.md"; } >>"$report"
 
 cat "$report"

@@ -24,7 +24,8 @@ class WriteConfinementTest {
             Pattern.compile("data/backups/constituents/[0-9_]+/(sp500|sti|hsi)_constituents\\.csv"),
             Pattern.compile("data/\\.maintenance\\.lock"),
             Pattern.compile("data/market_events\\.db"),
-            Pattern.compile("reports/maintenance/maintenance_[0-9_]+(\\.[a-z0-9_]+\\.plan)?\\.(json|md)"));
+            Pattern.compile("reports/maintenance/maintenance_[0-9_]+(\\.[a-z0-9_]+\\.plan)?\\.(json|md)"),
+            Pattern.compile("reports/maintenance/index/([0-9]{8}\\.tsv|state|lock)")); // the report index (issue 24)
 
     @Test
     void everyBuiltInTaskWritesOnlyToTheAllowedPlaces() throws IOException {

@@ -63,6 +63,8 @@ public final class MaintenanceRunner {
     private final Map<String, String> providerOptions;
     private final RunExecution execution;
     private final PluginCatalog catalog;
+    /** Status reads and validates each constituent file once per version of it. */
+    private final com.twsrobot.maintenance.core.constituents.FileCheckCache fileChecks;
 
     MaintenanceRunner(MaintenanceRunnerBuilder b) {
         // Absolute from here on: reports, status and messages name the real place, whatever the working directory.
@@ -92,6 +94,8 @@ public final class MaintenanceRunner {
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer);
+        reports.index().lockWait(b.reportIndexLockWait);
+        this.fileChecks = new com.twsrobot.maintenance.core.constituents.FileCheckCache(catalog.validators());
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
                 defaultSourceUrls, sourceTimeout, catalog.indexes(), maxPlanAge, catalog.registry(), keepReportsFor,
                 this::marketEvents, catalog.exchanges(), eventSymbols, providerOptions, catalog.replacer(), b.http,
@@ -272,13 +276,13 @@ public final class MaintenanceRunner {
     public MaintenanceStatus status() {
         List<IndexStatus> out = new ArrayList<>();
         for (IndexSpec spec : catalog.indexes()) {
-            FileCheck check = FileCheck.of(spec, dataDir.resolve(spec.fileName()), catalog.validators());
+            FileCheck check = fileChecks.check(spec, dataDir.resolve(spec.fileName()));
             ConstituentSource source = catalog.sources().get(spec.index());
             String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
             out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
                     check.symbolCount(), url, check.validation(), spec.title()));
         }
-        List<ReportSummary> latest = reports.list(1);
+        List<ReportSummary> latest = reports.recent(1).stream().map(RunReport::summary).toList();
         Optional<MarketEventsService> events = marketEvents();
         return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),
                 events.flatMap(LastSync::newest), marketOpenWarnings(), calendarWarnings());
@@ -289,9 +293,22 @@ public final class MaintenanceRunner {
         return reports.list(limit);
     }
 
-    /** The {@code limit} newest whole reports, newest first (each read once). */
+    /**
+     * The {@code limit} newest whole reports, newest first. Up to {@value ReportStore#RECENT_CACHED} are
+     * cached until the history changes ({@link #historyGeneration()}), so health and metrics read them
+     * once per new report, however long the history.
+     */
     public List<RunReport> recentReports(int limit) {
-        return reports.select(com.twsrobot.maintenance.core.report.ReportFilter.newest(limit));
+        return reports.recent(limit);
+    }
+
+    /**
+     * A number that changes whenever a report is added, changes or is removed (by any process), so a
+     * front end can keep what it computed from the reports until it does. Costs two small file-system
+     * look-ups; -1 when the report index cannot be used (then cache nothing).
+     */
+    public long historyGeneration() {
+        return reports.generation();
     }
 
     /** The reports a history filter selects (task, status, mode, paging), newest first. */

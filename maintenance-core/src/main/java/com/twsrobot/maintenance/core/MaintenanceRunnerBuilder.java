@@ -50,6 +50,7 @@ public final class MaintenanceRunnerBuilder {
     /** The builder's churn thresholds per index key: they win over everything else. */
     final Map<String, IndexSpec.Churn> churn = new LinkedHashMap<>();
     Duration keepReportsFor = Duration.ofDays(90);
+    Duration reportIndexLockWait = com.twsrobot.maintenance.core.report.ReportIndex.LOCK_WAIT;
     FaultHook faultHook = FaultHook.NONE;
     MarketEventsService marketEventsService;
     com.twsrobot.maintenance.api.events.HostConnection hostEvents;
@@ -221,6 +222,20 @@ public final class MaintenanceRunnerBuilder {
     public MaintenanceRunnerBuilder textSafetyAllowLeading(String characters) {
         new com.twsrobot.maintenance.core.validation.TextSafetyValidator(characters); // checks them
         this.textSafetyAllowLeading = characters;
+        return this;
+    }
+
+    /**
+     * How long a writer of the reports directory (or a reader catching the report index up) waits for
+     * the index's lock before going on without the index: 10 s by default. Past it, a report is
+     * still written (the next reader catches the index up) and a reader scans the files instead.
+     */
+    public MaintenanceRunnerBuilder reportIndexLockWait(Duration wait) {
+        if (wait == null || wait.isNegative() || wait.isZero()) {
+            throw new com.twsrobot.maintenance.api.ConfigurationException("the report index lock wait must be positive, got "
+                    + wait);
+        }
+        this.reportIndexLockWait = wait;
         return this;
     }
 

@@ -215,7 +215,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     plan.verify(names); // under the lock: nothing can change the files after this check
                 }
                 List<Path> swept = new ArrayList<>(TempFileSweeper.sweep(List.of(dataDir)));
-                swept.addAll(TempFileSweeper.sweep(List.of(reportsDir), Duration.ofHours(1)));
+                // The reports directory is walked only when a writer may have died mid-write (see sweepTempFiles).
+                swept.addAll(reports.sweepTempFiles(Duration.ofHours(1), !interrupted.isEmpty()));
                 // A reserved report id left empty by a run that died before its first write; an hour, as for temp files.
                 swept.addAll(reports.removeEmptyReserved(Duration.ofHours(1)));
                 if (!swept.isEmpty()) {

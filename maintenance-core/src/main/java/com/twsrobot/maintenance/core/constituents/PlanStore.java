@@ -82,7 +82,12 @@ public final class PlanStore {
         node.put("content", plan.content());
         String checksum = checksum(node);
         node.put("checksum", checksum);
-        writer.writeNew(path(plan.reportId(), plan.task()), ReportJson.pretty(node).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = ReportJson.pretty(node).getBytes(StandardCharsets.UTF_8);
+        // Under the report index's lock, so the index knows this change of the reports directory is accounted for.
+        com.twsrobot.maintenance.core.report.ReportIndex.of(dir).record(() -> {
+            writer.writeNew(path(plan.reportId(), plan.task()), bytes);
+            return List.of();
+        });
         return checksum;
     }
 

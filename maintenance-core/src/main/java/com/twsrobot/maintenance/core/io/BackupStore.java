@@ -82,7 +82,7 @@ public final class BackupStore {
         } catch (IOException e) {
             return out;
         }
-        out.sort(Comparator.comparing(BackupStore::sortKey).reversed());
+        out.sort(Comparator.comparingLong(BackupStore::sortKey).reversed());
         return out;
     }
 
@@ -122,9 +122,11 @@ public final class BackupStore {
         return OwnFiles.read(backup.path(), maxBytes, "backup (max_file_mib)");
     }
 
-    private static String sortKey(Backup b) {
+    /** Time, then suffix ({@code _2} after the bare id, {@code _10} after {@code _9}): a number, not a formatted string. */
+    private static long sortKey(Backup b) {
         Matcher m = BACKUP_ID.matcher(b.id());
         m.matches();
-        return m.group(1) + String.format("%05d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
+        long stamp = Long.parseLong(m.group(1).substring(0, 8)) * 1_000_000 + Long.parseLong(m.group(1).substring(9));
+        return stamp * 10_000 + (m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
     }
 }

@@ -46,17 +46,17 @@ public final class InterruptedRuns {
         if (!Files.isDirectory(store.dir())) {
             return marked;
         }
-        List<String> ids;
-        try (Stream<Path> files = Files.list(store.dir())) {
-            ids = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length()))
-                    .filter(ReportStore::isReportId).filter(id -> !id.equals(ownId)).sorted().toList();
-        } catch (IOException e) {
-            LOG.warn("could not look for interrupted runs in {}: {}", store.dir(), e.toString());
-            return marked;
-        }
-        for (String id : ids) {
-            store.read(id).filter(r -> r.status() == TaskStatus.IN_PROGRESS && isDead(r)).ifPresent(r -> {
+        // Only the reports the index has as reserved or under way are read, not the whole history.
+        for (String id : store.maybeInProgress()) {
+            if (id.equals(ownId)) {
+                continue;
+            }
+            Optional<RunReport> report = store.read(id);
+            if (report.isPresent() && report.get().status() != TaskStatus.IN_PROGRESS) {
+                store.reindex(id); // it finished, but its line did not make it into the index
+                continue;
+            }
+            report.filter(r -> r.status() == TaskStatus.IN_PROGRESS && isDead(r)).ifPresent(r -> {
                 try {
                     marked.add(markOne(store, writer, r, now));
                 } catch (IOException e) {
@@ -129,10 +129,7 @@ public final class InterruptedRuns {
         RunReport interrupted = new RunReport(report.reportId(), TaskStatus.INTERRUPTED, report.dryRun(),
                 report.startedAt(), report.finishedAt(), report.durationSeconds(), report.results(), report.warnings(),
                 errors, detail);
-        writer.write(store.dir().resolve(report.reportId() + ".json"),
-                ReportJson.write(interrupted).getBytes(StandardCharsets.UTF_8));
-        writer.write(store.dir().resolve(report.reportId() + ".md"),
-                ReportMarkdown.write(interrupted).getBytes(StandardCharsets.UTF_8));
+        store.write(interrupted, writer, true);
         return new Marked(report.reportId(), replaced, notReplaced);
     }
 

@@ -2,7 +2,6 @@ package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
-import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.io.OwnFiles;
 import org.slf4j.Logger;
@@ -18,6 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import com.twsrobot.maintenance.api.TaskStatus;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,14 +44,35 @@ public final class ReportStore {
 
     private final Path dir;
     private final AtomicFileWriter writer;
+    private final ReportIndex index;
+    /** The newest reports as last read, by how many, with the index generation they were read at. */
+    private final Map<Integer, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The most reports {@link #recent} caches: what health and the metrics scrape read. */
+    public static final int RECENT_CACHED = 50;
+
+    private record Recent(long generation, List<RunReport> reports) {
+    }
+
+    /** A report as read, with the index entry it had then: reused while the entry is the same. */
+    private record ReadReport(ReportIndex.Entry entry, RunReport report) {
+    }
+
+    private final Map<String, ReadReport> readReports = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReportStore(Path dir, AtomicFileWriter writer) {
         this.dir = dir;
         this.writer = writer;
+        this.index = ReportIndex.of(dir);
     }
 
     public Path dir() {
         return dir;
+    }
+
+    /** The index of this directory (shared by every store of it in this JVM). */
+    public ReportIndex index() {
+        return index;
     }
 
     /**
@@ -68,7 +91,10 @@ public final class ReportStore {
                 continue; // something already sits where this id's Markdown would go: not ours to replace
             }
             try {
-                Files.createFile(jsonPath(id));
+                index.record(() -> {
+                    Files.createFile(jsonPath(id));
+                    return List.of(ReportIndex.Entry.marker(id, ReportIndex.RESERVED));
+                });
                 return id;
             } catch (FileAlreadyExistsException taken) {
                 // another run of the same second has it; try the next suffix
@@ -80,9 +106,18 @@ public final class ReportStore {
     /** Writes the JSON then the Markdown, each atomically. */
     public void write(RunReport report) throws IOException {
         // A dry run's report need not wait for the disk; an apply's is forced, as the record of a change.
-        AtomicFileWriter w = report.dryRun() ? writer.withoutFsync() : writer;
-        w.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
-        w.write(markdownPath(report.reportId()), ReportMarkdown.write(report).getBytes(StandardCharsets.UTF_8));
+        write(report, report.dryRun() ? writer.withoutFsync() : writer, true);
+    }
+
+    /** Writes a report's JSON (and its Markdown when {@code markdown}) with {@code w}, and indexes it. */
+    public void write(RunReport report, AtomicFileWriter w, boolean markdown) throws IOException {
+        index.record(() -> {
+            w.write(jsonPath(report.reportId()), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
+            if (markdown) {
+                w.write(markdownPath(report.reportId()), ReportMarkdown.write(report).getBytes(StandardCharsets.UTF_8));
+            }
+            return List.of(ReportIndex.Entry.of(report));
+        });
     }
 
     public Optional<RunReport> read(String reportId) {
@@ -118,9 +153,80 @@ public final class ReportStore {
         return list(ReportFilter.newest(limit));
     }
 
-    /** The reports the filter selects, newest first (each report is read to test the filter). */
+    /** The reports the filter selects, newest first (the index picks them; only those are read). */
     public List<ReportSummary> list(ReportFilter filter) {
         return select(filter).stream().map(RunReport::summary).toList();
+    }
+
+    /**
+     * The history's generation: it changes whenever a report is added, changes or goes (from this
+     * process or another), so a cache of what was computed from the reports stays valid while it is
+     * the same. Costs a look at the directory's time and the index's small state file; -1 when the
+     * index cannot be used (then nothing should be cached).
+     */
+    public long generation() {
+        try {
+            return index.sync();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("report index unusable: {}", e.toString());
+            return -1;
+        }
+    }
+
+    /**
+     * The {@code limit} newest whole reports (newest first), read again only when the history's
+     * {@link #generation()} changed; up to {@value #RECENT_CACHED} are cached.
+     */
+    public List<RunReport> recent(int limit) {
+        if (limit > RECENT_CACHED) {
+            return select(ReportFilter.newest(limit));
+        }
+        long generation = generation();
+        Recent cached = recent.get(limit);
+        if (generation >= 0 && cached != null && cached.generation() == generation) {
+            return cached.reports();
+        }
+        List<RunReport> reports;
+        try {
+            reports = newestReusing(limit);
+        } catch (IOException | RuntimeException e) {
+            reports = List.copyOf(select(ReportFilter.newest(limit)));
+        }
+        if (generation >= 0) {
+            recent.put(limit, new Recent(generation, reports));
+        }
+        return reports;
+    }
+
+    /**
+     * The newest {@code limit} reports, reading only those whose index entry is new or changed since
+     * they were last read (after one new report, one file), the others reused.
+     */
+    private List<RunReport> newestReusing(int limit) throws IOException {
+        Iterator<ReportIndex.Entry> entries = index.newestFirst(e -> !e.state().equals(ReportIndex.UNREADABLE));
+        List<RunReport> out = new ArrayList<>();
+        Map<String, ReadReport> seen = new HashMap<>();
+        while (out.size() < limit && entries.hasNext()) {
+            ReportIndex.Entry e = entries.next();
+            ReadReport known = readReports.get(e.id());
+            RunReport report;
+            if (known != null && known.entry().equals(e)) {
+                report = known.report();
+            } else {
+                Optional<RunReport> fresh = read(e.id());
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                report = fresh.get();
+            }
+            seen.put(e.id(), new ReadReport(e, report));
+            out.add(report);
+        }
+        readReports.putAll(seen);
+        if (readReports.size() > 2 * RECENT_CACHED) {
+            readReports.keySet().retainAll(seen.keySet());
+        }
+        return List.copyOf(out);
     }
 
     /** The whole reports the filter selects, newest first, each file read once. */
@@ -128,30 +234,79 @@ public final class ReportStore {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<String> ids;
-        try (Stream<Path> files = Files.list(dir)) {
-            ids = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length()))
-                    .filter(ReportStore::isReportId)
-                    .sorted(Comparator.comparing(ReportStore::sortKey).reversed())
-                    .toList();
-        } catch (IOException e) {
-            LOG.warn("could not list reports in {}: {}", dir, e.toString());
-            return List.of();
+        Iterator<ReportIndex.Entry> candidates;
+        try {
+            candidates = index.newestFirst(e -> matches(filter, e));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("report index in {} unusable ({}); reading every report", dir, e.toString());
+            candidates = scanAll().stream().map(id -> ReportIndex.Entry.marker(id, "unknown")).iterator();
         }
         List<RunReport> out = new ArrayList<>();
         int skip = filter.offset();
-        for (String id : ids) {
-            if (out.size() >= filter.limit()) {
-                break;
-            }
-            Optional<RunReport> report = read(id).filter(filter::matches);
+        while (out.size() < filter.limit() && candidates.hasNext()) {
+            // The file is the truth: the index only picks which files to read.
+            Optional<RunReport> report = read(candidates.next().id()).filter(filter::matches);
             if (report.isPresent() && skip-- <= 0) {
                 out.add(report.get());
             }
         }
         return out;
+    }
+
+    /** Whether an index entry may be one the filter selects (the report file has the last word). */
+    private static boolean matches(ReportFilter filter, ReportIndex.Entry e) {
+        if (e.state().equals(ReportIndex.UNREADABLE)) {
+            return false;
+        }
+        if (filter.dryRun().isPresent() && e.dryRun() != filter.dryRun().get()) {
+            return false;
+        }
+        if (filter.task().isEmpty()) {
+            return filter.status().isEmpty() || e.state().equals(filter.status().get().wireName());
+        }
+        return e.ran(filter.task().get(), filter.status().map(TaskStatus::wireName).orElse(null));
+    }
+
+    /** Every report id in the directory, newest first: the fallback when the index cannot be used. */
+    List<String> scanAll() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .filter(ReportStore::isReportId)
+                    .sorted(Comparator.comparingLong(ReportIndex::sortKey).reversed())
+                    .toList();
+        } catch (IOException e) {
+            LOG.warn("could not list reports in {}: {}", dir, e.toString());
+            return List.of();
+        }
+    }
+
+    /**
+     * The reports that may be {@code in_progress}: those the index has as reserved or under way
+     * (every report when the index cannot be used), oldest first.
+     */
+    List<String> maybeInProgress() {
+        try {
+            return index.openIds();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("report index in {} unusable ({}); reading every report", dir, e.toString());
+            List<String> all = new ArrayList<>(scanAll());
+            Collections.reverse(all);
+            return all;
+        }
+    }
+
+    /** Reads report {@code id} again into the index (its file changed without its line). */
+    void reindex(String id) {
+        try {
+            Optional<RunReport> report = read(id);
+            if (report.isPresent()) {
+                index.record(() -> List.of(ReportIndex.Entry.of(report.get())));
+            }
+        } catch (IOException e) {
+            LOG.debug("could not re-index {}: {}", id, e.toString());
+        }
     }
 
     /** {@link #prune(Instant, Set)} keeping no extra id. */
@@ -165,7 +320,8 @@ public final class ReportStore {
      * report that produced the version a file has now — one whose replacements (or, for an older report,
      * a task result with {@code written}, {@code file} and {@code sha256}) name a file whose current
      * SHA-256 is the one it wrote. So every file's current version keeps the record of what replaced it.
-     * Returns the files removed.
+     * Only the reports older than the cutoff are looked at, from the index (what each wrote is in it),
+     * so its cost does not grow with the history kept. Returns the files removed.
      */
     public List<Path> prune(Instant cutoff, Set<String> keep) throws IOException {
         List<Path> removed = new ArrayList<>();
@@ -174,6 +330,42 @@ public final class ReportStore {
         }
         String newest = list(1).stream().map(ReportSummary::reportId).findFirst().orElse("");
         String cutoffId = "maintenance_" + STAMP.format(cutoff);
+        List<ReportIndex.Entry> old;
+        try {
+            old = index.olderThan(cutoffId);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("report index in {} unusable ({}); pruning from a full listing", dir, e.toString());
+            return pruneByListing(cutoffId, newest, keep);
+        }
+        Map<String, String> currentShas = new HashMap<>();
+        for (ReportIndex.Entry e : old) {
+            String id = e.id();
+            if (id.equals(newest) || keep.contains(id) || e.state().equals(ReportIndex.UNREADABLE)) {
+                continue; // an unreadable report is kept, not guessed about
+            }
+            // A run under way may have written more since its line: its file says what it replaced.
+            boolean produced = e.open() ? producedCurrentVersion(id, currentShas)
+                    : producedCurrentVersion(e.written(), currentShas);
+            if (produced) {
+                continue;
+            }
+            List<Path> files = new ArrayList<>(List.of(jsonPath(id), markdownPath(id)));
+            e.taskNames().forEach(task -> files.add(dir.resolve(id + "." + task + ".plan.json")));
+            index.record(() -> {
+                for (Path p : files) {
+                    if (Files.deleteIfExists(p)) {
+                        removed.add(p);
+                    }
+                }
+                return List.of(ReportIndex.Entry.marker(id, ReportIndex.DELETED));
+            });
+        }
+        return removed;
+    }
+
+    /** The pruning of every file before {@code cutoffId}, by listing: when the index cannot be used. */
+    private List<Path> pruneByListing(String cutoffId, String newest, Set<String> keep) throws IOException {
+        List<Path> removed = new ArrayList<>();
         Map<String, Boolean> verdicts = new HashMap<>();
         Map<String, String> currentShas = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -207,39 +399,18 @@ public final class ReportStore {
                 return true;
             }
         }
-        for (Map.Entry<String, String> written : writtenVersions(report.get()).entrySet()) {
-            String now = currentShas.computeIfAbsent(written.getKey(), f -> InterruptedRuns.currentSha(Path.of(f)));
-            if (now.equals(written.getValue())) {
+        return producedCurrentVersion(ReportIndex.writtenVersions(report.get()), currentShas);
+    }
+
+    /** Whether one of the {@code file → sha256} a report wrote is what that file holds now. */
+    private static boolean producedCurrentVersion(Map<String, String> written, Map<String, String> currentShas) {
+        for (Map.Entry<String, String> w : written.entrySet()) {
+            String now = currentShas.computeIfAbsent(w.getKey(), f -> InterruptedRuns.currentSha(Path.of(f)));
+            if (now.equals(w.getValue())) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The files a report says its run wrote, with the SHA-256 it wrote to each. */
-    private static Map<String, String> writtenVersions(RunReport report) {
-        Map<String, String> out = new HashMap<>();
-        for (String key : List.of(RunJournal.REPLACEMENTS, RunJournal.PENDING_REPLACEMENTS)) {
-            if (report.detail().get(key) instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Map<?, ?> entry && entry.get("file") instanceof String f
-                            && entry.get("new_sha256") instanceof String sha) {
-                        out.put(f, sha);
-                    }
-                }
-            }
-        }
-        for (TaskResult result : report.results()) {
-            Map<String, Object> d = result.detail();
-            if (Boolean.TRUE.equals(d.get("written")) && d.get("sha256") instanceof String sha) {
-                for (String key : List.of("file", "written_through_link")) {
-                    if (d.get(key) instanceof String f) {
-                        out.putIfAbsent(f, sha);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -253,36 +424,59 @@ public final class ReportStore {
             return removed;
         }
         java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(Instant.now().minus(minAge));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.endsWith(".json") || !isReportId(name.substring(0, name.length() - ".json".length()))) {
-                    continue;
+        // Only the reports the index has as reserved or under way can be empty (all of them without an index).
+        for (String id : maybeInProgress()) {
+            Path p = jsonPath(id);
+            try {
+                var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile() && attributes.size() == 0
+                        && attributes.lastModifiedTime().compareTo(cutoff) <= 0) {
+                    index.record(() -> {
+                        if (Files.deleteIfExists(p)) {
+                            removed.add(p);
+                        }
+                        return List.of(ReportIndex.Entry.marker(id, ReportIndex.DELETED));
+                    });
                 }
-                try {
-                    var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                    if (attributes.isRegularFile() && attributes.size() == 0
-                            && attributes.lastModifiedTime().compareTo(cutoff) <= 0 && Files.deleteIfExists(p)) {
-                        removed.add(p);
-                    }
-                } catch (java.nio.file.NoSuchFileException gone) {
-                    // another run replaced or removed it meanwhile
-                }
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // another run replaced or removed it meanwhile
             }
         }
         return removed;
     }
 
-    public static boolean isReportId(String id) {
-        return id != null && REPORT_ID.matcher(id).matches();
+    /**
+     * Removes temp files at least {@code minAge} old that a crashed writer left in the reports directory.
+     * Every writer that keeps the index writes under its lock, so a crash mid-write leaves the index
+     * behind the directory; the reader that catches up notices temp names and marks a sweep due. The
+     * directory is walked only then (or when {@code force}: runs were found interrupted).
+     */
+    public List<Path> sweepTempFiles(Duration minAge, boolean force) throws IOException {
+        boolean due;
+        try {
+            due = force || index.sweepDue();
+        } catch (IOException | RuntimeException e) {
+            due = true;
+        }
+        if (!due || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        index.record(() -> {
+            removed.addAll(com.twsrobot.maintenance.core.io.TempFileSweeper.sweep(List.of(dir), minAge));
+            return List.of();
+        });
+        boolean left;
+        try (Stream<Path> files = Files.list(dir)) {
+            left = files.anyMatch(p -> AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches());
+        }
+        index.sweepDone(left);
+        return removed;
     }
 
-    /** Orders {@code _2} after the bare id and {@code _10} after {@code _9}. */
-    private static String sortKey(String id) {
-        String stamp = id.substring(0, "maintenance_YYYYMMDD_HHMMSS".length());
-        String suffix = id.length() > stamp.length() ? id.substring(stamp.length() + 1) : "1";
-        return stamp + String.format("%05d", Integer.parseInt(suffix));
+    public static boolean isReportId(String id) {
+        return id != null && REPORT_ID.matcher(id).matches();
     }
 
     private Path jsonPath(String id) {

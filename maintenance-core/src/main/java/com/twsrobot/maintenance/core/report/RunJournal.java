@@ -30,7 +30,7 @@ public final class RunJournal {
     /** Run-detail key: when this run's process started, so a reused pid is not taken for the run. */
     public static final String PROCESS_STARTED_AT = "process_started_at";
 
-    private final Path reportsDir;
+    private final ReportStore store;
     private final String reportId;
     private final boolean dryRun;
     private final Instant startedAt;
@@ -38,9 +38,9 @@ public final class RunJournal {
     private final Map<String, Object> detail = new LinkedHashMap<>();
     private final List<Map<String, String>> pending = new ArrayList<>();
 
-    private RunJournal(Path reportsDir, String reportId, boolean dryRun, Instant startedAt, AtomicFileWriter writer,
+    private RunJournal(ReportStore store, String reportId, boolean dryRun, Instant startedAt, AtomicFileWriter writer,
                        Map<String, Object> detail) {
-        this.reportsDir = reportsDir;
+        this.store = store;
         this.reportId = reportId;
         this.dryRun = dryRun;
         this.startedAt = startedAt;
@@ -61,7 +61,7 @@ public final class RunJournal {
         d.put("pid", ProcessHandle.current().pid());
         d.put("host", InterruptedRuns.hostName());
         InterruptedRuns.processStart().ifPresent(at -> d.put(PROCESS_STARTED_AT, at));
-        return new RunJournal(store.dir(), id, dryRun, startedAt, writer, d);
+        return new RunJournal(store, id, dryRun, startedAt, writer, d);
     }
 
     /**
@@ -108,6 +108,6 @@ public final class RunJournal {
         }
         RunReport report = new RunReport(reportId, TaskStatus.IN_PROGRESS, dryRun, startedAt, startedAt, 0, List.of(),
                 List.of(), List.of(), d);
-        writer.write(reportsDir.resolve(reportId + ".json"), ReportJson.write(report).getBytes(StandardCharsets.UTF_8));
+        store.write(report, writer, false);
     }
 }
