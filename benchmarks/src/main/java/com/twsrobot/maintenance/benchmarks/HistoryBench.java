@@ -87,7 +87,7 @@ public final class HistoryBench {
     }
 
     /** A finished dry run's report, written as another runner of the same directory would. */
-    private static void writeNewReport(ReportStore store) {
+    static void writeNewReport(ReportStore store) {
         try {
             Instant now = Instant.now();
             String id = store.reserve(now);
@@ -104,7 +104,7 @@ public final class HistoryBench {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
