@@ -4,9 +4,10 @@
 # ConsoleRoutes, INPROC_RUNS JVMs per size), then at 10,000 reports a real console in its own JVM
 # (ConsoleServer: MaintenanceConsole with default options on 127.0.0.1, a free port) under closed-loop
 # load from another JVM (ConsoleLoad: 8 and 64 keep-alive connections, each a distinct browser session
-# that got its cookie from the dashboard page), status and /metrics, RUNS rounds each of WARMUP + SECONDS.
-# Writes bench/results/console.md. Usage: bench/console.sh [--no-build]   (RUNS=3, WARMUP=3, SECONDS=10,
-# INPROC_RUNS=3 by default; about 5 minutes on 2 cores)
+# that got its cookie from the dashboard page), status and /metrics, RUNS rounds each of WARMUP + SECONDS
+# (SECONDS_EACH), after one unrecorded pass; SERVER_OPTS are the server JVM's options.
+# Writes bench/results/console.md. Usage: bench/console.sh [--no-build]   (RUNS=3, WARMUP=3, SECONDS_EACH=10,
+# INPROC_RUNS=5 by default; about 6 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,7 +17,7 @@ report=$out/console.md
 runs=${RUNS:-3}
 warmup=${WARMUP:-3}
 secs=${SECONDS_EACH:-10}
-inproc_runs=${INPROC_RUNS:-3}
+inproc_runs=${INPROC_RUNS:-5}
 sizes=(${SIZES:-0 1000 10000 100000})
 load_size=${LOAD_SIZE:-10000}
 server_opts=${SERVER_OPTS:-}
@@ -59,7 +60,10 @@ exec 3>"$tmp/stdin"
 for _ in $(seq 1 300); do grep -q '^http' "$tmp/server.log" 2>/dev/null && break; sleep 0.1; done
 base=$(head -n 1 "$tmp/server.log")
 [ -n "$base" ] || { echo "the console did not start" >&2; cat "$tmp/server.err" >&2; exit 1; }
-loads=()
+# A fresh JVM's first seconds are the JIT compiling: one unrecorded pass over the routes first.
+for path in /api/maintenance/status /metrics /api/maintenance/health; do
+  java -cp "$jar" com.twsrobot.maintenance.benchmarks.ConsoleLoad "$base" "$path" 8 0 5 >/dev/null
+done
 for round in $(seq 1 "$runs"); do
   for conns in 8 64; do
     for path in /api/maintenance/status /metrics; do
@@ -90,6 +94,9 @@ field() { awk -v p="$1" -v c="$2" -v f="$3" '$1 == p && $2 == c { for (i = 3; i 
     echo "| $n | $(inproc "$n" health unchanged) / $(inproc "$n" health after_new_report) | $(inproc "$n" status unchanged) / $(inproc "$n" status after_new_report) | $(inproc "$n" metrics unchanged) / $(inproc "$n" metrics after_new_report) |"
   done
   last=${sizes[${#sizes[@]}-1]}
+  if [ "${#sizes[@]}" -gt 2 ]; then # from the first size with 50 reports (what health and /metrics read) on
+    echo "| **$last / ${sizes[1]}** (unchanged) | **$(ratio "$(inproc "$last" health unchanged)" "$(inproc "${sizes[1]}" health unchanged)")×** | **$(ratio "$(inproc "$last" status unchanged)" "$(inproc "${sizes[1]}" status unchanged)")×** | **$(ratio "$(inproc "$last" metrics unchanged)" "$(inproc "${sizes[1]}" metrics unchanged)")×** |"
+  fi
   echo "| **$last / ${sizes[0]}** (unchanged) | **$(ratio "$(inproc "$last" health unchanged)" "$(inproc "${sizes[0]}" health unchanged)")×** | **$(ratio "$(inproc "$last" status unchanged)" "$(inproc "${sizes[0]}" status unchanged)")×** | **$(ratio "$(inproc "$last" metrics unchanged)" "$(inproc "${sizes[0]}" metrics unchanged)")×** |"
   echo
   echo "## Under load at $load_size reports (ConsoleLoad against ConsoleServer, $runs rounds of ${warmup} s + ${secs} s, medians)"

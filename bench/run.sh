@@ -167,4 +167,8 @@ echo "== (8) history: status, reports, apply and the console's core calls at 0 t
 "$root"/bench/history.sh --no-build >/dev/null
 { echo; sed -n '3,$p' "$out/history.md"; } >>"$report"
 
+echo "== (9) console: health, status and /metrics in-process at 0 to 100,000 reports, and under load" >&2
+"$root"/bench/console.sh --no-build >/dev/null
+{ echo; sed -n '3,$p' "$out/console.md"; } >>"$report"
+
 cat "$report"

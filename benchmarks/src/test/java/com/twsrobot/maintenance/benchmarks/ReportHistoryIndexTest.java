@@ -62,8 +62,13 @@ class ReportHistoryIndexTest {
 
     /** Every readable report, newest first, from reading every file: what the index must agree with. */
     private List<RunReport> fullScan() throws Exception {
+        return fullScan(ws.reportsDir());
+    }
+
+    /** Every readable report in {@code dir}, newest first, read file by file (ConsoleAtScaleTest uses it too). */
+    static List<RunReport> fullScan(Path dir) throws Exception {
         List<RunReport> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(ws.reportsDir())) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
                 if (name.matches("maintenance_\\d{8}_\\d{6}(_\\d+)?\\.json") && Files.size(p) > 0) {
