@@ -272,6 +272,25 @@ public final class MaintenanceRunner {
         }
     }
 
+    /** File version (name and SHA-256) → its content date; a version's date never changes, so it is read once. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<com.twsrobot.maintenance.api.ContentDate>>
+            contentDates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<com.twsrobot.maintenance.api.ContentDate> contentDate(IndexSpec spec, String sha) {
+        String key = spec.fileName() + "@" + sha;
+        Optional<com.twsrobot.maintenance.api.ContentDate> known = contentDates.get(key);
+        if (known != null && known.isPresent()) {
+            return known;
+        }
+        // An unknown date is looked up again: the report that wrote the file may land just after the rename.
+        Optional<com.twsrobot.maintenance.api.ContentDate> found = reports.contentDateOf(spec.fileName(), sha);
+        if (contentDates.size() > 1000) {
+            contentDates.clear();
+        }
+        contentDates.put(key, found);
+        return found;
+    }
+
     /** Each index file as it stands, and the latest report. */
     public MaintenanceStatus status() {
         List<IndexStatus> out = new ArrayList<>();
@@ -279,8 +298,11 @@ public final class MaintenanceRunner {
             FileCheck check = fileChecks.check(spec, dataDir.resolve(spec.fileName()));
             ConstituentSource source = catalog.sources().get(spec.index());
             String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
+            Optional<com.twsrobot.maintenance.api.ContentDate> content = check.sha256().flatMap(sha -> contentDate(spec, sha));
             out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
-                    check.symbolCount(), url, check.validation(), spec.title()));
+                    check.symbolCount(), url, check.validation(), spec.title(), content,
+                    content.map(c -> com.twsrobot.maintenance.core.constituents.ContentDates.describe(c, clock.instant()))
+                            .orElse("content date unknown")));
         }
         List<ReportSummary> latest = reports.recent(1).stream().map(RunReport::summary).toList();
         Optional<MarketEventsService> events = marketEvents();

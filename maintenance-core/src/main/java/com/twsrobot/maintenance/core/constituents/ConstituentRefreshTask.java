@@ -235,7 +235,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         if (current.isPresent()) {
             ChangeAnalysis analysis = ChangeAnalysis.of(diff.added(), diff.removed(),
                     facts.map(SourceFacts::changes).orElse(List.of()), day);
-            result.detail("change_classification", classification(analysis, facts.isPresent()));
+            result.detail("change_classification", classification(analysis,
+                    facts.filter(f -> !f.changes().isEmpty()).isPresent()));
             result.detail("renames", analysis.renames().stream().map(ChangeAnalysis.Rename::toMap).toList());
         }
         p.fetchedResult().ifPresent(f -> result.detail("content", ContentDates.toMap(f.content(), context.clock().instant())));
@@ -380,6 +381,13 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         return usable;
     }
 
+    /** The content date the preview recorded: the plan applies its content, so the file keeps its date. */
+    private Optional<Object> previewContent(TaskContext context, String planId) {
+        return new com.twsrobot.maintenance.core.report.ReportStore(context.reportsDir(), writer).read(planId)
+                .flatMap(r -> r.results().stream().filter(t -> t.task().equals(name())).findFirst())
+                .map(t -> t.detail().get("content")).filter(c -> ContentDates.fromDetail(c).isPresent());
+    }
+
     /** A warning when the content's own date is older than {@code stale_after_days}, however fresh the fetch. */
     private Optional<String> staleContent(ContentDate content, TaskContext context) {
         if (content.asOf().isEmpty()) {
@@ -402,9 +410,9 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
      * {@code detail.change_classification}: each added and removed symbol (renames apart) with its
      * classification and, when a change record covers it, the record's date, reason and place.
      */
-    private static Map<String, Object> classification(ChangeAnalysis analysis, boolean fetched) {
+    private static Map<String, Object> classification(ChangeAnalysis analysis, boolean judged) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("judged", fetched);
+        m.put("judged", judged); // false: the source states no change records (or the proposal was not fetched)
         m.put("added", analysis.added().stream().map(ChangeAnalysis.Entry::toMap).toList());
         m.put("removed", analysis.removed().stream().map(ChangeAnalysis.Entry::toMap).toList());
         m.put("replaced", analysis.replaced());
@@ -438,6 +446,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
         Plan plan = loaded.get();
         result.source(plan.source());
+        previewContent(context, planId).ifPresent(c -> result.detail("content", c));
         if (plan.validation() == ValidationStatus.FAILED) {
             result.error("plan " + planId + " failed validation when it was previewed; it cannot be applied");
             return Optional.empty();

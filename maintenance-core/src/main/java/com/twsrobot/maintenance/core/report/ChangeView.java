@@ -25,10 +25,10 @@ public final class ChangeView {
     private ChangeView() {
     }
 
-    /** The view of a result; empty notes when the result carries no classification. */
+    /** The view of a result; no notes unless change records judged it ({@code judged}). */
     public static ChangeView of(TaskResult r) {
         ChangeView v = new ChangeView();
-        if (r.detail().get("change_classification") instanceof Map<?, ?> c) {
+        if (r.detail().get("change_classification") instanceof Map<?, ?> c && Boolean.TRUE.equals(c.get("judged"))) {
             notes(c.get("added"), v.addedNotes);
             notes(c.get("removed"), v.removedNotes);
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Whether each removal is real: a removed member no change record explains (see {@link ChangeAnalysis})
- * warns, naming each; one that weighs more than {@link com.twsrobot.maintenance.api.ValidationPolicy#heavyRemovalPercent()}
+ * warns, naming each, when the source states change records at all; one that weighs more than {@link com.twsrobot.maintenance.api.ValidationPolicy#heavyRemovalPercent()}
  * in the page's own weights or any configured holdings file's fails unless a large change is allowed.
  * Judges fetched proposals only (a saved plan was judged when it was previewed).
  */
@@ -49,7 +49,7 @@ public final class ChangeRecordValidator implements Validator {
             }
         }
         ValidationResult result = ValidationResult.passed();
-        String table = facts.changes().isEmpty() ? "the source states no change records"
+        String table = facts.changes().isEmpty() ? "(the source states no change records)"
                 : "not in the page's change table";
         String noWeights = facts.hasWeights() ? "" : "; no weights known (neither the page nor a configured holdings "
                 + "file states them), so a heavy member cannot be told";
@@ -60,7 +60,9 @@ public final class ChangeRecordValidator implements Validator {
                     ? ValidationResult.warning(what + "; accepted because a large change was explicitly allowed")
                     : ValidationResult.error(what + " (a damaged page?); rerun with --allow-large-change if this is expected"));
         }
-        if (!unexplained.isEmpty()) {
+        // A source that states no change records (STI, HSI) cannot explain anything: its removals are not
+        // called unexplained one by one (churn and the heavy check still judge them).
+        if (!unexplained.isEmpty() && !facts.changes().isEmpty()) {
             result = result.merge(ValidationResult.warning(unexplained.size() + " unexplained removal(s), " + table
                     + ": " + String.join(", ", unexplained) + noWeights));
         }

@@ -101,8 +101,13 @@ class ChangeJudgementTest {
         assertThat(r.status()).isEqualTo(ValidationStatus.FAILED);
         assertThat(r.errors()).singleElement().asString().contains("B (Beta, 1.50 % in the page's weights)")
                 .doesNotContain("Gamma");
-        assertThat(r.warnings()).singleElement().asString().contains("C (Gamma, 0.90 % in the page's weights)",
-                "the source states no change records");
+        assertThat(r.errors().get(0)).contains("(the source states no change records)");
+        // Without change records a light removal is left to churn: nothing to explain it with.
+        assertThat(r.warnings()).isEmpty();
+        ValidationResult withRecords = judge(before, after, new SourceFacts(DAY, List.of(record("2020-01-02", "A", "Alpha",
+                null, null, "")), Map.of("B", 1.5, "C", 0.9), Map.of()), false);
+        assertThat(withRecords.warnings()).singleElement().asString().contains("1 unexplained removal(s), not in the page's "
+                + "change table: C (Gamma, 0.90 % in the page's weights)");
         ValidationResult higher = new ChangeRecordValidator().validate(new ValidationInput(TestIndexes.SP500, after,
                 Optional.of(before), new ValidationPolicy(0, 1, 1, false, 1, 1, 2.0), 1, List.of(), Optional.of(facts)));
         assertThat(higher.errors()).isEmpty();
