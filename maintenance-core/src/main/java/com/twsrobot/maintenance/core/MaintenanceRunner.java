@@ -272,6 +272,47 @@ public final class MaintenanceRunner {
         }
     }
 
+    /**
+     * The index's members on {@code date}, reconstructed from the list its source gives now and the
+     * source's dated changes (see {@link com.twsrobot.maintenance.core.constituents.MembershipAsOf}).
+     * Reads the source's configured URL; nothing is written.
+     *
+     * @throws com.twsrobot.maintenance.api.SourceException when the index is unknown, has no source, or the
+     *         source fails or misses its deadline
+     */
+    public com.twsrobot.maintenance.core.constituents.MembershipAsOf membership(String index, java.time.LocalDate date)
+            throws com.twsrobot.maintenance.api.SourceException {
+        return membership(index, date, Map.of(), false);
+    }
+
+    /** The same, with URL overrides under the configured ones and the bundled snapshot instead of the network. */
+    public com.twsrobot.maintenance.core.constituents.MembershipAsOf membership(String index, java.time.LocalDate date,
+            Map<String, String> sourceUrls, boolean snapshot) throws com.twsrobot.maintenance.api.SourceException {
+        ConstituentSource source = catalog.sources().get(index);
+        if (source == null || catalog.indexes().stream().noneMatch(i -> i.index().equals(index))) {
+            throw new com.twsrobot.maintenance.api.SourceException("no source is registered for index '" + index + "'");
+        }
+        Map<String, String> urls = new java.util.HashMap<>(defaultSourceUrls);
+        urls.putAll(sourceUrls);
+        com.twsrobot.maintenance.api.SourceContext context = new com.twsrobot.maintenance.api.SourceContext(urls, snapshot,
+                clock, sourceTimeout, hostHttp);
+        com.twsrobot.maintenance.api.SourceResult fetched;
+        try {
+            // The source bounds itself; this bound holds even for one that does not.
+            fetched = com.twsrobot.maintenance.api.Bounded.call("membership-" + index, sourceTimeout.plusSeconds(1),
+                    () -> source.fetch(context));
+        } catch (com.twsrobot.maintenance.api.SourceException e) {
+            throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new com.twsrobot.maintenance.api.SourceException("source for " + index + " did not finish within the "
+                    + sourceTimeout.toSeconds() + " s deadline", e);
+        } catch (Exception e) {
+            throw new com.twsrobot.maintenance.api.SourceException("source for " + index + " failed: " + e, e);
+        }
+        return com.twsrobot.maintenance.core.constituents.MembershipAsOf.reconstruct(index, fetched.source(),
+                fetched.content(), fetched.table(), fetched.changes(), date);
+    }
+
     /** File version (name and SHA-256) → its content date; a version's date never changes, so it is read once. */
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<com.twsrobot.maintenance.api.ContentDate>>
             contentDates = new java.util.concurrent.ConcurrentHashMap<>();

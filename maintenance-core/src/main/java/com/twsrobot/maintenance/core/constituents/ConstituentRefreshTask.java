@@ -239,7 +239,12 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     facts.filter(f -> !f.changes().isEmpty()).isPresent()));
             result.detail("renames", analysis.renames().stream().map(ChangeAnalysis.Rename::toMap).toList());
         }
-        p.fetchedResult().ifPresent(f -> result.detail("content", ContentDates.toMap(f.content(), context.clock().instant())));
+        p.fetchedResult().ifPresent(f -> {
+            result.detail("content", ContentDates.toMap(f.content(), context.clock().instant()));
+            // The version this content makes: a later status finds the date of the file on disk by it, also
+            // when this run found the file already holding these rows and wrote nothing.
+            result.detail("content_sha256", Sha256.hex(p.bytes()));
+        });
         boolean unchanged = current.isPresent() && (Arrays.equals(current.get().bytes(), p.bytes())
                 || (p.fetched() && sameRows(current.get().table(), p.written())));
         result.detail("changed", !unchanged);

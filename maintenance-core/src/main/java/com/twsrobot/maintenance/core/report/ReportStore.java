@@ -456,6 +456,16 @@ public final class ReportStore {
      */
     public Optional<com.twsrobot.maintenance.api.ContentDate> contentDateOf(String fileName, String sha256) {
         try {
+            // A recent run that read this content (written or found already in place) ...
+            for (RunReport recent : recent(RECENT_CACHED)) {
+                for (com.twsrobot.maintenance.api.TaskResult r : recent.results()) {
+                    if (sha256.equals(r.detail().get("content_sha256")) && r.detail().get("file") instanceof String f
+                            && fileName.equals(java.nio.file.Path.of(f).getFileName().toString())) {
+                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(r.detail().get("content"));
+                    }
+                }
+            }
+            // ... else the report that wrote this version, however old.
             Iterator<ReportIndex.Entry> entries = index.newestFirst(e -> e.written().entrySet().stream().anyMatch(w ->
                     sha256.equals(w.getValue()) && fileName.equals(java.nio.file.Path.of(w.getKey()).getFileName().toString())));
             while (entries.hasNext()) {
