@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param day         the day of the run (a change record effective after it is pending)
  * @param changes     the change records the source states, newest first; empty when it states none
  * @param pageWeights symbol → weight in percent as the page states it (the HSI article); empty when none
- * @param fundWeights second source key (e.g. {@code sp500-holdings-ivv}) → symbol → weight in percent, for
+ * @param fundWeights second source key (a holdings file's, {@link MembershipSource#key()}) → symbol → weight in percent, for
  *                    every configured holdings file that was read, whatever its age
  */
 public record SourceFacts(LocalDate day, List<ChangeRecord> changes, Map<String, Double> pageWeights,

@@ -3,7 +3,7 @@ package com.twsrobot.maintenance.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.core.constituents.ContentDates;
-import com.twsrobot.maintenance.core.constituents.MembershipAsOf;
+import com.twsrobot.maintenance.api.MembershipAsOf;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         description = {"An index's members on a past date: the list its source gives now with every dated change "
                 + "effective after that date undone (the S&P 500 page's 'Selected changes' table). Reads only.",
                 "Lists the changes it could not undo (an added symbol not on the list, a removed one already on it).",
-                "Example: membership --index sp500 --as-of 2025-03-01 [--json] [--snapshot]"})
+                "Example: membership --index KEY --as-of 2025-03-01 [--json] [--snapshot]   (KEY as 'status' lists them)"})
 final class MembershipCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,7 +31,7 @@ final class MembershipCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--index", required = true, paramLabel = "KEY", description = "The index key, e.g. sp500.")
+    @Option(names = "--index", required = true, paramLabel = "KEY", description = "The index key, as 'status' lists them.")
     String index;
 
     @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "The date asked for.")

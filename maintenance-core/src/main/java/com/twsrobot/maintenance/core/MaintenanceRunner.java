@@ -1,26 +1,20 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.Backup;
-import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
-import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
-import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
-import com.twsrobot.maintenance.core.constituents.FileCheck;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
 import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
 import com.twsrobot.maintenance.core.report.ReportStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +31,6 @@ import java.util.function.Consumer;
  * throws: every problem ends up in the returned report.
  */
 public final class MaintenanceRunner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
 
     private final Path dataDir;
     private final Path reportsDir;
@@ -229,21 +221,8 @@ public final class MaintenanceRunner {
      * first use, found through ServiceLoader), else empty.
      */
     public synchronized Optional<MarketEventsService> marketEvents() {
-        if (marketEvents == null && hostEvents != null) {
-            // Configured explicitly, so found even without discovery; never the embedded store instead.
-            for (var factory : ServiceProviders.load(com.twsrobot.maintenance.api.events.HostEventsServiceFactory.class,
-                    loader, LOG::warn)) {
-                marketEvents = factory.open(hostEvents, clock, hostHttp);
-                break;
-            }
-            return Optional.ofNullable(marketEvents);
-        }
-        if (marketEvents == null && discover) {
-            for (MarketEventsServiceFactory factory : ServiceProviders.load(MarketEventsServiceFactory.class, loader,
-                    LOG::warn)) {
-                marketEvents = factory.open(eventsDb, clock);
-                break;
-            }
+        if (marketEvents == null) {
+            marketEvents = MarketEventsOpener.open(hostEvents, discover, loader, eventsDb, clock, hostHttp).orElse(null);
         }
         return Optional.ofNullable(marketEvents);
     }
@@ -272,79 +251,29 @@ public final class MaintenanceRunner {
         }
     }
 
-    /**
-     * The index's members on {@code date}, reconstructed from the list its source gives now and the
-     * source's dated changes (see {@link com.twsrobot.maintenance.core.constituents.MembershipAsOf}).
-     * Reads the source's configured URL; nothing is written.
-     *
-     * @throws com.twsrobot.maintenance.api.SourceException when the index is unknown, has no source, or the
-     *         source fails or misses its deadline
-     */
-    public com.twsrobot.maintenance.core.constituents.MembershipAsOf membership(String index, java.time.LocalDate date)
+    /** The index's members on {@code date} (see {@link #membership(String, java.time.LocalDate, Map, boolean)}). */
+    public com.twsrobot.maintenance.api.MembershipAsOf membership(String index, java.time.LocalDate date)
             throws com.twsrobot.maintenance.api.SourceException {
         return membership(index, date, Map.of(), false);
     }
 
-    /** The same, with URL overrides under the configured ones and the bundled snapshot instead of the network. */
-    public com.twsrobot.maintenance.core.constituents.MembershipAsOf membership(String index, java.time.LocalDate date,
+    /**
+     * The index's members on {@code date}: its source's list now, the dated changes after that date undone
+     * ({@code sourceUrls} over the configured URLs; {@code snapshot}: the bundled copy). Reads only.
+     *
+     * @throws com.twsrobot.maintenance.api.SourceException when the index has no source, or it fails
+     */
+    public com.twsrobot.maintenance.api.MembershipAsOf membership(String index, java.time.LocalDate date,
             Map<String, String> sourceUrls, boolean snapshot) throws com.twsrobot.maintenance.api.SourceException {
-        ConstituentSource source = catalog.sources().get(index);
-        if (source == null || catalog.indexes().stream().noneMatch(i -> i.index().equals(index))) {
-            throw new com.twsrobot.maintenance.api.SourceException("no source is registered for index '" + index + "'");
-        }
         Map<String, String> urls = new java.util.HashMap<>(defaultSourceUrls);
         urls.putAll(sourceUrls);
-        com.twsrobot.maintenance.api.SourceContext context = new com.twsrobot.maintenance.api.SourceContext(urls, snapshot,
-                clock, sourceTimeout, hostHttp);
-        com.twsrobot.maintenance.api.SourceResult fetched;
-        try {
-            // The source bounds itself; this bound holds even for one that does not.
-            fetched = com.twsrobot.maintenance.api.Bounded.call("membership-" + index, sourceTimeout.plusSeconds(1),
-                    () -> source.fetch(context));
-        } catch (com.twsrobot.maintenance.api.SourceException e) {
-            throw e;
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new com.twsrobot.maintenance.api.SourceException("source for " + index + " did not finish within the "
-                    + sourceTimeout.toSeconds() + " s deadline", e);
-        } catch (Exception e) {
-            throw new com.twsrobot.maintenance.api.SourceException("source for " + index + " failed: " + e, e);
-        }
-        return com.twsrobot.maintenance.core.constituents.MembershipAsOf.reconstruct(index, fetched.source(),
-                fetched.content(), fetched.table(), fetched.changes(), date);
+        return com.twsrobot.maintenance.core.constituents.MembershipReconstruction.read(index, catalog.sources().get(index),
+                new com.twsrobot.maintenance.api.SourceContext(urls, snapshot, clock, sourceTimeout, hostHttp), date);
     }
 
-    /** File version (name and SHA-256) → its content date; a version's date never changes, so it is read once. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Optional<com.twsrobot.maintenance.api.ContentDate>>
-            contentDates = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Optional<com.twsrobot.maintenance.api.ContentDate> contentDate(IndexSpec spec, String sha) {
-        String key = spec.fileName() + "@" + sha;
-        Optional<com.twsrobot.maintenance.api.ContentDate> known = contentDates.get(key);
-        if (known != null && known.isPresent()) {
-            return known;
-        }
-        // An unknown date is looked up again: the report that wrote the file may land just after the rename.
-        Optional<com.twsrobot.maintenance.api.ContentDate> found = reports.contentDateOf(spec.fileName(), sha);
-        if (contentDates.size() > 1000) {
-            contentDates.clear();
-        }
-        contentDates.put(key, found);
-        return found;
-    }
-
-    /** Each index file as it stands, and the latest report. */
+    /** Each index file as it stands (with its content date), and the latest report. */
     public MaintenanceStatus status() {
-        List<IndexStatus> out = new ArrayList<>();
-        for (IndexSpec spec : catalog.indexes()) {
-            FileCheck check = fileChecks.check(spec, dataDir.resolve(spec.fileName()));
-            ConstituentSource source = catalog.sources().get(spec.index());
-            String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
-            Optional<com.twsrobot.maintenance.api.ContentDate> content = check.sha256().flatMap(sha -> contentDate(spec, sha));
-            out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
-                    check.symbolCount(), url, check.validation(), spec.title(), content,
-                    content.map(c -> com.twsrobot.maintenance.core.constituents.ContentDates.describe(c, clock.instant()))
-                            .orElse("content date unknown")));
-        }
+        List<IndexStatus> out = IndexStatuses.of(catalog, defaultSourceUrls, fileChecks, reports, dataDir, clock.instant());
         List<ReportSummary> latest = reports.recent(1).stream().map(RunReport::summary).toList();
         Optional<MarketEventsService> events = marketEvents();
         return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),

@@ -450,11 +450,32 @@ public final class ReportStore {
      * The content date recorded by the newest report that wrote this version of a file (its SHA-256), so
      * the date survives between runs: {@code detail.content} of that report's result for the file.
      *
-     * @param fileName the file's name, e.g. {@code sp500_constituents.csv}
+     * @param fileName the constituent file's name (its index spec's {@code fileName()})
      * @param sha256   the version on disk
      * @return the content date, empty when no readable report wrote that version or it recorded none
      */
     public Optional<com.twsrobot.maintenance.api.ContentDate> contentDateOf(String fileName, String sha256) {
+        // A version's date never changes, so a found one is kept; an unknown one is looked up again (the
+        // report that wrote the file may land just after the rename).
+        String key = fileName + "@" + sha256;
+        Optional<com.twsrobot.maintenance.api.ContentDate> known = contentDates.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<com.twsrobot.maintenance.api.ContentDate> found = findContentDate(fileName, sha256);
+        if (found.isPresent()) {
+            if (contentDates.size() >= 1000) {
+                contentDates.clear();
+            }
+            contentDates.put(key, found);
+        }
+        return found;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<com.twsrobot.maintenance.api.ContentDate>>
+            contentDates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<com.twsrobot.maintenance.api.ContentDate> findContentDate(String fileName, String sha256) {
         try {
             // A recent run that read this content (written or found already in place) ...
             for (RunReport recent : recent(RECENT_CACHED)) {

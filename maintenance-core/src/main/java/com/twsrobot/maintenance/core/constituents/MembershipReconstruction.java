@@ -1,38 +1,56 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.ChangeRecord;
 import com.twsrobot.maintenance.api.ConstituentRow;
+import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ContentDate;
+import com.twsrobot.maintenance.api.MembershipAsOf;
+import com.twsrobot.maintenance.api.SourceContext;
+import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.SourceResult;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 
 /**
- * An index's members on a past date, reconstructed from the current list and the source's dated
- * changes: every change effective after that date is undone, newest first (its added symbol taken out,
- * its removed symbol put back under the name the record gives). A change that cannot be undone — its
- * added symbol is not on the list, its removed symbol already is — is listed, not guessed around.
- *
- * @param index      the index key
- * @param asOf       the date asked for
- * @param source     where the current list and the changes were read
- * @param content    the content date of what was read
- * @param members    symbol → company name on {@code asOf}, sorted by symbol
- * @param undone     the changes undone, newest first, each as {@code 2025-03-24: +EXE -CE (reason)}
- * @param notApplied the changes that could not be undone, each with why
+ * Reconstructs an index's members on a past date ({@link MembershipAsOf}): every change effective after
+ * that date undone, newest first — its added symbol taken out, its removed symbol put back under the
+ * name the record gives.
  */
-public record MembershipAsOf(String index, LocalDate asOf, String source, ContentDate content,
-                             Map<String, String> members, List<String> undone, List<String> notApplied) {
+public final class MembershipReconstruction {
 
-    public MembershipAsOf {
-        members = java.util.Collections.unmodifiableMap(new TreeMap<>(members));
-        undone = List.copyOf(undone);
-        notApplied = List.copyOf(notApplied);
+    private MembershipReconstruction() {
+    }
+
+    /**
+     * Fetches the source (bounded by the context's deadline, even for a source that does not bound
+     * itself) and reconstructs.
+     *
+     * @throws SourceException when there is no source, or it fails or misses its deadline
+     */
+    public static MembershipAsOf read(String index, ConstituentSource source, SourceContext context, LocalDate date)
+            throws SourceException {
+        if (source == null) {
+            throw new SourceException("no source is registered for index '" + index + "'");
+        }
+        SourceResult fetched;
+        try {
+            fetched = Bounded.call("membership-" + index, context.timeout().plusSeconds(1), () -> source.fetch(context));
+        } catch (SourceException e) {
+            throw e;
+        } catch (TimeoutException e) {
+            throw new SourceException("source for " + index + " did not finish within the " + context.timeout().toSeconds()
+                    + " s deadline", e);
+        } catch (Exception e) {
+            throw new SourceException("source for " + index + " failed: " + e, e);
+        }
+        return reconstruct(index, fetched.source(), fetched.content(), fetched.table(), fetched.changes(), date);
     }
 
     /**
