@@ -114,6 +114,17 @@ class ChangeJudgementTest {
     }
 
     @Test
+    void churnCountsARenameOnceAndNamesIt() {
+        ConstituentTable before = table("A", "Alpha", "FB", "Meta Platforms", "C", "Gamma", "D", "Delta");
+        ConstituentTable after = table("A", "Alpha", "META", "Meta Platforms Inc.", "C", "Gamma", "E", "Epsilon");
+        ValidationResult r = new ChurnValidator().validate(new ValidationInput(TestIndexes.SP500, after, Optional.of(before),
+                new ValidationPolicy(0, 1, 1, false, 0.01, 1), 4));
+        // FB → META is one change, D → E another: 2 of 4, not 3 or 4.
+        assertThat(r.warnings()).singleElement().asString()
+                .startsWith("membership churn: 2 of 4 symbols replaced (50.0%: +1 / -1, 1 renamed FB → META); added E; removed D");
+    }
+
+    @Test
     void aSavedPlanIsNotJudgedAgain() {
         ValidationResult r = new ChangeRecordValidator().validate(new ValidationInput(TestIndexes.SP500, table("A", "Alpha"),
                 Optional.of(table("A", "Alpha", "B", "Beta")), new ValidationPolicy(0, 1, 1, false), 1));
