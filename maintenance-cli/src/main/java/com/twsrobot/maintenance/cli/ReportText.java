@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.cli;
 
+import com.twsrobot.maintenance.core.report.ChangeView;
+
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
@@ -30,8 +32,15 @@ final class ReportText {
             if (!r.source().isEmpty()) {
                 s.append("    source: ").append(r.source()).append('\n');
             }
-            changes(s, "+", r.added());
-            changes(s, "-", r.removed());
+            if (r.detail().get("content") instanceof java.util.Map<?, ?> content) {
+                s.append("    content: ").append(content.get("as_of") == null ? "date unknown"
+                        : "as of " + content.get("as_of") + ", " + content.get("age_days") + " days old")
+                        .append(" (").append(content.get("origin")).append(")\n");
+            }
+            ChangeView view = ChangeView.of(r);
+            changes(s, "+", view.withoutRenames(r.added()), view, true);
+            changes(s, "-", view.withoutRenames(r.removed()), view, false);
+            view.renameLines().forEach(l -> s.append("    ↻ ").append(l).append('\n'));
             fieldChanges(s, r);
             if (r.detail().get("second_opinion") instanceof List<?> opinions) {
                 for (Object o : opinions) {
@@ -149,12 +158,17 @@ final class ReportText {
         }
     }
 
-    private static void changes(StringBuilder s, String sign, List<SymbolChange> changes) {
+    private static void changes(StringBuilder s, String sign, List<SymbolChange> changes, ChangeView view,
+                                boolean added) {
         for (int i = 0; i < Math.min(changes.size(), SHOWN_CHANGES); i++) {
             SymbolChange c = changes.get(i);
             s.append("    ").append(sign).append(' ').append(c.symbol());
             if (!c.security().isEmpty()) {
                 s.append("  ").append(c.security());
+            }
+            String note = view.note(c, added);
+            if (!note.isEmpty()) {
+                s.append("  [").append(note).append(']');
             }
             s.append('\n');
         }

@@ -36,6 +36,7 @@ final class StatusCommand implements Callable<Integer> {
                         i.lastModified().map(ReportJson::timestamp).orElse("never"),
                         i.validation().status().wireName());
                 out.printf("       source: %s%n", i.source().isEmpty() ? "(none registered)" : i.source());
+                out.printf("       %s%n", i.contentNote());
                 i.validation().errors().forEach(e -> out.println("       invalid: " + e));
             }
             if (!status.marketEventsAvailable()) {

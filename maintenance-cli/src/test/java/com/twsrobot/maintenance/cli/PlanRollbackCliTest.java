@@ -118,7 +118,7 @@ class PlanRollbackCliTest {
         assertThat(preview.get("results").get(0).get("added")).hasSize(5);
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(applied5);
         assertThat(cli("rollback", "--task", "sti_constituents", "--backup", backupId)).as(out + err).isZero();
-        assertThat(out).contains("DRY RUN (nothing written)", "- 5E2.SI",
+        assertThat(out).contains("DRY RUN (nothing written)", "- AJBU.SI", "↻ 5E2.SI → T39.SI", // a rename is shown once, as OLD → NEW
                 "preview only; restore it with: rollback --task sti_constituents --backup " + backupId + " --apply");
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(applied5);
 

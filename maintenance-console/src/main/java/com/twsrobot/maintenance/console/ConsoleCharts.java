@@ -84,7 +84,9 @@ final class ConsoleCharts {
             } else {
                 a.putNull("file_age_days");
             }
-            if (part.lastApplied().isPresent()) {
+            if (part.contentAgeSeconds().isPresent()) { // by the content's own date (page last edited, snapshot)
+                a.put("content_age_days", days(part.contentAgeSeconds().get()));
+            } else if (part.lastApplied().isPresent()) {
                 a.put("content_age_days", days(Duration.between(part.lastApplied().get().at(), now).toSeconds()));
             } else {
                 a.putNull("content_age_days");

@@ -40,6 +40,7 @@ final class ConsoleMetrics {
     private final Map<String, Double> health = new ConcurrentHashMap<>();
     private final Map<String, Double> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, Double> age = new ConcurrentHashMap<>();
+    private final Map<String, Double> contentAge = new ConcurrentHashMap<>();
     /** Scrapes in the order they started; the gauges show the newest one that finished. */
     private final AtomicLong scrapes = new AtomicLong();
     private long gaugesFrom;
@@ -81,6 +82,11 @@ final class ConsoleMetrics {
             set(age, "tws.maintenance.file.age", "part", part.name(),
                     part.ageSeconds().map(Long::doubleValue).orElse(Double.NaN), "seconds",
                     "Age of the index file, or of the last market-events sync; NaN when there is none");
+            if (!part.name().equals("market_events")) {
+                set(contentAge, "tws.maintenance.content.age", "index", part.name(),
+                        part.contentAgeSeconds().map(Long::doubleValue).orElse(Double.NaN), "seconds",
+                        "Age of the index file's content by its content date (page last edited, snapshot date); NaN when unknown");
+            }
             set(lastSuccess, "tws.maintenance.last.success.timestamp", "task", part.task(),
                     part.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN), "seconds",
                     "Unix time of the task's last successful run among the 50 newest reports; NaN when none");

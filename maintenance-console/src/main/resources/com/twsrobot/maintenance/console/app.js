@@ -109,6 +109,7 @@ async function loadStatus() {
       ['Last refreshed', when(c.last_refreshed)],
       ['Age', h ? age(h.age_seconds) : '—'],
       ['Rows', c.row_count === null ? '—' : String(c.row_count)],
+      ['Content date', c.content_note || 'content date unknown'],
       // Where the file's content came from: the source the applying run read, with its report.
       ['Content from', h && h.last_apply ? h.last_apply.source + ' (report ' + h.last_apply.report_id + ')'
         : 'no recent apply on record'],
@@ -300,9 +301,20 @@ function removalList(results) {
   if (!removing.length) return el('p', { class: 'hint', id: 'confirm-removals' }, 'No names would be removed.');
   return el('div', { id: 'confirm-removals', class: 'removals' }, ...removing.map((r) => el('div', { 'data-task': r.task },
     el('h4', {}, r.task + ': ' + r.removed.length + ' name(s) would be removed'),
-    el('ul', {}, r.removed.slice(0, SHOWN_REMOVALS).map((c) => el('li', {}, c.symbol + (c.security ? ' — ' + c.security : '')))),
+    el('ul', {}, r.removed.slice(0, SHOWN_REMOVALS).map((c) => el('li', {}, c.symbol + (c.security ? ' — ' + c.security : '') +
+      changeNote(r, c.symbol)))),
     r.removed.length > SHOWN_REMOVALS ? el('p', { class: 'hint more' }, '… and ' + (r.removed.length - SHOWN_REMOVALS) +
       ' more (the report lists them all)') : null)));
+}
+
+// What the page's change table says of a removal or rename (detail.change_classification, detail.renames).
+function changeNote(r, symbol) {
+  const d = r.detail || {};
+  const rename = (d.renames || []).find((x) => x.old === symbol);
+  if (rename) return ' — renamed ' + rename.old + ' → ' + rename.new + ' (' + rename.classification + ')';
+  const cl = d.change_classification;
+  const e = cl && cl.judged ? (cl.removed || []).find((x) => x.symbol === symbol) : null;
+  return e ? ' — ' + e.classification + (e.effective ? ' ' + e.effective + (e.reason ? ': ' + e.reason : '') : '') : '';
 }
 
 function heavyRemovals(results) {

@@ -198,6 +198,23 @@ class ConsoleHealthTest {
     }
 
     @Test
+    void oldContentIsAmberAndHasAContentAgeGaugeHoweverFreshTheFile() throws Exception {
+        Instant edited = Instant.parse("2026-01-01T00:00:00Z");
+        var rows = com.twsrobot.maintenance.core.constituents.ConstituentFile.parse(
+                com.twsrobot.maintenance.testkit.Fixtures.currentConstituents("sp500_constituents.csv"), "fixture").table().rows();
+        start(FakeSource.returning("sp500", rows).content(new com.twsrobot.maintenance.api.ContentDate(
+                java.util.Optional.of(edited), "the page's last-edited line", com.twsrobot.maintenance.api.ContentDate.Origin.LIVE)));
+        dryRun("sp500_constituents"); // the page gives exactly the file on disk: its content date is the file's
+        JsonNode sp500 = part(ReportJson.mapper().readTree(get("/api/maintenance/health", Map.of()).body()), "sp500");
+        assertThat(sp500.get("state").asText()).isEqualTo("warn");
+        assertThat(sp500.get("reason").asText()).contains("content as of 2026-01-01");
+        Map<String, Double> m = parse(get("/metrics", Map.of()).body());
+        assertThat(m).containsEntry("tws_maintenance_content_age_seconds{index=\"sp500\"}",
+                (double) Duration.between(edited, clock.instant()).toSeconds());
+        assertThat(m.get("tws_maintenance_content_age_seconds{index=\"sti\"}")).isNaN();
+    }
+
+    @Test
     void metricsAreScrapedInPrometheusTextWithLastSuccessDurationsAndFailures() throws Exception {
         start(FakeSource.returning("sp500", Rows.usTickers(500)), FakeSource.returning("sti", Rows.sgxCodes(30)),
                 FakeSource.failing("hsi", "HKEX answered 502"));

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * fail_change_percent = 25
  * churn_warn_percent = 2             # symbols replaced; also churn_warn_percent.<index>
  * churn_fail_percent = 10            # also churn_fail_percent.<index>
- * stale_after_days = 30
+ * heavy_removal_percent = 1         # an unexplained removal weighing more fails
+ * stale_after_days = 30              # files and content (by its content date) older than this warn
  * plan_max_age_hours = 24
  * keep_backups = 30
  * keep_reports_days = 90
@@ -62,6 +63,7 @@ public final class MaintenanceConfig {
     private Double warnPercent;
     private Double failPercent;
     private Integer staleAfterDays;
+    private Double heavyRemovalPercent;
     private Integer planMaxAgeHours;
     private Integer keepBackups;
     private Integer keepReportsDays;
@@ -126,6 +128,8 @@ public final class MaintenanceConfig {
             warnPercent = number(file, key, value, 0, 1000);
         } else if (key.equals("fail_change_percent")) {
             failPercent = number(file, key, value, 0, 1000);
+        } else if (key.equals("heavy_removal_percent")) {
+            heavyRemovalPercent = number(file, key, value, 0, 100);
         } else if (key.equals("stale_after_days")) {
             staleAfterDays = whole(file, key, value, 1, 3650);
         } else if (key.equals("plan_max_age_hours")) {
@@ -214,7 +218,7 @@ public final class MaintenanceConfig {
         } else {
             throw new ConfigException(file + ": unknown setting '" + key + "' (known: source_url.<key>, min_rows.<index>, "
                     + "warn_change_percent, fail_change_percent, churn_warn_percent[.<index>], churn_fail_percent[.<index>], "
-                    + "stale_after_days, plan_max_age_hours, keep_backups, "
+                    + "heavy_removal_percent, stale_after_days, plan_max_age_hours, keep_backups, "
                     + "keep_reports_days, source_timeout_seconds, max_file_mib, text_safety.allow_leading, http.connect_timeout_seconds, "
                     + "http.request_timeout_seconds, http.attempts, http.user_agent, http.proxy, http.max_body_mib, "
                     + "invalidator.http.url, invalidator.http.token_file, "
@@ -345,6 +349,9 @@ public final class MaintenanceConfig {
                         + ") must not be below churn_warn_percent (" + warn + ")");
             }
             builder.churnThresholds(index.isEmpty() ? null : index, warn / 100, fail / 100);
+        }
+        if (heavyRemovalPercent != null) {
+            builder.heavyRemovalPercent(heavyRemovalPercent);
         }
         if (staleAfterDays != null) {
             builder.staleAfter(Duration.ofDays(staleAfterDays));

@@ -30,9 +30,18 @@ public final class MaintenanceHealth {
     public record Applied(String source, String reportId, Instant at) {
     }
 
-    /** One part's health; {@code lastApplied} is empty when no recent report wrote the file. */
+    /**
+     * One part's health; {@code lastApplied} is empty when no recent report wrote the file;
+     * {@code contentAgeSeconds} is the age of the file's content by its content date, empty when unknown.
+     */
     public record Part(String name, String task, String state, String reason, Optional<Long> ageSeconds,
-                       Optional<Instant> lastSuccess, Optional<Applied> lastApplied) {
+                       Optional<Instant> lastSuccess, Optional<Applied> lastApplied, Optional<Long> contentAgeSeconds) {
+
+        /** A part whose content date is unknown. */
+        public Part(String name, String task, String state, String reason, Optional<Long> ageSeconds,
+                    Optional<Instant> lastSuccess, Optional<Applied> lastApplied) {
+            this(name, task, state, reason, ageSeconds, lastSuccess, lastApplied, Optional.empty());
+        }
     }
 
     /** The whole picture. */
@@ -84,6 +93,10 @@ public final class MaintenanceHealth {
             } else if (age.isPresent() && age.get() > staleAfter.toSeconds()) {
                 state = "warn";
                 reason = "the file is " + age.get() / 86_400 + " days old (more than " + staleAfter.toDays() + ")";
+            } else if (index.content().flatMap(c -> c.asOf()).filter(t -> t.isBefore(now.minus(staleAfter))).isPresent()) {
+                // However fresh the file, content dated long ago is old: a snapshot applied a minute ago.
+                state = "warn";
+                reason = "the file's " + index.contentNote() + " (more than " + staleAfter.toDays() + " days)";
             } else if (last != null && last.status() == TaskStatus.WARNING) {
                 state = "warn";
                 reason = "the last run warned: " + firstWarning(last);
@@ -92,7 +105,8 @@ public final class MaintenanceHealth {
                 reason = "validation warns: " + String.join("; ", index.validation().warnings());
             }
             parts.add(new Part(index.index(), index.task(), state, reason, age,
-                    Optional.ofNullable(lastSuccess.get(index.task())), Optional.ofNullable(lastApplied.get(index.task()))));
+                    Optional.ofNullable(lastSuccess.get(index.task())), Optional.ofNullable(lastApplied.get(index.task())),
+                    index.content().flatMap(c -> c.asOf()).map(t -> Math.max(0, Duration.between(t, now).toSeconds()))));
         }
         if (status.marketEventsAvailable()) {
             String state = status.marketEvents().map(s -> s.status().equals("success") ? "ok"

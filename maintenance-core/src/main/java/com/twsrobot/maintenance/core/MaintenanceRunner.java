@@ -1,26 +1,20 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.Backup;
-import com.twsrobot.maintenance.api.ConstituentSource;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
-import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
-import com.twsrobot.maintenance.api.events.MarketEventsServiceFactory;
 import com.twsrobot.maintenance.core.calendar.CalendarOverrides;
 import com.twsrobot.maintenance.core.calendar.MarketClock;
-import com.twsrobot.maintenance.core.constituents.FileCheck;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.symbols.SqlQuerySymbols;
 import com.twsrobot.maintenance.core.symbols.WatchlistSymbols;
 import com.twsrobot.maintenance.core.report.ReportStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +31,6 @@ import java.util.function.Consumer;
  * throws: every problem ends up in the returned report.
  */
 public final class MaintenanceRunner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceRunner.class);
 
     private final Path dataDir;
     private final Path reportsDir;
@@ -229,21 +221,8 @@ public final class MaintenanceRunner {
      * first use, found through ServiceLoader), else empty.
      */
     public synchronized Optional<MarketEventsService> marketEvents() {
-        if (marketEvents == null && hostEvents != null) {
-            // Configured explicitly, so found even without discovery; never the embedded store instead.
-            for (var factory : ServiceProviders.load(com.twsrobot.maintenance.api.events.HostEventsServiceFactory.class,
-                    loader, LOG::warn)) {
-                marketEvents = factory.open(hostEvents, clock, hostHttp);
-                break;
-            }
-            return Optional.ofNullable(marketEvents);
-        }
-        if (marketEvents == null && discover) {
-            for (MarketEventsServiceFactory factory : ServiceProviders.load(MarketEventsServiceFactory.class, loader,
-                    LOG::warn)) {
-                marketEvents = factory.open(eventsDb, clock);
-                break;
-            }
+        if (marketEvents == null) {
+            marketEvents = MarketEventsOpener.open(hostEvents, discover, loader, eventsDb, clock, hostHttp).orElse(null);
         }
         return Optional.ofNullable(marketEvents);
     }
@@ -272,16 +251,29 @@ public final class MaintenanceRunner {
         }
     }
 
-    /** Each index file as it stands, and the latest report. */
+    /** The index's members on {@code date} (see {@link #membership(String, java.time.LocalDate, Map, boolean)}). */
+    public com.twsrobot.maintenance.api.MembershipAsOf membership(String index, java.time.LocalDate date)
+            throws com.twsrobot.maintenance.api.SourceException {
+        return membership(index, date, Map.of(), false);
+    }
+
+    /**
+     * The index's members on {@code date}: its source's list now, the dated changes after that date undone
+     * ({@code sourceUrls} over the configured URLs; {@code snapshot}: the bundled copy). Reads only.
+     *
+     * @throws com.twsrobot.maintenance.api.SourceException when the index has no source, or it fails
+     */
+    public com.twsrobot.maintenance.api.MembershipAsOf membership(String index, java.time.LocalDate date,
+            Map<String, String> sourceUrls, boolean snapshot) throws com.twsrobot.maintenance.api.SourceException {
+        Map<String, String> urls = new java.util.HashMap<>(defaultSourceUrls);
+        urls.putAll(sourceUrls);
+        return com.twsrobot.maintenance.core.constituents.MembershipReconstruction.read(index, catalog.sources().get(index),
+                new com.twsrobot.maintenance.api.SourceContext(urls, snapshot, clock, sourceTimeout, hostHttp), date);
+    }
+
+    /** Each index file as it stands (with its content date), and the latest report. */
     public MaintenanceStatus status() {
-        List<IndexStatus> out = new ArrayList<>();
-        for (IndexSpec spec : catalog.indexes()) {
-            FileCheck check = fileChecks.check(spec, dataDir.resolve(spec.fileName()));
-            ConstituentSource source = catalog.sources().get(spec.index());
-            String url = defaultSourceUrls.getOrDefault(spec.index(), source == null ? "" : source.defaultUrl());
-            out.add(new IndexStatus(spec.index(), spec.taskName(), check.file().toString(), check.lastModified(),
-                    check.symbolCount(), url, check.validation(), spec.title()));
-        }
+        List<IndexStatus> out = IndexStatuses.of(catalog, defaultSourceUrls, fileChecks, reports, dataDir, clock.instant());
         List<ReportSummary> latest = reports.recent(1).stream().map(RunReport::summary).toList();
         Optional<MarketEventsService> events = marketEvents();
         return new MaintenanceStatus(clock.instant(), out, latest.stream().findFirst(), events.isPresent(),

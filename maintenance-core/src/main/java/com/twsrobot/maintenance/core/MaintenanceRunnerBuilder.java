@@ -39,6 +39,7 @@ public final class MaintenanceRunnerBuilder {
     double warnChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO;
     double failChangeRatio = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO;
     Duration staleAfter = Duration.ofDays(30);
+    double heavyRemovalPercent = com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_HEAVY_REMOVAL_PERCENT;
     Duration maxPlanAge = Duration.ofHours(24);
     Duration sourceTimeout = com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT;
     com.twsrobot.maintenance.api.HttpSettings http = com.twsrobot.maintenance.api.HttpSettings.DEFAULT;
@@ -169,6 +170,17 @@ public final class MaintenanceRunnerBuilder {
         return spec.churn() != null ? spec.churn() : new IndexSpec.Churn(
                 com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_WARN_RATIO,
                 com.twsrobot.maintenance.api.ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO);
+    }
+
+    /**
+     * An unexplained removal of a member weighing more than this share of the index, in percent (in the
+     * page's own weights or any configured holdings file's), fails unless a large change is allowed
+     * (default 1; config {@code heavy_removal_percent}).
+     */
+    public MaintenanceRunnerBuilder heavyRemovalPercent(double percent) {
+        checkedPolicy(() -> new com.twsrobot.maintenance.api.ValidationPolicy(0, 0, 0, false, 0, 0, percent)); // checks the range
+        this.heavyRemovalPercent = percent;
+        return this;
     }
 
     /** {@code metadata_validation} warns about files older than this (30 days by default). */

@@ -130,7 +130,8 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         for (IndexSpec spec : indexes) {
             all.add(new ConstituentRefreshTask(spec, byIndex.get(spec.index()), validators, invalidators,
                     new ConstituentRefreshTask.Settings(b.warnChangeRatio, b.failChangeRatio, b.maxPlanAge, b.keepBackups,
-                            b.maxFileBytes, b.churnFor(spec).warn(), b.churnFor(spec).fail()),
+                            b.maxFileBytes, b.churnFor(spec).warn(), b.churnFor(spec).fail(),
+                            b.heavyRemovalPercent, b.staleAfter),
                     writer, secondSources.stream().filter(m -> m.index().equals(spec.index())).toList()));
         }
         all.addAll(pluginTasks);

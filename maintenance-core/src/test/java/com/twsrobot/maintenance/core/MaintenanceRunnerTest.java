@@ -412,7 +412,7 @@ class MaintenanceRunnerTest {
         String md = Files.readString(ws.reportsDir().resolve(report.reportId() + ".md"));
         assertThat(md).contains("| Task | Status | Before | After | Added | Removed | Warnings | Errors |")
                 .contains("| sti_constituents | success | 30 | 30 | 5 | 5 | 0 | 0 |")
-                .contains("- 5E2.SI — Seatrium Limited").contains("- T39.SI — Seatrium")
+                .contains("- T39.SI → 5E2.SI  Seatrium → Seatrium Limited  [rename: same company name; unexplained]")
                 .contains("- Source: fake://sti");
     }
 

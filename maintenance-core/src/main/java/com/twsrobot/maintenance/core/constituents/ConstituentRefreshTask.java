@@ -29,6 +29,9 @@ import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.io.BackupStore;
 import com.twsrobot.maintenance.core.io.FileReplacer;
+import com.twsrobot.maintenance.api.SourceFacts;
+import com.twsrobot.maintenance.api.ContentDate;
+import com.twsrobot.maintenance.core.validation.ChangeAnalysis;
 import com.twsrobot.maintenance.core.validation.ConsensusValidator;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
 import org.slf4j.Logger;
@@ -39,6 +42,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,12 +76,22 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
      * @param maxFileBytes     largest current file read
      * @param churnWarnRatio   symbols replaced that warns
      * @param churnFailRatio   symbols replaced that fails without the override
+     * @param heavyRemovalPercent weight (percent) above which an unexplained removal fails without the override
+     * @param staleAfter       content older than this (by its content date) warns
      */
     public record Settings(double warnChangeRatio, double failChangeRatio, Duration maxPlanAge, int keepBackups,
-                           long maxFileBytes, double churnWarnRatio, double churnFailRatio) {
+                           long maxFileBytes, double churnWarnRatio, double churnFailRatio, double heavyRemovalPercent,
+                           Duration staleAfter) {
         public static final Settings DEFAULT = new Settings(ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO,
                 ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, Duration.ofHours(24), 30, ConstituentFile.DEFAULT_MAX_BYTES,
                 ValidationPolicy.DEFAULT_CHURN_WARN_RATIO, ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO);
+
+        /** Settings with the default heavy-removal share (1 %) and content age (30 days). */
+        public Settings(double warnChangeRatio, double failChangeRatio, Duration maxPlanAge, int keepBackups,
+                        long maxFileBytes, double churnWarnRatio, double churnFailRatio) {
+            this(warnChangeRatio, failChangeRatio, maxPlanAge, keepBackups, maxFileBytes, churnWarnRatio, churnFailRatio,
+                    ValidationPolicy.DEFAULT_HEAVY_REMOVAL_PERCENT, Duration.ofDays(30));
+        }
     }
 
     /**
@@ -89,9 +104,11 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
      * @param recordsParsed    source records behind it
      * @param allowLargeChange whether a large count change is accepted
      * @param fetched          true for a fresh fetch (which a dry run saves as a plan)
+     * @param fetchedResult    the source's answer for a fresh fetch (its change records, weights, content date)
      */
     private record Proposal(String source, ConstituentTable validated, ConstituentTable written, byte[] bytes,
-                            int recordsParsed, boolean allowLargeChange, boolean fetched) {
+                            int recordsParsed, boolean allowLargeChange, boolean fetched,
+                            Optional<SourceResult> fetchedResult) {
     }
 
     private final IndexSpec spec;
@@ -201,16 +218,33 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         result.source(p.source());
 
         ValidationPolicy policy = new ValidationPolicy(spec.minimumRows(), settings.warnChangeRatio(),
-                settings.failChangeRatio(), p.allowLargeChange(), settings.churnWarnRatio(), settings.churnFailRatio());
-        List<MembershipList> opinions = p.fetched() ? secondOpinions(context, p.validated(), result) : List.of();
+                settings.failChangeRatio(), p.allowLargeChange(), settings.churnWarnRatio(), settings.churnFailRatio(),
+                settings.heavyRemovalPercent());
+        Map<String, Map<String, Double>> fundWeights = new LinkedHashMap<>();
+        List<MembershipList> opinions = p.fetched() ? secondOpinions(context, p.validated(), result, fundWeights) : List.of();
+        LocalDate day = context.clock().instant().atZone(ZoneOffset.UTC).toLocalDate();
+        Optional<SourceFacts> facts = p.fetchedResult().map(f -> new SourceFacts(day, f.changes(), f.weights(), fundWeights));
         ValidationResult validation = validators.validate(new ValidationInput(spec, p.validated(),
-                current.map(ConstituentFile::table), policy, p.recordsParsed(), opinions));
+                current.map(ConstituentFile::table), policy, p.recordsParsed(), opinions, facts));
         result.validation(validation);
         result.afterCount(p.written().symbolCount());
         TableDiff diff = TableDiff.between(current.map(ConstituentFile::table)
                 .orElse(ConstituentTable.of(spec.hasDisplaySymbol(), List.of())), p.written());
         result.added(diff.added()).removed(diff.removed());
         result.detail("changed_rows", diff.changed().stream().map(TableDiff.FieldChange::toMap).toList());
+        if (current.isPresent()) {
+            ChangeAnalysis analysis = ChangeAnalysis.of(diff.added(), diff.removed(),
+                    facts.map(SourceFacts::changes).orElse(List.of()), day);
+            result.detail("change_classification", classification(analysis,
+                    facts.filter(f -> !f.changes().isEmpty()).isPresent()));
+            result.detail("renames", analysis.renames().stream().map(ChangeAnalysis.Rename::toMap).toList());
+        }
+        p.fetchedResult().ifPresent(f -> {
+            result.detail("content", ContentDates.toMap(f.content(), context.clock().instant()));
+            // The version this content makes: a later status finds the date of the file on disk by it, also
+            // when this run found the file already holding these rows and wrote nothing.
+            result.detail("content_sha256", Sha256.hex(p.bytes()));
+        });
         boolean unchanged = current.isPresent() && (Arrays.equals(current.get().bytes(), p.bytes())
                 || (p.fetched() && sameRows(current.get().table(), p.written())));
         result.detail("changed", !unchanged);
@@ -282,6 +316,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             return Optional.empty();
         }
         result.warnings(fetched.warnings());
+        staleContent(fetched.content(), context).ifPresent(result::warning);
         ConstituentTable proposed = fetched.table();
         if (current.isPresent()) {
             Enrichment.Result enriched = Enrichment.fill(proposed, current.get().table());
@@ -294,7 +329,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         ConstituentTable distinct = proposed.distinctSortedBySymbol();
         CsvDialect dialect = current.map(ConstituentFile::dialect).orElse(CsvDialect.DEFAULT);
         return Optional.of(new Proposal(fetched.source(), proposed, distinct, ConstituentFile.encode(distinct, dialect),
-                fetched.recordsParsed(), context.request().allowLargeChange(), true));
+                fetched.recordsParsed(), context.request().allowLargeChange(), true, Optional.of(fetched)));
     }
 
     /**
@@ -302,7 +337,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
      * in {@code detail.second_opinion} (a stale one, or one without data, as skipped — never as "0
      * members"); the usable ones go to the consensus validator.
      */
-    private List<MembershipList> secondOpinions(TaskContext context, ConstituentTable proposed, TaskResult.Builder result) {
+    private List<MembershipList> secondOpinions(TaskContext context, ConstituentTable proposed, TaskResult.Builder result,
+                                                Map<String, Map<String, Double>> weights) {
         List<MembershipList> usable = new ArrayList<>();
         List<Map<String, Object>> report = new ArrayList<>();
         Duration timeout = context.request().effectiveSourceTimeout();
@@ -327,6 +363,10 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                 continue;
             }
             String asOf = list.asOf().map(Object::toString).orElse("");
+            if (!list.noData() && !list.weights().isEmpty()) {
+                // A member's weight moves slowly: a holdings file too old to judge membership still tells a heavy member.
+                weights.put(second.key(), list.weights());
+            }
             if (list.noData()) {
                 report.add(skipped(second.key(), asOf, "the source has no data for its date (that is not \"0 members\")"));
             } else if (list.asOf().isEmpty() || list.asOf().get().isBefore(today.minusDays(ConsensusValidator.MAX_AGE_DAYS))) {
@@ -344,6 +384,44 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             result.detail("second_opinion", report);
         }
         return usable;
+    }
+
+    /** The content date the preview recorded: the plan applies its content, so the file keeps its date. */
+    private Optional<Object> previewContent(TaskContext context, String planId) {
+        return new com.twsrobot.maintenance.core.report.ReportStore(context.reportsDir(), writer).read(planId)
+                .flatMap(r -> r.results().stream().filter(t -> t.task().equals(name())).findFirst())
+                .map(t -> t.detail().get("content")).filter(c -> ContentDates.fromDetail(c).isPresent());
+    }
+
+    /** A warning when the content's own date is older than {@code stale_after_days}, however fresh the fetch. */
+    private Optional<String> staleContent(ContentDate content, TaskContext context) {
+        if (content.asOf().isEmpty()) {
+            return Optional.empty();
+        }
+        java.time.Instant now = context.clock().instant();
+        if (!content.asOf().get().isBefore(now.minus(settings.staleAfter()))) {
+            return Optional.empty();
+        }
+        String date = content.asOf().get().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        long days = ContentDates.ageDays(content.asOf().get(), now);
+        String what = content.origin() == ContentDate.Origin.SNAPSHOT
+                ? "the bundled snapshot's content is as of " + date + (context.dryRun() ? "" : " and is being applied")
+                : "the source's content is as of " + date + " (" + content.basis() + ")";
+        return Optional.of(what + ": " + days + " days old, older than stale_after_days (" + settings.staleAfter().toDays()
+                + "); members changed since then are missing");
+    }
+
+    /**
+     * {@code detail.change_classification}: each added and removed symbol (renames apart) with its
+     * classification and, when a change record covers it, the record's date, reason and place.
+     */
+    private static Map<String, Object> classification(ChangeAnalysis analysis, boolean judged) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("judged", judged); // false: the source states no change records (or the proposal was not fetched)
+        m.put("added", analysis.added().stream().map(ChangeAnalysis.Entry::toMap).toList());
+        m.put("removed", analysis.removed().stream().map(ChangeAnalysis.Entry::toMap).toList());
+        m.put("replaced", analysis.replaced());
+        return m;
     }
 
     private static Map<String, Object> skipped(String source, String asOf, String reason) {
@@ -373,6 +451,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
         Plan plan = loaded.get();
         result.source(plan.source());
+        previewContent(context, planId).ifPresent(c -> result.detail("content", c));
         if (plan.validation() == ValidationStatus.FAILED) {
             result.error("plan " + planId + " failed validation when it was previewed; it cannot be applied");
             return Optional.empty();
@@ -398,7 +477,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             return Optional.empty();
         }
         return Optional.of(new Proposal(plan.source(), table, table, bytes, table.rowCount(), plan.allowLargeChange(),
-                false));
+                false, Optional.empty()));
     }
 
     private Optional<Proposal> fromBackup(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
@@ -427,7 +506,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
         // Restoring a file that was once in place: a large count change is expected, so it only warns.
         return Optional.of(new Proposal("backup:" + backup.get().path(), table, table, bytes, table.rowCount(), true,
-                false));
+                false, Optional.empty()));
     }
 
     private void savePlan(TaskContext context, Path file, Optional<ConstituentFile> current, Proposal p,

@@ -18,12 +18,12 @@ import java.util.Optional;
  * both {@code metadata_validation} and the status display.
  */
 public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Integer> symbolCount,
-                        ValidationResult validation) {
+                        ValidationResult validation, Optional<String> sha256) {
 
     public static FileCheck of(IndexSpec spec, Path file, ValidatorChain validators) {
         if (!Files.exists(file)) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
-                    ValidationResult.error(file + " does not exist"));
+                    ValidationResult.error(file + " does not exist"), Optional.empty());
         }
         try {
             Instant modified = Files.getLastModifiedTime(file).toInstant();
@@ -32,12 +32,13 @@ public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Inte
                     ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO, false);
             ValidationResult result = validators.validate(new ValidationInput(spec, read.table(), Optional.empty(), policy,
                     read.table().rowCount()));
-            return new FileCheck(file, Optional.of(modified), Optional.of(read.table().symbolCount()), result);
+            return new FileCheck(file, Optional.of(modified), Optional.of(read.table().symbolCount()), result,
+                    Optional.of(com.twsrobot.maintenance.api.Sha256.hex(read.bytes())));
         } catch (IOException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
-                    ValidationResult.error("cannot read " + file + ": " + e.getMessage()));
+                    ValidationResult.error("cannot read " + file + ": " + e.getMessage()), Optional.empty());
         } catch (CsvFormatException e) {
-            return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(e.getMessage()));
+            return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(e.getMessage()), Optional.empty());
         }
     }
 }

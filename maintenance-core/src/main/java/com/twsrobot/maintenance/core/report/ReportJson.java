@@ -140,6 +140,13 @@ public final class ReportJson {
             i.put("last_refreshed", index.lastModified().map(ReportJson::timestamp).orElse(null));
             i.put("row_count", index.rowCount().orElse(null));
             i.put("source", index.source());
+            if (index.content().isPresent()) {
+                i.set("content", MAPPER.valueToTree(com.twsrobot.maintenance.core.constituents.ContentDates.toMap(
+                        index.content().get(), status.generatedAt())));
+            } else {
+                i.putNull("content");
+            }
+            i.put("content_note", index.contentNote());
             ObjectNode v = i.putObject("validation");
             v.put("status", index.validation().status().wireName());
             strings(v.putArray("warnings"), index.validation().warnings());

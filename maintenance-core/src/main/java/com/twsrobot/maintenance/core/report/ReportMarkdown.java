@@ -65,8 +65,14 @@ public final class ReportMarkdown {
             if (r.detail().containsKey("restored_backup")) {
                 md.append("- Restored backup: ").append(text(r.detail().get("restored_backup"))).append('\n');
             }
-            changes(md, "Added", r.added());
-            changes(md, "Removed", r.removed());
+            ChangeView view = ChangeView.of(r);
+            contentDate(md, r);
+            changes(md, "Added", view.withoutRenames(r.added()), view, true);
+            changes(md, "Removed", view.withoutRenames(r.removed()), view, false);
+            if (!view.renameLines().isEmpty()) {
+                md.append("\n### Renamed (").append(view.renameLines().size()).append(")\n\n");
+                view.renameLines().forEach(l -> md.append("- ").append(text(l)).append('\n'));
+            }
             fieldChanges(md, r);
             secondOpinion(md, r);
             eventChanges(md, r);
@@ -78,7 +84,8 @@ public final class ReportMarkdown {
         return md.toString();
     }
 
-    private static void changes(StringBuilder md, String title, List<SymbolChange> changes) {
+    private static void changes(StringBuilder md, String title, List<SymbolChange> changes, ChangeView view,
+                                boolean added) {
         if (changes.isEmpty()) {
             return;
         }
@@ -88,7 +95,20 @@ public final class ReportMarkdown {
             if (!c.security().isEmpty()) {
                 md.append(" — ").append(text(c.security()));
             }
+            String note = view.note(c, added);
+            if (!note.isEmpty()) {
+                md.append(" — ").append(text(note));
+            }
             md.append('\n');
+        }
+    }
+
+    /** The content's own date ({@code detail.content}): when the page was current, not when it was read. */
+    private static void contentDate(StringBuilder md, TaskResult r) {
+        if (r.detail().get("content") instanceof Map<?, ?> c) {
+            md.append("- Content: ").append(c.get("as_of") == null ? "date unknown" : "as of " + text(c.get("as_of"))
+                    + " (" + text(c.get("basis")) + ", " + text(c.get("age_days")) + " days old)")
+                    .append(", origin ").append(text(c.get("origin"))).append('\n');
         }
     }
 

@@ -447,6 +447,67 @@ public final class ReportStore {
     }
 
     /**
+     * The content date recorded by the newest report that wrote this version of a file (its SHA-256), so
+     * the date survives between runs: {@code detail.content} of that report's result for the file.
+     *
+     * @param fileName the constituent file's name (its index spec's {@code fileName()})
+     * @param sha256   the version on disk
+     * @return the content date, empty when no readable report wrote that version or it recorded none
+     */
+    public Optional<com.twsrobot.maintenance.api.ContentDate> contentDateOf(String fileName, String sha256) {
+        // A version's date never changes, so a found one is kept; an unknown one is looked up again (the
+        // report that wrote the file may land just after the rename).
+        String key = fileName + "@" + sha256;
+        Optional<com.twsrobot.maintenance.api.ContentDate> known = contentDates.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<com.twsrobot.maintenance.api.ContentDate> found = findContentDate(fileName, sha256);
+        if (found.isPresent()) {
+            if (contentDates.size() >= 1000) {
+                contentDates.clear();
+            }
+            contentDates.put(key, found);
+        }
+        return found;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<com.twsrobot.maintenance.api.ContentDate>>
+            contentDates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<com.twsrobot.maintenance.api.ContentDate> findContentDate(String fileName, String sha256) {
+        try {
+            // A recent run that read this content (written or found already in place) ...
+            for (RunReport recent : recent(RECENT_CACHED)) {
+                for (com.twsrobot.maintenance.api.TaskResult r : recent.results()) {
+                    if (sha256.equals(r.detail().get("content_sha256")) && r.detail().get("file") instanceof String f
+                            && fileName.equals(java.nio.file.Path.of(f).getFileName().toString())) {
+                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(r.detail().get("content"));
+                    }
+                }
+            }
+            // ... else the report that wrote this version, however old.
+            Iterator<ReportIndex.Entry> entries = index.newestFirst(e -> e.written().entrySet().stream().anyMatch(w ->
+                    sha256.equals(w.getValue()) && fileName.equals(java.nio.file.Path.of(w.getKey()).getFileName().toString())));
+            while (entries.hasNext()) {
+                Optional<RunReport> report = read(entries.next().id());
+                if (report.isEmpty()) {
+                    continue;
+                }
+                for (com.twsrobot.maintenance.api.TaskResult r : report.get().results()) {
+                    if (r.detail().get("file") instanceof String f && fileName.equals(java.nio.file.Path.of(f)
+                            .getFileName().toString())) {
+                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(r.detail().get("content"));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the status says "unknown" rather than fail
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Removes temp files at least {@code minAge} old that a crashed writer left in the reports directory.
      * Every writer that keeps the index writes under its lock, so a crash mid-write leaves the index
      * behind the directory; the reader that catches up notices temp names and marks a sweep due. The

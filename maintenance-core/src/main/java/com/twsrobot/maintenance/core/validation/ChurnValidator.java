@@ -38,10 +38,22 @@ public final class ChurnValidator implements Validator {
         added.removeAll(before);
         Set<String> removed = new TreeSet<>(before);
         removed.removeAll(after);
-        int replaced = Math.max(added.size(), removed.size());
+        // A rename (the same company under a new symbol) is one change, shown once as OLD → NEW.
+        com.twsrobot.maintenance.api.TableDiff diff = com.twsrobot.maintenance.api.TableDiff.between(
+                input.current().get(), input.proposed());
+        ChangeAnalysis analysis = ChangeAnalysis.of(diff.added(), diff.removed(),
+                input.facts().map(com.twsrobot.maintenance.api.SourceFacts::changes).orElse(List.of()),
+                input.facts().map(com.twsrobot.maintenance.api.SourceFacts::day).orElse(java.time.LocalDate.MAX));
+        for (ChangeAnalysis.Rename r : analysis.renames()) {
+            added.remove(r.to().symbol());
+            removed.remove(r.from().symbol());
+        }
+        int replaced = analysis.renames().size() + Math.max(added.size(), removed.size());
         double ratio = replaced / (double) before.size();
-        String what = String.format(Locale.ROOT, "membership churn: %d of %d symbols replaced (%.1f%%: +%d / -%d); "
+        String what = String.format(Locale.ROOT, "membership churn: %d of %d symbols replaced (%.1f%%: +%d / -%d%s); "
                 + "added %s; removed %s", replaced, before.size(), 100 * ratio, added.size(), removed.size(),
+                analysis.renames().isEmpty() ? "" : ", " + analysis.renames().size() + " renamed "
+                        + String.join(", ", analysis.renames().stream().map(ChangeAnalysis.Rename::arrow).toList()),
                 first(added), first(removed));
         double failAt = input.policy().churnFailRatio();
         if (ratio > failAt) {

@@ -25,7 +25,8 @@ public final class ValidatorChain {
     public static List<Validator> builtIn(TextSafetyValidator textSafety) {
         return List.of(new SourceRecordsValidator(), new RequiredColumnsValidator(), new BlankSymbolValidator(),
                 new SymbolFormatValidator(), textSafety, new DuplicateSymbolValidator(), new MinimumRowsValidator(),
-                new CountChangeValidator(), new ChurnValidator(), new SectorChangeValidator(), new ConsensusValidator());
+                new CountChangeValidator(), new ChurnValidator(), new ChangeRecordValidator(), new NameChangeValidator(),
+                new SectorChangeValidator(), new ConsensusValidator());
     }
 
     public static ValidatorChain withBuiltIns(List<Validator> extra) {

@@ -1,0 +1,59 @@
+package com.twsrobot.maintenance.core.validation;
+
+import com.twsrobot.maintenance.api.ConstituentRow;
+import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.ValidationPolicy;
+import com.twsrobot.maintenance.api.ValidationResult;
+import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.core.constituents.Enrichment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Company names of the members kept: a name that changes beyond normalisation ({@link Enrichment#normaliseName},
+ * so "3M" → "3M Company" is no change) is listed anyway in {@code detail.changed_rows}; when more than
+ * 10 % of the members change names it warns, above 25 % it fails unless a large change is allowed —
+ * a page whose names were rewritten is a damaged page, whatever its symbols say.
+ */
+public final class NameChangeValidator implements Validator {
+
+    @Override
+    public String name() {
+        return "member_names";
+    }
+
+    @Override
+    public ValidationResult validate(ValidationInput input) {
+        if (input.current().isEmpty() || input.current().get().symbolCount() == 0) {
+            return ValidationResult.passed();
+        }
+        Map<String, ConstituentRow> before = input.current().get().bySymbol();
+        Map<String, ConstituentRow> after = new TreeMap<>(input.proposed().bySymbol());
+        List<String> changed = new ArrayList<>();
+        after.forEach((symbol, row) -> {
+            ConstituentRow was = before.get(symbol);
+            if (was != null && !Enrichment.normaliseName(was.security()).equals(Enrichment.normaliseName(row.security()))) {
+                changed.add(symbol + " '" + was.security() + "' → '" + row.security() + "'");
+            }
+        });
+        double ratio = changed.size() / (double) before.size();
+        if (ratio <= ValidationPolicy.NAME_CHANGE_WARN_RATIO) {
+            return ValidationResult.passed();
+        }
+        String what = String.format(Locale.ROOT, "company names changed for %d of %d kept members (%.1f%%): %s",
+                changed.size(), before.size(), 100 * ratio, String.join(", ", changed.subList(0, Math.min(12, changed.size())))
+                        + (changed.size() > 12 ? " … (" + (changed.size() - 12) + " more)" : ""));
+        if (ratio > ValidationPolicy.NAME_CHANGE_FAIL_RATIO) {
+            return input.policy().allowLargeChange()
+                    ? ValidationResult.warning(what + "; above the 25% failure threshold, accepted because a large change "
+                    + "was explicitly allowed")
+                    : ValidationResult.error(what + "; above the 25% failure threshold (a damaged page?); rerun with "
+                    + "--allow-large-change if this is expected");
+        }
+        return ValidationResult.warning(what + "; above the 10% warning threshold");
+    }
+}
