@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Changed copies of the S&amp;P 500 page copy ({@link Fixtures#page Fixtures.page("wikipedia_sp500.html")}) for
+ * Changed copies of the S&amp;P 500 page copy (as {@link Fixtures#page} reads it) for
  * tests that need "the real page, except ...": members taken out of {@code table#constituents}, rows put
  * into the "Selected changes" table ({@code table#changes}). Plain text edits of the page's own markup, so
  * everything else stays byte for byte.
