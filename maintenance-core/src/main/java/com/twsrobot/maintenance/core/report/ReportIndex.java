@@ -731,12 +731,37 @@ public final class ReportIndex {
         if (Files.isSymbolicLink(dir)) {
             throw OwnFiles.linkRefused(dir);
         }
+        String version;
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            version = a.fileKey() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return null; // missing: rebuilt
+        }
+        ParsedState cached = parsedState;
+        if (cached != null && cached.version().equals(version)) {
+            return cached.state(); // the state file is replaced by a rename, never edited in place
+        }
         String text;
         try {
             text = OwnFiles.readString(file, MAX_STATE_BYTES, "report index state");
         } catch (IOException e) {
             return null; // missing, too large or not a file: rebuilt; a link there is refused by the rebuild's writes
         }
+        State parsed = parseState(text);
+        if (parsed != null) {
+            parsedState = new ParsedState(version, parsed);
+        }
+        return parsed;
+    }
+
+    /** The state as read last, by the state file's identity, size and time (a console asks on every request). */
+    private record ParsedState(String version, State state) {
+    }
+
+    private volatile ParsedState parsedState;
+
+    private static State parseState(String text) {
         String[] lines = text.split("\n");
         if (lines.length < 5 || !lines[0].equals(STATE_HEADER) || !lines[1].startsWith("seq ")
                 || !lines[2].startsWith("dir ") || !lines[3].startsWith("sweep ") || !lines[4].startsWith("checked ")) {
