@@ -30,6 +30,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -404,62 +405,99 @@ class ConsoleApiTest {
     }
 
     /**
-     * A local script floods /metrics over 64 keep-alive connections: its address's share of the cap is
-     * full (it gets 429s before and after), yet the dashboard's status GETs, with the page's session, all
-     * answer 200, as do the page and a status GET without a session (other kinds of route than the flood's).
+     * A local script floods /metrics over 64 connections while every scrape it started is held inside the
+     * host's market-events log (a gate), so its address's share of the cap is full for the whole test — no
+     * race with how fast a scrape is. The overflow gets 429s; yet the dashboard's status GETs, with the
+     * page's session, all answer 200, as do the page and a status GET without a session (other kinds of
+     * route than the flood's); a further /metrics from the flood's address is still refused.
      */
     @Test
     void whileSixtyFourConnectionsFloodMetricsTheDashboardsStatusAnswers200() throws Exception {
-        start();
+        CountDownLatch release = new CountDownLatch(1);
+        HeldScrapes events = new HeldScrapes(release);
+        MaintenanceRunner runner = MaintenanceRunner.builder().churnThresholds(null, 1, 1).dataDir(ws.dataDir())
+                .reportsDir(ws.reportsDir()).clock(clock).progressListener(m -> { }).discover(false)
+                .indexes(BuiltIns.SPECS).marketEventsService(events).build();
+        start(runner, ConsoleOptions.defaults());
         String session = sessionCookie();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicBoolean statusDone = new java.util.concurrent.atomic.AtomicBoolean();
-        CountDownLatch refusedBefore = new CountDownLatch(1);
-        CountDownLatch refusedAfter = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger floodAnswers = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService flood = java.util.concurrent.Executors.newFixedThreadPool(64);
-        long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // the flood ends by itself at the latest then
         try {
             for (int c = 0; c < 64; c++) {
                 flood.submit(() -> {
-                    for (int tries = 0; tries < 10 && !stop.get() && System.nanoTime() < bound; tries++) {
-                        try (Socket socket = new Socket("127.0.0.1", console.port())) {
-                            socket.setSoTimeout(30_000);
-                            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
-                            OutputStream out = socket.getOutputStream();
-                            for (int i = 0; i < 100_000 && !stop.get() && System.nanoTime() < bound; i++) {
-                                out.write(("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:" + console.port() + "\r\n\r\n")
-                                        .getBytes(StandardCharsets.US_ASCII));
-                                out.flush();
-                                int status = readResponse(in);
-                                floodAnswers.incrementAndGet();
-                                if (status == 429) {
-                                    (statusDone.get() ? refusedAfter : refusedBefore).countDown();
-                                }
-                            }
-                        } catch (java.io.IOException e) {
-                            // the server closed this connection: open another (bounded by tries)
+                    try (Socket socket = new Socket("127.0.0.1", console.port())) {
+                        socket.setSoTimeout(60_000);
+                        OutputStream out = socket.getOutputStream();
+                        out.write(("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:" + console.port() + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        if (readResponse(new java.io.BufferedInputStream(socket.getInputStream())) == 429) {
+                            refused.incrementAndGet();
                         }
                     }
                     return null;
                 });
             }
-            assertThat(refusedBefore.await(60, TimeUnit.SECONDS)).as("the flood filled its address's share of the cap")
-                    .isTrue();
+            awaitUnderWay(ADDRESS_PROBE, 16); // the flood's share is full
+            long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (events.held.get() < 16 && System.nanoTime() < bound) { // and all 16 are held at the gate
+                Thread.sleep(5);
+            }
+            assertThat(events.held.get()).as("scrapes held at the gate").isEqualTo(16);
+            bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (refused.get() < 64 - 16 && System.nanoTime() < bound) {
+                Thread.sleep(5);
+            }
+            assertThat(refused.get()).as("the flood's overflow refused with 429").isEqualTo(64 - 16);
             for (int i = 0; i < 20; i++) {
                 HttpResponse<String> status = get("/api/maintenance/status", Map.of("Cookie", session));
                 assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
             }
             assertThat(get("/maintenance", Map.of()).statusCode()).isEqualTo(200);
             assertThat(get("/api/maintenance/status", Map.of()).statusCode()).isEqualTo(200);
-            statusDone.set(true);
-            assertThat(refusedAfter.await(60, TimeUnit.SECONDS)).as("the flood still filled its share afterwards")
-                    .isTrue();
-            assertThat(floodAnswers.get()).isGreaterThan(64);
+            assertThat(get("/metrics", Map.of()).statusCode()).as("the flood's share is still full").isEqualTo(429);
+            assertThat(console.routes().limit().underWay(ADDRESS_PROBE)).isEqualTo(16);
         } finally {
-            stop.set(true);
+            release.countDown();
             flood.shutdown();
             assertThat(flood.awaitTermination(60, TimeUnit.SECONDS)).as("the flood's threads ended").isTrue();
+        }
+        assertThat(events.held.get()).as("scrapes held at the gate").isEqualTo(16);
+    }
+
+    private static final String ADDRESS_PROBE = "address:127.0.0.1:probe";
+
+    /** A market-events log whose first 16 reads wait for {@code release} (bounded); later reads answer at once. */
+    private static final class HeldScrapes implements MarketEventsService {
+        final CountDownLatch release;
+        final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+
+        HeldScrapes(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public List<ProviderResult> syncLog(int limit) {
+            if (held.incrementAndGet() <= 16) {
+                try {
+                    release.await(90, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                held.decrementAndGet();
+            }
+            return List.of();
+        }
+
+        @Override
+        public SyncSummary refresh(EventsRequest request) {
+            throw new UnsupportedOperationException("reads only");
+        }
+
+        @Override
+        public SyncSummary preview(EventsRequest request) {
+            throw new UnsupportedOperationException("reads only");
         }
     }
 

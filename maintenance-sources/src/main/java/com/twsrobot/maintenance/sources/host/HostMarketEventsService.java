@@ -69,6 +69,7 @@ public final class HostMarketEventsService implements MarketEventsService {
         int days = days(request);
         String refreshPath = "/api/market-events/refresh?days=" + days;
         try {
+            Duration poll = pollInterval(request);
             HostSyncLog.Log before = syncLog(deadline);
             JsonNode started = session.api("POST", refreshPath, deadline);
             String status = started.path("status").asText("");
@@ -76,7 +77,6 @@ public final class HostMarketEventsService implements MarketEventsService {
                 return SyncSummary.failed(pendingId(), false, "the host answered POST " + refreshPath + " with status '"
                         + status + "', not refresh_started; nothing is known to have run", List.of());
             }
-            Duration poll = pollInterval(request);
             HostSyncLog.Log last = before;
             while (deadline.remaining().compareTo(poll) > 0) {
                 if (!pause(poll)) {
@@ -250,18 +250,22 @@ public final class HostMarketEventsService implements MarketEventsService {
         return (int) Math.max(1, Math.min(MAX_DAYS, days));
     }
 
-    private static Duration pollInterval(EventsRequest request) {
+    /** The pause between two looks at the sync log; a malformed or out-of-range option fails the refresh, naming it. */
+    private static Duration pollInterval(EventsRequest request) throws HostApiException {
         String value = request.options().get(POLL_OPTION);
         if (value == null) {
             return DEFAULT_POLL;
         }
         try {
-            return Duration.ofMillis(Math.max(50, Math.min(60_000, Long.parseLong(value.trim()))));
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 50 && millis <= 60_000) {
+                return Duration.ofMillis(millis);
+            }
         } catch (NumberFormatException e) {
-            LOG.warn("provider_option.{} must be a whole number of milliseconds, got '{}'; using {} ms", POLL_OPTION,
-                    value, DEFAULT_POLL.toMillis());
-            return DEFAULT_POLL;
+            // refused just below
         }
+        throw new HostApiException("provider_option." + POLL_OPTION + " must be a whole number of milliseconds from 50 to "
+                + "60000, got '" + value + "'; nothing was sent to the host");
     }
 
     private static boolean pause(Duration d) {

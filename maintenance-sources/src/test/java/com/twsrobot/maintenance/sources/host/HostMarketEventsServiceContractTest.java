@@ -284,6 +284,23 @@ class HostMarketEventsServiceContractTest {
     }
 
     @Test
+    void aMalformedPollOptionFailsTheRefreshNamingItBeforeAnythingIsSent() throws Exception {
+        HostMarketEventsService service = service(Refresh.FIRST);
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        for (String bad : List.of("soon", "10", "600000")) {
+            EventsRequest request = new EventsRequest(List.of(), today, today.plusDays(28),
+                    Instant.parse("2026-12-03T08:30:00Z"), Map.of(), false, Duration.ofSeconds(60),
+                    Map.of(HostMarketEventsService.POLL_OPTION, bad));
+            SyncSummary summary = service.refresh(request);
+
+            assertThat(summary.status()).isEqualTo("failed");
+            assertThat(summary.error()).isEqualTo("provider_option.host.poll_millis must be a whole number of "
+                    + "milliseconds from 50 to 60000, got '" + bad + "'; nothing was sent to the host");
+        }
+        assertThat(host.requests()).isEmpty();
+    }
+
+    @Test
     void aCsrfRefusalIsNamed() throws Exception {
         HostMarketEventsService service = service(Refresh.FIRST);
         host.refuseCsrf();
