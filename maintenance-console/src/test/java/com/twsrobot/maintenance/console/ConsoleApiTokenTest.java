@@ -115,6 +115,8 @@ class ConsoleApiTokenTest {
         // Stored so: the audit is the report on disk, not only the answer.
         assertThat(json(get("/api/maintenance/reports/" + applied.get("report_id").asText(), Map.of()))
                 .get("detail").get("trigger").asText()).isEqualTo("api:flask-host");
+        assertThat(java.nio.file.Files.readString(ws.reportsDir().resolve(applied.get("report_id").asText() + ".md")))
+                .contains("- Trigger: the console's API token flask-host");
         assertThat(ws.dataFingerprint()).isNotEqualTo(before);
     }
 

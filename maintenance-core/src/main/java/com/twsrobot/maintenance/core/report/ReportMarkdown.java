@@ -20,9 +20,13 @@ public final class ReportMarkdown {
         md.append("# Maintenance report ").append(text(report.reportId())).append("\n\n");
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
         md.append("- Mode: ").append(report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
-        if (RunRequest.SCHEDULE.equals(report.detail().get("trigger"))) {
+        String trigger = String.valueOf(report.detail().get("trigger"));
+        if (RunRequest.SCHEDULE.equals(trigger)) {
             md.append("- Trigger: schedule").append(report.detail().containsKey("schedule_apply")
                     ? " (" + text(report.detail().get("schedule_apply")) + ")" : "").append('\n');
+        } else if (trigger.startsWith(RunRequest.API_PREFIX)) {
+            md.append("- Trigger: the console's API token ").append(text(trigger.substring(RunRequest.API_PREFIX.length())))
+                    .append('\n');
         }
         md.append("- Started: ").append(ReportJson.timestamp(report.startedAt())).append('\n');
         md.append("- Finished: ").append(ReportJson.timestamp(report.finishedAt())).append('\n');

@@ -37,7 +37,7 @@ public final class HostMarketEventsService implements MarketEventsService {
 
     /** How long to wait between two looks at the sync log: gentle on the host, quick enough for a person. */
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
-    /** Provider option ({@code provider_option.host.poll_millis}) for another pause, 50 ms to 60 s. */
+    /** Provider option ({@code provider_option.host.poll_millis}) for another pause, 10 ms to 60 s. */
     public static final String POLL_OPTION = "host.poll_millis";
     /** The host's limits for {@code days} and {@code limit}. */
     static final int MAX_DAYS = 90;
@@ -258,13 +258,13 @@ public final class HostMarketEventsService implements MarketEventsService {
         }
         try {
             long millis = Long.parseLong(value.trim());
-            if (millis >= 50 && millis <= 60_000) {
+            if (millis >= 10 && millis <= 60_000) {
                 return Duration.ofMillis(millis);
             }
         } catch (NumberFormatException e) {
             // refused just below
         }
-        throw new HostApiException("provider_option." + POLL_OPTION + " must be a whole number of milliseconds from 50 to "
+        throw new HostApiException("provider_option." + POLL_OPTION + " must be a whole number of milliseconds from 10 to "
                 + "60000, got '" + value + "'; nothing was sent to the host");
     }
 
