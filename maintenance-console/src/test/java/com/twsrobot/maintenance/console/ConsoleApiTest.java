@@ -468,7 +468,7 @@ class ConsoleApiTest {
     private static final String ADDRESS_PROBE = "address:127.0.0.1:probe";
 
     /** A market-events log whose first 16 reads wait for {@code release} (bounded); later reads answer at once. */
-    private static final class HeldScrapes implements MarketEventsService {
+    private static final class HeldScrapes extends ReadOnlyEvents {
         final CountDownLatch release;
         final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -490,15 +490,6 @@ class ConsoleApiTest {
             return List.of();
         }
 
-        @Override
-        public SyncSummary refresh(EventsRequest request) {
-            throw new UnsupportedOperationException("reads only");
-        }
-
-        @Override
-        public SyncSummary preview(EventsRequest request) {
-            throw new UnsupportedOperationException("reads only");
-        }
     }
 
     /** Reads one HTTP/1.1 response with a Content-Length (or none) and returns its status code. */

@@ -1,9 +1,6 @@
 package com.twsrobot.maintenance.console;
 
-import com.twsrobot.maintenance.api.events.EventsRequest;
-import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.ProviderResult;
-import com.twsrobot.maintenance.api.events.SyncSummary;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.testkit.MutableClock;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleParallelReadsTest {
 
     /** Every read of the sync log waits, up to a bound, until {@code n} reads are inside at once. */
-    private static final class GatedEvents implements MarketEventsService {
+    private static final class GatedEvents extends ReadOnlyEvents {
         final CountDownLatch inside;
         final AtomicInteger missed = new AtomicInteger();
 
@@ -56,15 +53,6 @@ class ConsoleParallelReadsTest {
             return List.of();
         }
 
-        @Override
-        public SyncSummary refresh(EventsRequest request) {
-            throw new UnsupportedOperationException("reads only");
-        }
-
-        @Override
-        public SyncSummary preview(EventsRequest request) {
-            throw new UnsupportedOperationException("reads only");
-        }
     }
 
     private final TempWorkspace ws = TempWorkspace.create().withConstituents(true);
