@@ -7,6 +7,7 @@ import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.sources.events.YahooCalendarProvider;
 import com.twsrobot.maintenance.testkit.Fixtures;
@@ -91,13 +92,13 @@ class DeadlineTest {
     void anUnresolvableHostAndARefusedConnectionEachSaySo() throws Exception {
         PageFetcher fetcher = new PageFetcher(PageFetcher.Settings.DEFAULT);
         assertThatThrownBy(() -> fetcher.fetch(List.of("http://no-such-host.invalid/page"),
-                BoundedHttp.Deadline.in(BOUND)))
+                Deadline.in(BOUND)))
                 .hasMessageContaining("cannot resolve host no-such-host.invalid");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        assertThatThrownBy(() -> fetcher.fetch(List.of("http://127.0.0.1:" + port + "/page"), BoundedHttp.Deadline.in(BOUND)))
+        assertThatThrownBy(() -> fetcher.fetch(List.of("http://127.0.0.1:" + port + "/page"), Deadline.in(BOUND)))
                 .hasMessageContaining("connection refused by 127.0.0.1:" + port);
     }
 

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.sources;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.testkit.Fixtures;
 import com.twsrobot.maintenance.testkit.FixtureServer;
 import com.twsrobot.maintenance.testkit.FixtureServer.Response;
@@ -141,7 +142,7 @@ class PageFetcherTest {
         PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 50_000);
         assertThatThrownBy(() -> new PageFetcher(capped).download(List.of(server.url("/file.csv")),
-                BoundedHttp.Deadline.in(Duration.ofSeconds(10))))
+                Deadline.in(Duration.ofSeconds(10))))
                 .hasMessageContaining("larger than 50000 bytes");
         assertThat(server.hits("/file.csv")).isEqualTo(1);
     }
