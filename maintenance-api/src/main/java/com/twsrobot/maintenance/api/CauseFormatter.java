@@ -50,17 +50,16 @@ public final class CauseFormatter {
         if (t == null) {
             return "an unknown failure";
         }
-        String known = known(t, null);
-        if (known != null) {
-            return known;
+        if (known(t, null) != null) {
+            return inChain(t, null); // a connect failure may wrap the more telling unresolvable host
         }
         String own = message(t);
         if (own != null) {
-            return own;
+            return own; // the library's own exceptions already say what happened
         }
         // A bare exception (no message): what its cause says, else what kind of failure it is.
         for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
-            String k = known(c, null);
+            String k = inChain(c, null);
             if (k != null) {
                 return k;
             }
@@ -80,14 +79,8 @@ public final class CauseFormatter {
      * @return e.g. "could not connect to example.com:443 (connection refused) while fetching https://example.com/x"
      */
     public static String describe(Throwable cause, URI uri) {
-        Throwable t = unwrap(cause);
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            String known = known(c, uri);
-            if (known != null) {
-                return known + " while fetching " + uri;
-            }
-        }
-        return describe(cause) + " while fetching " + uri;
+        String known = inChain(unwrap(cause), uri);
+        return (known != null ? known : describe(cause)) + " while fetching " + uri;
     }
 
     /**
@@ -113,6 +106,36 @@ public final class CauseFormatter {
             t = t.getCause();
         }
         return t;
+    }
+
+    /**
+     * The sentence for the most telling known failure in the chain: an unresolvable host, a timeout or a
+     * TLS failure (the JDK wraps them in a connect failure) before any other kind; null when none is known.
+     */
+    private static String inChain(Throwable t, URI uri) {
+        Throwable specific = specific(t);
+        if (specific != null) {
+            return known(specific, uri);
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String known = known(c, uri);
+            if (known != null) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** The first cause in the chain that names the failure more precisely than "could not connect". */
+    private static Throwable specific(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException
+                    || c instanceof HttpTimeoutException || c instanceof SocketTimeoutException
+                    || c instanceof javax.net.ssl.SSLException) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The sentence for a failure of a known kind, or null. */

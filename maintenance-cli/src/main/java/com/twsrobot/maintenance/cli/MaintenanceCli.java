@@ -133,7 +133,8 @@ public final class MaintenanceCli {
         // "--reports-dir reports" is a directory named like a command, not the reports command.
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> cli.error(commandLine,
-                e instanceof UsageException ? "usage" : "failed", e.getMessage(),
+                e instanceof UsageException ? "usage" : "failed",
+                e instanceof UsageException ? e.getMessage() : com.twsrobot.maintenance.api.CauseFormatter.describe(e),
                 e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED));
         cl.setParameterExceptionHandler((e, args) -> {
             // As picocli's own handler (the message, then suggestions or the usage), plus the JSON answer.

@@ -68,7 +68,7 @@ class PageFetcherTest {
         server.script("/desktop", Response.status(503));
         server.script("/mobile", Response.status(404));
         PageFetcher fetcher = new PageFetcher(FAST);
-        assertThatThrownBy(() -> fetcher.fetch(List.of(server.url("/desktop"), server.url("/mobile"))))
+        assertThatThrownBy(() -> fetcher.fetch(List.of(server.url("/desktop"), server.url("/mobile")), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining(server.url("/desktop") + " (HTTP 503, HTTP 503, HTTP 503)")
                 .hasMessageContaining(server.url("/mobile") + " (HTTP 404)");
@@ -78,7 +78,7 @@ class PageFetcherTest {
     void usesTheFallbackUrlWhenTheFirstFails() throws Exception {
         server.script("/desktop", Response.status(500));
         server.script("/mobile", Response.html(hsiPage));
-        PageFetcher.Page page = new PageFetcher(FAST).fetch(List.of(server.url("/desktop"), server.url("/mobile")));
+        PageFetcher.Page page = new PageFetcher(FAST).fetch(List.of(server.url("/desktop"), server.url("/mobile")), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()));
         assertThat(page.url()).isEqualTo(server.url("/mobile"));
         assertThat(server.hits("/desktop")).isEqualTo(3);
     }
@@ -142,7 +142,7 @@ class PageFetcherTest {
         PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 50_000);
         assertThatThrownBy(() -> new PageFetcher(capped).download(List.of(server.url("/file.csv")),
-                Deadline.in(Duration.ofSeconds(10))))
+                Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .hasMessageContaining("larger than 50000 bytes");
         assertThat(server.hits("/file.csv")).isEqualTo(1);
     }
@@ -176,7 +176,7 @@ class PageFetcherTest {
         PageFetcher.Settings oneTry = new PageFetcher.Settings(Duration.ofMillis(500), Duration.ofMillis(500),
                 Duration.ofSeconds(3), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
         String closedPort = "http://127.0.0.1:9/hsi";
-        assertThatThrownBy(() -> new PageFetcher(oneTry).fetch(List.of(closedPort)))
+        assertThatThrownBy(() -> new PageFetcher(oneTry).fetch(List.of(closedPort), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .hasMessageStartingWith("could not fetch the page; tried " + closedPort);
     }
 }

@@ -95,7 +95,7 @@ class ParseDeadlineTest {
 
     @Test
     void aReaderHandsOutSmallChunksSoTheCheckRunsOften() throws Exception {
-        Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30), Clock.systemUTC());
         try (DeadlineReader reader = DeadlineReader.of("x".repeat(100_000), deadline)) {
             char[] buffer = new char[65_536];
             assertThat(reader.read(buffer, 0, buffer.length)).isEqualTo(DeadlineReader.CHUNK);
