@@ -32,9 +32,13 @@ import java.util.regex.Pattern;
  */
 public final class CauseFormatter {
 
-    /** A Java class name at the start of a message ("java.io.IOException: ..."), as {@code toString()} writes it. */
-    private static final Pattern CLASS_PREFIX = Pattern.compile(
-            "^(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Throwable)?(?::\\s*|$)");
+    /**
+     * A Java exception's class name inside a message ("java.io.IOException: ...", "ConnectException"), as
+     * {@code toString()} writes it, with the ": " after it.
+     */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Throwable)\\b(?::\\s*)?"
+                    + "|\\b[A-Z][A-Za-z0-9]*[a-z0-9](?:Exception|Error)\\b(?::\\s*)?");
 
     private CauseFormatter() {
     }
@@ -52,6 +56,15 @@ public final class CauseFormatter {
         }
         if (known(t, null) != null) {
             return inChain(t, null); // a connect failure may wrap the more telling unresolvable host
+        }
+        if (t.getMessage() != null && CLASS_NAME.matcher(t.getMessage()).find()) {
+            // A message built from another exception's toString(): the cause says it better, if it is known.
+            for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
+                String k = inChain(c, null);
+                if (k != null) {
+                    return k;
+                }
+            }
         }
         String own = message(t);
         if (own != null) {
@@ -203,22 +216,16 @@ public final class CauseFormatter {
         return null;
     }
 
-    /** The exception's own message, without a leading class name; null when it says nothing. */
+    /** The exception's own message without the class names in it; null when nothing else is left. */
     private static String message(Throwable t) {
         String m = t.getMessage();
         if (m == null) {
             return null;
         }
-        String stripped = m;
-        for (int i = 0; i < 5; i++) { // "java.io.IOException: java.net.ConnectException: ..." loses every prefix
-            String next = CLASS_PREFIX.matcher(stripped).replaceFirst("");
-            if (next.equals(stripped)) {
-                break;
-            }
-            stripped = next;
-        }
-        stripped = stripped.strip();
-        return stripped.isEmpty() ? null : stripped;
+        String stripped = CLASS_NAME.matcher(m).replaceAll("").strip();
+        // What joined the names ("a; b", "(x)") may be all that is left: then the message said nothing else.
+        stripped = stripped.replaceAll("^[;,:\\s]+|[;,:\\s]+$", "").replaceAll("(?:[;,]\\s*){2,}", "; ");
+        return stripped.chars().anyMatch(Character::isLetterOrDigit) ? stripped : null;
     }
 
     /** What kind of failure a bare exception is, in words. */

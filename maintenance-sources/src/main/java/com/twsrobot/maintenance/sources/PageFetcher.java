@@ -43,8 +43,8 @@ public final class PageFetcher {
     /**
      * @param connectTimeout  per connection
      * @param requestTimeout  per request, until the headers arrive
-     * @param totalTimeout    for all attempts on all URLs together, bodies included, when the caller
-     *                        gives no deadline of its own
+     * @param totalTimeout    no longer read: every fetch is given its deadline, on the runner's clock (the
+     *                        component stays so that settings written for earlier versions still build)
      * @param attemptsPerUrl  tries per URL before moving to the next
      * @param backoff         first wait between tries; doubles each time
      * @param maxRetryAfter   longest {@code Retry-After} honoured; longer ones give up on that URL
@@ -108,11 +108,6 @@ public final class PageFetcher {
         Settings d = Settings.DEFAULT;
         return new PageFetcher(new Settings(http.connectTimeout(), http.requestTimeout(), d.totalTimeout(),
                 http.attemptsPerUrl(), d.backoff(), d.maxRetryAfter(), http.maxBodyBytes()), http);
-    }
-
-    /** These settings' total time bound from now on {@code clock}, for a caller without a deadline of its own. */
-    public Deadline deadline(java.time.Clock clock) {
-        return Deadline.in(settings.totalTimeout(), clock);
     }
 
     /**

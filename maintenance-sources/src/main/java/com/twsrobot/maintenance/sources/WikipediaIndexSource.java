@@ -338,7 +338,8 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SourceException(index() + ": cannot read the bundled snapshot " + snapshotName() + ": " + e.getMessage());
+            throw new SourceException(index() + ": cannot read the bundled snapshot " + snapshotName() + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
     }
 

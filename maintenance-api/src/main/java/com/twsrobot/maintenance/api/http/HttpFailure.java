@@ -30,8 +30,10 @@ public final class HttpFailure extends IOException {
         INTERRUPTED
     }
 
+    /** What kind of failure. */
     private final Kind kind;
-    private final transient List<String> history;
+    /** What every try met (an immutable list, serializable). */
+    private final List<String> history;
 
     /**
      * A failure of one try.

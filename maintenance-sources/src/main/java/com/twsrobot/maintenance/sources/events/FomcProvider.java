@@ -121,7 +121,7 @@ public final class FomcProvider implements EventProvider {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProviderException("fomc: cannot read the bundled snapshot: " + e.getMessage(), e);
+            throw new ProviderException("fomc: cannot read the bundled snapshot: " + com.twsrobot.maintenance.api.CauseFormatter.describe(e), e);
         }
     }
 }
