@@ -108,7 +108,7 @@ public final class MaintenanceCli {
         }
         int code = execute(args);
         // Open HTTP clients would hold the JVM's exit up to 300 ms (their selector threads wait in native code).
-        com.twsrobot.maintenance.sources.HttpClients.closeAll();
+        com.twsrobot.maintenance.api.http.HttpStack.closeAll();
         System.exit(code);
     }
 
@@ -118,8 +118,7 @@ public final class MaintenanceCli {
      * sources fetch — start-up work overlapped instead of waited for.
      */
     private static void prewarmHttp() {
-        Thread warm = new Thread(() -> com.twsrobot.maintenance.sources.HttpClients.track(java.net.http.HttpClient
-                .newBuilder().sslContext(com.twsrobot.maintenance.sources.LazyTrust.context()).build()), "http-prewarm");
+        Thread warm = new Thread(com.twsrobot.maintenance.api.http.HttpStack::prewarm, "http-prewarm");
         warm.setDaemon(true);
         warm.start();
     }
@@ -134,7 +133,8 @@ public final class MaintenanceCli {
         // "--reports-dir reports" is a directory named like a command, not the reports command.
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> cli.error(commandLine,
-                e instanceof UsageException ? "usage" : "failed", e.getMessage(),
+                e instanceof UsageException ? "usage" : "failed",
+                e instanceof UsageException ? e.getMessage() : com.twsrobot.maintenance.api.CauseFormatter.describe(e),
                 e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED));
         cl.setParameterExceptionHandler((e, args) -> {
             // As picocli's own handler (the message, then suggestions or the usage), plus the JSON answer.

@@ -85,7 +85,7 @@ public final class MaintenanceRunner {
         this.catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
-        this.reports = new ReportStore(reportsDir, writer);
+        this.reports = new ReportStore(reportsDir, writer, clock);
         reports.index().lockWait(b.reportIndexLockWait);
         this.fileChecks = new com.twsrobot.maintenance.core.constituents.FileCheckCache(catalog.validators());
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),

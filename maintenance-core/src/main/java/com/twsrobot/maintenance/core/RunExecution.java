@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
@@ -94,7 +95,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     List.of(e.getMessage() + "; nothing was run (try again when it has finished)"), detail, progress);
         } catch (IOException | RuntimeException e) {
             return finish(request, started, journal.reportId(), List.of(), new ArrayList<>(setupProblems),
-                    List.of("could not take the run lock in " + dataDir.toAbsolutePath() + ": " + e.getMessage()
+                    List.of("could not take the run lock in " + dataDir.toAbsolutePath() + ": " + CauseFormatter.describe(e)
                             + "; nothing was run, no file was changed"), new LinkedHashMap<>(), progress);
         }
         try {
@@ -117,7 +118,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     private RunReport unrecorded(RunRequest request, Instant started, Exception e) {
         LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
         String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
-                + e + "); nothing was run, no file was changed";
+                + CauseFormatter.describe(e) + "); nothing was run, no file was changed";
         return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
                 0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
     }
@@ -183,7 +184,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
             LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
             List<String> withError = new ArrayList<>(errors);
-            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + e.getMessage());
+            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + CauseFormatter.describe(e));
             report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
                     warnings, withError, detail);
         }
@@ -233,10 +234,10 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         } catch (UnknownTaskException | IllegalArgumentException | PlanCheck.Refused e) {
             errors.add(e.getMessage());
         } catch (IOException e) {
-            errors.add("could not prepare the run in " + dataDir.toAbsolutePath() + ": " + e.getMessage());
+            errors.add("could not prepare the run in " + dataDir.toAbsolutePath() + ": " + CauseFormatter.describe(e));
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed unexpectedly", reportId, e);
-            errors.add("run failed unexpectedly: " + e);
+            errors.add("run failed unexpectedly: " + CauseFormatter.describe(e));
         }
     }
 
@@ -334,7 +335,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             Thread.currentThread().interrupt();
             return crashed(task, request, "interrupted while waiting for the task");
         } catch (ExecutionException e) {
-            return crashed(task, request, String.valueOf(e.getCause()));
+            return crashed(task, request, CauseFormatter.describe(e.getCause()));
         }
     }
 
@@ -350,7 +351,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         } catch (RuntimeException | Error e) {
             LOG.error("task {} threw", task.name(), e);
             return TaskResult.builder(task.name(), context.dryRun(), started)
-                    .error("task " + task.name() + " failed unexpectedly: " + e, e).finish(clock.instant());
+                    .error("task " + task.name() + " failed unexpectedly: " + CauseFormatter.describe(e), e).finish(clock.instant());
         }
     }
 

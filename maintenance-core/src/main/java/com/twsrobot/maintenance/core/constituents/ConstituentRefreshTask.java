@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.Bounded;
@@ -197,7 +198,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     : Optional.empty();
         } catch (CsvFormatException e) {
             fetch.ifPresent(f -> f.pending().cancel());
-            result.error("cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing", e);
+            result.error("cannot read the current file: " + CauseFormatter.describe(e) + "; fix or move it before refreshing", e);
             return;
         } catch (IOException | RuntimeException e) {
             fetch.ifPresent(f -> f.pending().cancel());
@@ -578,6 +579,6 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     }
 
     private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CauseFormatter.describe(e);
     }
 }

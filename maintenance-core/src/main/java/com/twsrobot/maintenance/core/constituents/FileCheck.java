@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
@@ -36,7 +37,7 @@ public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Inte
                     Optional.of(com.twsrobot.maintenance.api.Sha256.hex(read.bytes())));
         } catch (IOException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
-                    ValidationResult.error("cannot read " + file + ": " + e.getMessage()), Optional.empty());
+                    ValidationResult.error("cannot read " + file + ": " + CauseFormatter.describe(e)), Optional.empty());
         } catch (CsvFormatException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(e.getMessage()), Optional.empty());
         }

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.validation;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
@@ -47,7 +48,7 @@ public final class ValidatorChain {
             try {
                 one = validator.validate(input);
             } catch (RuntimeException e) {
-                one = ValidationResult.error("validator " + validator.name() + " failed: " + e);
+                one = ValidationResult.error("validator " + validator.name() + " failed: " + CauseFormatter.describe(e));
             }
             result = result.merge(one);
         }
