@@ -1,11 +1,6 @@
 package com.twsrobot.maintenance.api;
 
 import com.twsrobot.maintenance.api.events.MarketEventsOptions;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.NumericChars;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -36,14 +31,6 @@ class RunModeTest {
         assertThat(RunMode.rollbackPreview("latest").dryRun()).isTrue();
         assertThat(RunMode.applyPlan("maintenance_20260624_001500").writes()).isTrue();
         assertThat(RunMode.rollbackPreview("20260624_001500").title()).isEqualTo("rollback preview of backup 20260624_001500");
-    }
-
-    @Property
-    void aRollbacksLabelRoundTripsForAnyBackupId(@ForAll @NumericChars @AlphaChars @StringLength(min = 1, max = 40) String id,
-                                                 @ForAll boolean apply) {
-        RunMode mode = new RunMode.Rollback(id, apply);
-        assertThat(RunMode.parse(mode.label())).contains(mode);
-        assertThat(RunMode.parse(RunMode.applyPlan(id).label())).contains(RunMode.applyPlan(id));
     }
 
     @Test

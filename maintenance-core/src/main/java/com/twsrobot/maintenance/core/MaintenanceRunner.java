@@ -153,10 +153,8 @@ public final class MaintenanceRunner {
     }
 
     /**
-     * Restores a backup of one task's file through the same path as an apply. With
-     * {@link RunMode#LATEST_BACKUP} it restores the newest backup only if the task's newest rollback
-     * preview showed that backup; if a newer backup appeared since (or none was previewed) the run is
-     * refused, naming the ids: give the previewed backup's id to restore it.
+     * Restores a backup of one task's file through the same path as an apply; {@code latest} only if the
+     * task's newest rollback preview showed that backup (else refused, naming the ids).
      */
     public RunReport rollback(String taskName, String backupId) {
         return run(RunRequest.builder().task(taskName).mode(RunMode.rollback(backupId)).build());
@@ -165,8 +163,7 @@ public final class MaintenanceRunner {
     /**
      * What {@link #rollback} would change, written nowhere: the report's added, removed and
      * {@code changed_rows} compare the current file with the backup, and its validation is the one the
-     * restore would get. {@link RunMode#LATEST_BACKUP} is pinned to the newest backup's id, which the
-     * report's mode names ({@code dry run of ROLLBACK to backup ID}).
+     * restore would get; {@code latest} is pinned to the newest backup's id, which the report's mode names.
      */
     public RunReport previewRollback(String taskName, String backupId) {
         return run(RunRequest.builder().task(taskName).mode(RunMode.rollbackPreview(backupId)).build());

@@ -17,15 +17,17 @@ import java.util.function.Function;
 /**
  * Turns a rollback to {@code latest} into a rollback to the backup id it means when the run starts, so
  * the report (its {@code detail.mode}) names what was previewed or restored. A rollback <em>apply</em>
- * to {@code latest} restores only what a preview showed: the task's newest rollback preview since its
- * newest backup was taken must have previewed that backup; a newer backup, or none previewed, refuses
- * the run naming the ids (a rollback that names its backup id is never refused here). Called under the
+ * to {@code latest} restores only what a preview showed: the task's newest rollback preview (among its
+ * {@value #MAX_LOOKED} newest dry runs) must have previewed that backup; a newer backup, or none
+ * previewed, refuses the run naming the ids (a rollback that names its backup id is never refused here). Called under the
  * run lock for an apply, so no backup can appear between this check and the restore.
  */
 final class RollbackPin {
 
     /** How many reports one look at the history reads at a time. */
     private static final int PAGE = 20;
+    /** How many of a task's newest dry runs are searched for its rollback preview. */
+    static final int MAX_LOOKED = 100;
 
     private final ReportStore reports;
     private final Function<String, List<Backup>> backupsOf;
@@ -81,7 +83,7 @@ final class RollbackPin {
 
     /** The task's newest rollback preview since {@code backup} was taken must have previewed it. */
     private void checkPreviewed(String task, Backup backup) throws Refused {
-        Optional<Previewed> seen = newestPreview(task, backup);
+        Optional<Previewed> seen = newestPreview(task);
         if (seen.isPresent() && seen.get().backupId().equals(backup.id())) {
             return;
         }
@@ -103,26 +105,24 @@ final class RollbackPin {
     }
 
     /**
-     * The newest preview of a rollback of {@code task} to a named backup that started after {@code backup}
-     * was taken (an earlier one could not have shown it), reading the history newest first.
+     * The task's newest preview of a rollback to a named backup, reading its newest dry runs first; none
+     * among the newest {@value #MAX_LOOKED} (a preview older than that is not what the operator just saw).
      */
-    private Optional<Previewed> newestPreview(String task, Backup backup) {
-        for (int offset = 0; ; offset += PAGE) {
+    private Optional<Previewed> newestPreview(String task) {
+        for (int offset = 0; offset < MAX_LOOKED; offset += PAGE) {
             List<RunReport> page = reports.select(new ReportFilter(Optional.of(task), Optional.empty(),
                     Optional.of(true), offset, PAGE));
             for (RunReport report : page) {
-                if (report.startedAt().isBefore(backup.takenAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
-                    return Optional.empty();
-                }
                 Optional<RunMode> mode = RunMode.parse(String.valueOf(report.detail().get("mode")));
                 if (mode.isPresent() && mode.get() instanceof RunMode.Rollback r && !r.latest()) {
                     return Optional.of(new Previewed(report.reportId(), r.backupId()));
                 }
             }
             if (page.size() < PAGE) {
-                return Optional.empty();
+                break;
             }
         }
+        return Optional.empty();
     }
 
     private static String describe(Map<String, Backup> newest) {
