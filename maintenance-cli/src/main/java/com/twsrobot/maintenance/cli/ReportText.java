@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.cli;
 
 import com.twsrobot.maintenance.core.report.ChangeView;
 
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
@@ -22,8 +23,10 @@ final class ReportText {
 
     static String summary(RunReport report, Path reportsDir) {
         StringBuilder s = new StringBuilder();
-        s.append(report.dryRun() ? "DRY RUN (nothing written)"
-                        : String.valueOf(report.detail().getOrDefault("mode", "APPLY"))).append(" — report ").append(report.reportId())
+        RunMode mode = RunMode.of(report);
+        s.append(mode instanceof RunMode.Rollback r && !r.apply() ? "ROLLBACK PREVIEW of backup " + r.backupId()
+                        + " (nothing written)" : mode.dryRun() ? "DRY RUN (nothing written)" : mode.label())
+                .append(" — report ").append(report.reportId())
                 .append(": ").append(report.status().wireName().toUpperCase(Locale.ROOT)).append('\n');
         for (TaskResult r : report.results()) {
             s.append(String.format(Locale.ROOT, "%n  %-22s %-16s %s -> %s  (+%d / -%d)  %.2fs%n", r.task(),

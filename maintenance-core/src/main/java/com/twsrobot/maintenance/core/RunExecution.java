@@ -5,7 +5,9 @@ import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.Trigger;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.events.EventSymbols;
@@ -69,7 +71,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         RunJournal journal;
         try {
             Map<String, Object> what = new LinkedHashMap<>();
-            what.put("mode", describeMode(request));
+            what.put("mode", request.mode().label());
             what.put("requested_tasks", request.tasks());
             journal = RunJournal.reserve(reports, writer, request.dryRun(), started, what);
             if (request.dryRun()) {
@@ -87,7 +89,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         RunLock lock;
         try {
             lock = RunLock.acquire(dataDir, "run " + journal.reportId() + " of " + (request.tasks().isEmpty()
-                    ? describeMode(request) : request.tasks()), started);
+                    ? request.mode().label() : request.tasks()), started);
         } catch (RunLock.HeldException e) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put(RunReport.LOCK_HELD_BY, e.holder());
@@ -148,16 +150,24 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         } catch (CalendarOverrides.MalformedException e) {
             errors.add("calendar override file is malformed, nothing was run: " + e.getMessage());
         }
+        RunRequest pinned = request;
+        if (errors.isEmpty()) {
+            try {
+                pinned = pinRollback(request);
+            } catch (RollbackPin.Refused e) {
+                errors.add(e.getMessage());
+            }
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("mode", describeMode(request));
-        detail.put("trigger", request.trigger());
-        if (request.trigger().equals(RunRequest.SCHEDULE) && request.hasPlan()) {
+        detail.put("mode", pinned.mode().label());
+        detail.put("trigger", request.trigger().wireName());
+        if (request.trigger() instanceof Trigger.Schedule && request.mode() instanceof RunMode.ApplyPlan plan) {
             // The schedule applies only under schedule.apply = when-clean, and only a clean plan.
-            detail.put("schedule_apply", "when-clean: plan " + request.planId()
+            detail.put("schedule_apply", "when-clean: plan " + plan.planId()
                     + " passed validation with no warnings and no errors, so the schedule applied it");
         }
         if (errors.isEmpty()) { // a problem found before the run (a malformed calendar file) runs nothing
-            runTasks(request, started, journal, progress, results, warnings, errors, detail);
+            runTasks(pinned, started, journal, progress, results, warnings, errors, detail);
         }
         // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
         results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
@@ -166,6 +176,17 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             detail.put(RunJournal.REPLACEMENTS, journal.replacements());
         }
         return finish(request, started, reportId, results, warnings, errors, detail, progress);
+    }
+
+    /** A rollback to {@code latest} pinned to the backup id it means now (see {@link RollbackPin}). */
+    private RunRequest pinRollback(RunRequest request) throws RollbackPin.Refused {
+        List<MaintenanceTask> tasks;
+        try {
+            tasks = registry.resolve(request.tasks());
+        } catch (UnknownTaskException | RuntimeException e) {
+            return request; // runTasks says what is wrong with the names
+        }
+        return new RollbackPin(reports, file -> replacer.backups(dataDir, file)).pin(request, tasks);
     }
 
     /** Writes the run's final report; a failure to write it is in the returned report. */
@@ -199,15 +220,15 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         String reportId = journal.reportId();
         try {
             RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
-            PlanCheck plan = effective.hasPlan() ? PlanCheck.of(effective, indexes, dataDir, reportsDir, clock.instant(),
-                    maxPlanAge, maxFileBytes) : null;
+            PlanCheck plan = effective.mode() instanceof RunMode.ApplyPlan applyPlan ? PlanCheck.of(applyPlan, indexes,
+                    dataDir, reportsDir, clock.instant(), maxPlanAge, maxFileBytes) : null;
             if (plan != null && effective.tasks().isEmpty()) {
                 effective = effective.withTasks(plan.tasks());
             }
             List<MaintenanceTask> tasks = registry.resolve(effective.tasks());
             checkModeFits(effective, tasks);
             List<String> names = tasks.stream().map(MaintenanceTask::name).toList();
-            progress.accept("run " + reportId + ": " + describeMode(effective) + " of " + names);
+            progress.accept("run " + reportId + ": " + effective.mode().label() + " of " + names);
             if (effective.dryRun()) {
                 results.addAll(runAll(tasks, effective, journal, progress));
             } else {
@@ -257,29 +278,21 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     }
 
     private static void checkModeFits(RunRequest request, List<MaintenanceTask> tasks) {
-        if (!request.hasPlan() && !request.isRollback()) {
+        boolean plan = request.mode() instanceof RunMode.ApplyPlan;
+        boolean rollback = request.mode() instanceof RunMode.Rollback;
+        if (!plan && !rollback) {
             return;
         }
         for (MaintenanceTask task : tasks) {
             // A rollback goes to a task with plans (a constituent task) or one that names the files it writes.
             boolean fits = task.capabilities().contains(MaintenanceTask.Capability.PLANS)
-                    || (request.isRollback() && !task.files().isEmpty());
+                    || (rollback && !task.files().isEmpty());
             if (!fits) {
-                throw new IllegalArgumentException("task " + task.name() + " has no " + (request.hasPlan() ? "plans" : "backups")
-                        + "; only tasks with plans (the constituent tasks) can " + (request.hasPlan() ? "apply a plan"
+                throw new IllegalArgumentException("task " + task.name() + " has no " + (plan ? "plans" : "backups")
+                        + "; only tasks with plans (the constituent tasks) can " + (plan ? "apply a plan"
                         : "be rolled back, and tasks that name the files they write"));
             }
         }
-    }
-
-    private static String describeMode(RunRequest request) {
-        if (request.hasPlan()) {
-            return "APPLY of plan " + request.planId();
-        }
-        if (request.isRollback()) {
-            return (request.dryRun() ? "dry run of ROLLBACK" : "ROLLBACK") + " to backup " + request.rollbackBackupId();
-        }
-        return request.dryRun() ? "dry run" : "APPLY";
     }
 
     /**

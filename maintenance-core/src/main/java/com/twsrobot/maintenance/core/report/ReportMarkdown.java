@@ -1,9 +1,10 @@
 package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.RunReport;
-import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.Trigger;
 
 import java.util.List;
 import java.util.Map;
@@ -15,18 +16,27 @@ public final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
+    /** The report's {@code detail.trigger}; manual when absent or unknown (a report from before triggers). */
+    private static Trigger triggerOf(RunReport report) {
+        try {
+            return Trigger.parse(String.valueOf(report.detail().getOrDefault("trigger", "manual")));
+        } catch (IllegalArgumentException e) {
+            return Trigger.manual();
+        }
+    }
+
     public static String write(RunReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Maintenance report ").append(text(report.reportId())).append("\n\n");
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
-        md.append("- Mode: ").append(report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
-        String trigger = String.valueOf(report.detail().get("trigger"));
-        if (RunRequest.SCHEDULE.equals(trigger)) {
+        md.append("- Mode: ").append(RunMode.of(report) instanceof RunMode.Rollback r ? text(r.title())
+                + (r.apply() ? "" : " (nothing written)") : report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
+        Trigger trigger = triggerOf(report);
+        if (trigger instanceof Trigger.Schedule) {
             md.append("- Trigger: schedule").append(report.detail().containsKey("schedule_apply")
                     ? " (" + text(report.detail().get("schedule_apply")) + ")" : "").append('\n');
-        } else if (trigger.startsWith(RunRequest.API_PREFIX)) {
-            md.append("- Trigger: the console's API token ").append(text(trigger.substring(RunRequest.API_PREFIX.length())))
-                    .append('\n');
+        } else if (trigger instanceof Trigger.ApiToken token) {
+            md.append("- Trigger: the console's API token ").append(text(token.label())).append('\n');
         }
         md.append("- Started: ").append(ReportJson.timestamp(report.startedAt())).append('\n');
         md.append("- Finished: ").append(ReportJson.timestamp(report.finishedAt())).append('\n');

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.core.schedule;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.Trigger;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.constituents.ConstituentFile;
@@ -74,7 +75,7 @@ class ScheduledRunsTest {
         assertThat(outcome.slot()).isEqualTo(Instant.parse("2026-06-25T00:10:00Z"));
         RunReport dry = outcome.dryRun().orElseThrow();
         assertThat(dry.dryRun()).isTrue();
-        assertThat(dry.detail()).containsEntry("trigger", RunRequest.SCHEDULE);
+        assertThat(dry.detail()).containsEntry("trigger", Trigger.schedule().wireName());
         assertThat(dry.results()).extracting(r -> r.task()).containsExactly("sti_constituents");
         assertThat(outcome.apply()).isEmpty();
         assertThat(outcome.note()).contains("kept for review");
