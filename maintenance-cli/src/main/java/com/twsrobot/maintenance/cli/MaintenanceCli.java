@@ -220,8 +220,8 @@ public final class MaintenanceCli {
         }
         try {
             return MaintenanceConfig.load(configFile).schedule();
-        } catch (MaintenanceConfig.ConfigException e) {
-            throw new UsageException(configFile + ": " + e.getMessage());
+        } catch (MaintenanceConfig.ConfigException e) { // names the file and every problem
+            throw new UsageException(e.getMessage());
         }
     }
 
