@@ -108,12 +108,12 @@ public final class DeclaredKeys {
                 candidate = declared.prefix() + member;
             }
             int d = distance(key, candidate);
-            if (d < bestDistance) {
+            if (d > 0 && d < bestDistance) { // a family candidate can be the key itself
                 best = candidate;
                 bestDistance = d;
             }
         }
-        return bestDistance > 0 && bestDistance <= Math.max(2, key.length() / 5) ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= Math.max(2, key.length() / 5) ? Optional.of(best) : Optional.empty();
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions. */
