@@ -2,7 +2,6 @@ package com.twsrobot.maintenance.api;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -68,14 +67,13 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
     /**
      * A declaration, checked.
      *
-     * @throws IllegalArgumentException when a part is missing or a range is empty
+     * @throws NullPointerException     when a part is missing
+     * @throws IllegalArgumentException when the name or description is blank or a range is empty
      */
     public ConfigKey {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(defaultValue, "defaultValue");
-        Objects.requireNonNull(doc, "doc");
-        Objects.requireNonNull(check, "check");
+        if (name == null || type == null || defaultValue == null || doc == null || check == null) {
+            throw new NullPointerException("a config key needs a name, type, default, description and check");
+        }
         allowed = List.copyOf(allowed);
         if (name.isBlank() || doc.isBlank()) {
             throw new IllegalArgumentException("a config key needs a name and a description: '" + name + "'");

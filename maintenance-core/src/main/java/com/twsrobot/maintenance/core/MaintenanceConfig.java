@@ -178,22 +178,14 @@ public final class MaintenanceConfig {
                         + ") must not be below warn_change_percent (" + w + ")"));
             }
         }
-        Map<String, Double> churnWarn = churn(v, ValidationConfigKeys.CHURN_WARN_PERCENT,
-                ValidationConfigKeys.CHURN_WARN_PERCENT_OF);
-        Map<String, Double> churnFail = churn(v, ValidationConfigKeys.CHURN_FAIL_PERCENT,
-                ValidationConfigKeys.CHURN_FAIL_PERCENT_OF);
-        Set<String> indexes = new LinkedHashSet<>(churnWarn.keySet());
-        indexes.addAll(churnFail.keySet());
-        for (String index : indexes) {
-            double w = churnWarn.getOrDefault(index, churnWarn.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_WARN_RATIO));
-            double f = churnFail.getOrDefault(index, churnFail.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO));
-            if (f < w) {
+        churnThresholds(v).forEach((index, t) -> {
+            if (t.fail() < t.warn()) {
                 String suffix = index.isEmpty() ? "" : "." + index;
                 int line = Math.max(v.line("churn_fail_percent" + suffix), v.line("churn_warn_percent" + suffix));
                 problems.add(new ConfigProblem(line, "churn_fail_percent" + suffix, "", "churn_fail_percent" + suffix
-                        + " (" + f + ") must not be below churn_warn_percent (" + w + ")"));
+                        + " (" + t.fail() + ") must not be below churn_warn_percent (" + t.warn() + ")"));
             }
-        }
+        });
         if (v.has(InvalidatorConfigKeys.HTTP_TOKEN_FILE) && !v.has(InvalidatorConfigKeys.HTTP_URL)) {
             problems.add(new ConfigProblem(v.line(InvalidatorConfigKeys.HTTP_TOKEN_FILE.name()),
                     InvalidatorConfigKeys.HTTP_TOKEN_FILE.name(), "",
@@ -202,7 +194,29 @@ public final class MaintenanceConfig {
         hostChecks(v, problems);
     }
 
-    /** Each index's churn threshold in percent ("" for every index), as the file sets it. */
+    /** A pair of thresholds, in percent. */
+    private record Thresholds(double warn, double fail) {
+    }
+
+    /**
+     * The churn thresholds of each index the file names ("" for every index): what the file sets, the
+     * file's all-index value or the default for the other one.
+     */
+    private static Map<String, Thresholds> churnThresholds(ConfigValues v) {
+        Map<String, Double> warn = churn(v, ValidationConfigKeys.CHURN_WARN_PERCENT, ValidationConfigKeys.CHURN_WARN_PERCENT_OF);
+        Map<String, Double> fail = churn(v, ValidationConfigKeys.CHURN_FAIL_PERCENT, ValidationConfigKeys.CHURN_FAIL_PERCENT_OF);
+        Set<String> indexes = new LinkedHashSet<>(warn.keySet());
+        indexes.addAll(fail.keySet());
+        Map<String, Thresholds> out = new java.util.LinkedHashMap<>();
+        for (String index : indexes) {
+            out.put(index, new Thresholds(
+                    warn.getOrDefault(index, warn.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_WARN_RATIO)),
+                    fail.getOrDefault(index, fail.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO))));
+        }
+        return out;
+    }
+
+    /** One churn threshold in percent by index ("" for every index), as the file sets it. */
     private static Map<String, Double> churn(ConfigValues v, com.twsrobot.maintenance.api.ConfigKey all,
                                              com.twsrobot.maintenance.api.ConfigKey perIndex) {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
@@ -285,17 +299,8 @@ public final class MaintenanceConfig {
             builder.changeThresholds(warn.orElse(100 * ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO) / 100,
                     fail.orElse(100 * ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO) / 100);
         }
-        Map<String, Double> churnWarn = churn(values, ValidationConfigKeys.CHURN_WARN_PERCENT,
-                ValidationConfigKeys.CHURN_WARN_PERCENT_OF);
-        Map<String, Double> churnFail = churn(values, ValidationConfigKeys.CHURN_FAIL_PERCENT,
-                ValidationConfigKeys.CHURN_FAIL_PERCENT_OF);
-        Set<String> indexes = new LinkedHashSet<>(churnWarn.keySet());
-        indexes.addAll(churnFail.keySet());
-        for (String index : indexes) {
-            double w = churnWarn.getOrDefault(index, churnWarn.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_WARN_RATIO));
-            double f = churnFail.getOrDefault(index, churnFail.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO));
-            builder.churnThresholds(index.isEmpty() ? null : index, w / 100, f / 100);
-        }
+        churnThresholds(values).forEach((index, t) ->
+                builder.churnThresholds(index.isEmpty() ? null : index, t.warn() / 100, t.fail() / 100));
         values.number(ValidationConfigKeys.HEAVY_REMOVAL_PERCENT).ifPresent(builder::heavyRemovalPercent);
         values.whole(ValidationConfigKeys.STALE_AFTER_DAYS).ifPresent(n -> builder.staleAfter(Duration.ofDays(n)));
         values.whole(RunnerConfigKeys.PLAN_MAX_AGE_HOURS).ifPresent(n -> builder.maxPlanAge(Duration.ofHours(n)));

@@ -1,13 +1,13 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.ConfigKeys;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Where market events are kept: the embedded store, or the host's own service over HTTP. */
-public final class MarketEventsConfigKeys implements ConfigKeys {
+public final class MarketEventsConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey EVENTS_DB = ConfigKey.of("events_db", ConfigKey.Type.TEXT,
             "jdbc:sqlite:<data_dir>/market_events.db", "the JDBC URL of the event store (SQLite or PostgreSQL)")
@@ -22,13 +22,7 @@ public final class MarketEventsConfigKeys implements ConfigKeys {
     public static final ConfigKey HOST_PASSWORD_FILE = ConfigKey.of("host.password_file", ConfigKey.Type.PATH, "none",
             "host-http: a file whose first line is that user's password, readable by its owner only");
 
-    @Override
-    public String component() {
-        return "the market-events service";
-    }
-
-    @Override
-    public List<ConfigKey> keys() {
-        return List.of(EVENTS_DB, EVENTS_SERVICE, HOST_URL, HOST_USERNAME, HOST_PASSWORD_FILE);
+    public MarketEventsConfigKeys() {
+        super("the market-events service", EVENTS_DB, EVENTS_SERVICE, HOST_URL, HOST_USERNAME, HOST_PASSWORD_FILE);
     }
 }

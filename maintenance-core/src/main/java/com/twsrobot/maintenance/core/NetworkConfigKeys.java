@@ -1,15 +1,14 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.ConfigKeys;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 import com.twsrobot.maintenance.api.ConfigurationException;
 import com.twsrobot.maintenance.api.HttpSettings;
 
-import java.util.List;
 import java.util.Optional;
 
 /** The runner's network settings ({@link HttpSettings}), handed to every source and provider. */
-public final class NetworkConfigKeys implements ConfigKeys {
+public final class NetworkConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey CONNECT_TIMEOUT_SECONDS = ConfigKey.whole("http.connect_timeout_seconds", 1, 600, "10",
             "the longest wait for a connection");
@@ -25,14 +24,8 @@ public final class NetworkConfigKeys implements ConfigKeys {
     public static final ConfigKey MAX_BODY_MIB = ConfigKey.whole("http.max_body_mib", 1, 1024, "8",
             "the largest response body read; a body over it is refused once, never retried");
 
-    @Override
-    public String component() {
-        return "the runner's HTTP settings";
-    }
-
-    @Override
-    public List<ConfigKey> keys() {
-        return List.of(CONNECT_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, ATTEMPTS, USER_AGENT, PROXY, MAX_BODY_MIB);
+    public NetworkConfigKeys() {
+        super("the runner's HTTP settings", CONNECT_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, ATTEMPTS, USER_AGENT, PROXY, MAX_BODY_MIB);
     }
 
     /** A value is fine when {@link HttpSettings} takes it; its refusal names the setting. */

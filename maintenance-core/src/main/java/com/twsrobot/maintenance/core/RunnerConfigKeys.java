@@ -1,12 +1,10 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.ConfigKeys;
-
-import java.util.List;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 
 /** The runner's own settings: where its files are, what its sources may take, how long it keeps things. */
-public final class RunnerConfigKeys implements ConfigKeys {
+public final class RunnerConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey DATA_DIR = ConfigKey.of("data_dir", ConfigKey.Type.PATH, "./data",
             "the folder of the constituent files, calendars and backups");
@@ -27,14 +25,7 @@ public final class RunnerConfigKeys implements ConfigKeys {
     public static final ConfigKey KEEP_REPORTS_DAYS = ConfigKey.whole("keep_reports_days", 1, 36_500, "90",
             "how long reports are kept");
 
-    @Override
-    public String component() {
-        return "the runner";
-    }
-
-    @Override
-    public List<ConfigKey> keys() {
-        return List.of(DATA_DIR, REPORTS_DIR, SOURCE_URL, SOURCE_TIMEOUT_SECONDS, MAX_FILE_MIB, PROVIDER_OPTION,
-                PLAN_MAX_AGE_HOURS, KEEP_BACKUPS, KEEP_REPORTS_DAYS);
+    public RunnerConfigKeys() {
+        super("the runner", DATA_DIR, REPORTS_DIR, SOURCE_URL, SOURCE_TIMEOUT_SECONDS, MAX_FILE_MIB, PROVIDER_OPTION, PLAN_MAX_AGE_HOURS, KEEP_BACKUPS, KEEP_REPORTS_DAYS);
     }
 }

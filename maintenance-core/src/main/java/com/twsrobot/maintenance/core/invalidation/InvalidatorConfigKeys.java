@@ -1,12 +1,12 @@
 package com.twsrobot.maintenance.core.invalidation;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.ConfigKeys;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 
 import java.util.List;
 
 /** How the running host is told that a file changed. */
-public final class InvalidatorConfigKeys implements ConfigKeys {
+public final class InvalidatorConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey HTTP_URL = ConfigKey.of("invalidator.http.url", ConfigKey.Type.URL, "off",
             "POSTed to after each successful replace");
@@ -15,13 +15,7 @@ public final class InvalidatorConfigKeys implements ConfigKeys {
     public static final ConfigKey MARKER = ConfigKey.choice("invalidator.marker", List.of("on", "off"), "off",
             "on: rewrite data/.generation/<index>.json after each successful replace");
 
-    @Override
-    public String component() {
-        return "the cache invalidators";
-    }
-
-    @Override
-    public List<ConfigKey> keys() {
-        return List.of(HTTP_URL, HTTP_TOKEN_FILE, MARKER);
+    public InvalidatorConfigKeys() {
+        super("the cache invalidators", HTTP_URL, HTTP_TOKEN_FILE, MARKER);
     }
 }

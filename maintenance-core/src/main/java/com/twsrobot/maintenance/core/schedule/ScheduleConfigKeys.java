@@ -1,13 +1,13 @@
 package com.twsrobot.maintenance.core.schedule;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.ConfigKeys;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The console's scheduled dry runs ({@code serve} only). */
-public final class ScheduleConfigKeys implements ConfigKeys {
+public final class ScheduleConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey DRY_RUN = ConfigKey.of("schedule.dry_run", ConfigKey.Type.TEXT, "off",
             "when serve previews: daily HH:MM ZONE, off-peak [after HH:MM ZONE] or off")
@@ -24,13 +24,7 @@ public final class ScheduleConfigKeys implements ConfigKeys {
     public static final ConfigKey TASKS = ConfigKey.of("schedule.tasks", ConfigKey.Type.LIST, "constituents",
             "the tasks or groups of each scheduled dry run");
 
-    @Override
-    public String component() {
-        return "the schedule";
-    }
-
-    @Override
-    public List<ConfigKey> keys() {
-        return List.of(DRY_RUN, APPLY, TASKS);
+    public ScheduleConfigKeys() {
+        super("the schedule", DRY_RUN, APPLY, TASKS);
     }
 }

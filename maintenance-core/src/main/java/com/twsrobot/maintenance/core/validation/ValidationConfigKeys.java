@@ -1,13 +1,12 @@
 package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.ConfigKeys;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 
-import java.util.List;
 import java.util.Optional;
 
 /** The thresholds of the validation rules a proposed constituent file must pass. */
-public final class ValidationConfigKeys implements ConfigKeys {
+public final class ValidationConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey MIN_ROWS = ConfigKey.whole("min_rows.<index>", 0, 100_000, "S&P 500 450, STI 25, HSI 70",
             "the fewest rows an index's file may have");
@@ -33,15 +32,7 @@ public final class ValidationConfigKeys implements ConfigKeys {
                     ? Optional.empty() : Optional.of(key + " may hold only the characters "
                     + TextSafetyValidator.ALLOWABLE_LEADING + ", got '" + value + "'"));
 
-    @Override
-    public String component() {
-        return "the validation rules";
-    }
-
-    @Override
-    public List<ConfigKey> keys() {
-        return List.of(MIN_ROWS, WARN_CHANGE_PERCENT, FAIL_CHANGE_PERCENT, CHURN_WARN_PERCENT, CHURN_WARN_PERCENT_OF,
-                CHURN_FAIL_PERCENT, CHURN_FAIL_PERCENT_OF, HEAVY_REMOVAL_PERCENT, STALE_AFTER_DAYS,
-                TEXT_SAFETY_ALLOW_LEADING);
+    public ValidationConfigKeys() {
+        super("the validation rules", MIN_ROWS, WARN_CHANGE_PERCENT, FAIL_CHANGE_PERCENT, CHURN_WARN_PERCENT, CHURN_WARN_PERCENT_OF, CHURN_FAIL_PERCENT, CHURN_FAIL_PERCENT_OF, HEAVY_REMOVAL_PERCENT, STALE_AFTER_DAYS, TEXT_SAFETY_ALLOW_LEADING);
     }
 }
