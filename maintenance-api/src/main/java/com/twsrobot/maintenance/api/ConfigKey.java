@@ -67,6 +67,14 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
     /**
      * A declaration, checked.
      *
+     * @param name         the key, or a family's name ending in {@code .<placeholder>}
+     * @param type         what its value must be
+     * @param defaultValue the default, as documented
+     * @param min          the smallest value of a number key
+     * @param max          the largest value of a number key
+     * @param allowed      the values of a choice
+     * @param doc          one line
+     * @param check        a further rule, or {@link Check#NONE}
      * @throws NullPointerException     when a part is missing
      * @throws IllegalArgumentException when the name or description is blank or a range is empty
      */
