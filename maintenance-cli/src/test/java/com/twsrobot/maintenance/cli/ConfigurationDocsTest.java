@@ -113,6 +113,18 @@ class ConfigurationDocsTest {
         assertThat(undeclared).isEmpty();
     }
 
+    @Test
+    void theReadmesExampleConfigFileLoads(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String readme = Files.readString(DOC.getParent().getParent().resolve("README.md"));
+        Matcher block = Pattern.compile("```properties\n(# maintenance\\.properties.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README's config file example").isTrue();
+        Path file = dir.resolve("maintenance.properties");
+        Files.writeString(file, block.group(1));
+        MaintenanceConfig config = MaintenanceConfig.load(file);
+        assertThat(config.values().text(com.twsrobot.maintenance.core.MarketEventsConfigKeys.EVENTS_SERVICE))
+                .contains("host-http");
+    }
+
     private static String show(double n) {
         return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
     }

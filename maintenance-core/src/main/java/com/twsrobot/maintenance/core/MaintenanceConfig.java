@@ -29,44 +29,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Settings from a Java properties file (the CLI's {@code --config}):
+ * Settings from a Java properties file (the CLI's {@code --config}), e.g.
  * <pre>
- * data_dir = /srv/tws/data           # relative paths are relative to this file's folder
- * reports_dir = /srv/tws/reports/maintenance
- * events_db = jdbc:postgresql://db/tws?user=tws
- * events_service = host-http         # embedded (default) | host-http: the host's own service over HTTP
- * host.url = http://127.0.0.1:5000   # host-http: the TWS Robot web app
- * host.username = maintenance        # host-http: the user the task logs in as
- * host.password_file = /etc/tws/maintenance.password   # host-http: readable by its owner only
- * source_url.KEY = https://...       # any source or provider key (run --help lists them)
- * min_rows.KEY = 70                  # per index key
- * warn_change_percent = 10
- * fail_change_percent = 25
- * churn_warn_percent = 2             # symbols replaced; also churn_warn_percent.<index>
- * churn_fail_percent = 10            # also churn_fail_percent.<index>
- * heavy_removal_percent = 1         # an unexplained removal weighing more fails
- * stale_after_days = 30              # files and content (by its content date) older than this warn
- * plan_max_age_hours = 24
+ * # relative paths are relative to this file's folder
+ * data_dir = /srv/tws/data
+ * min_rows.sti = 25
  * keep_backups = 30
- * keep_reports_days = 90
- * source_timeout_seconds = 60        # the deadline per source and event provider
- * max_file_mib = 64                  # the largest constituent file read (plans: 4 times this)
- * text_safety.allow_leading = -      # formula starts (= + - @) real names of an index may have
- * http.connect_timeout_seconds = 10  # the runner's network settings (HttpSettings)
- * http.request_timeout_seconds = 20
- * http.attempts = 3                  # tries per URL
- * http.user_agent = ...              # default: a browser's, naming tws-maintenance
- * http.proxy = proxy.example.com:3128
- * http.max_body_mib = 8
- * invalidator.http.url = http://127.0.0.1:5000/api/cache/invalidate
- * invalidator.http.token_file = /etc/tws/invalidate.token
- * invalidator.marker = on            # data/.generation/<index>.json
- * event_symbols.watchlist = /srv/tws/watchlist.txt   # default: <data_dir>/watchlist.txt
- * event_symbols.sql = SELECT symbol FROM positions WHERE quantity &lt;&gt; 0
- * schedule.dry_run = off-peak        # serve only: daily HH:MM ZONE | off-peak [after HH:MM ZONE] | off (default)
- * schedule.apply = when-clean        # default never: scheduled plans wait for review
- * schedule.tasks = constituents      # tasks or groups of each scheduled dry run
- * provider_option.yahoo.concurrency = 8            # any provider option, e.g. yahoo.requests_per_second
+ * provider_option.yahoo.concurrency = 8
  * </pre>
  * Each component declares the keys it reads ({@link ConfigKeys}: the library's own here, a plug-in's
  * through {@link java.util.ServiceLoader}). The whole file is checked against them and every problem is

@@ -118,6 +118,16 @@ class MaintenanceConfigTest {
     }
 
     @Test
+    void aCommentAfterAValueIsPartOfTheValueAndTheRefusalSaysSo() throws Exception {
+        Path file = write("stale_after_days = 30   # days\nhttp.user_agent = ops #1\n");
+        MaintenanceConfig.ConfigException e = catchThrowableOfType(MaintenanceConfig.ConfigException.class,
+                () -> MaintenanceConfig.load(file));
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo(
+                "stale_after_days must be a whole number from 1 to 3650, got '30   # days' (a comment must be on a line "
+                        + "of its own, starting with #)"));
+    }
+
+    @Test
     void theScheduleNeedsItsDryRun() throws Exception {
         Path file = write("schedule.apply = when-clean\n");
         assertThatThrownBy(() -> MaintenanceConfig.load(file).schedule())

@@ -41,7 +41,10 @@ public final class ConfigValues {
             Optional<String> problem = declared.isEmpty() ? Optional.of(keys.unknown(entry.key()))
                     : declared.get().problem(entry.key(), entry.value());
             if (problem.isPresent()) {
-                problems.add(new ConfigProblem(entry.line(), entry.key(), entry.value(), problem.get()));
+                // Properties files have no comments after a value: "30   # days" is the value.
+                String hint = declared.isPresent() && entry.value().contains("#")
+                        ? " (a comment must be on a line of its own, starting with #)" : "";
+                problems.add(new ConfigProblem(entry.line(), entry.key(), entry.value(), problem.get() + hint));
             } else {
                 valid.add(entry);
             }
