@@ -242,22 +242,14 @@ public final class MaintenanceConfig {
         return values.members(RunnerConfigKeys.SOURCE_URL);
     }
 
-    /** Applies every setting given to {@code builder}. */
-    public MaintenanceRunnerBuilder applyTo(MaintenanceRunnerBuilder builder) throws ConfigException {
+    /** Applies every setting given to {@code builder} (load checked them all). */
+    public MaintenanceRunnerBuilder applyTo(MaintenanceRunnerBuilder builder) {
         values.path(RunnerConfigKeys.DATA_DIR).ifPresent(builder::dataDir);
         values.path(RunnerConfigKeys.REPORTS_DIR).ifPresent(builder::reportsDir);
         values.text(MarketEventsConfigKeys.EVENTS_DB).ifPresent(builder::eventsDb);
         hostEvents().ifPresent(builder::hostEvents);
         values.path(EventSymbolsConfigKeys.WATCHLIST).ifPresent(builder::watchlist);
-        Optional<String> sql = values.text(EventSymbolsConfigKeys.SQL);
-        if (sql.isPresent()) {
-            try {
-                builder.eventSymbolsQuery(sql.get());
-            } catch (IllegalArgumentException e) { // the query checker's refusal
-                throw new ConfigException(prefix() + "line " + values.line(EventSymbolsConfigKeys.SQL.name())
-                        + ": event_symbols.sql: " + e.getMessage());
-            }
-        }
+        values.text(EventSymbolsConfigKeys.SQL).ifPresent(builder::eventSymbolsQuery);
         sourceUrls().forEach(builder::sourceUrl);
         values.members(RunnerConfigKeys.PROVIDER_OPTION).forEach(builder::providerOption);
         values.members(ValidationConfigKeys.MIN_ROWS).forEach((index, n) ->

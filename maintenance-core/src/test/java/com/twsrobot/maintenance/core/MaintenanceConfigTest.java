@@ -54,17 +54,18 @@ class MaintenanceConfigTest {
     }
 
     @Test
-    void contradictionsBetweenKeysAreReportedWithTheOthers() throws Exception {
+    void contradictionsAndComponentRulesAreReportedWithTheOthers() throws Exception {
         Path file = write("warn_change_percent = 30\nfail_change_percent = 20\ninvalidator.http.token_file = t\n"
-                + "host.username = ops\nchurn_fail_percent.sti = 1\nmax_file_mib = many\n");
+                + "host.username = ops\nchurn_fail_percent.sti = 1\nmax_file_mib = many\nevent_symbols.sql = DELETE FROM t\n");
         MaintenanceConfig.ConfigException e = catchThrowableOfType(MaintenanceConfig.ConfigException.class,
                 () -> MaintenanceConfig.load(file));
-        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(2, 3, 4, 5, 6);
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(2, 3, 4, 5, 6, 7);
         assertThat(e.getMessage()).contains("fail_change_percent (20.0) must not be below warn_change_percent (30.0)",
                 "invalidator.http.token_file is set but invalidator.http.url is not",
                 "host.url, host.username and host.password_file need events_service = host-http",
                 "churn_fail_percent.sti (1.0) must not be below churn_warn_percent (2.0)",
-                "max_file_mib must be a whole number");
+                "max_file_mib must be a whole number",
+                "event_symbols.sql: the event symbols query must be one SELECT statement, got: DELETE FROM t");
     }
 
     @Test

@@ -9,7 +9,8 @@ public final class EventSymbolsConfigKeys extends DeclaredConfigKeys {
     public static final ConfigKey WATCHLIST = ConfigKey.of("event_symbols.watchlist", ConfigKey.Type.PATH,
             "<data_dir>/watchlist.txt", "a file of symbols, one a line (missing is fine)");
     public static final ConfigKey SQL = ConfigKey.of("event_symbols.sql", ConfigKey.Type.TEXT, "none",
-            "one SELECT against the events database whose first column gives symbols");
+            "one SELECT against the events database whose first column gives symbols")
+            .checkedBy((key, value) -> SqlQuerySymbols.problem(value).map(problem -> key + ": " + problem));
 
     public EventSymbolsConfigKeys() {
         super("the event symbols", WATCHLIST, SQL);
