@@ -2,9 +2,6 @@ package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.ConfigKeys;
 import com.twsrobot.maintenance.api.ConfigurationException;
-import com.twsrobot.maintenance.api.HttpSettings;
-import com.twsrobot.maintenance.api.ValidationPolicy;
-import com.twsrobot.maintenance.api.events.HostConnection;
 import com.twsrobot.maintenance.core.config.ConfigFileReader;
 import com.twsrobot.maintenance.core.config.ConfigProblem;
 import com.twsrobot.maintenance.core.config.ConfigValues;
@@ -22,11 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Settings from a Java properties file (the CLI's {@code --config}), e.g.
@@ -53,15 +48,13 @@ public final class MaintenanceConfig {
     static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private final ConfigValues values;
-    private final HttpSettings http;
 
-    private MaintenanceConfig(ConfigValues values, HttpSettings http) {
+    private MaintenanceConfig(ConfigValues values) {
         this.values = values;
-        this.http = http;
     }
 
     public static MaintenanceConfig empty() {
-        return new MaintenanceConfig(ConfigValues.none(), HttpSettings.DEFAULT);
+        return new MaintenanceConfig(ConfigValues.none());
     }
 
     /**
@@ -93,125 +86,18 @@ public final class MaintenanceConfig {
         }
         List<ConfigProblem> problems = new ArrayList<>(read.problems());
         ConfigValues values = ConfigValues.check(file, read.entries(), declaredKeys(loader), problems);
-        HttpSettings http = http(values, problems);
         crossChecks(values, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(file, problems);
         }
-        return new MaintenanceConfig(values, http);
+        return new MaintenanceConfig(values);
     }
 
-    /** The network settings the {@code http.*} keys give (HttpSettings checks their combination). */
-    private static HttpSettings http(ConfigValues v, List<ConfigProblem> problems) {
-        HttpSettings http = HttpSettings.DEFAULT;
-        try {
-            Optional<Long> connect = v.whole(NetworkConfigKeys.CONNECT_TIMEOUT_SECONDS);
-            Optional<Long> request = v.whole(NetworkConfigKeys.REQUEST_TIMEOUT_SECONDS);
-            if (connect.isPresent() || request.isPresent()) {
-                http = http.withTimeouts(connect.map(Duration::ofSeconds).orElse(http.connectTimeout()),
-                        request.map(Duration::ofSeconds).orElse(http.requestTimeout()));
-            }
-            Optional<Long> attempts = v.whole(NetworkConfigKeys.ATTEMPTS);
-            if (attempts.isPresent()) {
-                http = http.withAttemptsPerUrl(attempts.get().intValue());
-            }
-            Optional<String> agent = v.text(NetworkConfigKeys.USER_AGENT);
-            if (agent.isPresent()) {
-                http = http.withUserAgent(agent.get());
-            }
-            Optional<String> proxy = v.text(NetworkConfigKeys.PROXY);
-            if (proxy.isPresent()) {
-                http = http.withProxy(proxy.get());
-            }
-            Optional<Long> body = v.whole(NetworkConfigKeys.MAX_BODY_MIB);
-            if (body.isPresent()) {
-                http = http.withMaxBodyBytes(body.get() * 1024 * 1024);
-            }
-        } catch (ConfigurationException e) { // a combination HttpSettings refuses; each value passed on its own
-            problems.add(new ConfigProblem(v.line(NetworkConfigKeys.CONNECT_TIMEOUT_SECONDS.name()), "http.*", "",
-                    e.getMessage()));
-        }
-        return http;
-    }
-
-    /** The rules between keys: thresholds in order, keys that need another key. */
+    /** The rules between keys, each component's own: thresholds in order, keys that need another key. */
     private static void crossChecks(ConfigValues v, List<ConfigProblem> problems) {
-        Optional<Double> warn = v.number(ValidationConfigKeys.WARN_CHANGE_PERCENT);
-        Optional<Double> fail = v.number(ValidationConfigKeys.FAIL_CHANGE_PERCENT);
-        if (warn.isPresent() || fail.isPresent()) {
-            double w = warn.orElse(100 * ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO);
-            double f = fail.orElse(100 * ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO);
-            if (f < w) {
-                String key = fail.isPresent() ? "fail_change_percent" : "warn_change_percent";
-                problems.add(new ConfigProblem(v.line(key), key, "", "fail_change_percent (" + f
-                        + ") must not be below warn_change_percent (" + w + ")"));
-            }
-        }
-        churnThresholds(v).forEach((index, t) -> {
-            if (t.fail() < t.warn()) {
-                String suffix = index.isEmpty() ? "" : "." + index;
-                int line = Math.max(v.line("churn_fail_percent" + suffix), v.line("churn_warn_percent" + suffix));
-                problems.add(new ConfigProblem(line, "churn_fail_percent" + suffix, "", "churn_fail_percent" + suffix
-                        + " (" + t.fail() + ") must not be below churn_warn_percent (" + t.warn() + ")"));
-            }
-        });
-        if (v.has(InvalidatorConfigKeys.HTTP_TOKEN_FILE) && !v.has(InvalidatorConfigKeys.HTTP_URL)) {
-            problems.add(new ConfigProblem(v.line(InvalidatorConfigKeys.HTTP_TOKEN_FILE.name()),
-                    InvalidatorConfigKeys.HTTP_TOKEN_FILE.name(), "",
-                    "invalidator.http.token_file is set but invalidator.http.url is not"));
-        }
-        hostChecks(v, problems);
-    }
-
-    /** A pair of thresholds, in percent. */
-    private record Thresholds(double warn, double fail) {
-    }
-
-    /**
-     * The churn thresholds of each index the file names ("" for every index): what the file sets, the
-     * file's all-index value or the default for the other one.
-     */
-    private static Map<String, Thresholds> churnThresholds(ConfigValues v) {
-        Map<String, Double> warn = churn(v, ValidationConfigKeys.CHURN_WARN_PERCENT, ValidationConfigKeys.CHURN_WARN_PERCENT_OF);
-        Map<String, Double> fail = churn(v, ValidationConfigKeys.CHURN_FAIL_PERCENT, ValidationConfigKeys.CHURN_FAIL_PERCENT_OF);
-        Set<String> indexes = new LinkedHashSet<>(warn.keySet());
-        indexes.addAll(fail.keySet());
-        Map<String, Thresholds> out = new java.util.LinkedHashMap<>();
-        for (String index : indexes) {
-            out.put(index, new Thresholds(
-                    warn.getOrDefault(index, warn.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_WARN_RATIO)),
-                    fail.getOrDefault(index, fail.getOrDefault("", 100 * ValidationPolicy.DEFAULT_CHURN_FAIL_RATIO))));
-        }
-        return out;
-    }
-
-    /** One churn threshold in percent by index ("" for every index), as the file sets it. */
-    private static Map<String, Double> churn(ConfigValues v, com.twsrobot.maintenance.api.ConfigKey all,
-                                             com.twsrobot.maintenance.api.ConfigKey perIndex) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        v.number(all).ifPresent(n -> out.put("", n));
-        v.members(perIndex).forEach((index, value) -> out.put(index, perIndex.numberValue(value)));
-        return out;
-    }
-
-    /** events_service = host-http needs all three host.* keys, and they need it. */
-    private static void hostChecks(ConfigValues v, List<ConfigProblem> problems) {
-        List<com.twsrobot.maintenance.api.ConfigKey> hostKeys = List.of(MarketEventsConfigKeys.HOST_URL,
-                MarketEventsConfigKeys.HOST_USERNAME, MarketEventsConfigKeys.HOST_PASSWORD_FILE);
-        boolean hostHttp = v.text(MarketEventsConfigKeys.EVENTS_SERVICE).map("host-http"::equals).orElse(false);
-        if (!hostHttp) {
-            hostKeys.stream().filter(v::has).map(k -> v.line(k.name())).min(Comparator.naturalOrder())
-                    .ifPresent(line -> problems.add(new ConfigProblem(line, "host.*", "",
-                            "host.url, host.username and host.password_file need events_service = host-http")));
-            return;
-        }
-        List<String> missing = hostKeys.stream().filter(k -> v.text(k).map(String::isBlank).orElse(true))
-                .map(com.twsrobot.maintenance.api.ConfigKey::name).toList();
-        if (!missing.isEmpty()) {
-            problems.add(new ConfigProblem(v.line(MarketEventsConfigKeys.EVENTS_SERVICE.name()),
-                    MarketEventsConfigKeys.EVENTS_SERVICE.name(), "host-http",
-                    "events_service = host-http needs " + String.join(", ", missing)));
-        }
+        ValidationConfigKeys.checkTogether(v, problems);
+        InvalidatorConfigKeys.checkTogether(v, problems);
+        MarketEventsConfigKeys.checkTogether(v, problems);
     }
 
     /**
@@ -247,20 +133,16 @@ public final class MaintenanceConfig {
         values.path(RunnerConfigKeys.DATA_DIR).ifPresent(builder::dataDir);
         values.path(RunnerConfigKeys.REPORTS_DIR).ifPresent(builder::reportsDir);
         values.text(MarketEventsConfigKeys.EVENTS_DB).ifPresent(builder::eventsDb);
-        hostEvents().ifPresent(builder::hostEvents);
+        MarketEventsConfigKeys.hostConnection(values).ifPresent(builder::hostEvents);
         values.path(EventSymbolsConfigKeys.WATCHLIST).ifPresent(builder::watchlist);
         values.text(EventSymbolsConfigKeys.SQL).ifPresent(builder::eventSymbolsQuery);
         sourceUrls().forEach(builder::sourceUrl);
         values.members(RunnerConfigKeys.PROVIDER_OPTION).forEach(builder::providerOption);
         values.members(ValidationConfigKeys.MIN_ROWS).forEach((index, n) ->
                 builder.minimumRows(index, (int) ValidationConfigKeys.MIN_ROWS.wholeValue(n)));
-        Optional<Double> warn = values.number(ValidationConfigKeys.WARN_CHANGE_PERCENT);
-        Optional<Double> fail = values.number(ValidationConfigKeys.FAIL_CHANGE_PERCENT);
-        if (warn.isPresent() || fail.isPresent()) {
-            builder.changeThresholds(warn.orElse(100 * ValidationPolicy.DEFAULT_WARN_CHANGE_RATIO) / 100,
-                    fail.orElse(100 * ValidationPolicy.DEFAULT_FAIL_CHANGE_RATIO) / 100);
-        }
-        churnThresholds(values).forEach((index, t) ->
+        ValidationConfigKeys.changeThresholds(values).ifPresent(t -> builder.changeThresholds(t.warn() / 100,
+                t.fail() / 100));
+        ValidationConfigKeys.churnThresholds(values).forEach((index, t) ->
                 builder.churnThresholds(index.isEmpty() ? null : index, t.warn() / 100, t.fail() / 100));
         values.number(ValidationConfigKeys.HEAVY_REMOVAL_PERCENT).ifPresent(builder::heavyRemovalPercent);
         values.whole(ValidationConfigKeys.STALE_AFTER_DAYS).ifPresent(n -> builder.staleAfter(Duration.ofDays(n)));
@@ -270,9 +152,7 @@ public final class MaintenanceConfig {
         values.whole(RunnerConfigKeys.SOURCE_TIMEOUT_SECONDS).ifPresent(n -> builder.sourceTimeout(Duration.ofSeconds(n)));
         values.whole(RunnerConfigKeys.MAX_FILE_MIB).ifPresent(n -> builder.maxFileBytes(n * 1024 * 1024));
         values.text(ValidationConfigKeys.TEXT_SAFETY_ALLOW_LEADING).ifPresent(builder::textSafetyAllowLeading);
-        if (new NetworkConfigKeys().keys().stream().anyMatch(values::has)) {
-            builder.http(http);
-        }
+        NetworkConfigKeys.settings(values).ifPresent(builder::http);
         Optional<String> invalidateUrl = values.text(InvalidatorConfigKeys.HTTP_URL);
         if (invalidateUrl.isPresent()) {
             builder.invalidateUrl(URI.create(invalidateUrl.get()), values.path(InvalidatorConfigKeys.HTTP_TOKEN_FILE)
@@ -280,16 +160,6 @@ public final class MaintenanceConfig {
         }
         values.text(InvalidatorConfigKeys.MARKER).ifPresent(on -> builder.invalidateMarker(on.equals("on")));
         return builder;
-    }
-
-    /** The host's service to use ({@code events_service = host-http}; load checked its keys), empty for the embedded one. */
-    private Optional<HostConnection> hostEvents() {
-        if (!values.text(MarketEventsConfigKeys.EVENTS_SERVICE).map("host-http"::equals).orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of(new HostConnection(URI.create(values.text(MarketEventsConfigKeys.HOST_URL).orElseThrow()),
-                values.text(MarketEventsConfigKeys.HOST_USERNAME).orElseThrow(),
-                values.path(MarketEventsConfigKeys.HOST_PASSWORD_FILE).orElseThrow()));
     }
 
     private String prefix() {

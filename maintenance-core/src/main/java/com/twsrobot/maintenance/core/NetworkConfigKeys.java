@@ -4,8 +4,11 @@ import com.twsrobot.maintenance.api.ConfigKey;
 import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 import com.twsrobot.maintenance.api.ConfigurationException;
 import com.twsrobot.maintenance.api.HttpSettings;
+import com.twsrobot.maintenance.core.config.ConfigValues;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The runner's network settings ({@link HttpSettings}), handed to every source and provider. */
 public final class NetworkConfigKeys extends DeclaredConfigKeys {
@@ -26,6 +29,25 @@ public final class NetworkConfigKeys extends DeclaredConfigKeys {
 
     public NetworkConfigKeys() {
         super("the runner's HTTP settings", CONNECT_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, ATTEMPTS, USER_AGENT, PROXY, MAX_BODY_MIB);
+    }
+
+    /**
+     * The network settings the file's {@code http.*} keys give, empty when it sets none. Each value was
+     * checked on its own, and HttpSettings has no rule between them, so this cannot fail.
+     */
+    public static Optional<HttpSettings> settings(ConfigValues v) {
+        if (Stream.of(CONNECT_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, ATTEMPTS, USER_AGENT, PROXY, MAX_BODY_MIB)
+                .noneMatch(v::has)) {
+            return Optional.empty();
+        }
+        HttpSettings http = HttpSettings.DEFAULT;
+        http = http.withTimeouts(v.whole(CONNECT_TIMEOUT_SECONDS).map(Duration::ofSeconds).orElse(http.connectTimeout()),
+                v.whole(REQUEST_TIMEOUT_SECONDS).map(Duration::ofSeconds).orElse(http.requestTimeout()));
+        http = http.withAttemptsPerUrl(v.whole(ATTEMPTS).map(Long::intValue).orElse(http.attemptsPerUrl()));
+        http = http.withUserAgent(v.text(USER_AGENT).orElse(http.userAgent()));
+        http = v.text(PROXY).map(http::withProxy).orElse(http);
+        http = http.withMaxBodyBytes(v.whole(MAX_BODY_MIB).map(mib -> mib * 1024 * 1024).orElse(http.maxBodyBytes()));
+        return Optional.of(http);
     }
 
     /** A value is fine when {@link HttpSettings} takes it; its refusal names the setting. */
