@@ -54,7 +54,7 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
         /**
          * What is wrong with {@code value}, as a sentence naming {@code key} and the value, or empty.
          *
-         * @param key   the key as written in the file (a family's member, e.g. {@code min_rows.sti})
+         * @param key   the key as written in the file (a family's member, e.g. {@code min_rows.my_index})
          * @param value the value, trimmed
          * @return the problem, or empty when the value is fine
          */
@@ -62,7 +62,9 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
     }
 
     private static final Pattern WHOLE_TEXT = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern NUMBER_TEXT = Pattern.compile("[+-]?(\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30})([eE][+-]?\\d{1,3})?");
+    /** Decimal notation only: no NaN, Infinity, hex or type suffixes, which Double.parseDouble also takes. */
+    private static final Pattern NUMBER_TEXT = Pattern.compile(
+            "[+-]?(\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30})([eE][+-]?\\d{1,3})?");
 
     /**
      * A declaration, checked.
@@ -195,22 +197,35 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
      * @return the problem, or empty
      */
     public Optional<String> problem(String key, String value) {
-        Optional<String> typeProblem = switch (type) {
-            case WHOLE -> wholeOrNull(value) != null && inRange(wholeOrNull(value)) ? Optional.empty()
-                    : Optional.of(key + " must be a whole number from " + show(min) + " to " + show(max) + ", got '" + value + "'");
-            case NUMBER -> numberOrNull(value) != null && inRange(numberOrNull(value)) ? Optional.empty()
-                    : Optional.of(key + " must be a number from " + show(min) + " to " + show(max) + ", got '" + value + "'");
-            case CHOICE -> allowed.contains(value) ? Optional.empty()
-                    : Optional.of(key + " must be " + String.join(" or ", allowed) + ", got '" + value + "'");
-            case URL -> isHttpUrl(value) ? Optional.empty()
-                    : Optional.of(key + " must be an http or https URL, got '" + value + "'");
-            case LIST -> list(value).isEmpty() ? Optional.of(key + " must name one or more, comma-separated, got '" + value + "'")
-                    : Optional.empty();
-            case PATH -> isPath(value) ? Optional.empty()
-                    : Optional.of(key + " must be a file or folder path, got '" + value + "'");
-            case TEXT -> Optional.empty();
+        if (!hasType(value)) {
+            return Optional.of(key + " must be " + expected() + ", got '" + value + "'");
+        }
+        return check.problem(key, value);
+    }
+
+    private boolean hasType(String value) {
+        return switch (type) {
+            case WHOLE -> wholeOrNull(value) != null && inRange(wholeOrNull(value));
+            case NUMBER -> numberOrNull(value) != null && inRange(numberOrNull(value));
+            case CHOICE -> allowed.contains(value);
+            case URL -> isHttpUrl(value);
+            case LIST -> !list(value).isEmpty();
+            case PATH -> isPath(value);
+            case TEXT -> true;
         };
-        return typeProblem.isPresent() ? typeProblem : check.problem(key, value);
+    }
+
+    /** What a value must be, to follow "must be". */
+    private String expected() {
+        return switch (type) {
+            case WHOLE -> "a whole number from " + show(min) + " to " + show(max);
+            case NUMBER -> "a number from " + show(min) + " to " + show(max);
+            case CHOICE -> String.join(" or ", allowed);
+            case URL -> "an http or https URL";
+            case LIST -> "one or more names, comma-separated";
+            case PATH -> "a file or folder path";
+            case TEXT -> "text";
+        };
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.Optional;
  * <pre>
  * # relative paths are relative to this file's folder
  * data_dir = /srv/tws/data
- * min_rows.sti = 25
+ * min_rows.my_index = 25
  * keep_backups = 30
  * provider_option.yahoo.concurrency = 8
  * </pre>

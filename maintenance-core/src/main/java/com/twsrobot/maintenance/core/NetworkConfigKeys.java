@@ -1,8 +1,8 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.ConfigKey;
-import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 import com.twsrobot.maintenance.api.ConfigurationException;
+import com.twsrobot.maintenance.api.DeclaredConfigKeys;
 import com.twsrobot.maintenance.api.HttpSettings;
 import com.twsrobot.maintenance.core.config.ConfigValues;
 
@@ -28,7 +28,8 @@ public final class NetworkConfigKeys extends DeclaredConfigKeys {
             "the largest response body read; a body over it is refused once, never retried");
 
     public NetworkConfigKeys() {
-        super("the runner's HTTP settings", CONNECT_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, ATTEMPTS, USER_AGENT, PROXY, MAX_BODY_MIB);
+        super("the runner's HTTP settings", CONNECT_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS, ATTEMPTS, USER_AGENT, PROXY,
+                MAX_BODY_MIB);
     }
 
     /**

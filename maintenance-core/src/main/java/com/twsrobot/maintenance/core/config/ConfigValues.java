@@ -94,7 +94,7 @@ public final class ConfigValues {
     }
 
     /**
-     * The members of a family set in the file ({@code min_rows.sti = 31} gives {@code sti → 31}), whichever
+     * The members of a family set in the file ({@code min_rows.my_index = 31} gives {@code my_index → 31}), whichever
      * declaration checked them.
      */
     public Map<String, String> members(ConfigKey family) {
