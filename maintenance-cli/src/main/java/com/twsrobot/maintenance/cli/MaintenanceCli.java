@@ -68,11 +68,9 @@ public final class MaintenanceCli {
     String eventsDb;
 
     @Option(scope = ScopeType.INHERIT, names = "--config", paramLabel = "FILE",
-            description = "Properties file (env " + ENV_CONFIG + "); every key is in docs/configuration.md: data_dir, "
-                    + "reports_dir, events_db, source_url.<key>, min_rows.<index>, warn_change_percent, "
-                    + "fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, keep_reports_days, "
-                    + "source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
-                    + "invalidator.marker, event_symbols.watchlist, event_symbols.sql.")
+            description = "Properties file (env " + ENV_CONFIG + "); every key, its default and range are in "
+                    + "docs/configuration.md. A file with mistakes is refused as a whole (exit 2), naming each with "
+                    + "its line.")
     Path config;
 
     @Option(scope = ScopeType.INHERIT, names = "--source-timeout", paramLabel = "SECONDS",
@@ -220,8 +218,8 @@ public final class MaintenanceCli {
         }
         try {
             return MaintenanceConfig.load(configFile).schedule();
-        } catch (MaintenanceConfig.ConfigException e) {
-            throw new UsageException(configFile + ": " + e.getMessage());
+        } catch (MaintenanceConfig.ConfigException e) { // names the file and every problem
+            throw new UsageException(e.getMessage());
         }
     }
 
