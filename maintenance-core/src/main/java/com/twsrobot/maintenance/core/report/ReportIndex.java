@@ -386,6 +386,97 @@ public final class ReportIndex {
         return out;
     }
 
+    /**
+     * The ids of the listed reports whose entry says they wrote {@code sha256} to a file named
+     * {@code fileName} (its name without the folder), newest first. A status asks this for every index
+     * file on every call, and when no report wrote the version on disk (files the host put there, or
+     * edited by hand) the answer is empty: kept per history generation, so between changes this is one
+     * look-up whatever the history's size, and after a change only the day files that changed are read.
+     * What is kept grows with the files the history's runs wrote (an entry per file an apply wrote),
+     * not with its reports.
+     */
+    public List<String> wrote(String fileName, String sha256) throws IOException {
+        long seq = current().seq();
+        Writers w = writers;
+        if (w == null || w.seq() != seq) {
+            w = writers(seq);
+        }
+        return w.byVersion().getOrDefault(fileName + "@" + sha256, List.of());
+    }
+
+    /** One day file's entries that wrote files (newest first), as of the file's identity, size and time. */
+    private record DayWriters(String version, List<Entry> entries) {
+    }
+
+    /** Who wrote what, as of the history's generation {@code seq}: by {@code fileName@sha256}, ids newest first. */
+    private record Writers(long seq, Map<String, DayWriters> days, Map<String, List<String>> byVersion) {
+    }
+
+    private volatile Writers writers;
+    private final Object writersLock = new Object();
+
+    private Writers writers(long seq) throws IOException {
+        synchronized (writersLock) {
+            Writers before = writers;
+            if (before != null && before.seq() == seq) {
+                return before; // another thread brought it up to date meanwhile
+            }
+            Map<String, DayWriters> known = before == null ? Map.of() : before.days();
+            List<String> names = dayNames();
+            Collections.reverse(names); // newest day first
+            Map<String, DayWriters> days = new LinkedHashMap<>();
+            boolean changed = before == null || known.size() != names.size();
+            for (String name : names) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    changed = true;
+                    continue;
+                }
+                // Taken before the read: a line appended meanwhile changes it, and the day is read again next time.
+                String version = a.fileKey() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                DayWriters old = known.get(name);
+                DayWriters d = old;
+                if (old == null || !old.version().equals(version)) {
+                    List<Entry> wrote = new ArrayList<>();
+                    for (Entry e : dayOrEmpty(name).newestFirst()) {
+                        if (!e.written().isEmpty()) {
+                            wrote.add(e);
+                        }
+                    }
+                    d = new DayWriters(version, List.copyOf(wrote));
+                    changed |= old == null || !old.entries().equals(d.entries());
+                }
+                days.put(name, d);
+            }
+            Map<String, List<String>> byVersion = changed ? byVersion(days.values()) : before.byVersion();
+            Writers now = new Writers(seq, days, byVersion);
+            writers = now;
+            return now;
+        }
+    }
+
+    private static Map<String, List<String>> byVersion(Iterable<DayWriters> newestDayFirst) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (DayWriters d : newestDayFirst) {
+            for (Entry e : d.entries()) {
+                for (Map.Entry<String, String> w : e.written().entrySet()) {
+                    Path name;
+                    try {
+                        name = Path.of(w.getKey()).getFileName();
+                    } catch (java.nio.file.InvalidPathException e2) {
+                        continue; // no file of this host's can have that name
+                    }
+                    if (name != null) {
+                        out.computeIfAbsent(name + "@" + w.getValue(), k -> new ArrayList<>()).add(e.id());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- keeping up with the directory
 
     private State current() throws IOException {
