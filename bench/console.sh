@@ -105,6 +105,13 @@ field() { awk -v p="$1" -v c="$2" -v f="$3" '$1 == p && $2 == c { for (i = 3; i 
   fi
   echo "| **$last / ${sizes[0]}** (unchanged) | **$(ratio "$(inproc "$last" health unchanged)" "$(inproc "${sizes[0]}" health unchanged)")×** | **$(ratio "$(inproc "$last" status unchanged)" "$(inproc "${sizes[0]}" status unchanged)")×** | **$(ratio "$(inproc "$last" metrics unchanged)" "$(inproc "${sizes[0]}" metrics unchanged)")×** | **$(ratio "$(inproc "$last" reports unchanged)" "$(inproc "${sizes[0]}" reports unchanged)")×** |"
   echo
+  echo "Each JVM's figures (reports: route, history unchanged or right after a new report, ms):"
+  echo
+  for n in "${sizes[@]}"; do
+    awk -v n="$n" '$1 == "first_calls" { if (l != "") print "    " n ": " l; l = "" } $1 != "first_calls" { l = l $1 " " $2 " " $3 "; " }
+      END { if (l != "") print "    " n ": " l }' "$tmp/inproc-$n"
+  done
+  echo
   if [ "$with_load" != 0 ]; then # LOAD=0: the in-process rows only
   echo "## Under load at $load_size reports (ConsoleLoad against ConsoleServer, $runs rounds of ${warmup} s + ${secs} s, medians)"
   echo
