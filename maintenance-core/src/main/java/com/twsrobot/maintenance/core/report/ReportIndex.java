@@ -439,13 +439,7 @@ public final class ReportIndex {
                 DayWriters old = known.get(name);
                 DayWriters d = old;
                 if (old == null || !old.version().equals(version)) {
-                    List<Entry> wrote = new ArrayList<>();
-                    for (Entry e : dayOrEmpty(name).newestFirst()) {
-                        if (!e.written().isEmpty()) {
-                            wrote.add(e);
-                        }
-                    }
-                    d = new DayWriters(version, List.copyOf(wrote));
+                    d = new DayWriters(version, writersOf(name));
                     changed |= old == null || !old.entries().equals(d.entries());
                 }
                 days.put(name, d);
@@ -455,6 +449,71 @@ public final class ReportIndex {
             writers = now;
             return now;
         }
+    }
+
+    /**
+     * The listed entries of one day file that wrote files, newest first. A short-lived process (the CLI's
+     * {@code status}) asks once for the whole history, so the day is scanned, not parsed: a line whose
+     * last field (the files written) is empty ends with a tab and is only looked at for its id (a later
+     * line of an id wins); only the lines of reports that wrote files, a few per apply, are parsed. A line
+     * that is not an entry of that day sends the day through the parsed read, which rebuilds a torn one.
+     */
+    private List<Entry> writersOf(String name) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = OwnFiles.read(dir.resolve(name), MAX_DAY_BYTES, "report index day file");
+        } catch (NoSuchFileException gone) {
+            return List.of();
+        } catch (IOException e) {
+            return parsedWriters(name); // too large or not a file: as the listings treat it
+        }
+        String prefix = "maintenance_" + name.substring(0, 8) + "_";
+        Map<String, Entry> latest = new HashMap<>();
+        int at = 0;
+        while (at < bytes.length) {
+            int end = at;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            if (end == bytes.length) {
+                break; // a line being appended (or torn): left for the next read, as readDay does
+            }
+            if (end > at && bytes[end - 1] == '\t') { // wrote nothing
+                if (!latest.isEmpty()) {
+                    int tab = at;
+                    while (tab < end && bytes[tab] != '\t') {
+                        tab++;
+                    }
+                    latest.remove(new String(bytes, at, tab - at, StandardCharsets.UTF_8));
+                }
+            } else {
+                Entry e = Entry.parse(new String(bytes, at, end - at, StandardCharsets.UTF_8));
+                if (e == null || !e.id().startsWith(prefix)) {
+                    return parsedWriters(name);
+                }
+                latest.put(e.id(), e);
+            }
+            at = end + 1;
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : latest.values()) {
+            if (e.listed() && !e.written().isEmpty()) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparingLong((Entry e) -> sortKey(e.id())).reversed());
+        return List.copyOf(out);
+    }
+
+    /** {@link #writersOf} from the parsed day (rebuilt first when torn or altered). */
+    private List<Entry> parsedWriters(String name) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : dayOrEmpty(name).newestFirst()) {
+            if (!e.written().isEmpty()) {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, List<String>> byVersion(Iterable<DayWriters> newestDayFirst) {

@@ -143,6 +143,11 @@ class ReportIndexTest {
 
         deleteTree(reports().resolve(ReportIndex.DIR));
         assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer); // rebuilt from the files
+
+        Files.writeString(reports().resolve(ReportIndex.DIR).resolve("20260801.tsv"), "maintenance_20990101_000000\tsuccess\ta\t\t"
+                + sha + ":x%2Fhsi_constituents.csv\n", StandardOpenOption.APPEND); // not this day's: the day is rebuilt
+        run(store, Instant.parse("2026-08-02T00:00:00Z")); // a new report: the history's generation moves on
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer);
         assertThat(store.contentDateOf("hsi_constituents.csv", "c".repeat(64))).isEmpty();
     }
 
