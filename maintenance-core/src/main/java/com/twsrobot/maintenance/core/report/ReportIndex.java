@@ -528,7 +528,10 @@ public final class ReportIndex {
                         continue; // no file of this host's can have that name
                     }
                     if (name != null) {
-                        out.computeIfAbsent(name + "@" + w.getValue(), k -> new ArrayList<>()).add(e.id());
+                        List<String> ids = out.computeIfAbsent(name + "@" + w.getValue(), k -> new ArrayList<>());
+                        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(e.id())) { // two paths, one name: once
+                            ids.add(e.id());
+                        }
                     }
                 }
             }
