@@ -330,8 +330,7 @@ public final class ReportIndex {
 
     /** The listed entries that {@code filter} accepts, newest first, read lazily day by day. */
     public Iterator<Entry> newestFirst(Predicate<Entry> filter) throws IOException {
-        current();
-        List<String> dayNames = dayNames();
+        List<String> dayNames = dayNamesAt(current().seq());
         Collections.reverse(dayNames);
         return new Iterator<>() {
             private int nextDay;
@@ -422,7 +421,7 @@ public final class ReportIndex {
                 return before; // another thread brought it up to date meanwhile
             }
             Map<String, DayWriters> known = before == null ? Map.of() : before.days();
-            List<String> names = dayNames();
+            List<String> names = dayNamesAt(seq);
             Collections.reverse(names); // newest day first
             Map<String, DayWriters> days = new LinkedHashMap<>();
             boolean changed = before == null || known.size() != names.size();
@@ -861,6 +860,26 @@ public final class ReportIndex {
             names.subList(names.size() - DAYS_CACHED, names.size()).clear();
             names.forEach(days::remove);
         }
+    }
+
+    /** The day files' names as of the history's generation {@code seq}. */
+    private record DayNames(long seq, List<String> names) {
+    }
+
+    private volatile DayNames dayNamesCache;
+
+    /**
+     * {@link #dayNames()}, listed once per history generation: a day file is only added or removed by a
+     * writer, a catch-up or a rebuild, each of which moves the generation on (a listing asks on every call,
+     * and the folder holds a file per day of the history). A copy, oldest first.
+     */
+    private List<String> dayNamesAt(long seq) throws IOException {
+        DayNames cached = dayNamesCache;
+        if (cached == null || cached.seq() != seq || seq == 0) {
+            cached = new DayNames(seq, List.copyOf(dayNames()));
+            dayNamesCache = cached;
+        }
+        return new ArrayList<>(cached.names());
     }
 
     private List<String> dayNames() throws IOException {

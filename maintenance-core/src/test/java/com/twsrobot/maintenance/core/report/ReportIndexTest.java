@@ -146,8 +146,10 @@ class ReportIndexTest {
 
         Files.writeString(reports().resolve(ReportIndex.DIR).resolve("20260801.tsv"), "maintenance_20990101_000000\tsuccess\ta\t\t"
                 + sha + ":x%2Fhsi_constituents.csv\n", StandardOpenOption.APPEND); // not this day's: the day is rebuilt
-        run(store, Instant.parse("2026-08-02T00:00:00Z")); // a new report: the history's generation moves on
+        assertThat(ids(store.list(1))).containsExactly(foreign);
+        String dayLater = run(store, Instant.parse("2026-08-02T00:00:00Z")); // a new day: the generation moves on
         assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer);
+        assertThat(ids(store.list(2))).containsExactly(dayLater, foreign); // its day file is listed
         assertThat(store.contentDateOf("hsi_constituents.csv", "c".repeat(64))).isEmpty();
     }
 
