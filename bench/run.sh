@@ -156,10 +156,18 @@ hws=$(workspace)
 TWS_MAINTENANCE_JAVA_OPTS="-Xmx64m -Xlog:gc:file=$tmp/gc.log" "$cli" --data-dir "$hws/data" --reports-dir "$hws/reports" \
   run "${urls[@]}" --source-url "fomc=$base/fomc" >/dev/null 2>&1 && ok=completed || ok="FAILED (exit $?)"
 peak=$(grep -o '[0-9]*M->' "$tmp/gc.log" | sed 's/M->//' | sort -n | tail -n 1 || true)
+# The same heap for an apply that replaces all three files (the previous versions in place, so each one changes).
+aws=$(workspace)
+cp "$root"/maintenance-testkit/src/main/resources/com/twsrobot/maintenance/testkit/constituents/previous/*.csv "$aws/data/"
+TWS_MAINTENANCE_JAVA_OPTS="-Xmx64m -Xlog:gc:file=$tmp/gc-apply.log" "$cli" --data-dir "$aws/data" --reports-dir "$aws/reports" \
+  run --task constituents --apply --allow-large-change "${urls[@]}" >/dev/null 2>&1 && aok=completed || aok="FAILED (exit $?)"
+apeak=$(grep -o '[0-9]*M->' "$tmp/gc-apply.log" | sed 's/M->//' | sort -n | tail -n 1 || true)
 {
   echo "## (5) Dry run of everything (constituents + market events) with \`-Xmx64m\`"
   echo
   echo "$ok; peak heap before a collection: ${peak:-under the first collection} MiB."
+  echo
+  echo "An apply of the three constituent tasks (each file replaced) with \`-Xmx64m\`: $aok; peak heap before a collection: ${apeak:-under the first collection} MiB."
   echo
 } >>"$report"
 

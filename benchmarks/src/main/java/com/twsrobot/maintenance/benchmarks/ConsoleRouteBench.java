@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The console's health, status and {@code /metrics} routes in-process: a request handed straight to
+ * The console's health, status, {@code /metrics} and reports-list ({@code ?limit=20}) routes in-process: a request handed straight to
  * {@link ConsoleRoutes} (filter, route, JSON or Prometheus text; no sockets), as a host's servlet
  * container calls them, against a reports directory (a generated history, see {@link ReportHistory}).
  * For each route: the median of {@value HistoryBench#CALLS} calls with the history unchanged, and of
@@ -43,6 +43,7 @@ public final class ConsoleRouteBench {
         paths.put("health", "/api/maintenance/health");
         paths.put("status", "/api/maintenance/status");
         paths.put("metrics", "/metrics");
+        paths.put("reports", "/api/maintenance/reports?limit=20");
         long t0 = System.nanoTime();
         paths.values().forEach(p -> get(routes, p));
         System.out.printf(Locale.ROOT, "first_calls %.3f%n", (System.nanoTime() - t0) / 1e6);
@@ -72,7 +73,9 @@ public final class ConsoleRouteBench {
     }
 
     static ConsoleResponse get(ConsoleRoutes routes, String path) {
-        ConsoleRequest request = new ConsoleRequest("GET", "http", "", path, null, Map.of("Host", List.of("127.0.0.1")),
+        int q = path.indexOf('?');
+        ConsoleRequest request = new ConsoleRequest("GET", "http", "", q < 0 ? path : path.substring(0, q),
+                q < 0 ? null : path.substring(q + 1), Map.of("Host", List.of("127.0.0.1")),
                 InetAddress.getLoopbackAddress(), new ByteArrayInputStream(new byte[0]), Optional.of("bench"));
         try {
             ConsoleResponse response = routes.handle(request);

@@ -342,8 +342,7 @@ public final class ReportIndex {
 
     /** The listed entries that {@code filter} accepts, newest first, read lazily day by day. */
     public Iterator<Entry> newestFirst(Predicate<Entry> filter) throws IOException {
-        current();
-        List<String> dayNames = dayNames();
+        List<String> dayNames = dayNamesAt(current().seq());
         Collections.reverse(dayNames);
         return new Iterator<>() {
             private int nextDay;
@@ -392,6 +391,159 @@ public final class ReportIndex {
             for (Entry e : dayFile(name).latest().values()) {
                 if (!e.state().equals(DELETED) && sortKey(e.id()) < cutoff) {
                     out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The ids of the listed reports whose entry says they wrote {@code sha256} to a file named
+     * {@code fileName} (its name without the folder), newest first. A status asks this for every index
+     * file on every call, and when no report wrote the version on disk (files the host put there, or
+     * edited by hand) the answer is empty: kept per history generation, so between changes this is one
+     * look-up whatever the history's size, and after a change only the day files that changed are read.
+     * What is kept grows with the files the history's runs wrote (an entry per file an apply wrote),
+     * not with its reports.
+     */
+    public List<String> wrote(String fileName, String sha256) throws IOException {
+        long seq = current().seq();
+        Writers w = writers;
+        if (w == null || w.seq() != seq) {
+            w = writers(seq);
+        }
+        return w.byVersion().getOrDefault(fileName + "@" + sha256, List.of());
+    }
+
+    /** One day file's entries that wrote files (newest first), as of the file's identity, size and time. */
+    private record DayWriters(String version, List<Entry> entries) {
+    }
+
+    /** Who wrote what, as of the history's generation {@code seq}: by {@code fileName@sha256}, ids newest first. */
+    private record Writers(long seq, Map<String, DayWriters> days, Map<String, List<String>> byVersion) {
+    }
+
+    private volatile Writers writers;
+    private final Object writersLock = new Object();
+
+    private Writers writers(long seq) throws IOException {
+        synchronized (writersLock) {
+            Writers before = writers;
+            if (before != null && before.seq() == seq) {
+                return before; // another thread brought it up to date meanwhile
+            }
+            Map<String, DayWriters> known = before == null ? Map.of() : before.days();
+            List<String> names = dayNamesAt(seq);
+            Collections.reverse(names); // newest day first
+            Map<String, DayWriters> days = new LinkedHashMap<>();
+            boolean changed = before == null || known.size() != names.size();
+            for (String name : names) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    changed = true;
+                    continue;
+                }
+                // Taken before the read: a line appended meanwhile changes it, and the day is read again next time.
+                String version = a.fileKey() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                DayWriters old = known.get(name);
+                DayWriters d = old;
+                if (old == null || !old.version().equals(version)) {
+                    d = new DayWriters(version, writersOf(name));
+                    changed |= old == null || !old.entries().equals(d.entries());
+                }
+                days.put(name, d);
+            }
+            Map<String, List<String>> byVersion = changed ? byVersion(days.values()) : before.byVersion();
+            Writers now = new Writers(seq, days, byVersion);
+            writers = now;
+            return now;
+        }
+    }
+
+    /**
+     * The listed entries of one day file that wrote files, newest first. A short-lived process (the CLI's
+     * {@code status}) asks once for the whole history, so the day is scanned, not parsed: a line whose
+     * last field (the files written) is empty ends with a tab and is only looked at for its id (a later
+     * line of an id wins); only the lines of reports that wrote files, a few per apply, are parsed. A line
+     * that is not an entry of that day sends the day through the parsed read, which rebuilds a torn one.
+     */
+    private List<Entry> writersOf(String name) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = OwnFiles.read(dir.resolve(name), MAX_DAY_BYTES, "report index day file");
+        } catch (NoSuchFileException gone) {
+            return List.of();
+        } catch (IOException e) {
+            return parsedWriters(name); // too large or not a file: as the listings treat it
+        }
+        String prefix = "maintenance_" + name.substring(0, 8) + "_";
+        Map<String, Entry> latest = new HashMap<>();
+        int at = 0;
+        while (at < bytes.length) {
+            int end = at;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            if (end == bytes.length) {
+                break; // a line being appended (or torn): left for the next read, as readDay does
+            }
+            if (end > at && bytes[end - 1] == '\t') { // wrote nothing
+                if (!latest.isEmpty()) {
+                    int tab = at;
+                    while (tab < end && bytes[tab] != '\t') {
+                        tab++;
+                    }
+                    latest.remove(new String(bytes, at, tab - at, StandardCharsets.UTF_8));
+                }
+            } else {
+                Entry e = Entry.parse(new String(bytes, at, end - at, StandardCharsets.UTF_8));
+                if (e == null || !e.id().startsWith(prefix)) {
+                    return parsedWriters(name);
+                }
+                latest.put(e.id(), e);
+            }
+            at = end + 1;
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : latest.values()) {
+            if (e.listed() && !e.written().isEmpty()) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparingLong((Entry e) -> sortKey(e.id())).reversed());
+        return List.copyOf(out);
+    }
+
+    /** {@link #writersOf} from the parsed day (rebuilt first when torn or altered). */
+    private List<Entry> parsedWriters(String name) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : dayOrEmpty(name).newestFirst()) {
+            if (!e.written().isEmpty()) {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, List<String>> byVersion(Iterable<DayWriters> newestDayFirst) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (DayWriters d : newestDayFirst) {
+            for (Entry e : d.entries()) {
+                for (Map.Entry<String, String> w : e.written().entrySet()) {
+                    Path name;
+                    try {
+                        name = Path.of(w.getKey()).getFileName();
+                    } catch (java.nio.file.InvalidPathException e2) {
+                        continue; // no file of this host's can have that name
+                    }
+                    if (name != null) {
+                        List<String> ids = out.computeIfAbsent(name + "@" + w.getValue(), k -> new ArrayList<>());
+                        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(e.id())) { // two paths, one name: once
+                            ids.add(e.id());
+                        }
+                    }
                 }
             }
         }
@@ -720,6 +872,26 @@ public final class ReportIndex {
             names.subList(names.size() - DAYS_CACHED, names.size()).clear();
             names.forEach(days::remove);
         }
+    }
+
+    /** The day files' names as of the history's generation {@code seq}. */
+    private record DayNames(long seq, List<String> names) {
+    }
+
+    private volatile DayNames dayNamesCache;
+
+    /**
+     * {@link #dayNames()}, listed once per history generation: a day file is only added or removed by a
+     * writer, a catch-up or a rebuild, each of which moves the generation on (a listing asks on every call,
+     * and the folder holds a file per day of the history). A copy, oldest first.
+     */
+    private List<String> dayNamesAt(long seq) throws IOException {
+        DayNames cached = dayNamesCache;
+        if (cached == null || cached.seq() != seq || seq == 0) {
+            cached = new DayNames(seq, List.copyOf(dayNames()));
+            dayNamesCache = cached;
+        }
+        return new ArrayList<>(cached.names());
     }
 
     private List<String> dayNames() throws IOException {

@@ -496,11 +496,9 @@ public final class ReportStore {
                     }
                 }
             }
-            // ... else the report that wrote this version, however old.
-            Iterator<ReportIndex.Entry> entries = index.newestFirst(e -> e.written().entrySet().stream().anyMatch(w ->
-                    sha256.equals(w.getValue()) && fileName.equals(java.nio.file.Path.of(w.getKey()).getFileName().toString())));
-            while (entries.hasNext()) {
-                Optional<RunReport> report = read(entries.next().id());
+            // ... else the report that wrote this version, however old (the index keeps who wrote what).
+            for (String id : index.wrote(fileName, sha256)) {
+                Optional<RunReport> report = read(id);
                 if (report.isEmpty()) {
                     continue;
                 }

@@ -105,6 +105,54 @@ class ReportIndexTest {
         assertThat(ids(store.list(10))).isEqualTo(onDisk());
     }
 
+    /** An apply's report that says it wrote {@code sha256} to {@code file}. */
+    private static RunReport wrote(String id, String file, String sha256, Instant at) {
+        TaskResult r = TaskResult.builder("hsi_constituents", false, at).source("test").detail("changed", true)
+                .detail("written", true).detail("file", file).detail("sha256", sha256).finish(at);
+        return new RunReport(id, TaskStatus.SUCCESS, false, at, at, 0, List.of(r), List.of(), List.of(), Map.of("mode", "APPLY"));
+    }
+
+    @Test
+    void whoWroteAVersionIsKnownAcrossTheWholeHistoryAndFollowsEveryChange() throws Exception {
+        ReportStore store = new ReportStore(reports(), WRITER);
+        ReportIndex index = store.index();
+        String sha = "a".repeat(64);
+        String oldest = store.reserve(T0);
+        store.write(wrote(oldest, "/data/hsi_constituents.csv", sha, T0));
+        for (int day = 1; day <= ReportIndex.DAYS_CACHED + 2; day++) { // more days than are kept parsed
+            run(store, T0.plusSeconds(day * 86_400L));
+        }
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(oldest);
+        assertThat(index.wrote("hsi_constituents.csv", "b".repeat(64))).isEmpty();
+        assertThat(index.wrote("sti_constituents.csv", sha)).isEmpty();
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(oldest); // unchanged history: the same answer
+
+        Instant later = T0.plusSeconds(20 * 86_400L);
+        String newer = store.reserve(later);
+        store.write(wrote(newer, "elsewhere/hsi_constituents.csv", sha, later));
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(newer, oldest);
+
+        // Written as a process without the index would: the next reader catches up.
+        String foreign = "maintenance_20260801_000000";
+        Files.writeString(reports().resolve(foreign + ".json"), ReportJson.write(
+                wrote(foreign, "x/hsi_constituents.csv", sha, Instant.parse("2026-08-01T00:00:00Z"))));
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer, oldest);
+
+        Files.delete(reports().resolve(oldest + ".json")); // removed by hand
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer);
+
+        deleteTree(reports().resolve(ReportIndex.DIR));
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer); // rebuilt from the files
+
+        Files.writeString(reports().resolve(ReportIndex.DIR).resolve("20260801.tsv"), "maintenance_20990101_000000\tsuccess\ta\t\t"
+                + sha + ":x%2Fhsi_constituents.csv\n", StandardOpenOption.APPEND); // not this day's: the day is rebuilt
+        assertThat(ids(store.list(1))).containsExactly(foreign);
+        String dayLater = run(store, Instant.parse("2026-08-02T00:00:00Z")); // a new day: the generation moves on
+        assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer);
+        assertThat(ids(store.list(2))).containsExactly(dayLater, foreign); // its day file is listed
+        assertThat(store.contentDateOf("hsi_constituents.csv", "c".repeat(64))).isEmpty();
+    }
+
     @Test
     void aDeletedIndexIsRebuiltFromTheFiles() throws Exception {
         ReportStore store = new ReportStore(reports(), WRITER);
