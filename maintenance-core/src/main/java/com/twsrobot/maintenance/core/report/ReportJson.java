@@ -58,7 +58,9 @@ public final class ReportJson {
         report.results().forEach(r -> results.add(toTree(r)));
         strings(node.putArray("warnings"), report.warnings());
         strings(node.putArray("errors"), report.errors());
-        node.set("detail", MAPPER.valueToTree(report.detail()));
+        ObjectNode detail = MAPPER.valueToTree(report.detail());
+        NoticeJson.put(MAPPER, detail, NoticeJson.entries(report.notices(), NoticeJson.RUN));
+        node.set("detail", detail);
         return node;
     }
 
@@ -81,7 +83,11 @@ public final class ReportJson {
         strings(validation.putArray("errors"), result.validation().errors());
         strings(node.putArray("warnings"), result.warnings());
         strings(node.putArray("errors"), result.errors());
-        node.set("detail", MAPPER.valueToTree(result.detail()));
+        ObjectNode detail = MAPPER.valueToTree(result.detail());
+        List<NoticeJson.Entry> coded = new ArrayList<>(NoticeJson.entries(result.notices(), NoticeJson.TASK));
+        coded.addAll(NoticeJson.entries(result.validation().notices(), NoticeJson.VALIDATION));
+        NoticeJson.put(MAPPER, detail, coded);
+        node.set("detail", detail);
         return node;
     }
 
@@ -214,32 +220,41 @@ public final class ReportJson {
         for (JsonNode r : node.path("results")) {
             results.add(readResult(r));
         }
+        List<NoticeJson.Entry> coded = NoticeJson.read(MAPPER, node.path("detail"));
         return new RunReport(node.path("report_id").asText(), TaskStatus.fromWireName(node.path("status").asText()),
                 node.path("dry_run").asBoolean(), Instant.parse(node.path("started_at").asText()),
                 Instant.parse(node.path("finished_at").asText()), node.path("duration_seconds").asDouble(), results,
-                readStrings(node.path("warnings")), readStrings(node.path("errors")), readDetail(node.path("detail")));
+                NoticeJson.notices(readStrings(node.path("warnings")), readStrings(node.path("errors")), coded,
+                        NoticeJson.RUN), readDetail(node.path("detail")));
     }
 
+    /** The detail as a map, without the notices' codes (they belong to the warnings and errors). */
     private static Map<String, Object> readDetail(JsonNode node) {
         if (!node.isObject()) {
             return Map.of();
         }
-        return MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {
+        Map<String, Object> detail = MAPPER.convertValue(node, new TypeReference<java.util.LinkedHashMap<String, Object>>() {
         });
+        if (node.path(NoticeJson.KEY).isArray()) {
+            detail.remove(NoticeJson.KEY);
+        }
+        return detail;
     }
 
     private static TaskResult readResult(JsonNode node) {
         JsonNode v = node.path("validation");
+        List<NoticeJson.Entry> coded = NoticeJson.read(MAPPER, node.path("detail"));
         ValidationResult validation = new ValidationResult(ValidationStatus.fromWireName(v.path("status").asText("not_run")),
-                readStrings(v.path("warnings")), readStrings(v.path("errors")));
+                NoticeJson.notices(readStrings(v.path("warnings")), readStrings(v.path("errors")), coded,
+                        NoticeJson.VALIDATION));
         Map<String, Object> detail = readDetail(node.path("detail"));
         return new TaskResult(node.path("task").asText(), TaskStatus.fromWireName(node.path("status").asText()),
                 node.path("dry_run").asBoolean(), node.path("source").asText(""),
                 Instant.parse(node.path("started_at").asText()), Instant.parse(node.path("finished_at").asText()),
                 node.path("duration_seconds").asDouble(), optionalInt(node.path("before_count")),
                 optionalInt(node.path("after_count")), readChanges(node.path("added")),
-                readChanges(node.path("removed")), validation, readStrings(node.path("warnings")),
-                readStrings(node.path("errors")), detail);
+                readChanges(node.path("removed")), validation, NoticeJson.notices(readStrings(node.path("warnings")),
+                readStrings(node.path("errors")), coded, NoticeJson.TASK), detail);
     }
 
     /** ISO-8601 UTC to the second, as in the request's example ({@code 2026-06-24T00:00:04Z}). */

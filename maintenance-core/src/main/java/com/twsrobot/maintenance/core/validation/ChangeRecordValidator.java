@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.core.validation;
 import com.twsrobot.maintenance.api.SourceFacts;
 import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -57,13 +58,13 @@ public final class ChangeRecordValidator implements Validator {
             String what = "removal of " + heavy.size() + " heavy member(s) " + table + ": " + String.join(", ", heavy)
                     + "; each weighs more than " + percent(input.policy().heavyRemovalPercent()) + " of the index";
             result = result.merge(input.policy().allowLargeChange()
-                    ? ValidationResult.warning(what + "; accepted because a large change was explicitly allowed")
-                    : ValidationResult.error(what + " (a damaged page?); rerun with --allow-large-change if this is expected"));
+                    ? ValidationResult.warning(NoticeCode.CHANGE_RECORDS_HEAVY, what + "; accepted because a large change was explicitly allowed")
+                    : ValidationResult.error(NoticeCode.CHANGE_RECORDS_HEAVY, what + " (a damaged page?); rerun with --allow-large-change if this is expected"));
         }
         // A source that states no change records (STI, HSI) cannot explain anything: its removals are not
         // called unexplained one by one (churn and the heavy check still judge them).
         if (!unexplained.isEmpty() && !facts.changes().isEmpty()) {
-            result = result.merge(ValidationResult.warning(unexplained.size() + " unexplained removal(s), " + table
+            result = result.merge(ValidationResult.warning(NoticeCode.CHANGE_RECORDS_UNEXPLAINED, unexplained.size() + " unexplained removal(s), " + table
                     + ": " + String.join(", ", unexplained) + noWeights));
         }
         return result;

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -47,10 +48,11 @@ public final class ValidatorChain {
             try {
                 one = validator.validate(input);
             } catch (RuntimeException e) {
-                one = ValidationResult.error("validator " + validator.name() + " failed: " + e);
+                one = ValidationResult.error(NoticeCode.VALIDATOR_FAILED, "validator " + validator.name() + " failed: " + e);
             }
             result = result.merge(one);
         }
-        return result;
+        // Each notice names the index it is about (a validator may name a symbol or field itself).
+        return result.aboutIndex(input.spec().index());
     }
 }

@@ -1,0 +1,97 @@
+package com.twsrobot.maintenance.core.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The codes of a result's warnings and errors in a report: {@code detail.notices}, a list of
+ * {@code {code, severity, scope, message, index?, symbol?, field?}}, one per coded notice. The
+ * {@code warnings} and {@code errors} arrays keep the messages exactly as before; a message without
+ * an entry here (any report written before codes existed, a plug-in's uncoded message) reads as
+ * {@link NoticeCode#UNSPECIFIED}. Only coded notices are written, so an old report writes back unchanged.
+ */
+public final class NoticeJson {
+
+    /** The detail key. */
+    public static final String KEY = "notices";
+    /** Scopes: the task's own, its validation's, the run's. */
+    public static final String TASK = "task";
+    public static final String VALIDATION = "validation";
+    public static final String RUN = "run";
+
+    /** One entry as written. */
+    @JsonPropertyOrder({"code", "severity", "scope", "message", "index", "symbol", "field"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String code, String severity, String scope, String message, String index, String symbol, String field) {
+    }
+
+    private NoticeJson() {
+    }
+
+    /** The entries of the coded notices among {@code notices}, in {@code scope}; empty when none has a code. */
+    static List<Entry> entries(List<Notice> notices, String scope) {
+        List<Entry> out = new ArrayList<>();
+        for (Notice n : notices) {
+            if (n.code() != NoticeCode.UNSPECIFIED) {
+                out.add(new Entry(n.code().wireName(), n.severity().name().toLowerCase(Locale.ROOT), scope, n.message(),
+                        n.index(), n.symbol(), n.field()));
+            }
+        }
+        return out;
+    }
+
+    /** Appends the entries to a detail object as {@code notices} when there are any. */
+    static void put(ObjectMapper mapper, com.fasterxml.jackson.databind.node.ObjectNode detail, List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            ArrayNode array = detail.putArray(KEY);
+            entries.forEach(e -> array.add(mapper.valueToTree(e)));
+        }
+    }
+
+    /** The entries a detail object holds (none when it has no {@code notices} list). */
+    static List<Entry> read(ObjectMapper mapper, JsonNode detail) {
+        List<Entry> out = new ArrayList<>();
+        JsonNode array = detail.path(KEY);
+        if (array.isArray()) {
+            for (JsonNode n : array) {
+                if (n.isObject() && n.path("message").isTextual()) {
+                    out.add(mapper.convertValue(n, Entry.class));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The notices of a report's messages: each message takes the code of the first unused entry with
+     * the same scope, severity and message, else {@link NoticeCode#UNSPECIFIED}.
+     */
+    static List<Notice> notices(List<String> warnings, List<String> errors, List<Entry> entries, String scope) {
+        List<Entry> unused = new ArrayList<>(entries.stream().filter(e -> scope.equals(e.scope())).toList());
+        List<Notice> out = new ArrayList<>();
+        warnings.forEach(w -> out.add(match(Notice.Severity.WARNING, w, unused)));
+        errors.forEach(e -> out.add(match(Notice.Severity.ERROR, e, unused)));
+        return out;
+    }
+
+    private static Notice match(Notice.Severity severity, String message, List<Entry> unused) {
+        String wire = severity.name().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < unused.size(); i++) {
+            Entry e = unused.get(i);
+            if (wire.equals(e.severity()) && message.equals(e.message())) {
+                unused.remove(i);
+                return new Notice(severity, NoticeCode.fromWireName(e.code()), message, e.index(), e.symbol(), e.field());
+            }
+        }
+        return new Notice(severity, NoticeCode.UNSPECIFIED, message, null, null, null);
+    }
+}
