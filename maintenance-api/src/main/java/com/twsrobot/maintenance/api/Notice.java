@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param severity a warning or an error
  * @param code     what a front end decides from
  * @param message  one sentence naming what and where
- * @param index    the index key it is about (e.g. {@code sti}), or null
+ * @param index    the key of the index it is about ({@code IndexSpec.index()}), or null
  * @param symbol   the symbol it is about, or null
  * @param field    the field (column, option, provider) it is about, or null
  */

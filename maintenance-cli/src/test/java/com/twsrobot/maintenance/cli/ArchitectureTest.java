@@ -221,7 +221,7 @@ class ArchitectureTest {
                 + "to a *PropertiesTest class of their own)").isEmpty();
     }
 
-    private static List<Path> javaFiles(String module) throws IOException {
+    static List<Path> javaFiles(String module) throws IOException {
         Path root = Path.of("..", module, "src", "main", "java");
         assertThat(root).as("sources of " + module).isDirectory();
         try (Stream<Path> files = Files.walk(root)) {
