@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.twsrobot.maintenance.api.Notice;
 import com.twsrobot.maintenance.api.NoticeCode;
 
@@ -49,22 +48,14 @@ public final class NoticeJson {
         return out;
     }
 
-    /** Appends the entries to a detail object as {@code notices} when there are any. */
-    static void put(ObjectMapper mapper, com.fasterxml.jackson.databind.node.ObjectNode detail, List<Entry> entries) {
-        if (!entries.isEmpty()) {
-            ArrayNode array = detail.putArray(KEY);
-            entries.forEach(e -> array.add(mapper.valueToTree(e)));
-        }
-    }
-
-    /** The entries a detail object holds (none when it has no {@code notices} list). */
-    static List<Entry> read(ObjectMapper mapper, JsonNode detail) {
+    /** The entries a detail holds (none when it has no {@code notices} list). */
+    static List<Entry> read(ObjectMapper mapper, java.util.Map<String, Object> detail) {
         List<Entry> out = new ArrayList<>();
-        JsonNode array = detail.path(KEY);
-        if (array.isArray()) {
-            for (JsonNode n : array) {
-                if (n.isObject() && n.path("message").isTextual()) {
-                    out.add(mapper.convertValue(n, Entry.class));
+        if (detail.get(KEY) instanceof List<?> array) {
+            for (Object n : array) {
+                JsonNode node = mapper.valueToTree(n);
+                if (node.isObject() && node.path("message").isTextual()) {
+                    out.add(mapper.convertValue(node, Entry.class));
                 }
             }
         }

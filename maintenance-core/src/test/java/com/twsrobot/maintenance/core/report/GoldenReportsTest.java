@@ -72,6 +72,12 @@ class GoldenReportsTest {
         assertThat(GoldenFiles.sameMarkdown(ReportMarkdown.write(report), GoldenFiles.markdown(id))).isTrue();
     }
 
+    private static List<String> keys(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> out = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     @Test
     void theGoldenPlansVerifyTheirChecksums() throws Exception {
         GoldenFiles.copyReportsInto(ws.reportsDir());
@@ -120,6 +126,19 @@ class GoldenReportsTest {
             String planned = store.load(GoldenFiles.PREVIEW_TO_APPLY, task).orElseThrow().content();
             assertThat(new String(ws.readData(task + ".csv"), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(planned);
         }
+        // The new report has the old one's layout: the same keys in the same order, down to the detail's.
+        com.fasterxml.jackson.databind.JsonNode written = ReportJson.mapper().readTree(
+                Files.readString(ws.reportsDir().resolve(applied.reportId() + ".json")));
+        com.fasterxml.jackson.databind.JsonNode old = ReportJson.mapper().readTree(GoldenFiles.json(GoldenFiles.APPLY_PLAN));
+        assertThat(keys(written)).isEqualTo(keys(old));
+        com.fasterxml.jackson.databind.JsonNode sti = written.get("results").get(1);
+        com.fasterxml.jackson.databind.JsonNode oldSti = old.get("results").get(1);
+        assertThat(sti.get("task").asText()).isEqualTo(oldSti.get("task").asText()).isEqualTo("sti_constituents");
+        assertThat(keys(sti)).isEqualTo(keys(oldSti));
+        assertThat(keys(sti.get("validation"))).isEqualTo(keys(oldSti.get("validation")));
+        List<String> detailKeys = new java.util.ArrayList<>(keys(sti.get("detail")));
+        detailKeys.remove(NoticeJson.KEY); // the codes of this version's warnings, last
+        assertThat(detailKeys).isEqualTo(keys(oldSti.get("detail")));
         // The new report lists what it applied the way the old preview listed what it proposed.
         RunReport preview = ReportJson.read(GoldenFiles.json(GoldenFiles.PREVIEW_TO_APPLY));
         assertThat(Reports.result(applied, "sti_constituents").added())

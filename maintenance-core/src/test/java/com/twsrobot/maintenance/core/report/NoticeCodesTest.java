@@ -66,6 +66,18 @@ class NoticeCodesTest {
     }
 
     @Test
+    void aRunDuringMarketHoursCarriesAMarketOpenCodeInTheRunsDetail() throws Exception {
+        clock.set(java.time.Instant.parse("2026-06-24T15:00:00Z")); // a Wednesday, 11:00 in New York
+        RunReport report = preview(FakeSource.returning("sp500", Rows.usTickers(503)), "sp500_constituents");
+        assertThat(report.notices()).filteredOn(n -> n.code() == NoticeCode.MARKET_OPEN).isNotEmpty()
+                .allSatisfy(n -> assertThat(report.warnings()).contains(n.message()));
+        JsonNode json = ReportJson.mapper().readTree(Files.readString(ws.reportsDir().resolve(report.reportId() + ".json")));
+        assertThat(json.get("warnings").get(0).isTextual()).isTrue();
+        assertThat(json.get("detail").get("notices").toString()).contains("\"code\":\"market_open\"", "\"scope\":\"run\"");
+        assertThat(ReportJson.read(ReportJson.write(report)).notices()).isEqualTo(report.notices());
+    }
+
+    @Test
     void aFailedSourceIsCodedSourceFailed() {
         TaskResult r = Reports.only(preview(FakeSource.failing("sti", "the page answered 503"), "sti_constituents"));
         assertThat(r.notices()).singleElement().satisfies(n -> {
