@@ -50,12 +50,6 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
         return Optional.of(this);
     }
 
-    // A sync says nothing in a note.
-    @Override
-    public String message() {
-        return null;
-    }
-
     /**
      * Whether the sync inserted, updated or marked stale any event (or would).
      *
@@ -64,30 +58,6 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
     @Override
     public Boolean changed() {
         return totals == null ? null : totals.insertedCount() + totals.updatedCount() + totals.staleCount() > 0;
-    }
-
-    // A sync writes the event store, no file.
-    @Override
-    public Boolean written() {
-        return null;
-    }
-
-    // A sync has no file.
-    @Override
-    public String file() {
-        return null;
-    }
-
-    // A sync has no backup.
-    @Override
-    public String backup() {
-        return null;
-    }
-
-    // A sync has no backup.
-    @Override
-    public String backupId() {
-        return null;
     }
 
     /**

@@ -18,42 +18,6 @@ public record LocalFilesDetail(List<LocalFile> files) implements TaskDetail {
         files = files == null ? List.of() : List.copyOf(files);
     }
 
-    // No note.
-    @Override
-    public String message() {
-        return null;
-    }
-
-    // Validation changes nothing.
-    @Override
-    public Boolean changed() {
-        return false;
-    }
-
-    // Validation writes nothing.
-    @Override
-    public Boolean written() {
-        return false;
-    }
-
-    // Several files.
-    @Override
-    public String file() {
-        return null;
-    }
-
-    // No backup.
-    @Override
-    public String backup() {
-        return null;
-    }
-
-    // No backup.
-    @Override
-    public String backupId() {
-        return null;
-    }
-
     /**
      * One file checked.
      *

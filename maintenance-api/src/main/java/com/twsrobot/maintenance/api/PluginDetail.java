@@ -31,32 +31,37 @@ public record PluginDetail(Map<String, Object> values) implements TaskDetail {
 
     @Override
     public String message() {
-        return values.get("message") instanceof String s ? s : null;
+        return value("message", String.class);
     }
 
     @Override
     public Boolean changed() {
-        return values.get("changed") instanceof Boolean b ? b : null;
+        return value("changed", Boolean.class);
     }
 
     @Override
     public Boolean written() {
-        return values.get("written") instanceof Boolean b ? b : null;
+        return value("written", Boolean.class);
     }
 
     @Override
     public String file() {
-        Object file = values.containsKey("file") ? values.get("file") : values.get("path");
-        return file instanceof String s ? s : null;
+        return value(values.containsKey("file") ? "file" : "path", String.class);
     }
 
     @Override
     public String backup() {
-        return values.get("backup") instanceof String s ? s : null;
+        return value("backup", String.class);
     }
 
     @Override
     public String backupId() {
-        return values.get("backup_id") instanceof String s ? s : null;
+        return value("backup_id", String.class);
+    }
+
+    /** A well-known key's value when it has the expected type, else null. */
+    private <T> T value(String key, Class<T> type) {
+        Object value = values.get(key);
+        return type.isInstance(value) ? type.cast(value) : null;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * market-events sync, {@link FileWriteDetail} for a plug-in's file written through
  * {@link TaskContext#replaceFile}, {@link LocalFilesDetail} for the local-files validation) and
  * {@link PluginDetail}, the open extension holding any other plug-in's facts as a map.
- * Values the report did not state are null. Front ends choose a view with the {@code as…} methods.
+ * Values the report did not state are null (a kind that has no such fact keeps the default, null).
+ * Front ends choose a view with the {@code as…} methods.
  */
 public sealed interface TaskDetail permits ConstituentDetail, EventSyncDetail, FileWriteDetail, LocalFilesDetail,
         PluginDetail {
@@ -18,42 +19,54 @@ public sealed interface TaskDetail permits ConstituentDetail, EventSyncDetail, F
      *
      * @return the note, or null
      */
-    String message();
+    default String message() {
+        return null;
+    }
 
     /**
      * Whether the task found (in a dry run) or made a change, if it says.
      *
      * @return true or false, or null when it does not say
      */
-    Boolean changed();
+    default Boolean changed() {
+        return null;
+    }
 
     /**
      * Whether the task replaced or created a file.
      *
      * @return true when it wrote, null when it does not say
      */
-    Boolean written();
+    default Boolean written() {
+        return null;
+    }
 
     /**
      * The file the task is about, if one.
      *
      * @return its path, or null
      */
-    String file();
+    default String file() {
+        return null;
+    }
 
     /**
      * The backup of the file the task replaced, if it replaced one.
      *
      * @return the backup's path, or null
      */
-    String backup();
+    default String backup() {
+        return null;
+    }
 
     /**
      * The id of the backup of the file the task replaced, if it replaced one.
      *
      * @return the backup id, or null
      */
-    String backupId();
+    default String backupId() {
+        return null;
+    }
 
     /**
      * This detail as a constituent refresh's.

@@ -13,10 +13,12 @@ import java.util.Locale;
 
 /**
  * The codes of a result's warnings and errors in a report: {@code detail.notices}, a list of
- * {@code {code, severity, scope, message, index?, symbol?, field?}}, one per coded notice. The
+ * {@code {code, severity, scope, message, index?, symbol?, field?}}, one per notice with a code or a
+ * reference. The
  * {@code warnings} and {@code errors} arrays keep the messages exactly as before; a message without
  * an entry here (any report written before codes existed, a plug-in's uncoded message) reads as
- * {@link NoticeCode#UNSPECIFIED}. Only coded notices are written, so an old report writes back unchanged.
+ * {@link NoticeCode#UNSPECIFIED}. A notice with neither a code nor a reference has no entry, so an old
+ * report writes back unchanged.
  */
 public final class NoticeJson {
 
@@ -36,11 +38,11 @@ public final class NoticeJson {
     private NoticeJson() {
     }
 
-    /** The entries of the coded notices among {@code notices}, in {@code scope}; empty when none has a code. */
+    /** The entries of the notices with a code or a reference, in {@code scope}; empty when none has either. */
     static List<Entry> entries(List<Notice> notices, String scope) {
         List<Entry> out = new ArrayList<>();
         for (Notice n : notices) {
-            if (n.code() != NoticeCode.UNSPECIFIED) {
+            if (n.code() != NoticeCode.UNSPECIFIED || n.index() != null || n.symbol() != null || n.field() != null) {
                 out.add(new Entry(n.code().wireName(), n.severity().name().toLowerCase(Locale.ROOT), scope, n.message(),
                         n.index(), n.symbol(), n.field()));
             }

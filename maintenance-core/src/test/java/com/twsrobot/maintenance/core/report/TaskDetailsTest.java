@@ -79,7 +79,11 @@ class TaskDetailsTest {
         assertThat(odd.asPlugin().orElseThrow().values()).containsEntry("coverage", 0.9);
         assertThat(TaskDetails.of(Map.of("renames", "not a list"))).isInstanceOf(PluginDetail.class);
         assertThat(TaskDetails.of(Map.of()).asPlugin().orElseThrow().values()).isEmpty();
-        assertThat(TaskDetails.of(Map.of("files", List.of(Map.of("index", "x", "file", "x.csv", "rows", 3,
-                "validation", "passed")))).changed()).isFalse();
+        TaskDetail files = TaskDetails.of(Map.of("files", List.of(Map.of("index", "x", "file", "x.csv", "rows", 3,
+                "validation", "passed"))));
+        assertThat(files).isInstanceOf(com.twsrobot.maintenance.api.LocalFilesDetail.class);
+        assertThat(((com.twsrobot.maintenance.api.LocalFilesDetail) files).files()).singleElement()
+                .satisfies(f -> assertThat(f.rows()).isEqualTo(3));
+        assertThat(files.changed()).isNull(); // validation states no change
     }
 }
