@@ -69,7 +69,8 @@ final class MetadataValidationTask implements MaintenanceTask {
             check.lastModified().ifPresent(modified -> {
                 Duration age = Duration.between(modified, context.clock().instant());
                 if (age.compareTo(staleAfter) > 0) {
-                    result.warning(NoticeCode.FILE_STALE, spec.fileName() + " was last refreshed " + age.toDays() + " days ago (stale after "
+                    result.warning(NoticeCode.FILE_STALE,
+                            spec.fileName() + " was last refreshed " + age.toDays() + " days ago (stale after "
                             + staleAfter.toDays() + " days)");
                 }
             });

@@ -93,11 +93,13 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put(RunReport.LOCK_HELD_BY, e.holder());
             List<Notice> notices = setupNotices();
-            notices.add(Notice.error(NoticeCode.LOCK_HELD, e.getMessage() + "; nothing was run (try again when it has finished)"));
+            notices.add(Notice.error(NoticeCode.LOCK_HELD,
+                    e.getMessage() + "; nothing was run (try again when it has finished)"));
             return finish(request, started, journal.reportId(), List.of(), notices, detail, progress);
         } catch (IOException | RuntimeException e) {
             List<Notice> notices = setupNotices();
-            notices.add(Notice.error(NoticeCode.LOCK_HELD, "could not take the run lock in " + dataDir.toAbsolutePath() + ": "
+            notices.add(Notice.error(NoticeCode.LOCK_HELD,
+                    "could not take the run lock in " + dataDir.toAbsolutePath() + ": "
                     + e.getMessage() + "; nothing was run, no file was changed"));
             return finish(request, started, journal.reportId(), List.of(), notices, new LinkedHashMap<>(), progress);
         }
@@ -144,7 +146,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         List<TaskResult> results = new ArrayList<>();
         List<Notice> notices = setupNotices();
         if (Boolean.FALSE.equals(dataDirExisted)) {
-            notices.add(Notice.warning(NoticeCode.RUN_NOTE, "the data directory " + dataDir + " did not exist and was created; if the deployment's "
+            notices.add(Notice.warning(NoticeCode.RUN_NOTE,
+                    "the data directory " + dataDir + " did not exist and was created; if the deployment's "
                     + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR"));
         }
         // Metadata runs may go ahead during market hours, but the operator should know: of the exchanges
@@ -156,7 +159,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             MarketClock.coverageWarnings(started.atZone(java.time.ZoneOffset.UTC).toLocalDate(), calendars, dataDir)
                     .forEach(w -> notices.add(Notice.warning(NoticeCode.CALENDAR_EXPIRING, w)));
         } catch (CalendarOverrides.MalformedException e) {
-            notices.add(Notice.error(NoticeCode.FILE_UNREADABLE, "calendar override file is malformed, nothing was run: "
+            notices.add(Notice.error(NoticeCode.FILE_UNREADABLE,
+                    "calendar override file is malformed, nothing was run: "
                     + e.getMessage()));
         }
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -263,7 +267,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         }
         detail.put("interrupted_runs", marked.stream().map(InterruptedRuns.Marked::reportId).toList());
         for (InterruptedRuns.Marked m : marked) {
-            notices.add(Notice.warning(NoticeCode.RUN_NOTE, "run " + m.reportId() + " was interrupted before it finished; its report now says so"
+            notices.add(Notice.warning(NoticeCode.RUN_NOTE,
+                    "run " + m.reportId() + " was interrupted before it finished; its report now says so"
                     + (m.replacedFiles().isEmpty() ? " (it had replaced no file)"
                     : " and names the files it had replaced: " + m.replacedFiles())));
         }
@@ -365,13 +370,15 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         } catch (RuntimeException | Error e) {
             LOG.error("task {} threw", task.name(), e);
             return TaskResult.builder(task.name(), context.dryRun(), started)
-                    .error(NoticeCode.TASK_FAILED, "task " + task.name() + " failed unexpectedly: " + e, e).finish(clock.instant());
+                    .error(NoticeCode.TASK_FAILED,
+                            "task " + task.name() + " failed unexpectedly: " + e, e).finish(clock.instant());
         }
     }
 
     private TaskResult crashed(MaintenanceTask task, RunRequest request, String why) {
         Instant now = clock.instant();
-        return TaskResult.builder(task.name(), request.dryRun(), now).error(NoticeCode.TASK_FAILED, "task " + task.name() + " failed: " + why)
+        return TaskResult.builder(task.name(), request.dryRun(), now).error(NoticeCode.TASK_FAILED,
+                "task " + task.name() + " failed: " + why)
                 .finish(now);
     }
 }

@@ -174,7 +174,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         Path dataDir = context.dataDir().toAbsolutePath().normalize();
         Path resolved = dataDir.resolve(spec.fileName()).normalize();
         if (!dataDir.equals(resolved.getParent())) {
-            result.error(NoticeCode.WRITE_FAILED, "refusing to write " + resolved + ": index file names must stay inside the data dir " + dataDir);
+            result.error(NoticeCode.WRITE_FAILED,
+                    "refusing to write " + resolved + ": index file names must stay inside the data dir " + dataDir);
             return result.finish(context.clock().instant());
         }
         Path file = context.dataDir().resolve(spec.fileName());
@@ -182,7 +183,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             refresh(context, file, result);
         } catch (IOException e) {
-            result.error(NoticeCode.WRITE_FAILED, "could not write " + file + ": " + describe(e) + "; the existing file was left unchanged", e);
+            result.error(NoticeCode.WRITE_FAILED,
+                    "could not write " + file + ": " + describe(e) + "; the existing file was left unchanged", e);
         }
         return result.finish(context.clock().instant());
     }
@@ -198,7 +200,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     : Optional.empty();
         } catch (CsvFormatException e) {
             fetch.ifPresent(f -> f.pending().cancel());
-            result.error(NoticeCode.FILE_UNREADABLE, "cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing", e);
+            result.error(NoticeCode.FILE_UNREADABLE,
+                    "cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing", e);
             return;
         } catch (IOException | RuntimeException e) {
             fetch.ifPresent(f -> f.pending().cancel());
@@ -261,7 +264,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             }
         }
         if (validation.failed()) {
-            result.error(NoticeCode.VALIDATION_FAILED, "validation failed; " + file.getFileName() + " was left unchanged");
+            result.error(NoticeCode.VALIDATION_FAILED,
+                    "validation failed; " + file.getFileName() + " was left unchanged");
             return;
         }
         if (context.dryRun()) {
@@ -290,7 +294,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private Optional<Proposal> fromSource(TaskContext context, Optional<Fetch> fetch, Optional<ConstituentFile> current,
                                           TaskResult.Builder result) {
         if (fetch.isEmpty()) {
-            result.error(NoticeCode.NOT_CONFIGURED, "no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
+            result.error(NoticeCode.NOT_CONFIGURED,
+                    "no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
                     + "class path or give the runner a ConstituentSource)");
             return Optional.empty();
         }
@@ -307,13 +312,15 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             return Optional.empty();
         } catch (TimeoutException e) {
             result.source(intended);
-            result.error(NoticeCode.SOURCE_FAILED, "source for " + spec.index() + " did not finish within the " + timeout.toSeconds()
+            result.error(NoticeCode.SOURCE_FAILED,
+                    "source for " + spec.index() + " did not finish within the " + timeout.toSeconds()
                     + " s deadline (reading " + intended + "); it was abandoned", e);
             return Optional.empty();
         } catch (Exception e) {
             LOG.warn("source for {} threw: {}", spec.index(), e.toString());
             result.source(intended);
-            result.error(NoticeCode.SOURCE_FAILED, "source for " + spec.index() + " failed unexpectedly: " + describe(e), e);
+            result.error(NoticeCode.SOURCE_FAILED,
+                    "source for " + spec.index() + " failed unexpectedly: " + describe(e), e);
             return Optional.empty();
         }
         result.warnings(fetched.warnings());
@@ -359,7 +366,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             } catch (Exception e) {
                 String why = e instanceof TimeoutException ? "did not answer within the " + timeout.toSeconds() + " s deadline"
                         : describe(e);
-                result.warning(NoticeCode.SOURCE_FAILED, "second opinion " + second.key() + " could not be read (" + why + "); skipped");
+                result.warning(NoticeCode.SOURCE_FAILED,
+                        "second opinion " + second.key() + " could not be read (" + why + "); skipped");
                 report.add(skipped(second.key(), "", "could not be read: " + why));
                 continue;
             }
@@ -446,7 +454,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             return Optional.empty();
         }
         if (loaded.isEmpty()) {
-            result.error(NoticeCode.PLAN_REFUSED, "no plan for " + name() + " in report " + planId + " (plans are saved by dry runs; "
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "no plan for " + name() + " in report " + planId + " (plans are saved by dry runs; "
                     + "preview again)");
             return Optional.empty();
         }
@@ -454,18 +463,21 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         result.source(plan.source());
         previewContent(context, planId).ifPresent(c -> result.detail("content", c));
         if (plan.validation() == ValidationStatus.FAILED) {
-            result.error(NoticeCode.PLAN_REFUSED, "plan " + planId + " failed validation when it was previewed; it cannot be applied");
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "plan " + planId + " failed validation when it was previewed; it cannot be applied");
             return Optional.empty();
         }
         Duration age = Duration.between(plan.createdAt(), context.clock().instant());
         if (age.compareTo(settings.maxPlanAge()) > 0) {
-            result.error(NoticeCode.PLAN_REFUSED, "plan " + planId + " is " + age.toHours() + " h old, older than the " + settings.maxPlanAge().toHours()
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "plan " + planId + " is " + age.toHours() + " h old, older than the " + settings.maxPlanAge().toHours()
                     + " h allowed; preview again");
             return Optional.empty();
         }
         String now = current.map(c -> Sha256.hex(c.bytes())).orElse("");
         if (!now.equals(plan.baseSha256())) {
-            result.error(NoticeCode.PLAN_REFUSED, "stale plan: the file changed since the preview (" + file.getFileName() + " is no longer the file "
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "stale plan: the file changed since the preview (" + file.getFileName() + " is no longer the file "
                     + "plan " + planId + " was computed against); preview again");
             return Optional.empty();
         }
@@ -486,7 +498,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         Optional<Backup> backup = new BackupStore(context.dataDir(), writer)
                 .find(file.getFileName().toString(), wanted);
         if (backup.isEmpty()) {
-            result.error(NoticeCode.BACKUP_REFUSED, "no backup '" + wanted + "' of " + file.getFileName() + " (list them with: backups --task "
+            result.error(NoticeCode.BACKUP_REFUSED,
+                    "no backup '" + wanted + "' of " + file.getFileName() + " (list them with: backups --task "
                     + name() + ")");
             return Optional.empty();
         }
@@ -495,14 +508,16 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             bytes = BackupStore.read(backup.get(), settings.maxFileBytes());
         } catch (IOException e) {
-            result.error(NoticeCode.BACKUP_REFUSED, "backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
+            result.error(NoticeCode.BACKUP_REFUSED,
+                    "backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         ConstituentTable table;
         try {
             table = ConstituentFile.parse(bytes, backup.get().path().toString()).table();
         } catch (CsvFormatException e) {
-            result.error(NoticeCode.BACKUP_REFUSED, "backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
+            result.error(NoticeCode.BACKUP_REFUSED,
+                    "backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         // Restoring a file that was once in place: a large count change is expected, so it only warns.
@@ -520,7 +535,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             result.detail("plan_id", context.reportId());
             result.detail(PlanStore.PLAN_SHA256, checksum);
         } catch (IOException e) {
-            result.warning(NoticeCode.PLAN_NOT_SAVED, "could not save the plan of this preview (" + describe(e) + "); an apply will fetch again");
+            result.warning(NoticeCode.PLAN_NOT_SAVED,
+                    "could not save the plan of this preview (" + describe(e) + "); an apply will fetch again");
         }
     }
 

@@ -37,9 +37,11 @@ public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Inte
                     Optional.of(com.twsrobot.maintenance.api.Sha256.hex(read.bytes())));
         } catch (IOException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
-                    ValidationResult.error(NoticeCode.FILE_UNREADABLE, "cannot read " + file + ": " + e.getMessage()), Optional.empty());
+                    ValidationResult.error(NoticeCode.FILE_UNREADABLE,
+                            "cannot read " + file + ": " + e.getMessage()), Optional.empty());
         } catch (CsvFormatException e) {
-            return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(NoticeCode.FILE_UNREADABLE, e.getMessage()), Optional.empty());
+            return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(NoticeCode.FILE_UNREADABLE,
+                    e.getMessage()), Optional.empty());
         }
     }
 }

@@ -27,6 +27,7 @@ public final class BlankSymbolValidator implements Validator {
             }
         }
         return rows.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.BLANK_SYMBOL, rows.size() + " row(s) with a blank symbol: " + Messages.listSome(rows));
+                : ValidationResult.error(NoticeCode.BLANK_SYMBOL,
+                        rows.size() + " row(s) with a blank symbol: " + Messages.listSome(rows));
     }
 }

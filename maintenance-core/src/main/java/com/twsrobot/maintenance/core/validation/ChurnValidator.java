@@ -62,11 +62,13 @@ public final class ChurnValidator implements Validator {
                 return ValidationResult.warning(NoticeCode.CHURN, what + "; above the " + percent(failAt)
                         + " failure threshold, accepted because a large change was explicitly allowed");
             }
-            return ValidationResult.error(NoticeCode.CHURN, what + "; above the " + percent(failAt) + " failure threshold (a stale or "
+            return ValidationResult.error(NoticeCode.CHURN,
+                    what + "; above the " + percent(failAt) + " failure threshold (a stale or "
                     + "wrong page?); rerun with --allow-large-change if this is expected");
         }
         if (ratio > input.policy().churnWarnRatio()) {
-            return ValidationResult.warning(NoticeCode.CHURN, what + "; above the " + percent(input.policy().churnWarnRatio())
+            return ValidationResult.warning(NoticeCode.CHURN,
+                    what + "; above the " + percent(input.policy().churnWarnRatio())
                     + " warning threshold");
         }
         return ValidationResult.passed();

@@ -89,7 +89,8 @@ public final class ConsensusValidator implements Validator {
             String what = list.source() + " (as of " + c.asOf() + ") disagrees on " + n + " symbols: only on the page "
                     + describe(c.onlyOnPage()) + "; only in the fund " + describe(c.onlyInSource());
             if (n > FAIL_ABOVE && !input.policy().allowLargeChange()) {
-                result = result.merge(ValidationResult.error(NoticeCode.CONSENSUS, what + "; above " + FAIL_ABOVE + " the page looks wrong "
+                result = result.merge(ValidationResult.error(NoticeCode.CONSENSUS,
+                        what + "; above " + FAIL_ABOVE + " the page looks wrong "
                         + "(rerun with --allow-large-change if the fund is the stale one)"));
             } else {
                 result = result.merge(ValidationResult.warning(NoticeCode.CONSENSUS, what));

@@ -40,7 +40,8 @@ public final class CountChangeValidator implements Validator {
                     + " failure threshold; rerun with --allow-large-change if this is expected");
         }
         if (ratio > input.policy().warnChangeRatio()) {
-            return ValidationResult.warning(NoticeCode.COUNT_CHANGE, change + ", above the " + percent(input.policy().warnChangeRatio())
+            return ValidationResult.warning(NoticeCode.COUNT_CHANGE,
+                    change + ", above the " + percent(input.policy().warnChangeRatio())
                     + " warning threshold");
         }
         return ValidationResult.passed();

@@ -42,12 +42,14 @@ public final class DuplicateSymbolValidator implements Validator {
             for (int k = 1; k < indexes.size(); k++) {
                 ConstituentRow other = rows.get(indexes.get(k));
                 if (!other.equals(first)) {
-                    errors.add(Notice.error(NoticeCode.DUPLICATE_SYMBOL, "duplicate symbol " + symbol + " with different data: row " + (indexes.get(0) + 1) + " "
+                    errors.add(Notice.error(NoticeCode.DUPLICATE_SYMBOL,
+                            "duplicate symbol " + symbol + " with different data: row " + (indexes.get(0) + 1) + " "
                             + describe(first) + " vs row " + (indexes.get(k) + 1) + " " + describe(other)).withSymbol(symbol));
                     return;
                 }
             }
-            warnings.add(Notice.warning(NoticeCode.DUPLICATE_SYMBOL, "duplicate symbol " + symbol + " listed " + indexes.size()
+            warnings.add(Notice.warning(NoticeCode.DUPLICATE_SYMBOL,
+                    "duplicate symbol " + symbol + " listed " + indexes.size()
                     + " times with identical data; collapsed to one row").withSymbol(symbol));
         });
         List<Notice> all = new ArrayList<>(warnings);

@@ -18,7 +18,8 @@ public final class MinimumRowsValidator implements Validator {
         int count = input.proposed().symbolCount();
         int minimum = input.policy().minimumRows();
         return count >= minimum ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.MINIMUM_ROWS, input.spec().title() + " has " + count + " distinct symbols, below the minimum of "
+                : ValidationResult.error(NoticeCode.MINIMUM_ROWS,
+                        input.spec().title() + " has " + count + " distinct symbols, below the minimum of "
                 + minimum);
     }
 }

@@ -50,9 +50,11 @@ public final class NameChangeValidator implements Validator {
                         + (changed.size() > 12 ? " … (" + (changed.size() - 12) + " more)" : ""));
         if (ratio > ValidationPolicy.NAME_CHANGE_FAIL_RATIO) {
             return input.policy().allowLargeChange()
-                    ? ValidationResult.warning(NoticeCode.NAME_CHANGE, what + "; above the 25% failure threshold, accepted because a large change "
+                    ? ValidationResult.warning(NoticeCode.NAME_CHANGE,
+                            what + "; above the 25% failure threshold, accepted because a large change "
                     + "was explicitly allowed")
-                    : ValidationResult.error(NoticeCode.NAME_CHANGE, what + "; above the 25% failure threshold (a damaged page?); rerun with "
+                    : ValidationResult.error(NoticeCode.NAME_CHANGE,
+                            what + "; above the 25% failure threshold (a damaged page?); rerun with "
                     + "--allow-large-change if this is expected");
         }
         return ValidationResult.warning(NoticeCode.NAME_CHANGE, what + "; above the 10% warning threshold");

@@ -26,6 +26,7 @@ public final class RequiredColumnsValidator implements Validator {
             }
         }
         return missing.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.REQUIRED_COLUMNS, "missing required column(s): " + String.join(", ", missing));
+                : ValidationResult.error(NoticeCode.REQUIRED_COLUMNS,
+                        "missing required column(s): " + String.join(", ", missing));
     }
 }

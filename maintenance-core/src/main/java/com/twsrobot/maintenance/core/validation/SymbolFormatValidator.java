@@ -26,7 +26,8 @@ public final class SymbolFormatValidator implements Validator {
             }
         }
         return bad.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.SYMBOL_FORMAT, bad.size() + " symbol(s) not in " + input.spec().title() + " format ("
+                : ValidationResult.error(NoticeCode.SYMBOL_FORMAT,
+                        bad.size() + " symbol(s) not in " + input.spec().title() + " format ("
                 + input.spec().symbolRule() + "): " + Messages.listSome(bad));
     }
 }

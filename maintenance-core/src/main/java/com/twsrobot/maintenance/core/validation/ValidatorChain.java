@@ -48,7 +48,8 @@ public final class ValidatorChain {
             try {
                 one = validator.validate(input);
             } catch (RuntimeException e) {
-                one = ValidationResult.error(NoticeCode.VALIDATOR_FAILED, "validator " + validator.name() + " failed: " + e);
+                one = ValidationResult.error(NoticeCode.VALIDATOR_FAILED,
+                        "validator " + validator.name() + " failed: " + e);
             }
             result = result.merge(one);
         }

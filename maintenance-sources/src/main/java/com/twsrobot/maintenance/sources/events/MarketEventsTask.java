@@ -54,7 +54,8 @@ public final class MarketEventsTask implements MaintenanceTask {
         TaskResult.Builder result = context.newResult(NAME);
         Optional<MarketEventsService> service = context.marketEvents();
         if (service.isEmpty()) {
-            return result.error(NoticeCode.NOT_CONFIGURED, "no market-events service: give the runner the host's service or put "
+            return result.error(NoticeCode.NOT_CONFIGURED,
+                    "no market-events service: give the runner the host's service or put "
                     + "maintenance-sources on the class path").finish(context.clock().instant());
         }
         Map<String, List<String>> bySource = new LinkedHashMap<>();
@@ -74,7 +75,8 @@ public final class MarketEventsTask implements MaintenanceTask {
                 bySource.put(supplier.name(), supplied);
                 symbols.addAll(supplied);
             } catch (RuntimeException e) {
-                result.warning(NoticeCode.SOURCE_FAILED, "event symbols from " + supplier.name() + " are unavailable: " + e.getMessage());
+                result.warning(NoticeCode.SOURCE_FAILED,
+                        "event symbols from " + supplier.name() + " are unavailable: " + e.getMessage());
             }
         }
         LocalDate from = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
@@ -86,7 +88,8 @@ public final class MarketEventsTask implements MaintenanceTask {
                 + " for " + symbols.size() + " symbol(s)");
         SyncSummary summary = context.dryRun() ? service.get().preview(request) : service.get().refresh(request);
         if (!summary.lockHeldBy().isEmpty()) {
-            result.error(NoticeCode.LOCK_HELD, "another market-events refresh holds the event store's lock: " + summary.lockHeldBy()
+            result.error(NoticeCode.LOCK_HELD,
+                    "another market-events refresh holds the event store's lock: " + summary.lockHeldBy()
                     + "; nothing was written (try again when it has finished)");
             result.detail(com.twsrobot.maintenance.api.RunReport.LOCK_HELD_BY, summary.lockHeldBy());
             return result.finish(context.clock().instant());
@@ -120,10 +123,12 @@ public final class MarketEventsTask implements MaintenanceTask {
             updated += p.updatedCount();
             // A provider's warning starts with what it is about (a per-symbol one with the symbol); the
             // provider goes last, so two symbols' warnings never read alike.
-            p.warnings().forEach(w -> result.notice(Notice.warning(NoticeCode.UNSPECIFIED, w + " [" + p.provider() + "]")
+            p.warnings().forEach(w -> result.notice(Notice.warning(NoticeCode.UNSPECIFIED,
+                    w + " [" + p.provider() + "]")
                     .withField(p.provider())));
             if (!p.errorMessage().isEmpty()) {
-                result.notice(Notice.error(NoticeCode.SOURCE_FAILED, p.provider() + " " + p.status().replace('_', ' ') + ": "
+                result.notice(Notice.error(NoticeCode.SOURCE_FAILED,
+                        p.provider() + " " + p.status().replace('_', ' ') + ": "
                         + p.errorMessage()).withField(p.provider()));
             }
         }
