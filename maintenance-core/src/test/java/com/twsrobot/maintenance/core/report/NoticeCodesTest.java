@@ -80,6 +80,10 @@ class NoticeCodesTest {
     @Test
     void aFailedSourceIsCodedSourceFailed() {
         TaskResult r = Reports.only(preview(FakeSource.failing("sti", "the page answered 503"), "sti_constituents"));
+        assertThat(Reports.codes(r)).containsExactly(NoticeCode.SOURCE_FAILED);
+        assertThat(Reports.notice(r, NoticeCode.SOURCE_FAILED).message()).contains("the page answered 503");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reports.notice(r, NoticeCode.CHURN))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("has no churn notice", "[SOURCE_FAILED]");
         assertThat(r.notices()).singleElement().satisfies(n -> {
             assertThat(n.code()).isEqualTo(NoticeCode.SOURCE_FAILED);
             assertThat(n.message()).contains("the page answered 503");
