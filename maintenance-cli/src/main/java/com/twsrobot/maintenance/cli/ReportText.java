@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,7 +30,8 @@ final class ReportText {
     static String summary(RunReport report, Path reportsDir) {
         StringBuilder s = new StringBuilder();
         s.append(report.dryRun() ? "DRY RUN (nothing written)"
-                        : String.valueOf(report.detail().getOrDefault("mode", "APPLY"))).append(" — report ").append(report.reportId())
+                        : Objects.requireNonNullElse(TaskDetails.ofRun(report).mode(), "APPLY")).append(" — report ")
+                .append(report.reportId())
                 .append(": ").append(report.status().wireName().toUpperCase(Locale.ROOT)).append('\n');
         for (TaskResult r : report.results()) {
             s.append(String.format(Locale.ROOT, "%n  %-22s %-16s %s -> %s  (+%d / -%d)  %.2fs%n", r.task(),

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.ConstituentDetail;
 import com.twsrobot.maintenance.api.EventSyncDetail;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SymbolChange;
@@ -24,10 +25,11 @@ public final class ReportMarkdown {
         md.append("# Maintenance report ").append(text(report.reportId())).append("\n\n");
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
         md.append("- Mode: ").append(report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
-        String trigger = String.valueOf(report.detail().get("trigger"));
+        RunDetail run = TaskDetails.ofRun(report);
+        String trigger = String.valueOf(run.trigger());
         if (RunRequest.SCHEDULE.equals(trigger)) {
-            md.append("- Trigger: schedule").append(report.detail().containsKey("schedule_apply")
-                    ? " (" + text(report.detail().get("schedule_apply")) + ")" : "").append('\n');
+            md.append("- Trigger: schedule").append(run.scheduleApply() != null
+                    ? " (" + text(run.scheduleApply()) + ")" : "").append('\n');
         } else if (trigger.startsWith(RunRequest.API_PREFIX)) {
             md.append("- Trigger: the console's API token ").append(text(trigger.substring(RunRequest.API_PREFIX.length())))
                     .append('\n');
@@ -49,8 +51,8 @@ public final class ReportMarkdown {
         }
         list(md, "Run warnings", report.warnings());
         list(md, "Run errors", report.errors());
-        if (report.detail().containsKey(RunReport.LOCK_HELD_BY)) {
-            md.append("\nNothing ran: the run lock is held by ").append(text(report.detail().get(RunReport.LOCK_HELD_BY)))
+        if (run.lockHeldBy() != null) {
+            md.append("\nNothing ran: the run lock is held by ").append(text(run.lockHeldBy()))
                     .append(".\n");
         }
 

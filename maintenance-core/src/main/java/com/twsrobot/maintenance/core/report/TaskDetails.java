@@ -11,10 +11,13 @@ import com.twsrobot.maintenance.api.EventSyncDetail;
 import com.twsrobot.maintenance.api.FileWriteDetail;
 import com.twsrobot.maintenance.api.LocalFilesDetail;
 import com.twsrobot.maintenance.api.PluginDetail;
+import com.twsrobot.maintenance.api.RunDetail;
+import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.TaskDetail;
 import com.twsrobot.maintenance.api.TaskResult;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,6 +98,28 @@ public final class TaskDetails {
             // A value of another shape than the kind's (a plug-in's own "file" object, say): the open view keeps it.
         }
         return new PluginDetail(detail);
+    }
+
+    /**
+     * A report's run-wide facts as a {@link RunDetail}; a fact of another shape than expected (a plug-in
+     * host's own) reads as absent, never as an error.
+     */
+    public static RunDetail ofRun(RunReport report) {
+        Map<String, Object> known = new java.util.LinkedHashMap<>();
+        for (String key : List.of("mode", "trigger", "schedule_apply", RunReport.LOCK_HELD_BY)) {
+            if (report.detail().get(key) != null) {
+                known.put(key, String.valueOf(report.detail().get(key)));
+            }
+        }
+        for (String key : List.of("removed_temp_files", "pruned_reports", "interrupted_runs")) {
+            known.put(key, report.detail().get(key));
+        }
+        try {
+            return MAPPER.convertValue(known, RunDetail.class);
+        } catch (IllegalArgumentException e) {
+            known.keySet().removeAll(List.of("removed_temp_files", "pruned_reports", "interrupted_runs"));
+            return MAPPER.convertValue(known, RunDetail.class);
+        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -64,6 +64,20 @@ class TaskDetailsTest {
     }
 
     @Test
+    void aReportsRunWideFactsReadAsARunDetail() throws Exception {
+        com.twsrobot.maintenance.api.RunDetail apply = TaskDetails.ofRun(ReportJson.read(GoldenFiles.json(GoldenFiles.APPLY_PLAN)));
+        assertThat(apply.mode()).isEqualTo("APPLY of plan " + GoldenFiles.PREVIEW);
+        assertThat(apply.trigger()).isEqualTo("manual");
+        assertThat(apply.lockHeldBy()).isNull();
+        assertThat(apply.prunedReports()).isEmpty();
+        RunReport odd = new RunReport("maintenance_20261203_120000", com.twsrobot.maintenance.api.TaskStatus.FAILED, false,
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, List.of(), List.of(),
+                Map.of("lock_held_by", "pid 7 on h", "pruned_reports", "not a list"));
+        assertThat(TaskDetails.ofRun(odd).lockHeldBy()).isEqualTo("pid 7 on h");
+        assertThat(TaskDetails.ofRun(odd).prunedReports()).isEmpty();
+    }
+
+    @Test
     void aPlugInsFileWriteIsTypedAndAnyOtherDetailIsTheOpenExtension() throws Exception {
         RunReport plugins = ReportJson.read(GoldenFiles.json(GoldenFiles.PLUGINS));
         TaskDetail screener = TaskDetails.of(Reports.result(plugins, "screener_universe"));
