@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.examples;
 
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
@@ -29,6 +30,6 @@ public final class ReadmeEmbedding {
         if (dryRun.status().isFailure()) {
             return dryRun;                                         // read dryRun.reportId()'s report; nothing changed
         }
-        return runner.run(RunRequest.builder().plan(dryRun.reportId()).apply().build());
+        return runner.run(RunRequest.builder().mode(RunMode.applyPlan(dryRun.reportId())).build());
     }
 }

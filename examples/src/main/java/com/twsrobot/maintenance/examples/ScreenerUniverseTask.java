@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.examples;
 import com.twsrobot.maintenance.api.FileWrite;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.TaskContext;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.core.constituents.ConstituentFile;
@@ -64,8 +65,8 @@ public final class ScreenerUniverseTask implements MaintenanceTask {
         result.detail("file", context.dataDir().resolve(FILE).toString());
         try {
             FileWrite write;
-            if (context.request().isRollback()) {
-                String backupId = context.request().rollbackBackupId();
+            if (context.request().mode() instanceof RunMode.Rollback rollback) {
+                String backupId = rollback.backupId();
                 write = context.restoreFile(NAME, FILE, backupId, ScreenerUniverseTask::problems);
                 result.source("backup:" + backupId);
             } else {

@@ -6,181 +6,123 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What to run and how.
- *
- * @param tasks             task or group names; empty means the default set (group {@code all})
- * @param dryRun            preview only; true unless apply is asked for explicitly
- * @param allowLargeChange  accept a constituent count change above the failure threshold
- * @param eventSymbols      symbols whose earnings and dividends the events task refreshes
- * @param daysAhead         how far ahead the events task looks, 1 to 90 days
- * @param sourceUrls        URL overrides by key ({@code ftse100}, {@code fomc}, ...)
- * @param snapshot          read the bundled dated page copies instead of the network
- * @param planId            apply exactly the rows a dry run saved under this report id ("" for none)
- * @param rollbackBackupId  restore this backup ({@link #LATEST_BACKUP} for the newest; "" for none)
- * @param sourceTimeout     the deadline for each source and event provider: fetching (every try and
- *                          fallback, bodies included) and parsing; null for the runner's default
- * @param trigger           what started the run, recorded in its report: {@link #MANUAL}, {@link #SCHEDULE},
- *                          or {@link #API_PREFIX} and the label of the console's API token that asked for it
+ * What to run and how, built with {@link #builder()}: the tasks, the {@link RunMode} (a preview unless
+ * an apply is asked for explicitly), what started it ({@link Trigger}), the sources' URL overrides and
+ * deadline, and the options of the tasks that have their own ({@link TaskOptions}, e.g. the market-events
+ * task's symbols and window). Immutable.
  */
-public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
-                         int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
-                         String rollbackBackupId, Duration sourceTimeout, String trigger) {
+public final class RunRequest {
 
-    /** Trigger of a run a person or a host's code asked for. */
-    public static final String MANUAL = "manual";
-    /** Trigger of a run the console's schedule started. */
-    public static final String SCHEDULE = "schedule";
-    /** Trigger prefix of a run a program asked the console for with an API token: {@code api:LABEL}. */
-    public static final String API_PREFIX = "api:";
-    private static final java.util.regex.Pattern API_TRIGGER = java.util.regex.Pattern.compile(
-            "api:[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private final List<String> tasks;
+    private final RunMode mode;
+    private final boolean allowLargeChange;
+    private final Map<Class<? extends TaskOptions>, TaskOptions> options;
+    private final Map<String, String> sourceUrls;
+    private final boolean snapshot;
+    private final Duration sourceTimeout;
+    private final Trigger trigger;
 
-    /**
-     * A manual request.
-     *
-     * @param tasks             task or group names; empty means the default set (group {@code all})
-     * @param dryRun            preview only
-     * @param allowLargeChange  accept a constituent count change above the failure threshold
-     * @param eventSymbols      symbols whose earnings and dividends the events task refreshes
-     * @param daysAhead         how far ahead the events task looks, 1 to {@link #MAX_DAYS_AHEAD} days
-     * @param sourceUrls        URL overrides by source key
-     * @param snapshot          read the bundled dated page copies instead of the network
-     * @param planId            the dry run whose plan to apply ("" for none)
-     * @param rollbackBackupId  the backup to restore ("" for none)
-     * @param sourceTimeout     the deadline for each source and event provider; null for the runner's default
-     * @throws IllegalArgumentException as the canonical constructor does
-     */
-    public RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
-                      int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
-                      String rollbackBackupId, Duration sourceTimeout) {
-        this(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId, rollbackBackupId,
-                sourceTimeout, MANUAL);
-    }
-
-    /**
-     * A manual request with the runner's default source deadline.
-     *
-     * @param tasks             task or group names; empty means the default set (group {@code all})
-     * @param dryRun            preview only
-     * @param allowLargeChange  accept a constituent count change above the failure threshold
-     * @param eventSymbols      symbols whose earnings and dividends the events task refreshes
-     * @param daysAhead         how far ahead the events task looks, 1 to {@link #MAX_DAYS_AHEAD} days
-     * @param sourceUrls        URL overrides by source key
-     * @param snapshot          read the bundled dated page copies instead of the network
-     * @param planId            the dry run whose plan to apply ("" for none)
-     * @param rollbackBackupId  the backup to restore ("" for none)
-     * @throws IllegalArgumentException as the canonical constructor does
-     */
-    public RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeChange, List<String> eventSymbols,
-                      int daysAhead, Map<String, String> sourceUrls, boolean snapshot, String planId,
-                      String rollbackBackupId) {
-        this(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId, rollbackBackupId,
-                null);
-    }
-
-    /** Rollback target meaning "the newest backup of the file". */
-    public static final String LATEST_BACKUP = "latest";
-
-    /** How far ahead the events task looks unless told otherwise. */
-    public static final int DEFAULT_DAYS_AHEAD = 28;
-    /** The furthest ahead the events task may be asked to look. */
-    public static final int MAX_DAYS_AHEAD = 90;
-
-    /**
-     * Copies the lists and maps, and checks the request makes sense.
-     *
-     * @param tasks             task or group names; empty means the default set (group {@code all})
-     * @param dryRun            preview only
-     * @param allowLargeChange  accept a constituent count change above the failure threshold
-     * @param eventSymbols      symbols whose earnings and dividends the events task refreshes
-     * @param daysAhead         how far ahead the events task looks, 1 to {@link #MAX_DAYS_AHEAD} days
-     * @param sourceUrls        URL overrides by source key
-     * @param snapshot          read the bundled dated page copies instead of the network
-     * @param planId            the dry run whose plan to apply ("" or null for none)
-     * @param rollbackBackupId  the backup to restore ("" or null for none)
-     * @param sourceTimeout     the deadline for each source and event provider; null for the runner's default
-     * @param trigger           {@link #MANUAL}, {@link #SCHEDULE} or {@link #API_PREFIX}{@code LABEL}; null for manual
-     * @throws IllegalArgumentException for a plan together with a rollback, a plan in a dry run, a
-     *                                  non-positive source timeout, days ahead outside 1 to
-     *                                  {@link #MAX_DAYS_AHEAD}, or an unknown trigger
-     */
-    public RunRequest {
-        tasks = List.copyOf(tasks);
-        eventSymbols = List.copyOf(eventSymbols);
-        sourceUrls = Map.copyOf(sourceUrls);
-        planId = Objects.requireNonNullElse(planId, "");
-        rollbackBackupId = Objects.requireNonNullElse(rollbackBackupId, "");
-        trigger = Objects.requireNonNullElse(trigger, MANUAL);
-        if (!trigger.equals(MANUAL) && !trigger.equals(SCHEDULE) && !API_TRIGGER.matcher(trigger).matches()) {
-            throw new IllegalArgumentException("trigger must be " + MANUAL + ", " + SCHEDULE + " or " + API_PREFIX
-                    + "LABEL, got '" + trigger + "'");
-        }
-        if (!planId.isEmpty() && !rollbackBackupId.isEmpty()) {
-            throw new IllegalArgumentException("a request applies a plan or rolls back, not both");
-        }
-        // A rollback may be previewed (a dry run shows what the restore would change); a plan is only ever applied.
-        if (dryRun && !planId.isEmpty()) {
-            throw new IllegalArgumentException("applying a plan is an apply; ask for apply explicitly");
-        }
+    private RunRequest(List<String> tasks, RunMode mode, boolean allowLargeChange,
+                       Map<Class<? extends TaskOptions>, TaskOptions> options, Map<String, String> sourceUrls,
+                       boolean snapshot, Duration sourceTimeout, Trigger trigger) {
+        this.tasks = List.copyOf(tasks);
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.allowLargeChange = allowLargeChange;
+        this.options = Map.copyOf(options);
+        this.sourceUrls = Map.copyOf(sourceUrls);
+        this.snapshot = snapshot;
+        this.sourceTimeout = sourceTimeout;
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
         if (sourceTimeout != null && (sourceTimeout.isNegative() || sourceTimeout.isZero())) {
             throw new IllegalArgumentException("the source timeout must be positive, got " + sourceTimeout);
         }
-        if (daysAhead < 1 || daysAhead > MAX_DAYS_AHEAD) {
-            throw new IllegalArgumentException("days ahead must be between 1 and " + MAX_DAYS_AHEAD + ", got " + daysAhead);
-        }
     }
 
     /**
-     * Whether this request applies a saved plan.
+     * The task or group names.
      *
-     * @return true when {@link #planId()} is set
+     * @return the names; empty means the default set (group {@code all}), or a plan's own tasks
      */
-    public boolean hasPlan() {
-        return !planId.isEmpty();
+    public List<String> tasks() {
+        return tasks;
     }
 
     /**
-     * Whether this request restores a backup (or previews restoring it, in a dry run).
+     * How the run treats the data.
      *
-     * @return true when {@link #rollbackBackupId()} is set
+     * @return the mode; {@link RunMode#preview()} unless the builder was told otherwise
      */
-    public boolean isRollback() {
-        return !rollbackBackupId.isEmpty();
+    public RunMode mode() {
+        return mode;
     }
 
     /**
-     * The same request with other task names.
+     * Whether nothing but the report is written (a preview or a rollback preview).
      *
-     * @param names task or group names
-     * @return a new request
+     * @return {@code mode().dryRun()}
      */
-    public RunRequest withTasks(List<String> names) {
-        return new RunRequest(names, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                rollbackBackupId, sourceTimeout, trigger);
+    public boolean dryRun() {
+        return mode.dryRun();
     }
 
     /**
-     * The same request with another trigger.
+     * Whether a constituent count change above the failure threshold is accepted.
      *
-     * @param value {@link #MANUAL}, {@link #SCHEDULE} or {@link #API_PREFIX}{@code LABEL}
-     * @return a new request
+     * @return true when asked for
      */
-    public RunRequest withTrigger(String value) {
-        return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                rollbackBackupId, sourceTimeout, value);
+    public boolean allowLargeChange() {
+        return allowLargeChange;
     }
 
     /**
-     * The same request with {@code timeout} as its source deadline unless it has its own.
+     * The options of type {@code type}, as the task that declares them reads them.
      *
-     * @param timeout the runner's default deadline
-     * @return a new request
+     * @param type the options' record type, e.g. {@code MarketEventsOptions.class}
+     * @param <T>  that type
+     * @return the request's options of that type; empty when it carries none (the task's defaults apply)
      */
-    public RunRequest withDefaultSourceTimeout(Duration timeout) {
-        return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                rollbackBackupId, sourceTimeout != null ? sourceTimeout : timeout, trigger);
+    public <T extends TaskOptions> Optional<T> options(Class<T> type) {
+        return Optional.ofNullable(options.get(type)).map(type::cast);
+    }
+
+    /**
+     * URL overrides by source key ({@code ftse100}, {@code fomc}, ...).
+     *
+     * @return the overrides
+     */
+    public Map<String, String> sourceUrls() {
+        return sourceUrls;
+    }
+
+    /**
+     * Whether the sources read the bundled dated page copies instead of the network.
+     *
+     * @return true for the snapshot
+     */
+    public boolean snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * The deadline for each source and event provider: fetching (every try and fallback, bodies
+     * included) and parsing.
+     *
+     * @return the request's own, or null for the runner's default
+     */
+    public Duration sourceTimeout() {
+        return sourceTimeout;
+    }
+
+    /**
+     * What started the run, recorded in its report.
+     *
+     * @return the trigger; {@link Trigger#manual()} unless the builder was told otherwise
+     */
+    public Trigger trigger() {
+        return trigger;
     }
 
     /**
@@ -193,6 +135,47 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
     }
 
     /**
+     * The same request with other task names.
+     *
+     * @param names task or group names
+     * @return a new request
+     */
+    public RunRequest withTasks(List<String> names) {
+        return new RunRequest(names, mode, allowLargeChange, options, sourceUrls, snapshot, sourceTimeout, trigger);
+    }
+
+    /**
+     * The same request in another mode, e.g. a rollback to {@code latest} pinned to the backup id it means.
+     *
+     * @param value the mode
+     * @return a new request
+     */
+    public RunRequest withMode(RunMode value) {
+        return new RunRequest(tasks, value, allowLargeChange, options, sourceUrls, snapshot, sourceTimeout, trigger);
+    }
+
+    /**
+     * The same request with another trigger.
+     *
+     * @param value what started the run
+     * @return a new request
+     */
+    public RunRequest withTrigger(Trigger value) {
+        return new RunRequest(tasks, mode, allowLargeChange, options, sourceUrls, snapshot, sourceTimeout, value);
+    }
+
+    /**
+     * The same request with {@code timeout} as its source deadline unless it has its own.
+     *
+     * @param timeout the runner's default deadline
+     * @return a new request
+     */
+    public RunRequest withDefaultSourceTimeout(Duration timeout) {
+        return new RunRequest(tasks, mode, allowLargeChange, options, sourceUrls, snapshot,
+                sourceTimeout != null ? sourceTimeout : timeout, trigger);
+    }
+
+    /**
      * The same request with these URL overrides under its own (the request's win).
      *
      * @param defaults URL overrides by source key, e.g. from the runner's configuration
@@ -201,8 +184,7 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
     public RunRequest withDefaultSourceUrls(Map<String, String> defaults) {
         Map<String, String> urls = new LinkedHashMap<>(defaults);
         urls.putAll(sourceUrls);
-        return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, urls, snapshot, planId,
-                rollbackBackupId, sourceTimeout, trigger);
+        return new RunRequest(tasks, mode, allowLargeChange, options, urls, snapshot, sourceTimeout, trigger);
     }
 
     /**
@@ -224,19 +206,35 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         return new Builder();
     }
 
-    /** Builds a request; dry run unless {@link #apply()} is called. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunRequest r && tasks.equals(r.tasks) && mode.equals(r.mode)
+                && allowLargeChange == r.allowLargeChange && options.equals(r.options) && sourceUrls.equals(r.sourceUrls)
+                && snapshot == r.snapshot && Objects.equals(sourceTimeout, r.sourceTimeout) && trigger.equals(r.trigger);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tasks, mode, allowLargeChange, options, sourceUrls, snapshot, sourceTimeout, trigger);
+    }
+
+    @Override
+    public String toString() {
+        return "RunRequest[tasks=" + tasks + ", mode=" + mode.label() + ", allowLargeChange=" + allowLargeChange
+                + ", options=" + options.values() + ", sourceUrls=" + sourceUrls + ", snapshot=" + snapshot
+                + ", sourceTimeout=" + sourceTimeout + ", trigger=" + trigger.wireName() + "]";
+    }
+
+    /** Builds a request; a preview unless {@link #apply()}, {@link #plan} or {@link #mode} says otherwise. */
     public static final class Builder {
         private final List<String> tasks = new ArrayList<>();
-        private boolean dryRun = true;
+        private RunMode mode = RunMode.preview();
         private boolean allowLargeChange;
-        private final List<String> eventSymbols = new ArrayList<>();
-        private int daysAhead = DEFAULT_DAYS_AHEAD;
+        private final Map<Class<? extends TaskOptions>, TaskOptions> options = new LinkedHashMap<>();
         private final Map<String, String> sourceUrls = new LinkedHashMap<>();
         private boolean snapshot;
-        private String planId = "";
-        private String rollbackBackupId = "";
         private Duration sourceTimeout;
-        private String trigger = MANUAL;
+        private Trigger trigger = Trigger.manual();
 
         private Builder() {
         }
@@ -264,23 +262,50 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         }
 
         /**
-         * Preview only (the default) or apply.
+         * How the run treats the data.
          *
-         * @param value true for a dry run
+         * @param value the mode (the default: {@link RunMode#preview()})
          * @return this builder
          */
-        public Builder dryRun(boolean value) {
-            this.dryRun = value;
+        public Builder mode(RunMode value) {
+            this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
         /**
-         * Ask to apply changes rather than preview them.
+         * Ask to apply changes rather than preview them: a preview becomes an apply, a rollback preview
+         * the rollback itself (a plan's apply stays one).
          *
          * @return this builder
          */
         public Builder apply() {
-            return dryRun(false);
+            if (mode instanceof RunMode.Preview) {
+                mode = RunMode.apply();
+            } else if (mode instanceof RunMode.Rollback r) {
+                mode = RunMode.rollback(r.backupId());
+            }
+            return this;
+        }
+
+        /**
+         * Apply exactly what the dry run with this report id previewed, without fetching: the mode
+         * {@link RunMode#applyPlan}, an apply whatever else was said.
+         *
+         * @param reportId the dry run's report id
+         * @return this builder
+         */
+        public Builder plan(String reportId) {
+            return mode(RunMode.applyPlan(reportId));
+        }
+
+        /**
+         * Restore a backup through the apply path (with {@link #apply()}), or preview that (without).
+         *
+         * @param backupId a backup id, or {@link RunMode#LATEST_BACKUP} for the newest
+         * @return this builder
+         */
+        public Builder rollback(String backupId) {
+            return mode(mode.writes() ? RunMode.rollback(backupId) : RunMode.rollbackPreview(backupId));
         }
 
         /**
@@ -295,24 +320,13 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         }
 
         /**
-         * Adds symbols whose earnings and dividends the events task refreshes.
+         * A task's own options, replacing any of the same type.
          *
-         * @param symbols ticker symbols
+         * @param value the options, e.g. {@code new MarketEventsOptions(List.of("MSFT"), 14)}
          * @return this builder
          */
-        public Builder eventSymbols(List<String> symbols) {
-            eventSymbols.addAll(symbols);
-            return this;
-        }
-
-        /**
-         * How far ahead the events task looks.
-         *
-         * @param days 1 to {@link #MAX_DAYS_AHEAD} (checked by {@link #build()})
-         * @return this builder
-         */
-        public Builder daysAhead(int days) {
-            this.daysAhead = days;
+        public Builder options(TaskOptions value) {
+            options.put(Objects.requireNonNull(value, "options").getClass(), value);
             return this;
         }
 
@@ -351,28 +365,6 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         }
 
         /**
-         * Apply exactly what the dry run with this report id previewed, without fetching (needs {@link #apply()}).
-         *
-         * @param reportId the dry run's report id
-         * @return this builder
-         */
-        public Builder plan(String reportId) {
-            this.planId = Objects.requireNonNull(reportId, "reportId");
-            return this;
-        }
-
-        /**
-         * Restore a backup through the apply path (or preview that, in a dry run).
-         *
-         * @param backupId a backup id, or {@link #LATEST_BACKUP} for the newest
-         * @return this builder
-         */
-        public Builder rollback(String backupId) {
-            this.rollbackBackupId = Objects.requireNonNull(backupId, "backupId");
-            return this;
-        }
-
-        /**
          * The deadline for each source and event provider (default: the runner's, 60 s unless configured).
          *
          * @param timeout a positive duration, or null for the runner's
@@ -386,10 +378,10 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
         /**
          * What started the run, recorded in the report as {@code trigger}.
          *
-         * @param value {@link #MANUAL} (the default) or {@link #SCHEDULE}
+         * @param value the trigger (the default: {@link Trigger#manual()})
          * @return this builder
          */
-        public Builder trigger(String value) {
+        public Builder trigger(Trigger value) {
             this.trigger = Objects.requireNonNull(value, "trigger");
             return this;
         }
@@ -398,11 +390,10 @@ public record RunRequest(List<String> tasks, boolean dryRun, boolean allowLargeC
          * The request.
          *
          * @return a new request
-         * @throws IllegalArgumentException as {@link RunRequest}'s constructor does
+         * @throws IllegalArgumentException for a non-positive source timeout
          */
         public RunRequest build() {
-            return new RunRequest(tasks, dryRun, allowLargeChange, eventSymbols, daysAhead, sourceUrls, snapshot, planId,
-                    rollbackBackupId, sourceTimeout, trigger);
+            return new RunRequest(tasks, mode, allowLargeChange, options, sourceUrls, snapshot, sourceTimeout, trigger);
         }
     }
 }

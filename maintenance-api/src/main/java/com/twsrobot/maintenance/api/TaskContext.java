@@ -106,7 +106,7 @@ public interface TaskContext {
     /**
      * Restores a backup of a data-dir file through {@link #replaceFile} (so the version it replaces is
      * backed up too, and the restore is reported and can itself be rolled back): what a task does when
-     * {@code request().rollbackBackupId()} is set.
+     * {@code request().mode()} is a {@link RunMode.Rollback}.
      *
      * @param changeKey what the cache invalidators are told changed
      * @param fileName  the file's plain name

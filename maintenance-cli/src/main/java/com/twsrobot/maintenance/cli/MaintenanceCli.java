@@ -69,11 +69,9 @@ public final class MaintenanceCli {
     String eventsDb;
 
     @Option(scope = ScopeType.INHERIT, names = "--config", paramLabel = "FILE",
-            description = "Properties file (env " + ENV_CONFIG + "); every key is in docs/configuration.md: data_dir, "
-                    + "reports_dir, events_db, source_url.<key>, min_rows.<index>, warn_change_percent, "
-                    + "fail_change_percent, stale_after_days, plan_max_age_hours, keep_backups, keep_reports_days, "
-                    + "source_timeout_seconds, max_file_mib, invalidator.http.url, invalidator.http.token_file, "
-                    + "invalidator.marker, event_symbols.watchlist, event_symbols.sql.")
+            description = "Properties file (env " + ENV_CONFIG + "); every key, its default and range are in "
+                    + "docs/configuration.md. A file with mistakes is refused as a whole (exit 2), naming each with "
+                    + "its line.")
     Path config;
 
     @Option(scope = ScopeType.INHERIT, names = "--source-timeout", paramLabel = "SECONDS",
@@ -109,7 +107,7 @@ public final class MaintenanceCli {
         }
         int code = execute(args);
         // Open HTTP clients would hold the JVM's exit up to 300 ms (their selector threads wait in native code).
-        com.twsrobot.maintenance.sources.HttpClients.closeAll();
+        com.twsrobot.maintenance.api.http.HttpStack.closeAll();
         System.exit(code);
     }
 
@@ -119,8 +117,7 @@ public final class MaintenanceCli {
      * sources fetch — start-up work overlapped instead of waited for.
      */
     private static void prewarmHttp() {
-        Thread warm = new Thread(() -> com.twsrobot.maintenance.sources.HttpClients.track(java.net.http.HttpClient
-                .newBuilder().sslContext(com.twsrobot.maintenance.sources.LazyTrust.context()).build()), "http-prewarm");
+        Thread warm = new Thread(com.twsrobot.maintenance.api.http.HttpStack::prewarm, "http-prewarm");
         warm.setDaemon(true);
         warm.start();
     }
@@ -135,7 +132,8 @@ public final class MaintenanceCli {
         // "--reports-dir reports" is a directory named like a command, not the reports command.
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> cli.error(commandLine,
-                e instanceof UsageException ? "usage" : "failed", e.getMessage(),
+                e instanceof UsageException ? "usage" : "failed",
+                e instanceof UsageException ? e.getMessage() : com.twsrobot.maintenance.api.CauseFormatter.describe(e),
                 e instanceof UsageException ? EXIT_USAGE : EXIT_FAILED));
         cl.setParameterExceptionHandler((e, args) -> {
             // As picocli's own handler (the message, then suggestions or the usage), plus the JSON answer.
@@ -221,8 +219,8 @@ public final class MaintenanceCli {
         }
         try {
             return MaintenanceConfig.load(configFile).schedule();
-        } catch (MaintenanceConfig.ConfigException e) {
-            throw new UsageException(configFile + ": " + e.getMessage());
+        } catch (MaintenanceConfig.ConfigException e) { // names the file and every problem
+            throw new UsageException(e.getMessage());
         }
     }
 

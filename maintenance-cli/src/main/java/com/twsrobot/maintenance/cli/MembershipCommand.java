@@ -53,7 +53,7 @@ final class MembershipCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         MembershipAsOf m = cli.runner(spec.commandLine().getErr(), Map.of()).membership(index, date, sourceUrls, snapshot);
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = MaintenanceCli.clock().instant(); // the runner's clock (fixed by maintenance.clock in tests)
         if (cli.json) {
             ObjectNode node = ReportJson.mapper().createObjectNode();
             node.put("index", m.index());

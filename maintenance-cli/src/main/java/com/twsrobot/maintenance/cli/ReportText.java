@@ -5,6 +5,7 @@ import com.twsrobot.maintenance.core.report.TaskDetails;
 
 import com.twsrobot.maintenance.api.ConstituentDetail;
 import com.twsrobot.maintenance.api.EventSyncDetail;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TableDiff;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +29,10 @@ final class ReportText {
 
     static String summary(RunReport report, Path reportsDir) {
         StringBuilder s = new StringBuilder();
-        s.append(report.dryRun() ? "DRY RUN (nothing written)"
-                        : Objects.requireNonNullElse(TaskDetails.ofRun(report).mode(), "APPLY")).append(" — report ")
-                .append(report.reportId())
+        RunMode mode = RunMode.of(report);
+        s.append(mode instanceof RunMode.Rollback r && !r.apply() ? "ROLLBACK PREVIEW of backup " + r.backupId()
+                        + " (nothing written)" : mode.dryRun() ? "DRY RUN (nothing written)" : mode.label())
+                .append(" — report ").append(report.reportId())
                 .append(": ").append(report.status().wireName().toUpperCase(Locale.ROOT)).append('\n');
         for (TaskResult r : report.results()) {
             s.append(String.format(Locale.ROOT, "%n  %-22s %-16s %s -> %s  (+%d / -%d)  %.2fs%n", r.task(),

@@ -1,7 +1,7 @@
 package com.twsrobot.maintenance.cli;
 
 import com.twsrobot.maintenance.api.RunReport;
-import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -36,8 +36,11 @@ final class RollbackCommand implements Callable<Integer> {
                     + "'run --help' lists them).")
     String task;
 
-    @Option(names = "--backup", paramLabel = "ID", defaultValue = RunRequest.LATEST_BACKUP,
-            description = "Backup id (YYYYMMDD_HHMMSS, as listed by 'backups'); default: the newest.")
+    @Option(names = "--backup", paramLabel = "ID", defaultValue = RunMode.LATEST_BACKUP,
+            description = {"Backup id (YYYYMMDD_HHMMSS, as listed by 'backups'); default: the newest.",
+                    "A preview prints the id it previewed. With --apply, 'latest' restores the newest backup only if the "
+                    + "task's newest rollback preview showed it: a backup that appeared since refuses the restore "
+                    + "(give the previewed id to restore that one)."})
     String backup;
 
     @Option(names = "--apply", description = "Restore the backup (default: only preview what the restore would change).")
@@ -60,8 +63,15 @@ final class RollbackCommand implements Callable<Integer> {
             java.util.Set<String> printed = ReportText.warnings(report);
             runner.marketOpenWarnings().stream().filter(m -> printed.stream().noneMatch(w -> w.contains(m)))
                     .forEach(m -> out.println("warning: market: " + m));
-            if (!apply && !report.status().isFailure()) {
-                out.println("preview only; restore it with: rollback --task " + task + " --backup " + backup + " --apply");
+            // The preview pinned "latest" to an id: the apply suggested restores exactly that backup, whatever
+            // backups appear in between (an apply with latest is refused once a newer one has).
+            if (!apply && RunMode.of(report) instanceof RunMode.Rollback previewed && !previewed.latest()) {
+                out.println("previewed backup " + previewed.backupId() + (backup.equals(RunMode.LATEST_BACKUP)
+                        ? " (the newest)" : "") + " of " + task);
+                if (!report.status().isFailure()) {
+                    out.println("preview only; restore this backup with: rollback --task " + task + " --backup "
+                            + previewed.backupId() + " --apply");
+                }
             }
         }
         out.flush();

@@ -1,9 +1,11 @@
 package com.twsrobot.maintenance.cli;
 
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.api.UnknownTaskException;
+import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 import com.twsrobot.maintenance.core.report.ReportJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -81,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (days < 1 || days > RunRequest.MAX_DAYS_AHEAD) {
-            throw new MaintenanceCli.UsageException("--days must be between 1 and " + RunRequest.MAX_DAYS_AHEAD
+        if (days < 1 || days > MarketEventsOptions.MAX_DAYS_AHEAD) {
+            throw new MaintenanceCli.UsageException("--days must be between 1 and " + MarketEventsOptions.MAX_DAYS_AHEAD
                     + ", got " + days);
         }
         if (plan != null && !mode.apply) {
@@ -102,8 +104,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (UnknownTaskException e) {
             throw new MaintenanceCli.UsageException(e.getMessage());
         }
-        RunRequest request = RunRequest.builder().tasks(tasks).dryRun(!mode.apply).allowLargeChange(allowLargeChange)
-                .eventSymbols(symbols).daysAhead(days).sourceUrls(sourceUrls).snapshot(snapshot).plan(plan == null ? "" : plan).build();
+        RunMode runMode = plan != null ? RunMode.applyPlan(plan) : mode.apply ? RunMode.apply() : RunMode.preview();
+        RunRequest request = RunRequest.builder().tasks(tasks).mode(runMode).allowLargeChange(allowLargeChange)
+                .options(new MarketEventsOptions(symbols, days)).sourceUrls(sourceUrls).snapshot(snapshot).build();
         RunReport report = runner.run(request);
         if (cli.json) {
             out.print(ReportJson.write(report));

@@ -76,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             console = MaintenanceConsole.start(runner, options);
         } catch (IOException e) {
-            return cli.error(spec.commandLine(), "failed", "cannot listen on " + bind + ":" + port + ": " + e.getMessage(),
+            return cli.error(spec.commandLine(), "failed", "cannot listen on " + bind + ":" + port + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e),
                     MaintenanceCli.EXIT_FAILED);
         }
         if (schedule.isPresent()) {
@@ -112,7 +113,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             return token;
         } catch (IOException e) {
-            throw new MaintenanceCli.UsageException("cannot read the token file " + file + ": " + e.getMessage());
+            throw new MaintenanceCli.UsageException("cannot read the token file " + file + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
     }
 }

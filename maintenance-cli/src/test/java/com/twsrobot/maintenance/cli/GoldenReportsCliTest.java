@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +40,22 @@ class GoldenReportsCliTest {
         assertThat(reportIds()).hasSize(8);
     }
 
+    /**
+     * What this version prints differently of a golden report, on purpose: a rollback preview is labelled
+     * as one, with the backup it previewed (issue 22, item 8), where the old version said "DRY RUN".
+     */
+    private static final Map<String, Map<String, String>> INTENDED = Map.of("maintenance_20261203_112323", Map.of(
+            "DRY RUN (nothing written) — report maintenance_20261203_112323: WARNING",
+            "ROLLBACK PREVIEW of backup latest (nothing written) — report maintenance_20261203_112323: WARNING"));
+
     @ParameterizedTest
     @MethodSource("reportIds")
     void theRunSummaryIsTheOneTheOldVersionPrinted(String id) throws Exception {
         String golden = Files.readString(GOLDEN.resolve("views").resolve(id + ".cli.txt"));
+        for (Map.Entry<String, String> change : INTENDED.getOrDefault(id, Map.of()).entrySet()) {
+            assertThat(golden).contains(change.getKey());
+            golden = golden.replace(change.getKey(), change.getValue());
+        }
         assertThat(ReportText.summary(read(id), Path.of("/golden/reports"))).isEqualTo(golden);
     }
 

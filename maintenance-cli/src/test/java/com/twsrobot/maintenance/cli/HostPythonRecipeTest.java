@@ -183,10 +183,13 @@ class HostPythonRecipeTest {
     @Test
     void theApiTriggerCarriesALabel() {
         var request = com.twsrobot.maintenance.api.RunRequest.dryRun("sti_constituents");
-        assertThat(request.withTrigger("api:flask-host").trigger()).isEqualTo("api:flask-host");
+        var trigger = com.twsrobot.maintenance.api.Trigger.parse("api:flask-host");
+        assertThat(request.withTrigger(trigger).trigger().wireName()).isEqualTo("api:flask-host");
+        assertThat(trigger).isEqualTo(com.twsrobot.maintenance.api.Trigger.apiToken("flask-host"));
         for (String bad : List.of("api:", "api:has space", "api:../x", "robot")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> request.withTrigger(bad))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trigger must be");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> com.twsrobot.maintenance.api.Trigger.parse(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be")
+                    .hasMessageContaining("'" + bad.substring(bad.startsWith("api:") ? 4 : 0) + "'");
         }
     }
 

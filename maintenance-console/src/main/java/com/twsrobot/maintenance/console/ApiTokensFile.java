@@ -91,7 +91,8 @@ final class ApiTokensFile {
         } catch (CharacterCodingException e) {
             throw new ConfigurationException("the API tokens file " + file + " is not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigurationException("cannot read the API tokens file " + file + ": " + e.getMessage());
+            throw new ConfigurationException("cannot read the API tokens file " + file + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
     }
 }

@@ -41,7 +41,7 @@ final class BackupsRoute implements ConsoleRoute {
                 row.put("row_count", ConstituentFile.read(b.path()).table().rowCount());
             } catch (IOException | CsvFormatException e) {
                 row.putNull("row_count");
-                row.put("row_count_problem", e.getMessage());
+                row.put("row_count_problem", com.twsrobot.maintenance.api.CauseFormatter.describe(e));
             }
             String reportId = "maintenance_" + b.id(); // an apply's backups are named after its report (BackupStore.idFor)
             row.put("report_id", ReportStore.isReportId(reportId) && runner.report(reportId).isPresent() ? reportId : null);

@@ -3,7 +3,9 @@ package com.twsrobot.maintenance.console;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.Trigger;
 import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -34,7 +36,7 @@ final class ConsoleRuns {
         Optional<String> apiToken = call.console().security().apiTokenLabel(call.request());
         String by = apiToken.map(t -> " by API token " + t).or(() -> call.request().user().map(u -> " by " + u)).orElse("");
         // The report records which program asked: "trigger": "api:LABEL".
-        RunRequest recorded = apiToken.map(t -> request.withTrigger(RunRequest.API_PREFIX + t)).orElse(request);
+        RunRequest recorded = apiToken.map(t -> request.withTrigger(Trigger.apiToken(t))).orElse(request);
         Optional<RunReport> ran = runTracked(recorded, label + by, names.value());
         if (ran.isEmpty()) {
             RunTracker.CurrentRun busy = tracker.current().orElse(null);
@@ -44,7 +46,7 @@ final class ConsoleRuns {
         }
         RunReport report = ran.get();
         ObjectNode tree = ReportJson.toTree(report);
-        if (request.isRollback()) {
+        if (request.mode() instanceof RunMode.Rollback) {
             // What the operator confirms a restore against: the rollback dialog shows it beside the diff.
             ArrayNode open = tree.putArray("market_open");
             runner.marketOpenWarnings().forEach(open::add);
@@ -71,7 +73,7 @@ final class ConsoleRuns {
     }
 
     private List<String> resolve(RunRequest request) throws UnknownTaskException {
-        return request.hasPlan() && request.tasks().isEmpty() ? List.of()
+        return request.mode() instanceof RunMode.ApplyPlan && request.tasks().isEmpty() ? List.of()
                 : runner.registry().resolve(request.tasks()).stream().map(t -> t.name()).toList();
     }
 

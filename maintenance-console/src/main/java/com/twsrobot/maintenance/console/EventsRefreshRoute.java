@@ -1,7 +1,9 @@
 package com.twsrobot.maintenance.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 
 import java.io.IOException;
 import java.util.List;
@@ -19,16 +21,12 @@ final class EventsRefreshRoute implements ConsoleRoute {
         }
 
         Outcome<RunRequest> toRequest() {
-            if (daysAhead != null && (daysAhead < 1 || daysAhead > RunRequest.MAX_DAYS_AHEAD)) {
+            if (daysAhead != null && (daysAhead < 1 || daysAhead > MarketEventsOptions.MAX_DAYS_AHEAD)) {
                 return Outcome.badRequest(DAYS);
             }
-            return JsonBody.nonEmptyStrings("symbols", symbols).map(names -> {
-                RunRequest.Builder b = RunRequest.builder().task("market_events").apply().eventSymbols(names);
-                if (daysAhead != null) {
-                    b.daysAhead(daysAhead);
-                }
-                return b.build();
-            });
+            return JsonBody.nonEmptyStrings("symbols", symbols).map(names -> RunRequest.builder().task("market_events")
+                    .mode(RunMode.apply()).options(new MarketEventsOptions(names, daysAhead != null ? daysAhead
+                            : MarketEventsOptions.DEFAULT_DAYS_AHEAD)).build());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.io.BackupStore;
 
@@ -17,15 +18,15 @@ final class RollbackRoute implements ConsoleRoute {
             if (task == null) {
                 return Outcome.badRequest(taskWanted(console));
             }
-            String id = backupId == null ? RunRequest.LATEST_BACKUP : backupId;
-            if (!id.equals(RunRequest.LATEST_BACKUP) && !BackupStore.BACKUP_ID.matcher(id).matches()) {
+            String id = backupId == null ? RunMode.LATEST_BACKUP : backupId;
+            if (!id.equals(RunMode.LATEST_BACKUP) && !BackupStore.BACKUP_ID.matcher(id).matches()) {
                 return Outcome.badRequest("backup_id must look like 20260624_001500");
             }
             // A preview unless the body says "dry_run": false, as for every other run.
-            return console.constituentTask(task).map(name -> {
-                RunRequest.Builder request = RunRequest.builder().task(name).rollback(id);
-                return dryRun != null && !dryRun ? request.apply().build() : request.build();
-            });
+            // A preview pins latest to the backup's id (its report's mode names it); an apply of latest is
+            // refused if a backup newer than the one previewed appeared, so the dashboard restores by id.
+            return console.constituentTask(task).map(name -> RunRequest.builder().task(name)
+                    .mode(dryRun != null && !dryRun ? RunMode.rollback(id) : RunMode.rollbackPreview(id)).build());
         }
     }
 
@@ -48,6 +49,6 @@ final class RollbackRoute implements ConsoleRoute {
                     default -> field + " has the wrong type";
                 }))
                 .then(body -> body.toRequest(console))
-                .respond(request -> console.runs().start(call, request, "rollback"));
+                .respond(request -> console.runs().start(call, request, request.dryRun() ? "rollback preview" : "rollback"));
     }
 }

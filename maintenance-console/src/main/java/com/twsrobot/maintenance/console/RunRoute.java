@@ -1,7 +1,9 @@
 package com.twsrobot.maintenance.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 
 import java.io.IOException;
 import java.util.List;
@@ -32,18 +34,17 @@ final class RunRoute implements ConsoleRoute {
 
         private Outcome<RunRequest> toRequest(List<String> names, List<String> symbols) {
             boolean dry = dryRun == null || dryRun;
-            if (daysAhead != null && (daysAhead < 1 || daysAhead > RunRequest.MAX_DAYS_AHEAD)) {
+            if (daysAhead != null && (daysAhead < 1 || daysAhead > MarketEventsOptions.MAX_DAYS_AHEAD)) {
                 return Outcome.badRequest("days_ahead must be from 1 to 90, got " + daysAhead);
             }
             if (planId != null && dry) {
                 return Outcome.badRequest("plan_id applies a preview: send \"dry_run\": false with it");
             }
-            RunRequest.Builder b = RunRequest.builder().tasks(names).eventSymbols(symbols).dryRun(dry)
-                    .allowLargeChange(allowLargeChange != null && allowLargeChange);
-            if (daysAhead != null) {
-                b.daysAhead(daysAhead);
-            }
-            return Outcome.of(planId == null ? b.build() : b.plan(planId).build());
+            RunMode mode = planId != null ? RunMode.applyPlan(planId) : dry ? RunMode.preview() : RunMode.apply();
+            return Outcome.of(RunRequest.builder().tasks(names).mode(mode)
+                    .allowLargeChange(allowLargeChange != null && allowLargeChange)
+                    .options(new MarketEventsOptions(symbols, daysAhead != null ? daysAhead
+                            : MarketEventsOptions.DEFAULT_DAYS_AHEAD)).build());
         }
     }
 

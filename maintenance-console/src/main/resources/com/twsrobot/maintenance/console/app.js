@@ -414,6 +414,16 @@ function backupLabel(b) {
     ', taken by ' + (b.report_id ? 'apply ' + b.report_id : 'a run whose report is gone') + ')';
 }
 
+// A report's mode as its detail.mode records it (RunMode's label): a rollback preview is labelled as one.
+const ROLLBACK_PREVIEW = 'dry run of ROLLBACK to backup ';
+function modeLabel(report) {
+  const mode = String((report.detail || {}).mode || '');
+  if (report.dry_run && mode.startsWith(ROLLBACK_PREVIEW)) {
+    return 'Rollback preview of backup ' + mode.substring(ROLLBACK_PREVIEW.length) + ' — nothing written';
+  }
+  return report.dry_run ? 'Dry run — nothing written' : 'Apply';
+}
+
 async function rollback() {
   const { data } = await api('GET', '/api/maintenance/backups');
   if (!Array.isArray(data) || data.length === 0) { showMessage('There are no backups to restore yet.', 'error'); return; }
@@ -545,7 +555,7 @@ function renderReport(report) {
     r.warnings.length ? el('ul', { class: 'warnings' }, r.warnings.map((w) => el('li', {}, w))) : null));
   box.replaceChildren(...[
     el('h2', {}, 'Report ' + report.report_id + ' ', badge(report.status)),
-    el('div', { class: 'meta' }, (report.dry_run ? 'Dry run — nothing written' : 'Apply') + ' · started ' +
+    el('div', { class: 'meta' }, modeLabel(report) + ' · started ' +
       when(report.started_at) + ' · ' + Number(report.duration_seconds).toFixed(2) + ' s'),
     el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ['Task', 'Status', 'Before', 'After', 'Added',
       'Removed', 'Warnings', 'Errors', 'Duration'].map((h, i) => el('th', { class: i >= 2 ? 'num' : '' }, h)))),

@@ -497,8 +497,9 @@ class DashboardBrowserTest {
         // (Market-open warnings depend on the wall clock here; the API test checks them with a fixed clock.)
         assertThat(dialog.getText()).contains("Restoring would change sti_constituents: 30 → 30 symbols (+5 / −5");
         assertThat(driver.findElement(By.id("confirm-apply")).getText()).isEqualTo("Restore");
-        assertThat(driver.findElement(By.id("report")).getText()).contains("Dry run — nothing written",
-                "5E2.SI — Seatrium Limited");
+        // A rollback preview is labelled as one, naming the backup it previewed.
+        assertThat(driver.findElement(By.id("report")).getText()).contains("Rollback preview of backup ",
+                "5E2.SI — Seatrium Limited").doesNotContain("Dry run — nothing written");
         assertThat(new String(Files.readAllBytes(stiFile))).contains("5E2.SI"); // nothing written yet
         screenshot(driver, "console-rollback-preview.png");
         driver.findElement(By.id("confirm-apply")).click();

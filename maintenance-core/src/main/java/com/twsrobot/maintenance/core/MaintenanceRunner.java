@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.IndexStatus;
 import com.twsrobot.maintenance.api.MaintenanceStatus;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.events.LastSync;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
@@ -85,7 +86,7 @@ public final class MaintenanceRunner {
         this.catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
-        this.reports = new ReportStore(reportsDir, writer);
+        this.reports = new ReportStore(reportsDir, writer, clock);
         reports.index().lockWait(b.reportIndexLockWait);
         this.fileChecks = new com.twsrobot.maintenance.core.constituents.FileCheckCache(catalog.validators());
         this.execution = new RunExecution(dataDir, reportsDir, clock, progress, reports, writer, catalog.problems(),
@@ -152,20 +153,20 @@ public final class MaintenanceRunner {
     }
 
     /**
-     * Restores a backup of one constituent task's file ({@link RunRequest#LATEST_BACKUP} for the newest)
-     * through the same path as an apply.
+     * Restores a backup of one task's file through the same path as an apply; {@code latest} only if the
+     * task's newest rollback preview showed that backup (else refused, naming the ids).
      */
     public RunReport rollback(String taskName, String backupId) {
-        return run(RunRequest.builder().task(taskName).apply().rollback(backupId).build());
+        return run(RunRequest.builder().task(taskName).mode(RunMode.rollback(backupId)).build());
     }
 
     /**
      * What {@link #rollback} would change, written nowhere: the report's added, removed and
      * {@code changed_rows} compare the current file with the backup, and its validation is the one the
-     * restore would get.
+     * restore would get; {@code latest} is pinned to the newest backup's id, which the report's mode names.
      */
     public RunReport previewRollback(String taskName, String backupId) {
-        return run(RunRequest.builder().task(taskName).rollback(backupId).build());
+        return run(RunRequest.builder().task(taskName).mode(RunMode.rollbackPreview(backupId)).build());
     }
 
     /** What {@link #compareVersions} names the file as it is now. */

@@ -66,10 +66,11 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         List<Validator> extraValidators = new ArrayList<>(b.validators);
         List<CacheInvalidator> invalidators = new ArrayList<>(b.invalidators);
         if (b.invalidateUrl != null) {
-            invalidators.add(new HttpCacheInvalidator(b.invalidateUrl, b.invalidateTokenFile, Duration.ofSeconds(5), 3));
+            invalidators.add(new HttpCacheInvalidator(b.invalidateUrl, b.invalidateTokenFile, Duration.ofSeconds(5), 3,
+                    b.http, b.clock));
         }
         if (b.invalidateMarker) {
-            invalidators.add(new MarkerFileInvalidator(dataDir, writer));
+            invalidators.add(new MarkerFileInvalidator(dataDir, writer, b.clock));
         }
         List<MaintenanceTask> pluginTasks = new ArrayList<>(b.tasks);
         List<com.twsrobot.maintenance.api.MembershipSource> secondSources = new ArrayList<>(b.membershipSources);

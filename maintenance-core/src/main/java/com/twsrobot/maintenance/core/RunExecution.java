@@ -1,12 +1,15 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.Notice;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.Trigger;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.events.EventSymbols;
@@ -70,7 +73,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         RunJournal journal;
         try {
             Map<String, Object> what = new LinkedHashMap<>();
-            what.put("mode", describeMode(request));
+            what.put("mode", request.mode().label());
             what.put("requested_tasks", request.tasks());
             journal = RunJournal.reserve(reports, writer, request.dryRun(), started, what);
             if (request.dryRun()) {
@@ -88,7 +91,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         RunLock lock;
         try {
             lock = RunLock.acquire(dataDir, "run " + journal.reportId() + " of " + (request.tasks().isEmpty()
-                    ? describeMode(request) : request.tasks()), started);
+                    ? request.mode().label() : request.tasks()), started);
         } catch (RunLock.HeldException e) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put(RunReport.LOCK_HELD_BY, e.holder());
@@ -100,7 +103,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             List<Notice> notices = setupNotices();
             notices.add(Notice.error(NoticeCode.LOCK_HELD,
                     "could not take the run lock in " + dataDir.toAbsolutePath() + ": "
-                    + e.getMessage() + "; nothing was run, no file was changed"));
+                    + CauseFormatter.describe(e) + "; nothing was run, no file was changed"));
             return finish(request, started, journal.reportId(), List.of(), notices, new LinkedHashMap<>(), progress);
         }
         try {
@@ -130,7 +133,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     private RunReport unrecorded(RunRequest request, Instant started, Exception e) {
         LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
         String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
-                + e + "); nothing was run, no file was changed";
+                + CauseFormatter.describe(e) + "); nothing was run, no file was changed";
         return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
                 0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
     }
@@ -163,16 +166,24 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     "calendar override file is malformed, nothing was run: "
                     + e.getMessage()));
         }
+        RunRequest pinned = request;
+        if (notices.stream().allMatch(Notice::isWarning)) {
+            try {
+                pinned = pinRollback(request);
+            } catch (RollbackPin.Refused e) {
+                notices.add(Notice.error(NoticeCode.BACKUP_REFUSED, e.getMessage()));
+            }
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("mode", describeMode(request));
-        detail.put("trigger", request.trigger());
-        if (request.trigger().equals(RunRequest.SCHEDULE) && request.hasPlan()) {
+        detail.put("mode", pinned.mode().label());
+        detail.put("trigger", request.trigger().wireName());
+        if (request.trigger() instanceof Trigger.Schedule && request.mode() instanceof RunMode.ApplyPlan plan) {
             // The schedule applies only under schedule.apply = when-clean, and only a clean plan.
-            detail.put("schedule_apply", "when-clean: plan " + request.planId()
+            detail.put("schedule_apply", "when-clean: plan " + plan.planId()
                     + " passed validation with no warnings and no errors, so the schedule applied it");
         }
         if (notices.stream().allMatch(Notice::isWarning)) { // a problem found before the run (a malformed calendar file) runs nothing
-            runTasks(request, started, journal, progress, results, notices, detail);
+            runTasks(pinned, started, journal, progress, results, notices, detail);
         }
         // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
         results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
@@ -181,6 +192,17 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             detail.put(RunJournal.REPLACEMENTS, journal.replacements());
         }
         return finish(request, started, reportId, results, notices, detail, progress);
+    }
+
+    /** A rollback to {@code latest} pinned to the backup id it means now (see {@link RollbackPin}). */
+    private RunRequest pinRollback(RunRequest request) throws RollbackPin.Refused {
+        List<MaintenanceTask> tasks;
+        try {
+            tasks = registry.resolve(request.tasks());
+        } catch (UnknownTaskException | RuntimeException e) {
+            return request; // runTasks says what is wrong with the names
+        }
+        return new RollbackPin(reports, file -> replacer.backups(dataDir, file)).pin(request, tasks);
     }
 
     /** Writes the run's final report; a failure to write it is in the returned report. */
@@ -199,7 +221,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
             List<Notice> withError = new ArrayList<>(notices);
             withError.add(Notice.error(NoticeCode.WRITE_FAILED, "the report could not be written to "
-                    + reportsDir.toAbsolutePath() + ": " + e.getMessage()));
+                    + reportsDir.toAbsolutePath() + ": " + CauseFormatter.describe(e)));
             report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
                     withError, detail);
         }
@@ -213,15 +235,15 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         String reportId = journal.reportId();
         try {
             RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
-            PlanCheck plan = effective.hasPlan() ? PlanCheck.of(effective, indexes, dataDir, reportsDir, clock.instant(),
-                    maxPlanAge, maxFileBytes) : null;
+            PlanCheck plan = effective.mode() instanceof RunMode.ApplyPlan applyPlan ? PlanCheck.of(applyPlan, indexes,
+                    dataDir, reportsDir, clock.instant(), maxPlanAge, maxFileBytes) : null;
             if (plan != null && effective.tasks().isEmpty()) {
                 effective = effective.withTasks(plan.tasks());
             }
             List<MaintenanceTask> tasks = registry.resolve(effective.tasks());
             checkModeFits(effective, tasks);
             List<String> names = tasks.stream().map(MaintenanceTask::name).toList();
-            progress.accept("run " + reportId + ": " + describeMode(effective) + " of " + names);
+            progress.accept("run " + reportId + ": " + effective.mode().label() + " of " + names);
             if (effective.dryRun()) {
                 results.addAll(runAll(tasks, effective, journal, progress));
             } else {
@@ -252,10 +274,10 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             notices.add(Notice.error(NoticeCode.UNSPECIFIED, e.getMessage()));
         } catch (IOException e) {
             notices.add(Notice.error(NoticeCode.UNSPECIFIED, "could not prepare the run in " + dataDir.toAbsolutePath()
-                    + ": " + e.getMessage()));
+                    + ": " + CauseFormatter.describe(e)));
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed unexpectedly", reportId, e);
-            notices.add(Notice.error(NoticeCode.TASK_FAILED, "run failed unexpectedly: " + e));
+            notices.add(Notice.error(NoticeCode.TASK_FAILED, "run failed unexpectedly: " + CauseFormatter.describe(e)));
         }
     }
 
@@ -276,29 +298,21 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     }
 
     private static void checkModeFits(RunRequest request, List<MaintenanceTask> tasks) {
-        if (!request.hasPlan() && !request.isRollback()) {
+        boolean plan = request.mode() instanceof RunMode.ApplyPlan;
+        boolean rollback = request.mode() instanceof RunMode.Rollback;
+        if (!plan && !rollback) {
             return;
         }
         for (MaintenanceTask task : tasks) {
             // A rollback goes to a task with plans (a constituent task) or one that names the files it writes.
             boolean fits = task.capabilities().contains(MaintenanceTask.Capability.PLANS)
-                    || (request.isRollback() && !task.files().isEmpty());
+                    || (rollback && !task.files().isEmpty());
             if (!fits) {
-                throw new IllegalArgumentException("task " + task.name() + " has no " + (request.hasPlan() ? "plans" : "backups")
-                        + "; only tasks with plans (the constituent tasks) can " + (request.hasPlan() ? "apply a plan"
+                throw new IllegalArgumentException("task " + task.name() + " has no " + (plan ? "plans" : "backups")
+                        + "; only tasks with plans (the constituent tasks) can " + (plan ? "apply a plan"
                         : "be rolled back, and tasks that name the files they write"));
             }
         }
-    }
-
-    private static String describeMode(RunRequest request) {
-        if (request.hasPlan()) {
-            return "APPLY of plan " + request.planId();
-        }
-        if (request.isRollback()) {
-            return (request.dryRun() ? "dry run of ROLLBACK" : "ROLLBACK") + " to backup " + request.rollbackBackupId();
-        }
-        return request.dryRun() ? "dry run" : "APPLY";
     }
 
     /**
@@ -354,7 +368,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             Thread.currentThread().interrupt();
             return crashed(task, request, "interrupted while waiting for the task");
         } catch (ExecutionException e) {
-            return crashed(task, request, String.valueOf(e.getCause()));
+            return crashed(task, request, CauseFormatter.describe(e.getCause()));
         }
     }
 
@@ -371,7 +385,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             LOG.error("task {} threw", task.name(), e);
             return TaskResult.builder(task.name(), context.dryRun(), started)
                     .error(NoticeCode.TASK_FAILED,
-                            "task " + task.name() + " failed unexpectedly: " + e, e).finish(clock.instant());
+                            "task " + task.name() + " failed unexpectedly: " + CauseFormatter.describe(e), e)
+                    .finish(clock.instant());
         }
     }
 

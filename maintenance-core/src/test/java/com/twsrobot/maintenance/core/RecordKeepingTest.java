@@ -188,9 +188,11 @@ class RecordKeepingTest {
 
     @Test
     void emptyReservedReportFilesAreRemovedByTheNextWritingRunOnceAnHourOld() throws Exception {
+        // Ages are measured on the runner's clock, as every time in a run is.
         Path old = Files.createFile(ws.reportsDir().resolve("maintenance_20260624_000000.json"));
-        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Files.setLastModifiedTime(old, FileTime.from(clock.instant().minus(Duration.ofHours(2))));
         Path young = Files.createFile(ws.reportsDir().resolve("maintenance_20260624_000001.json"));
+        Files.setLastModifiedTime(young, FileTime.from(clock.instant().minus(Duration.ofMinutes(5))));
         MaintenanceRunner runner = builder().build();
 
         RunReport applied = apply(runner, 80);

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -61,7 +62,13 @@ class RollbackAndRetentionTest {
         apply(runner, 78);
         caches.invalidated();
 
-        RunReport rolledBack = runner.rollback("hsi_constituents", RunRequest.LATEST_BACKUP);
+        RunReport preview = runner.previewRollback("hsi_constituents", RunMode.LATEST_BACKUP);
+        String newest = runner.backups(Optional.of("hsi_constituents")).get(0).id();
+        // The preview pins "latest" to the id it previewed: its report's mode names it.
+        assertThat(RunMode.of(preview)).isEqualTo(RunMode.rollbackPreview(newest));
+        assertThat(preview.detail()).containsEntry("mode", "dry run of ROLLBACK to backup " + newest);
+        RunReport rolledBack = runner.rollback("hsi_constituents", RunMode.LATEST_BACKUP);
+        assertThat(rolledBack.detail()).containsEntry("mode", "ROLLBACK to backup " + newest);
         assertThat(only(rolledBack).status()).as(rolledBack.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(afterFirst);
         assertThat(only(rolledBack).source()).startsWith("backup:");
@@ -74,6 +81,39 @@ class RollbackAndRetentionTest {
         RunReport toOriginal = runner.rollback("hsi_constituents", oldest);
         assertThat(only(toOriginal).detail()).containsEntry("restored_backup", oldest);
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(original);
+    }
+
+    @Test
+    void rollbackToLatestRestoresOnlyWhatItsPreviewShowed() {
+        MaintenanceRunner runner = builder().build();
+        apply(runner, 80);
+        var before = ws.dataFingerprint();
+        // Never previewed: refused, naming the newest backup and how to restore it by id.
+        String first = runner.backups(Optional.of("hsi_constituents")).get(0).id();
+        RunReport unseen = runner.rollback("hsi_constituents", RunMode.LATEST_BACKUP);
+        assertThat(unseen.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(unseen.results()).isEmpty();
+        assertThat(unseen.errors()).singleElement().asString().contains("no rollback preview of hsi_constituents showed "
+                + "its newest backup " + first, "rollback --task hsi_constituents --backup " + first + " --apply");
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+
+        RunReport preview = runner.previewRollback("hsi_constituents", RunMode.LATEST_BACKUP);
+        assertThat(RunMode.of(preview)).isEqualTo(RunMode.rollbackPreview(first));
+        apply(runner, 78); // a newer backup appears after the preview
+        String second = runner.backups(Optional.of("hsi_constituents")).get(0).id();
+        assertThat(second).isNotEqualTo(first);
+        before = ws.dataFingerprint();
+        RunReport stale = runner.rollback("hsi_constituents", RunMode.LATEST_BACKUP);
+        assertThat(stale.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(stale.errors()).singleElement().asString().contains("the newest backup of hsi_constituents.csv is now "
+                + second + ", not backup " + first + " that rollback preview " + preview.reportId() + " showed",
+                "--backup " + first + " --apply");
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+
+        // Named by id, the previewed backup is restored.
+        RunReport restored = runner.rollback("hsi_constituents", first);
+        assertThat(only(restored).detail()).containsEntry("restored_backup", first);
+        assertThat(ws.dataFingerprint()).isNotEqualTo(before);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.sources;
 
+import com.twsrobot.maintenance.api.http.Deadline;
+
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
@@ -14,7 +16,7 @@ public final class BoundedParse {
      *
      * @throws HtmlTable.ParseInterrupted when the deadline passed or the thread was interrupted mid-parse
      */
-    public static Document html(String html, String baseUri, BoundedHttp.Deadline deadline) {
+    public static Document html(String html, String baseUri, Deadline deadline) {
         return Parser.htmlParser().parseInput(DeadlineReader.of(html, deadline), baseUri);
     }
 }

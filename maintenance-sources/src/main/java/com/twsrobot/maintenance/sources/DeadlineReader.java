@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.sources;
 
+import com.twsrobot.maintenance.api.http.Deadline;
+
 import java.io.Reader;
 import java.io.StringReader;
 
@@ -16,15 +18,15 @@ public final class DeadlineReader extends Reader {
     static final int CHUNK = 4096;
 
     private final Reader in;
-    private final BoundedHttp.Deadline deadline;
+    private final Deadline deadline;
 
-    public DeadlineReader(Reader in, BoundedHttp.Deadline deadline) {
+    public DeadlineReader(Reader in, Deadline deadline) {
         this.in = in;
         this.deadline = deadline;
     }
 
     /** A reader over {@code text} that stops at {@code deadline}. */
-    public static DeadlineReader of(String text, BoundedHttp.Deadline deadline) {
+    public static DeadlineReader of(String text, Deadline deadline) {
         return new DeadlineReader(new StringReader(text), deadline);
     }
 

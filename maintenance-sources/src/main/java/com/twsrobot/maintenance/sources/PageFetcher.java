@@ -1,12 +1,17 @@
 package com.twsrobot.maintenance.sources;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.HttpSettings;
 import com.twsrobot.maintenance.api.SourceException;
+import com.twsrobot.maintenance.api.http.Deadline;
+import com.twsrobot.maintenance.api.http.HttpAnswer;
+import com.twsrobot.maintenance.api.http.HttpFailure;
+import com.twsrobot.maintenance.api.http.HttpStack;
+import com.twsrobot.maintenance.api.http.RetryPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +27,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Fetches one page over HTTP(S) or from a {@code file:} URL: explicit timeouts, a browser-like
- * User-Agent, gzip, a body-size cap (final: a body over it is never retried), retries with backoff on I/O errors and on 403/408/425/429/5xx
- * (honouring {@code Retry-After} up to a bound), then the next URL, all within a total time bound.
- * A failure names every URL tried and what each answered.
+ * Fetches one page over HTTP(S) or from a {@code file:} URL, trying each URL given in turn. Timeouts,
+ * the User-Agent, the proxy, the body cap (final: a body over it is never retried), retries with backoff
+ * on I/O errors and on 403/408/425/429/5xx honouring {@code Retry-After} up to a bound, and the
+ * deadline over all of it are the {@link HttpStack}'s; this class adds gzip, the fallback URLs, the
+ * check that a page is HTML, and a failure that names every URL tried and what each answered.
  */
 public final class PageFetcher {
 
-    /** Statuses worth retrying: throttling, timeouts and server trouble. */
+    /** Statuses below 500 worth retrying: some publishers answer a burst with 403 before they throttle. */
     private static final Set<Integer> RETRYABLE = Set.of(403, 408, 425, 429);
 
     static final String USER_AGENT = HttpSettings.DEFAULT_USER_AGENT;
@@ -37,8 +43,8 @@ public final class PageFetcher {
     /**
      * @param connectTimeout  per connection
      * @param requestTimeout  per request, until the headers arrive
-     * @param totalTimeout    for all attempts on all URLs together, bodies included, when the caller
-     *                        gives no deadline of its own
+     * @param totalTimeout    no longer read: every fetch is given its deadline, on the runner's clock (the
+     *                        component stays so that settings written for earlier versions still build)
      * @param attemptsPerUrl  tries per URL before moving to the next
      * @param backoff         first wait between tries; doubles each time
      * @param maxRetryAfter   longest {@code Retry-After} honoured; longer ones give up on that URL
@@ -49,6 +55,12 @@ public final class PageFetcher {
 
         public static final Settings DEFAULT = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), 3, Duration.ofMillis(500), Duration.ofSeconds(15), 8L * 1024 * 1024);
+
+        /** {@code http} with these timeouts, tries and body cap. */
+        HttpSettings applyTo(HttpSettings http) {
+            return http.withTimeouts(connectTimeout, requestTimeout).withAttemptsPerUrl(attemptsPerUrl)
+                    .withMaxBodyBytes(maxBodyBytes);
+        }
     }
 
     /**
@@ -63,8 +75,8 @@ public final class PageFetcher {
     }
 
     private final Settings settings;
-    private final HttpSettings http;
-    private volatile HttpClient client;
+    private final HttpStack stack;
+    private final RetryPolicy retry;
 
     /** A fetcher with these bounds, the default User-Agent and no proxy. */
     public PageFetcher(Settings settings) {
@@ -73,8 +85,22 @@ public final class PageFetcher {
 
     /** A fetcher with these bounds, sending {@code http}'s User-Agent through its proxy. */
     public PageFetcher(Settings settings, HttpSettings http) {
+        this(settings, HttpStack.of(settings.applyTo(http)));
+    }
+
+    /**
+     * A fetcher with these bounds and {@code http}'s User-Agent and proxy that waits between tries with
+     * {@code waits} (a test's, which moves its clock instead of sleeping).
+     */
+    public PageFetcher(Settings settings, HttpSettings http, com.twsrobot.maintenance.api.http.Sleeper waits) {
+        this(settings, HttpStack.of(settings.applyTo(http)).withSleeper(waits));
+    }
+
+    private PageFetcher(Settings settings, HttpStack stack) {
         this.settings = settings;
-        this.http = http;
+        this.stack = stack;
+        this.retry = RetryPolicy.of(settings.attemptsPerUrl(), settings.backoff(), settings.maxRetryAfter())
+                .withStatuses(RETRYABLE);
     }
 
     /** A fetcher for a runner's network settings: its timeouts, tries, body limit, User-Agent and proxy. */
@@ -84,17 +110,12 @@ public final class PageFetcher {
                 http.attemptsPerUrl(), d.backoff(), d.maxRetryAfter(), http.maxBodyBytes()), http);
     }
 
-    /** Tries {@code urls} in order within the settings' total time bound; returns the first page fetched. */
-    public Page fetch(List<String> urls) throws SourceException {
-        return fetch(urls, BoundedHttp.Deadline.in(settings.totalTimeout()));
-    }
-
     /**
      * Tries {@code urls} in order; returns the first page that could be fetched. Every try, retry and
      * fallback happens before {@code deadline}: when it passes, the read under way is abandoned (its
      * connection closed) and the failure names every URL tried and what each answered.
      */
-    public Page fetch(List<String> urls, BoundedHttp.Deadline deadline) throws SourceException {
+    public Page fetch(List<String> urls, Deadline deadline) throws SourceException {
         Download d = download(urls, deadline, true);
         return new Page(d.url(), new String(d.bytes(), StandardCharsets.UTF_8), d.lastModified());
     }
@@ -108,14 +129,14 @@ public final class PageFetcher {
     }
 
     /**
-     * Like {@link #fetch(List, BoundedHttp.Deadline)} for any kind of file (a CSV, a spreadsheet): the
-     * same deadline, retries, caps and messages, without the check that the answer is HTML.
+     * Like {@link #fetch(List, Deadline)} for any kind of file (a CSV, a spreadsheet): the same
+     * deadline, retries, caps and messages, without the check that the answer is HTML.
      */
-    public Download download(List<String> urls, BoundedHttp.Deadline deadline) throws SourceException {
+    public Download download(List<String> urls, Deadline deadline) throws SourceException {
         return download(urls, deadline, false);
     }
 
-    private Download download(List<String> urls, BoundedHttp.Deadline deadline, boolean htmlOnly) throws SourceException {
+    private Download download(List<String> urls, Deadline deadline, boolean htmlOnly) throws SourceException {
         List<String> tried = new ArrayList<>();
         for (String url : urls) {
             URI uri;
@@ -129,7 +150,7 @@ public final class PageFetcher {
                 try {
                     return new Download(url, readFile(Path.of(uri)));
                 } catch (IOException | RuntimeException e) {
-                    tried.add(url + ": " + describe(e));
+                    tried.add(url + ": " + CauseFormatter.describe(e));
                     continue;
                 }
             }
@@ -148,75 +169,28 @@ public final class PageFetcher {
         throw new SourceException("could not fetch the page; tried " + String.join("; ", tried));
     }
 
-    private Download fetchHttp(URI uri, BoundedHttp.Deadline deadline, List<String> tried, boolean htmlOnly) {
-        Duration wait = settings.backoff();
+    private Download fetchHttp(URI uri, Deadline deadline, List<String> tried, boolean htmlOnly) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+                .header("Accept-Encoding", "gzip")
+                .header("Accept-Language", "en");
         List<String> answers = new ArrayList<>();
-        for (int attempt = 1; attempt <= settings.attemptsPerUrl(); attempt++) {
-            Duration retryAfter = null;
-            try {
-                BoundedHttp.Answer answer = BoundedHttp.get(client(), request(uri, deadline), deadline,
-                        settings.maxBodyBytes());
-                int status = answer.status();
-                if (status == 200) {
-                    String contentType = answer.headers().firstValue("Content-Type").orElse("");
-                    if (htmlOnly && !contentType.isEmpty() && !contentType.toLowerCase(Locale.ROOT).contains("html")) {
-                        answers.add("answered " + contentType.split(";")[0] + ", not HTML");
-                        break; // a different answer will not come by asking again
-                    }
+        try {
+            HttpStack.Exchange exchange = stack.send(request, deadline, retry);
+            answers.addAll(exchange.history());
+            HttpAnswer answer = exchange.answer();
+            if (answer.status() == 200) {
+                String contentType = answer.headers().firstValue("Content-Type").orElse("");
+                if (!htmlOnly || contentType.isEmpty() || contentType.toLowerCase(Locale.ROOT).contains("html")) {
                     return new Download(uri.toString(), answer.body(), lastModified(answer.headers()));
                 }
-                String firstLine = answer.firstLine();
-                boolean saysMore = !firstLine.isEmpty() && !firstLine.equals("HTTP " + status);
-                answers.add("HTTP " + status + (saysMore ? " '" + firstLine + "'" : ""));
-                if (!RETRYABLE.contains(status) && status < 500) {
-                    break;
-                }
-                retryAfter = retryAfter(answer.headers());
-                if (retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0) {
-                    answers.add("Retry-After " + retryAfter.toSeconds() + " s is longer than the "
-                            + settings.maxRetryAfter().toSeconds() + " s allowed");
-                    break;
-                }
-            } catch (BoundedHttp.BodyTooLargeException e) {
-                answers.add(e.getMessage());
-                break; // final: the same body again would be as large, and read in full again
-            } catch (IOException e) {
-                answers.add(e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                answers.add("interrupted");
-                break;
+                answers.add("answered " + contentType.split(";")[0] + ", not HTML");
             }
-            if (attempt == settings.attemptsPerUrl() || deadline.passed()) {
-                break;
-            }
-            Duration pause = retryAfter != null ? retryAfter : wait;
-            if (pause.compareTo(deadline.remaining()) >= 0) {
-                answers.add("gave up: " + deadline.describe() + " would pass before the next try");
-                break;
-            }
-            if (!sleep(pause)) {
-                answers.add("interrupted");
-                break;
-            }
-            wait = wait.multipliedBy(2);
+        } catch (HttpFailure e) {
+            answers.addAll(e.history());
         }
         tried.add(uri + " (" + String.join(", ", answers) + ")");
         return null;
-    }
-
-    private HttpRequest request(URI uri, BoundedHttp.Deadline deadline) throws IOException {
-        Duration left = deadline.remaining();
-        if (left.isZero()) {
-            throw new IOException(deadline.describe() + " passed");
-        }
-        Duration timeout = left.compareTo(settings.requestTimeout()) < 0 ? left : settings.requestTimeout();
-        return HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("User-Agent", http.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-                .header("Accept-Encoding", "gzip")
-                .header("Accept-Language", "en")
-                .build();
     }
 
     /**
@@ -229,16 +203,12 @@ public final class PageFetcher {
                     + "saved page)" : "no such file");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return readCapped(in);
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
+            if (bytes.length > settings.maxBodyBytes()) {
+                throw new IOException("larger than the " + settings.maxBodyBytes() + "-byte cap");
+            }
+            return bytes;
         }
-    }
-
-    private byte[] readCapped(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
-        if (bytes.length > settings.maxBodyBytes()) {
-            throw new IOException("larger than the " + settings.maxBodyBytes() + "-byte cap");
-        }
-        return bytes;
     }
 
     /** The {@code Last-Modified} header as an instant; empty when absent or not an HTTP date. */
@@ -251,55 +221,5 @@ public final class PageFetcher {
                 return java.util.Optional.empty();
             }
         });
-    }
-
-    private static Duration retryAfter(java.net.http.HttpHeaders headers) {
-        String value = headers.firstValue("Retry-After").orElse(null);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
-    }
-
-    private static boolean sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                            .sslContext(LazyTrust.context()).followRedirects(HttpClient.Redirect.NORMAL);
-                    http.proxyAddress().ifPresent(proxy -> builder.proxy(java.net.ProxySelector.of(proxy)));
-                    c = HttpClients.track(builder.build());
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
-    private static String describe(Exception e) {
-        String name = e.getClass().getSimpleName();
-        return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
+import com.twsrobot.maintenance.api.http.Deadline;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -152,7 +153,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     @Override
     public SourceResult fetch(SourceContext context) throws SourceException {
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(context.timeout(), context.clock());
+        Deadline deadline = Deadline.in(context.timeout(), context.clock());
         if (context.snapshot()) {
             return parse(readSnapshot(), PageContentDate.SNAPSHOT_PREFIX + snapshotName() + " (bundled copy as of "
                     + SNAPSHOT_DATE + ")", deadline, java.util.Optional.empty());
@@ -204,7 +205,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     /** Parses a page's HTML within the default deadline; never returns an empty table. */
     public SourceResult parse(String html, String url) throws SourceException {
-        return parse(html, url, BoundedHttp.Deadline.in(SourceContext.DEFAULT_TIMEOUT));
+        return parse(html, url, Deadline.measured(SourceContext.DEFAULT_TIMEOUT));
     }
 
     /**
@@ -212,16 +213,16 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
      * it reads (and stops when the thread is interrupted), so a page that takes past it to read
      * (thousands of nested tables) fails saying so and leaves no thread behind.
      */
-    public SourceResult parse(String html, String url, BoundedHttp.Deadline deadline) throws SourceException {
+    public SourceResult parse(String html, String url, Deadline deadline) throws SourceException {
         return parse(html, url, deadline, java.util.Optional.empty());
     }
 
     /**
-     * As {@link #parse(String, String, BoundedHttp.Deadline)}, for an answer that carried
+     * As {@link #parse(String, String, Deadline)}, for an answer that carried
      * {@code Last-Modified}: the result's content date is the page's last-edited line, else that
      * header (else, for a bundled copy, {@link #SNAPSHOT_DATE}); its origin is read from {@code url}.
      */
-    public SourceResult parse(String html, String url, BoundedHttp.Deadline deadline,
+    public SourceResult parse(String html, String url, Deadline deadline,
                               java.util.Optional<java.time.Instant> lastModified) throws SourceException {
         Document doc;
         List<HtmlTable> tables;
@@ -294,14 +295,14 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         return HtmlTable.all(doc);
     }
 
-    private void checkDeadline(BoundedHttp.Deadline deadline, String url) throws SourceException {
+    private void checkDeadline(Deadline deadline, String url) throws SourceException {
         if (deadline.passed() || Thread.currentThread().isInterrupted()) {
             throw new SourceException(index() + ": reading the tables of " + url + " did not finish within "
                     + deadline.describe());
         }
     }
 
-    private Candidate read(HtmlTable table, Columns columns, BoundedHttp.Deadline deadline, String url)
+    private Candidate read(HtmlTable table, Columns columns, Deadline deadline, String url)
             throws SourceException {
         Candidate c = new Candidate(table);
         for (List<Element> cells : table.rows()) {
@@ -337,7 +338,8 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SourceException(index() + ": cannot read the bundled snapshot " + snapshotName() + ": " + e.getMessage());
+            throw new SourceException(index() + ": cannot read the bundled snapshot " + snapshotName() + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
     }
 

@@ -7,6 +7,7 @@ import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.sources.events.YahooCalendarProvider;
 import com.twsrobot.maintenance.testkit.Fixtures;
@@ -91,21 +92,21 @@ class DeadlineTest {
     void anUnresolvableHostAndARefusedConnectionEachSaySo() throws Exception {
         PageFetcher fetcher = new PageFetcher(PageFetcher.Settings.DEFAULT);
         assertThatThrownBy(() -> fetcher.fetch(List.of("http://no-such-host.invalid/page"),
-                BoundedHttp.Deadline.in(BOUND)))
+                Deadline.in(BOUND, Clock.systemUTC())))
                 .hasMessageContaining("cannot resolve host no-such-host.invalid");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        assertThatThrownBy(() -> fetcher.fetch(List.of("http://127.0.0.1:" + port + "/page"), BoundedHttp.Deadline.in(BOUND)))
-                .hasMessageContaining("connection refused by 127.0.0.1:" + port);
+        assertThatThrownBy(() -> fetcher.fetch(List.of("http://127.0.0.1:" + port + "/page"), Deadline.in(BOUND, Clock.systemUTC())))
+                .hasMessageContaining("could not connect to 127.0.0.1:" + port + " (connection refused)");
     }
 
     @Test
     void anHttpErrorNamesTheStatusAndTheFirstLineOfTheBody() {
         try (FixtureServer server = FixtureServer.start()) {
             server.script("/gone", FixtureServer.Response.of(410, "text/plain", "This page was removed.\nsecond line"));
-            assertThatThrownBy(() -> new PageFetcher(PageFetcher.Settings.DEFAULT).fetch(List.of(server.url("/gone"))))
+            assertThatThrownBy(() -> new PageFetcher(PageFetcher.Settings.DEFAULT).fetch(List.of(server.url("/gone")), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                     .hasMessageContaining("HTTP 410 'This page was removed.'");
         }
     }
@@ -128,7 +129,7 @@ class DeadlineTest {
         Files.write(big, new byte[2_000_001]);
         PageFetcher small = new PageFetcher(new PageFetcher.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 BOUND, 1, Duration.ofMillis(10), Duration.ofSeconds(1), 2_000_000));
-        assertThatThrownBy(() -> small.fetch(List.of(big.toUri().toString())))
+        assertThatThrownBy(() -> small.fetch(List.of(big.toUri().toString()), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .hasMessageContaining("larger than the 2000000-byte cap");
     }
 

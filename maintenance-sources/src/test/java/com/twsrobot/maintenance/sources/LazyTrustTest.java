@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.sources;
 
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +58,7 @@ class LazyTrustTest {
             PageFetcher fetcher = new PageFetcher(new PageFetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
                     Duration.ofSeconds(10), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1_000_000));
             String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/page";
-            assertThatThrownBy(() -> fetcher.fetch(List.of(url)))
+            assertThatThrownBy(() -> fetcher.fetch(List.of(url), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                     .hasMessageContaining("TLS handshake with 127.0.0.1 failed");
         } finally {
             server.stop(0);

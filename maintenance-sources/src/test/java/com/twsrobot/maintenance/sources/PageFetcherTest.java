@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.sources;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.SourceResult;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.testkit.Fixtures;
 import com.twsrobot.maintenance.testkit.FixtureServer;
 import com.twsrobot.maintenance.testkit.FixtureServer.Response;
@@ -46,12 +47,16 @@ class PageFetcherTest {
         assertThat(server.hits("/hsi")).isEqualTo(2);
     }
 
+    /** The wait is the answer's Retry-After, on the fetcher's sleeper: no wall-clock wait in the test. */
     @Test
     void honoursRetryAfterOn429() throws Exception {
         server.script("/hsi", Response.status(429).withHeader("Retry-After", "1"), Response.html(hsiPage));
-        long start = System.nanoTime();
-        assertThat(fetchHsi(FAST).table().rowCount()).isEqualTo(85);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PageFetcher fetcher = new PageFetcher(FAST, com.twsrobot.maintenance.api.HttpSettings.DEFAULT, waits::add);
+        assertThat(new HsiSource(fetcher).fetch(new SourceContext(Map.of("hsi", server.url("/hsi")), false,
+                Clock.systemUTC())).table().rowCount()).isEqualTo(85);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(server.hits("/hsi")).isEqualTo(2);
     }
 
     @Test
@@ -67,7 +72,7 @@ class PageFetcherTest {
         server.script("/desktop", Response.status(503));
         server.script("/mobile", Response.status(404));
         PageFetcher fetcher = new PageFetcher(FAST);
-        assertThatThrownBy(() -> fetcher.fetch(List.of(server.url("/desktop"), server.url("/mobile"))))
+        assertThatThrownBy(() -> fetcher.fetch(List.of(server.url("/desktop"), server.url("/mobile")), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining(server.url("/desktop") + " (HTTP 503, HTTP 503, HTTP 503)")
                 .hasMessageContaining(server.url("/mobile") + " (HTTP 404)");
@@ -77,7 +82,7 @@ class PageFetcherTest {
     void usesTheFallbackUrlWhenTheFirstFails() throws Exception {
         server.script("/desktop", Response.status(500));
         server.script("/mobile", Response.html(hsiPage));
-        PageFetcher.Page page = new PageFetcher(FAST).fetch(List.of(server.url("/desktop"), server.url("/mobile")));
+        PageFetcher.Page page = new PageFetcher(FAST).fetch(List.of(server.url("/desktop"), server.url("/mobile")), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()));
         assertThat(page.url()).isEqualTo(server.url("/mobile"));
         assertThat(server.hits("/desktop")).isEqualTo(3);
     }
@@ -141,7 +146,7 @@ class PageFetcherTest {
         PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 50_000);
         assertThatThrownBy(() -> new PageFetcher(capped).download(List.of(server.url("/file.csv")),
-                BoundedHttp.Deadline.in(Duration.ofSeconds(10))))
+                Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .hasMessageContaining("larger than 50000 bytes");
         assertThat(server.hits("/file.csv")).isEqualTo(1);
     }
@@ -175,7 +180,7 @@ class PageFetcherTest {
         PageFetcher.Settings oneTry = new PageFetcher.Settings(Duration.ofMillis(500), Duration.ofMillis(500),
                 Duration.ofSeconds(3), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
         String closedPort = "http://127.0.0.1:9/hsi";
-        assertThatThrownBy(() -> new PageFetcher(oneTry).fetch(List.of(closedPort)))
+        assertThatThrownBy(() -> new PageFetcher(oneTry).fetch(List.of(closedPort), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .hasMessageStartingWith("could not fetch the page; tried " + closedPort);
     }
 }

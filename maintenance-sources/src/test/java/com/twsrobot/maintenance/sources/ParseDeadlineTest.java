@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.sources;
 import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.SourceException;
 import com.twsrobot.maintenance.api.events.ProviderException;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.sources.events.FomcCalendarParser;
 import com.twsrobot.maintenance.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ParseDeadlineTest {
     @Test
     void aParseFailsOnceItsDeadlinePassesOnTheRunnersClockAndItsThreadEnds() throws Exception {
         MutableClock clock = MutableClock.at("2026-12-03T09:00:00Z");
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(Duration.ofSeconds(30), clock);
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30), clock);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong cpuAtEnd = new AtomicLong();
         Thread parse = new Thread(() -> {
@@ -65,7 +66,7 @@ class ParseDeadlineTest {
     @Test
     void aSourceTheRunnerAbandonsStopsParsingEvenWhenItsClockNeverMoves() throws Exception {
         // A fixed clock: the source's own deadline never passes, only the runner's interrupt can stop it.
-        BoundedHttp.Deadline never = BoundedHttp.Deadline.in(Duration.ofSeconds(30),
+        Deadline never = Deadline.in(Duration.ofSeconds(30),
                 Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), java.time.ZoneOffset.UTC));
         String name = "source-abandoned-" + System.identityHashCode(this);
         Bounded.Started<?> started = Bounded.start(name, () -> new HsiSource().parse(NESTED, "file:/nested.html", never));
@@ -84,7 +85,7 @@ class ParseDeadlineTest {
     @Test
     void theFedPageParseStopsAtItsDeadlineToo() {
         MutableClock clock = MutableClock.at("2026-12-03T09:00:00Z");
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(Duration.ofSeconds(5), clock);
+        Deadline deadline = Deadline.in(Duration.ofSeconds(5), clock);
         clock.advance(Duration.ofSeconds(6));
         assertThatThrownBy(() -> FomcCalendarParser.parse("<html><body><div class=panel></div></body></html>",
                 "https://fed.example/fomc", deadline))
@@ -94,7 +95,7 @@ class ParseDeadlineTest {
 
     @Test
     void aReaderHandsOutSmallChunksSoTheCheckRunsOften() throws Exception {
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(Duration.ofSeconds(30));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30), Clock.systemUTC());
         try (DeadlineReader reader = DeadlineReader.of("x".repeat(100_000), deadline)) {
             char[] buffer = new char[65_536];
             assertThat(reader.read(buffer, 0, buffer.length)).isEqualTo(DeadlineReader.CHUNK);

@@ -87,7 +87,8 @@ public final class CalendarOverrides {
             }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MalformedException(file.toAbsolutePath() + ": cannot be read: " + e.getMessage());
+            throw new MalformedException(file.toAbsolutePath() + ": cannot be read: "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
         List<Day> days = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.Bounded;
@@ -15,6 +16,7 @@ import com.twsrobot.maintenance.api.MembershipList;
 import com.twsrobot.maintenance.api.MembershipSource;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.NoticeCode;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
@@ -192,7 +194,9 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private void refresh(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
         RunRequest request = context.request();
         // The download starts first, so reading and parsing the current file overlaps it.
-        Optional<Fetch> fetch = request.hasPlan() || request.isRollback() || source == null ? Optional.empty()
+        RunMode mode = request.mode();
+        Optional<Fetch> fetch = mode instanceof RunMode.ApplyPlan || mode instanceof RunMode.Rollback || source == null
+                ? Optional.empty()
                 : Optional.of(startFetch(context));
         Optional<ConstituentFile> current;
         try {
@@ -200,8 +204,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     : Optional.empty();
         } catch (CsvFormatException e) {
             fetch.ifPresent(f -> f.pending().cancel());
-            result.error(NoticeCode.FILE_UNREADABLE,
-                    "cannot read the current file: " + e.getMessage() + "; fix or move it before refreshing", e);
+            result.error(NoticeCode.FILE_UNREADABLE, "cannot read the current file: " + CauseFormatter.describe(e)
+                    + "; fix or move it before refreshing", e);
             return;
         } catch (IOException | RuntimeException e) {
             fetch.ifPresent(f -> f.pending().cancel());
@@ -212,8 +216,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             result.warning(NoticeCode.FILE_MISSING, file + " does not exist yet; it will be created");
         }
 
-        Optional<Proposal> proposal = request.hasPlan() ? fromPlan(context, file, current, result)
-                : request.isRollback() ? fromBackup(context, file, result)
+        Optional<Proposal> proposal = mode instanceof RunMode.ApplyPlan plan ? fromPlan(context, plan, file, current, result)
+                : mode instanceof RunMode.Rollback rollback ? fromBackup(context, rollback, file, result)
                 : fromSource(context, fetch, current, result);
         if (proposal.isEmpty()) {
             return;
@@ -442,9 +446,9 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         return m;
     }
 
-    private Optional<Proposal> fromPlan(TaskContext context, Path file, Optional<ConstituentFile> current,
-                                        TaskResult.Builder result) throws IOException {
-        String planId = context.request().planId();
+    private Optional<Proposal> fromPlan(TaskContext context, RunMode.ApplyPlan mode, Path file,
+                                        Optional<ConstituentFile> current, TaskResult.Builder result) throws IOException {
+        String planId = mode.planId();
         result.detail("plan_id", planId);
         Optional<Plan> loaded;
         try {
@@ -493,8 +497,9 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                 false, Optional.empty()));
     }
 
-    private Optional<Proposal> fromBackup(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
-        String wanted = context.request().rollbackBackupId();
+    private Optional<Proposal> fromBackup(TaskContext context, RunMode.Rollback mode, Path file, TaskResult.Builder result)
+            throws IOException {
+        String wanted = mode.backupId();
         Optional<Backup> backup = new BackupStore(context.dataDir(), writer)
                 .find(file.getFileName().toString(), wanted);
         if (backup.isEmpty()) {
@@ -595,6 +600,6 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     }
 
     private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CauseFormatter.describe(e);
     }
 }

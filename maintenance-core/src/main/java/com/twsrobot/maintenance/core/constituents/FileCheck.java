@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
@@ -38,7 +39,7 @@ public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Inte
         } catch (IOException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
                     ValidationResult.error(NoticeCode.FILE_UNREADABLE,
-                            "cannot read " + file + ": " + e.getMessage()), Optional.empty());
+                            "cannot read " + file + ": " + CauseFormatter.describe(e)), Optional.empty());
         } catch (CsvFormatException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(NoticeCode.FILE_UNREADABLE,
                     e.getMessage()), Optional.empty());

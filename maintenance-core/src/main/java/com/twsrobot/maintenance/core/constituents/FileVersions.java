@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import com.twsrobot.maintenance.core.io.BackupStore;
@@ -25,7 +26,9 @@ import java.util.Optional;
  *   <li>a backup id (or {@code latest}): the file as an apply found it before replacing it;</li>
  *   <li>a report id: the list that run proposed (a dry run's saved plan, or the plan an apply applied),
  *       or, for an apply or rollback without a plan, the file as that run left it — the first backup
- *       taken after it finished, else the file now (every change the tool makes takes a backup first).</li>
+ *       taken after it finished, else the file now (every change the tool makes takes a backup first).
+ *       Only a task the run carried out ({@code success} or {@code warning}) has a version there: one it
+ *       refused, that failed or was skipped is not compared, and the message says so.</li>
  * </ul>
  * Reads only; a version that cannot be named or read is an {@link IllegalArgumentException} saying why.
  */
@@ -96,15 +99,21 @@ public final class FileVersions {
 
     private ConstituentTable ofReport(IndexSpec spec, String reportId) {
         String task = spec.taskName();
-        Optional<Plan> own = plan(reportId, task);
-        if (own.isPresent()) {
-            return parse(own.get(), reportId);
-        }
         RunReport report = new ReportStore(reportsDir, writer).read(reportId)
                 .orElseThrow(() -> new IllegalArgumentException("no report '" + reportId + "'"));
         TaskResult result = report.results().stream().filter(r -> r.task().equals(task)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("report " + reportId + " did not run " + task + " (it ran "
                         + report.results().stream().map(TaskResult::task).toList() + ")"));
+        // Only what the run changed or proposed: a task it refused, that failed or was skipped left the file as
+        // it was and proposed nothing (a refused plan's apply names the plan it did not write).
+        if (result.status() != TaskStatus.SUCCESS && result.status() != TaskStatus.WARNING) {
+            throw new IllegalArgumentException("report " + reportId + " did not change or propose " + task + ": it "
+                    + result.status().wireName() + (result.errors().isEmpty() ? "" : " (" + result.errors().get(0) + ")"));
+        }
+        Optional<Plan> own = plan(reportId, task);
+        if (own.isPresent()) {
+            return parse(own.get(), reportId);
+        }
         Object planId = result.detail().get("plan_id");
         if (planId instanceof String id && !id.equals(reportId)) {
             return parse(plan(id, task).orElseThrow(() -> new IllegalArgumentException("report " + reportId
@@ -112,8 +121,7 @@ public final class FileVersions {
         }
         if (report.dryRun()) {
             throw new IllegalArgumentException("report " + reportId + " has no list of " + task + ": its dry run saved no "
-                    + "plan (" + result.status().wireName() + (result.errors().isEmpty() ? "" : ": " + result.errors().get(0))
-                    + ")");
+                    + "plan (" + result.status().wireName() + ")");
         }
         // An apply or rollback without a plan: the file as the run left it.
         List<Backup> later = new BackupStore(dataDir, writer).list(spec.fileName()).stream()

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.constituents;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.ChangeRecord;
 import com.twsrobot.maintenance.api.ConstituentRow;
@@ -48,7 +49,7 @@ public final class MembershipReconstruction {
             throw new SourceException("source for " + index + " did not finish within the " + context.timeout().toSeconds()
                     + " s deadline", e);
         } catch (Exception e) {
-            throw new SourceException("source for " + index + " failed: " + e, e);
+            throw new SourceException("source for " + index + " failed: " + CauseFormatter.describe(e), e);
         }
         return reconstruct(index, fetched.source(), fetched.content(), fetched.table(), fetched.changes(), date);
     }

@@ -1,7 +1,7 @@
 package com.twsrobot.maintenance.core.constituents;
 
 import com.twsrobot.maintenance.api.IndexSpec;
-import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 
@@ -50,22 +50,23 @@ public final class PlanCheck {
         this.maxAge = maxAge;
     }
 
-    /** Finds the plan of {@code request.planId()} and the tasks its report recorded. */
-    public static PlanCheck of(RunRequest request, List<IndexSpec> indexes, Path dataDir, Path reportsDir, Instant now,
+    /** Finds the plan {@code mode} applies and the tasks its report recorded. */
+    public static PlanCheck of(RunMode.ApplyPlan mode, List<IndexSpec> indexes, Path dataDir, Path reportsDir, Instant now,
                                Duration maxAge, long maxFileBytes) throws Refused {
+        String planId = mode.planId();
         PlanStore store = new PlanStore(reportsDir, AtomicFileWriter.DEFAULT, PlanStore.capFor(maxFileBytes));
         List<String> tasks;
         try {
-            tasks = store.tasksOf(request.planId());
+            tasks = store.tasksOf(planId);
         } catch (IOException e) {
-            throw new Refused("plan " + request.planId() + " cannot be read: its report is unreadable (" + e.getMessage()
+            throw new Refused("plan " + planId + " cannot be read: its report is unreadable (" + e.getMessage()
                     + "); nothing was written");
         }
         if (tasks.isEmpty()) {
-            throw new Refused("no plan '" + request.planId() + "' in " + reportsDir.toAbsolutePath()
+            throw new Refused("no plan '" + planId + "' in " + reportsDir.toAbsolutePath()
                     + " (a dry run of constituent tasks saves one under its report id)");
         }
-        return new PlanCheck(request.planId(), tasks, indexes, dataDir, store, now, maxAge);
+        return new PlanCheck(planId, tasks, indexes, dataDir, store, now, maxAge);
     }
 
     /** The tasks the plan covers, in the order its report lists them. */

@@ -28,9 +28,12 @@ public final class MarkerFileInvalidator implements CacheInvalidator {
     private final Path dataDir;
     private final Path dir;
     private final AtomicFileWriter writer;
+    private final java.time.Clock clock;
 
-    public MarkerFileInvalidator(Path dataDir, AtomicFileWriter writer) {
+    /** A marker writer whose changes told without a time are stamped from {@code clock}, the runner's. */
+    public MarkerFileInvalidator(Path dataDir, AtomicFileWriter writer, java.time.Clock clock) {
         this.dataDir = dataDir;
+        this.clock = clock;
         this.dir = dataDir.resolve(DIR);
         this.writer = writer;
     }
@@ -47,7 +50,7 @@ public final class MarkerFileInvalidator implements CacheInvalidator {
 
     @Override
     public void invalidate(String index) throws Exception {
-        invalidate(new Change(index, "", "", "", java.time.Instant.now()));
+        invalidate(new Change(index, "", "", "", clock.instant()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.io;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.Backup;
 import com.twsrobot.maintenance.api.CacheInvalidator;
 import com.twsrobot.maintenance.api.ContentCheck;
@@ -152,6 +153,6 @@ public final class FileReplacer {
     }
 
     private static String describe(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return CauseFormatter.describe(e);
     }
 }

@@ -14,17 +14,20 @@ public final class TempFileSweeper {
 
     /** Deletes leftover {@code .<name>.<uuid>.tmp} files below each directory; returns what was removed. */
     public static List<Path> sweep(List<Path> dirs) throws IOException {
-        return sweep(dirs, java.time.Duration.ZERO);
+        return sweep(dirs, null);
     }
 
     /**
      * Like {@link #sweep(List)}, only for temp files last modified at least {@code minAge} ago: in a
      * directory that runs without the lock also write to (reports: dry runs), a young temp file may
-     * belong to a run that is still writing it.
+     * belong to a run that is still writing it. Ages are measured on {@code clock} (the runner's).
      */
-    public static List<Path> sweep(List<Path> dirs, java.time.Duration minAge) throws IOException {
-        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(minAge));
+    public static List<Path> sweep(List<Path> dirs, java.time.Duration minAge, java.time.Clock clock) throws IOException {
+        return sweep(dirs, java.nio.file.attribute.FileTime.from(clock.instant().minus(minAge)));
+    }
+
+    /** Removes the temp files modified at or before {@code cutoff}; null for every one. */
+    private static List<Path> sweep(List<Path> dirs, java.nio.file.attribute.FileTime cutoff) throws IOException {
         List<Path> removed = new ArrayList<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) { // the data or reports directory: the operator's, it may be a link
@@ -40,7 +43,8 @@ public final class TempFileSweeper {
                                 java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
                             if (attributes.isRegularFile()
                                     && AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
-                                    && attributes.lastModifiedTime().compareTo(cutoff) <= 0 && Files.deleteIfExists(p)) {
+                                    && (cutoff == null || attributes.lastModifiedTime().compareTo(cutoff) <= 0)
+                                    && Files.deleteIfExists(p)) {
                                 removed.add(p);
                             }
                             return java.nio.file.FileVisitResult.CONTINUE;

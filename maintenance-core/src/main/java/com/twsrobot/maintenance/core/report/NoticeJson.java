@@ -41,7 +41,10 @@ public final class NoticeJson {
     /** The entries of the notices with a code or a reference, in {@code scope}; empty when none has either. */
     static List<Entry> entries(List<Notice> notices, String scope) {
         List<Entry> out = new ArrayList<>();
-        for (Notice n : notices) {
+        // Warnings, then errors, as the report's arrays list them: a report read back writes the same entries.
+        List<Notice> ordered = new ArrayList<>(notices.stream().filter(Notice::isWarning).toList());
+        ordered.addAll(notices.stream().filter(n -> !n.isWarning()).toList());
+        for (Notice n : ordered) {
             if (n.code() != NoticeCode.UNSPECIFIED || n.index() != null || n.symbol() != null || n.field() != null) {
                 out.add(new Entry(n.code().wireName(), n.severity().name().toLowerCase(Locale.ROOT), scope, n.message(),
                         n.index(), n.symbol(), n.field()));

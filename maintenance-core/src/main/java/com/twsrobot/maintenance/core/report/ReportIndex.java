@@ -215,6 +215,13 @@ public final class ReportIndex {
     private final ReentrantLock jvmLock = new ReentrantLock();
     private volatile Duration lockWait = LOCK_WAIT;
     private volatile Duration checkEvery = CHECK_EVERY;
+    /**
+     * When listings happened, and the seed of the state's sequence: written into the index on disk and
+     * compared by every process that shares the directory, so it is the system clock (the file system's
+     * time base), not one runner's (the index is shared by all the runners on a directory in a JVM, and a
+     * test's runner clock may stand still). Tests set their own.
+     */
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private final Map<String, Day> days = new ConcurrentHashMap<>();
 
     private ReportIndex(Path reportsDir) {
@@ -233,6 +240,11 @@ public final class ReportIndex {
      */
     public void lockWait(Duration wait) {
         this.lockWait = wait;
+    }
+
+    /** Sets the clock listings are timed on (the system clock unless set). */
+    void clock(java.time.Clock value) {
+        this.clock = value;
     }
 
     /** Sets how often a reader lists the directory to check the index ({@link #CHECK_EVERY} unless set). */
@@ -419,7 +431,7 @@ public final class ReportIndex {
      * directory time; this bounds how long such a report can go unseen (one listing per interval).
      */
     private boolean checkedRecently(State s) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         return now >= s.checkedAt() && now - s.checkedAt() < checkEvery.toMillis();
     }
 
@@ -431,7 +443,7 @@ public final class ReportIndex {
             OwnFiles.refuseLink(dir.resolve(name));
         }
         LOG.info("building the report index in {} from the reports", dir);
-        long listedAt = System.currentTimeMillis();
+        long listedAt = clock.millis();
         String stamp = dirStamp();
         Listing listing = listing();
         Set<String> open = new TreeSet<>();
@@ -453,14 +465,14 @@ public final class ReportIndex {
             writer.write(dir.resolve(day.getKey() + ".tsv"), text.toString().getBytes(StandardCharsets.UTF_8));
             days.remove(day.getKey() + ".tsv");
         }
-        State s = new State(System.currentTimeMillis() * 1000, stamp, open, listing.tempFiles(), listedAt);
+        State s = new State(clock.millis() * 1000, stamp, open, listing.tempFiles(), listedAt);
         writeState(s);
         return s;
     }
 
     /** The index after a change it did not see: one listing; only the reports it does not know are read. */
     private State catchUp(State s) throws IOException {
-        long listedAt = System.currentTimeMillis();
+        long listedAt = clock.millis();
         String stamp = dirStamp();
         Listing listing = listing();
         Set<String> open = new TreeSet<>(s.open());

@@ -4,11 +4,12 @@ import com.twsrobot.maintenance.api.ConstituentDetail;
 import com.twsrobot.maintenance.api.EventSyncDetail;
 import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
-import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.TaskDetail;
 import com.twsrobot.maintenance.api.TaskResult;
+import com.twsrobot.maintenance.api.Trigger;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,19 +21,28 @@ public final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
+    /** The report's {@code detail.trigger}; manual when absent or unknown (a report from before triggers). */
+    private static Trigger triggerOf(RunDetail run) {
+        try {
+            return Trigger.parse(run.trigger() == null ? "manual" : run.trigger());
+        } catch (IllegalArgumentException e) {
+            return Trigger.manual();
+        }
+    }
+
     public static String write(RunReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Maintenance report ").append(text(report.reportId())).append("\n\n");
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
-        md.append("- Mode: ").append(report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
+        md.append("- Mode: ").append(RunMode.of(report) instanceof RunMode.Rollback r ? text(r.title())
+                + (r.apply() ? "" : " (nothing written)") : report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
         RunDetail run = TaskDetails.ofRun(report);
-        String trigger = String.valueOf(run.trigger());
-        if (RunRequest.SCHEDULE.equals(trigger)) {
+        Trigger trigger = triggerOf(run);
+        if (trigger instanceof Trigger.Schedule) {
             md.append("- Trigger: schedule").append(run.scheduleApply() != null
                     ? " (" + text(run.scheduleApply()) + ")" : "").append('\n');
-        } else if (trigger.startsWith(RunRequest.API_PREFIX)) {
-            md.append("- Trigger: the console's API token ").append(text(trigger.substring(RunRequest.API_PREFIX.length())))
-                    .append('\n');
+        } else if (trigger instanceof Trigger.ApiToken token) {
+            md.append("- Trigger: the console's API token ").append(text(token.label())).append('\n');
         }
         md.append("- Started: ").append(ReportJson.timestamp(report.startedAt())).append('\n');
         md.append("- Finished: ").append(ReportJson.timestamp(report.finishedAt())).append('\n');

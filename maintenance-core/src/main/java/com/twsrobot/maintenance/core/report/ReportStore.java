@@ -45,6 +45,7 @@ public final class ReportStore {
     private final Path dir;
     private final AtomicFileWriter writer;
     private final ReportIndex index;
+    private final java.time.Clock clock;
     /** The newest reports as last read, by how many, with the index generation they were read at. */
     private final Map<Integer, Recent> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -61,6 +62,15 @@ public final class ReportStore {
     private final Map<String, ReadReport> readReports = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReportStore(Path dir, AtomicFileWriter writer) {
+        this(dir, writer, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * A store whose ages (of files left by crashed writers) are measured on {@code clock}, the runner's;
+     * the two-argument form, for readers outside a runner, measures on the system clock.
+     */
+    public ReportStore(Path dir, AtomicFileWriter writer, java.time.Clock clock) {
+        this.clock = clock;
         this.dir = dir;
         this.writer = writer;
         this.index = ReportIndex.of(dir);
@@ -423,7 +433,7 @@ public final class ReportStore {
         if (!Files.isDirectory(dir)) {
             return removed;
         }
-        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(Instant.now().minus(minAge));
+        java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(clock.instant().minus(minAge));
         // Only the reports the index has as reserved or under way can be empty (all of them without an index).
         for (String id : maybeInProgress()) {
             Path p = jsonPath(id);
@@ -525,7 +535,7 @@ public final class ReportStore {
         }
         List<Path> removed = new ArrayList<>();
         index.record(() -> {
-            removed.addAll(com.twsrobot.maintenance.core.io.TempFileSweeper.sweep(List.of(dir), minAge));
+            removed.addAll(com.twsrobot.maintenance.core.io.TempFileSweeper.sweep(List.of(dir), minAge, clock));
             return List.of();
         });
         boolean left;

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.schedule;
 
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.Trigger;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.api.UnknownTaskException;
@@ -139,7 +140,7 @@ public final class ScheduledRuns implements AutoCloseable {
     }
 
     private Outcome run(Instant slot) throws IOException {
-        RunRequest dryRun = RunRequest.builder().tasks(settings.tasks()).trigger(RunRequest.SCHEDULE).build();
+        RunRequest dryRun = RunRequest.builder().tasks(settings.tasks()).trigger(Trigger.schedule()).build();
         Optional<RunReport> report = execute.apply(dryRun);
         if (report.isEmpty()) {
             return new Outcome(slot, Optional.empty(), Optional.empty(), "another run is under way; trying again in "
@@ -163,7 +164,7 @@ public final class ScheduledRuns implements AutoCloseable {
             return new Outcome(slot, report, Optional.empty(), "dry run " + dry.reportId() + " is clean and changes nothing");
         }
         Optional<RunReport> apply = execute.apply(RunRequest.builder().plan(dry.reportId()).apply()
-                .trigger(RunRequest.SCHEDULE).build());
+                .trigger(Trigger.schedule()).build());
         String note = apply.map(a -> "applied plan " + dry.reportId() + " as " + a.reportId() + ": " + a.status().wireName())
                 .orElse("not applied: another run started before the apply; dry run " + dry.reportId() + " is kept for review");
         LOG.info("scheduled {}", note);

@@ -25,13 +25,22 @@ public final class SqlQuerySymbols implements EventSymbols {
     private final Duration timeout;
 
     public SqlQuerySymbols(String jdbcUrl, String sql, Duration timeout) {
-        String head = sql.strip().toLowerCase(Locale.ROOT);
-        if (!(head.startsWith("select") || head.startsWith("with")) || sql.strip().replaceAll(";\\s*$", "").contains(";")) {
-            throw new IllegalArgumentException("the event symbols query must be one SELECT statement, got: " + sql);
+        java.util.Optional<String> problem = problem(sql);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         this.jdbcUrl = jdbcUrl;
         this.sql = sql.strip().replaceAll(";\\s*$", "");
         this.timeout = timeout;
+    }
+
+    /** Why {@code sql} is not a query this runs (one SELECT, or WITH … SELECT), or empty. */
+    public static java.util.Optional<String> problem(String sql) {
+        String head = sql.strip().toLowerCase(Locale.ROOT);
+        if (!(head.startsWith("select") || head.startsWith("with")) || sql.strip().replaceAll(";\\s*$", "").contains(";")) {
+            return java.util.Optional.of("the event symbols query must be one SELECT statement, got: " + sql);
+        }
+        return java.util.Optional.empty();
     }
 
     @Override

@@ -48,7 +48,8 @@ public final class WatchlistSymbols implements EventSymbols {
             }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e), e);
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

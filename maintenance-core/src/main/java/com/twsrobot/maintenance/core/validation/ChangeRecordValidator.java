@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Whether each removal is real: a removed member no change record explains (see {@link ChangeAnalysis})
- * warns, naming each, when the source states change records at all; one that weighs more than {@link com.twsrobot.maintenance.api.ValidationPolicy#heavyRemovalPercent()}
+ * warns, naming each (every removal, when the source states no change records at all); one that weighs more than {@link com.twsrobot.maintenance.api.ValidationPolicy#heavyRemovalPercent()}
  * in the page's own weights or any configured holdings file's fails unless a large change is allowed.
  * Judges fetched proposals only (a saved plan was judged when it was previewed).
  */
@@ -61,10 +61,12 @@ public final class ChangeRecordValidator implements Validator {
                     ? ValidationResult.warning(NoticeCode.CHANGE_RECORDS_HEAVY, what + "; accepted because a large change was explicitly allowed")
                     : ValidationResult.error(NoticeCode.CHANGE_RECORDS_HEAVY, what + " (a damaged page?); rerun with --allow-large-change if this is expected"));
         }
-        // A source that states no change records (STI, HSI) cannot explain anything: its removals are not
-        // called unexplained one by one (churn and the heavy check still judge them).
-        if (!unexplained.isEmpty() && !facts.changes().isEmpty()) {
-            result = result.merge(ValidationResult.warning(NoticeCode.CHANGE_RECORDS_UNEXPLAINED, unexplained.size() + " unexplained removal(s), " + table
+        // A source that states no change records (STI, HSI) explains nothing, so each of its removals is
+        // unexplained and listed: the operator checks it against the index provider's notice before applying.
+        if (!unexplained.isEmpty()) {
+            String why = facts.changes().isEmpty() ? " (the source states no change records)" : ", " + table;
+            result = result.merge(ValidationResult.warning(NoticeCode.CHANGE_RECORDS_UNEXPLAINED,
+                    unexplained.size() + " unexplained removal(s)" + why
                     + ": " + String.join(", ", unexplained) + noWeights));
         }
         return result;

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.validation;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
@@ -49,7 +50,7 @@ public final class ValidatorChain {
                 one = validator.validate(input);
             } catch (RuntimeException e) {
                 one = ValidationResult.error(NoticeCode.VALIDATOR_FAILED,
-                        "validator " + validator.name() + " failed: " + e);
+                        "validator " + validator.name() + " failed: " + CauseFormatter.describe(e));
             }
             result = result.merge(one);
         }

@@ -1,11 +1,15 @@
 package com.twsrobot.maintenance.core.schedule;
 
+import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.Trigger;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
+import com.twsrobot.maintenance.core.constituents.ConstituentFile;
 import com.twsrobot.maintenance.core.report.ReportFilter;
 import com.twsrobot.maintenance.testkit.FakeSource;
+import com.twsrobot.maintenance.testkit.Fixtures;
 import com.twsrobot.maintenance.testkit.MutableClock;
 import com.twsrobot.maintenance.testkit.Rows;
 import com.twsrobot.maintenance.testkit.TempWorkspace;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +75,7 @@ class ScheduledRunsTest {
         assertThat(outcome.slot()).isEqualTo(Instant.parse("2026-06-25T00:10:00Z"));
         RunReport dry = outcome.dryRun().orElseThrow();
         assertThat(dry.dryRun()).isTrue();
-        assertThat(dry.detail()).containsEntry("trigger", RunRequest.SCHEDULE);
+        assertThat(dry.detail()).containsEntry("trigger", Trigger.schedule().wireName());
         assertThat(dry.results()).extracting(r -> r.task()).containsExactly("sti_constituents");
         assertThat(outcome.apply()).isEmpty();
         assertThat(outcome.note()).contains("kept for review");
@@ -102,6 +107,11 @@ class ScheduledRunsTest {
 
     @Test
     void whenCleanAppliesAPlanWhoseValidationPassedWithNoWarnings() throws Exception {
+        // A clean change: the real members kept and one added (a removal nothing explains would warn).
+        List<ConstituentRow> rows = new ArrayList<>(ConstituentFile.parse(
+                Fixtures.currentConstituents("sti_constituents.csv"), "sti").table().rows());
+        rows.addAll(Rows.sgxCodes(1));
+        sti.answer(rows);
         MaintenanceRunner runner = runner(0.1);
         ScheduledRuns runs = scheduled(runner, daily(true));
         runs.runDue();
@@ -120,7 +130,7 @@ class ScheduledRunsTest {
         assertThat(apply.detail().get("schedule_apply").toString()).contains("when-clean", dry.reportId(), "no warnings");
         assertThat(outcome.note()).contains("applied plan " + dry.reportId());
         assertThat(ws.readData("sti_constituents.csv")).isNotEqualTo(before);
-        assertThat(new String(ws.readData("sti_constituents.csv")).lines().count()).isEqualTo(31);
+        assertThat(new String(ws.readData("sti_constituents.csv")).lines().count()).isEqualTo(32); // header, 30 kept, 1 added
     }
 
     @Test

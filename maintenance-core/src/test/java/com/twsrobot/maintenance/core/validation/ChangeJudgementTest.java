@@ -102,8 +102,9 @@ class ChangeJudgementTest {
         assertThat(r.errors()).singleElement().asString().contains("B (Beta, 1.50 % in the page's weights)")
                 .doesNotContain("Gamma");
         assertThat(r.errors().get(0)).contains("(the source states no change records)");
-        // Without change records a light removal is left to churn: nothing to explain it with.
-        assertThat(r.warnings()).isEmpty();
+        // Without change records nothing explains a light removal either: it is listed as unexplained.
+        assertThat(r.warnings()).singleElement().asString().contains("1 unexplained removal(s) (the source states no "
+                + "change records): C (Gamma, 0.90 % in the page's weights)");
         ValidationResult withRecords = judge(before, after, new SourceFacts(DAY, List.of(record("2020-01-02", "A", "Alpha",
                 null, null, "")), Map.of("B", 1.5, "C", 0.9), Map.of()), false);
         assertThat(withRecords.warnings()).singleElement().asString().contains("1 unexplained removal(s), not in the page's "

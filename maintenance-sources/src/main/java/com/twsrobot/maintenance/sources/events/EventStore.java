@@ -13,8 +13,6 @@ import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderFetch;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,12 +162,12 @@ final class EventStore {
      * is not there yet (a store the host created gets it on the first apply).
      */
     void createMissing(Connection c) throws SQLException {
-        for (String table : List.of("market_events", "market_event_sync_logs")) {
-            if (tableExists(c, table)) {
+        for (HostSchema.Table table : HostSchema.TABLES) {
+            if (tableExists(c, table.name())) {
                 continue;
             }
             try (Statement st = c.createStatement()) {
-                for (String sql : hostDdl(table)) {
+                for (String sql : HostSchema.statements(dialect, table.name())) {
                     st.execute(sql);
                 }
             }
@@ -177,28 +175,6 @@ final class EventStore {
         try (Statement st = c.createStatement()) {
             st.execute(RefreshReads.CREATE_REFRESH_INDEX);
         }
-    }
-
-    /** The host's CREATE TABLE and CREATE INDEX statements of {@code table} for this dialect. */
-    private List<String> hostDdl(String table) throws SQLException {
-        String name = dialect == Dialect.POSTGRESQL ? "host-schema.postgresql.sql" : "host-schema.sqlite.sql";
-        String text;
-        try (InputStream in = EventStore.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new SQLException("the host schema " + name + " is missing from the jar");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SQLException("cannot read the host schema " + name + ": " + e.getMessage(), e);
-        }
-        List<String> out = new ArrayList<>();
-        for (String statement : text.replaceAll("(?m)^--.*$", "").split(";")) {
-            String sql = statement.strip();
-            if (sql.startsWith("CREATE TABLE " + table + " ") || sql.matches("(?s)CREATE (UNIQUE )?INDEX \\S+ ON " + table + " .*")) {
-                out.add(sql);
-            }
-        }
-        return out;
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.twsrobot.maintenance.sources.events;
 
 import com.twsrobot.maintenance.api.events.ProviderException;
-import com.twsrobot.maintenance.sources.BoundedHttp;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.sources.BoundedParse;
 import com.twsrobot.maintenance.sources.HtmlTable;
 import org.jsoup.nodes.Document;
@@ -102,11 +102,11 @@ public final class FomcCalendarParser {
     }
 
     public static Parsed parse(String html, String url) throws ProviderException {
-        return parse(html, url, BoundedHttp.Deadline.in(com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT));
+        return parse(html, url, Deadline.measured(com.twsrobot.maintenance.api.SourceContext.DEFAULT_TIMEOUT));
     }
 
     /** As {@link #parse(String, String)}, the parse stopping at {@code deadline} (or when interrupted). */
-    public static Parsed parse(String html, String url, BoundedHttp.Deadline deadline) throws ProviderException {
+    public static Parsed parse(String html, String url, Deadline deadline) throws ProviderException {
         Document doc;
         try {
             doc = BoundedParse.html(html, "", deadline);
@@ -199,7 +199,7 @@ public final class FomcCalendarParser {
      * month and date cells alone (its links and "Released ..." notes are not read), scripts and styles
      * are left out.
      */
-    private static String lines(Document doc, BoundedHttp.Deadline deadline, String url) throws ProviderException {
+    private static String lines(Document doc, Deadline deadline, String url) throws ProviderException {
         StringBuilder out = new StringBuilder();
         boolean[] stopped = {false};
         int[] visited = {0};

@@ -8,7 +8,7 @@ import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderException;
 import com.twsrobot.maintenance.api.events.ProviderFetch;
-import com.twsrobot.maintenance.sources.BoundedHttp;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.sources.PageFetcher;
 
 import java.io.IOException;
@@ -60,7 +60,8 @@ public final class FomcProvider implements EventProvider {
     public ProviderFetch fetch(EventsRequest request) throws ProviderException {
         String url;
         String html;
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(request.timeout());
+        // From the request's instant, measured on the monotonic timer: the request carries no clock.
+        Deadline deadline = Deadline.elapsing(request.timeout(), request.now());
         if (request.snapshot()) {
             url = "snapshot:" + SNAPSHOT;
             html = snapshot();
@@ -120,7 +121,7 @@ public final class FomcProvider implements EventProvider {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ProviderException("fomc: cannot read the bundled snapshot: " + e.getMessage(), e);
+            throw new ProviderException("fomc: cannot read the bundled snapshot: " + com.twsrobot.maintenance.api.CauseFormatter.describe(e), e);
         }
     }
 }

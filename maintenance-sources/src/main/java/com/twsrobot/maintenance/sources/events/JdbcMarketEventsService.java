@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.sources.events;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.Bounded;
 import com.twsrobot.maintenance.api.events.EventProvider;
@@ -82,11 +83,12 @@ public final class JdbcMarketEventsService implements MarketEventsService {
     }
 
     /**
-     * Sync ids sort in the order syncs ran, even under a fixed test clock: the wall time in
-     * milliseconds and a sequence, then a random part so two processes never collide.
+     * Sync ids sort in the order syncs ran, even under a fixed test clock: the runner's time in
+     * milliseconds and a sequence (which orders the syncs of one JVM when that clock stands still), then a
+     * random part so two processes never collide.
      */
-    private static String newSyncId() {
-        return String.format("%013d-%06d-%s", System.currentTimeMillis(), SEQUENCE.incrementAndGet() % 1_000_000,
+    private String newSyncId() {
+        return String.format("%013d-%06d-%s", clock.millis(), SEQUENCE.incrementAndGet() % 1_000_000,
                 UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -114,7 +116,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         } catch (SQLException e) {
             Instant now = clock.instant();
             List<ProviderResult> failed = providers.stream().map(p -> new ProviderResult(syncId, p.name(), types(p), "failed",
-                    0, 0, 0, 0, 0, 1, "event store " + redacted() + " unusable: " + e.getMessage(), List.of(), now, now))
+                    0, 0, 0, 0, 0, 1, "event store " + redacted() + " unusable: " + CauseFormatter.describe(e), List.of(), now, now))
                     .toList();
             return new SyncSummary(syncId, "failed", false, failed);
         }
@@ -151,7 +153,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
                 } catch (Exception e) {
                     Instant now = clock.instant();
                     results.add(new ProviderResult(syncId, providers.get(i).name(), types(providers.get(i)), "failed", 0, 0,
-                            0, 0, 0, 1, String.valueOf(e.getCause() != null ? e.getCause() : e), List.of(), now, now));
+                            0, 0, 0, 1, CauseFormatter.describe(e), List.of(), now, now));
                 }
             }
         } finally {
@@ -182,7 +184,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
             LOG.debug("provider {} failed: {}", provider.name(), e.toString());
             plan = null;
             result = new ProviderResult(syncId, provider.name(), types(provider), "failed", 0, 0, 0, 0, 0, 1,
-                    e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), started, clock.instant());
+                    CauseFormatter.describe(e), List.of(), started, clock.instant());
         }
         if (!preview) {
             log(provider, result, fetch, plan, request);
@@ -222,7 +224,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
             throw new ProviderException(provider.name() + " did not finish within the " + request.timeout().toSeconds()
                     + " s deadline; it was abandoned");
         } catch (Exception e) {
-            throw new ProviderException(provider.name() + " failed: " + e, e);
+            throw new ProviderException(provider.name() + " failed: " + CauseFormatter.describe(e), e);
         }
     }
 

@@ -9,6 +9,7 @@ import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.api.events.EventSymbols;
 import com.twsrobot.maintenance.api.events.EventsRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.EventChange;
 import com.twsrobot.maintenance.api.events.ProviderResult;
@@ -28,7 +29,9 @@ import java.util.Optional;
 /**
  * {@code market_events}: a dry run asks the market-events service for a preview (what would be
  * inserted, updated, marked stale); an apply refreshes. Earnings and dividends are fetched only for
- * the request's symbols and those the host's {@link EventSymbols} supply — never a whole index.
+ * the request's symbols and those the host's {@link EventSymbols} supply — never a whole index. The
+ * task's own options (those symbols and the window) are the request's {@link MarketEventsOptions},
+ * {@link MarketEventsOptions#DEFAULTS} when it carries none.
  */
 public final class MarketEventsTask implements MaintenanceTask {
 
@@ -58,9 +61,11 @@ public final class MarketEventsTask implements MaintenanceTask {
                     "no market-events service: give the runner the host's service or put "
                     + "maintenance-sources on the class path").finish(context.clock().instant());
         }
+        MarketEventsOptions options = context.request().options(MarketEventsOptions.class)
+                .orElse(MarketEventsOptions.DEFAULTS);
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         Set<String> symbols = new LinkedHashSet<>();
-        List<String> manual = normalise(context.request().eventSymbols());
+        List<String> manual = normalise(options.symbols());
         bySource.put("manual", manual);
         symbols.addAll(manual);
         List<EventSymbols> suppliers = new ArrayList<>(context.eventSymbols());
@@ -80,7 +85,7 @@ public final class MarketEventsTask implements MaintenanceTask {
             }
         }
         LocalDate from = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
-        LocalDate to = from.plusDays(context.request().daysAhead());
+        LocalDate to = from.plusDays(options.daysAhead());
         EventsRequest request = new EventsRequest(new ArrayList<>(symbols), from, to, context.clock().instant(),
                 context.request().sourceUrls(), context.request().snapshot(), context.request().effectiveSourceTimeout(),
                 context.providerOptions(), context.http());
@@ -109,7 +114,7 @@ public final class MarketEventsTask implements MaintenanceTask {
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("from", from.toString());
         window.put("to", to.toString());
-        window.put("days_ahead", context.request().daysAhead());
+        window.put("days_ahead", options.daysAhead());
         result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId())
                 .detail("window", window).detail("symbols", new ArrayList<>(symbols)).detail("symbol_sources", bySource);
         List<Map<String, Object>> providers = new ArrayList<>();

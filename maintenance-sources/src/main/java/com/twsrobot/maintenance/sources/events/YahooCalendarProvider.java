@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.sources.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.events.EventProvider;
 import com.twsrobot.maintenance.api.events.EventType;
 import com.twsrobot.maintenance.api.events.HostEvents;
@@ -9,13 +10,16 @@ import com.twsrobot.maintenance.api.events.EventsRequest;
 import com.twsrobot.maintenance.api.events.MarketEvent;
 import com.twsrobot.maintenance.api.events.ProviderException;
 import com.twsrobot.maintenance.api.events.ProviderFetch;
-import com.twsrobot.maintenance.sources.BoundedHttp;
+import com.twsrobot.maintenance.api.http.Deadline;
+import com.twsrobot.maintenance.api.http.HttpAnswer;
+import com.twsrobot.maintenance.api.http.HttpFailure;
+import com.twsrobot.maintenance.api.http.HttpStack;
+import com.twsrobot.maintenance.api.http.RetryPolicy;
 
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * "Invalid Crumb" gets a fresh pair and one retry. "Quote not found" is a per-symbol warning, not a
  * failure. Requests run with bounded concurrency and an optional rate limit, from the runner's provider
  * options ({@value #CONCURRENCY}, default 16; {@value #REQUESTS_PER_SECOND}, default no limit); 429 and
- * 5xx are retried with backoff.
+ * 5xx are retried with backoff and {@code Retry-After} by the {@link HttpStack}.
  */
 public final class YahooCalendarProvider implements EventProvider {
 
@@ -44,6 +48,8 @@ public final class YahooCalendarProvider implements EventProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ATTEMPTS = 3;
     private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** The longest {@code Retry-After} a throttled answer may ask for before the symbol gives up. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(15);
 
     /**
      * @param concurrency       requests in flight at once
@@ -151,7 +157,7 @@ public final class YahooCalendarProvider implements EventProvider {
                     } catch (NotFound e) {
                         warnings.add(e.getMessage());
                     } catch (IOException | RuntimeException e) {
-                        errors.add(symbol + ": " + e.getMessage());
+                        errors.add(symbol + ": " + CauseFormatter.describe(e));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         errors.add(symbol + ": interrupted");
@@ -165,7 +171,7 @@ public final class YahooCalendarProvider implements EventProvider {
             Thread.currentThread().interrupt();
             throw new ProviderException("yahoo: interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new ProviderException("yahoo: " + e.getCause(), e.getCause());
+            throw new ProviderException("yahoo: " + CauseFormatter.describe(e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -187,71 +193,69 @@ public final class YahooCalendarProvider implements EventProvider {
     /** One provider run: a cookie jar, the current crumb, the rate limiter. */
     private static final class Session {
         private final EventsRequest request;
-        private final Settings settings;
-        private final HttpClient client;
+        private final HttpStack stack;
+        private final RetryPolicy retry;
         private final RateLimiter limiter;
         private final AtomicReference<String> crumb = new AtomicReference<>();
         private final String base;
-        private final BoundedHttp.Deadline deadline;
+        private final Deadline deadline;
 
         Session(EventsRequest request, Settings settings) {
             this.request = request;
-            this.settings = settings;
             this.limiter = new RateLimiter(settings.requestsPerSecond());
-            this.deadline = BoundedHttp.Deadline.in(request.timeout());
+            // From the request's instant, measured on the monotonic timer: the request carries no clock.
+            this.deadline = Deadline.elapsing(request.timeout(), request.now());
             this.base = request.urlFor("yahoo", BASE_URL);
-            HttpClient.Builder builder = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager()).connectTimeout(settings.timeout())
-                    .sslContext(com.twsrobot.maintenance.sources.LazyTrust.context())
-                    .followRedirects(HttpClient.Redirect.NORMAL);
-            request.http().proxyAddress().ifPresent(proxy -> builder.proxy(java.net.ProxySelector.of(proxy)));
-            this.client = com.twsrobot.maintenance.sources.HttpClients.track(builder.build());
+            // The runner's User-Agent and proxy; the provider's own timeout per request and its 4 MiB cap.
+            this.stack = HttpStack.of(request.http().withTimeouts(settings.timeout(), settings.timeout())
+                    .withMaxBodyBytes(MAX_BODY_BYTES)).withCookies(new CookieManager());
+            this.retry = RetryPolicy.of(ATTEMPTS, settings.backoff(), MAX_RETRY_AFTER);
         }
 
         synchronized void refreshCrumb() throws ProviderException {
             String cookieUrl = request.urlFor("yahoo-cookie", COOKIE_URL);
-            List<String> tried = new ArrayList<>();
-            for (int attempt = 1; attempt <= ATTEMPTS && !deadline.passed(); attempt++) {
-                try {
-                    get(cookieUrl); // sets the session cookie; its status does not matter
-                    BoundedHttp.Answer answer = get(base + "/v1/test/getcrumb");
-                    String token = answer.text().trim();
-                    // A rate-limited crumb endpoint answers "Too Many Requests" where the crumb should be.
-                    if (answer.status() == 200 && !token.isEmpty() && token.length() <= 64
-                            && token.chars().noneMatch(Character::isWhitespace)) {
-                        crumb.set(token);
-                        return;
-                    }
-                    tried.add("crumb answer HTTP " + answer.status() + " '" + abbreviate(token) + "'");
-                } catch (BoundedHttp.BodyTooLargeException e) {
-                    tried.add(e.getMessage());
-                    break; // final, never retried: asking again reads the same oversized body again
-                } catch (IOException e) {
-                    tried.add(e.toString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            List<String> tried;
+            try {
+                stack.send(get(cookieUrl), deadline, retry); // sets the session cookie; its status does not matter
+                // A rate-limited crumb endpoint may answer "Too Many Requests" with 200 where the crumb should be.
+                HttpStack.Exchange answer = stack.send(get(base + "/v1/test/getcrumb"), deadline,
+                        retry.withDisguised(a -> a.status() == 200 && !isCrumb(a.text().trim())));
+                String token = answer.answer().text().trim();
+                if (answer.answer().status() == 200 && isCrumb(token)) {
+                    crumb.set(token);
+                    return;
+                }
+                tried = answer.history();
+            } catch (HttpFailure e) {
+                if (e.kind() == HttpFailure.Kind.INTERRUPTED) {
                     throw new ProviderException("yahoo: interrupted while getting a crumb");
                 }
-                pause(settings, attempt, deadline);
+                tried = e.history();
             }
             throw new ProviderException("yahoo: could not get a cookie and crumb from " + cookieUrl + " and " + base
                     + "/v1/test/getcrumb: " + String.join("; ", tried));
+        }
+
+        private static boolean isCrumb(String token) {
+            return !token.isEmpty() && token.length() <= 64 && token.chars().noneMatch(Character::isWhitespace);
         }
 
         YahooCalendarParser.Parsed symbol(String symbol) throws IOException, InterruptedException, NotFound {
             String url = base + "/v10/finance/quoteSummary/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
                     + "?modules=calendarEvents";
             boolean crumbRefreshed = false;
-            String last = "";
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            while (true) {
                 limiter.acquire();
-                BoundedHttp.Answer answer = get(url + "&crumb=" + URLEncoder.encode(crumb.get(), StandardCharsets.UTF_8));
+                HttpStack.Exchange exchange = stack.send(get(url + "&crumb="
+                        + URLEncoder.encode(crumb.get(), StandardCharsets.UTF_8)), deadline, retry);
+                HttpAnswer answer = exchange.answer();
                 int status = answer.status();
                 if (status == 200) {
                     JsonNode root = readTree(answer.text());
                     JsonNode calendar = root.path("quoteSummary").path("result").path(0).path("calendarEvents");
                     if (calendar.isMissingNode()) {
-                        throw new IOException("answer without calendarEvents");
+                        throw new IOException("the answer for " + symbol + " has no calendarEvents (expected Yahoo's "
+                                + "quoteSummary calendar module)");
                     }
                     return YahooCalendarParser.events(symbol, calendar, request, url);
                 }
@@ -261,24 +265,17 @@ public final class YahooCalendarProvider implements EventProvider {
                             + describeError(answer.text(), "no description") + ")");
                 }
                 if (status == 401 && !crumbRefreshed) {
-                    crumbRefreshed = true;
+                    crumbRefreshed = true; // a fresh crumb earns one more try
                     try {
                         refreshCrumb();
                     } catch (ProviderException e) {
                         throw new IOException(e.getMessage());
                     }
-                    attempt--; // a fresh crumb earns one more try
                     continue;
                 }
-                last = "HTTP " + status + " " + abbreviate(answer.text().trim());
-                if (status != 429 && status < 500) {
-                    break;
-                }
-                if (attempt < ATTEMPTS) {
-                    pause(settings, attempt, deadline);
-                }
+                throw new IOException("HTTP " + status + " " + abbreviate(answer.text().trim()) + " after "
+                        + exchange.tries() + (exchange.tries() == 1 ? " try" : " tries"));
             }
-            throw new IOException(last + " after " + ATTEMPTS + " tries");
         }
 
         /** The JSON tree, read through a {@link DeadlineReader} so the parse too ends at the deadline. */
@@ -290,23 +287,9 @@ public final class YahooCalendarProvider implements EventProvider {
             }
         }
 
-        /** One GET within the provider's deadline (headers and body), capped at 4 MiB. */
-        private BoundedHttp.Answer get(String url) throws IOException, InterruptedException {
-            Duration left = deadline.remaining();
-            HttpRequest get = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(left.isZero() || left.compareTo(settings.timeout()) > 0 ? settings.timeout() : left).GET()
-                    .header("User-Agent", request.http().userAgent())
-                    .header("Accept", "application/json,text/plain,*/*").build();
-            return BoundedHttp.get(client, get, deadline, MAX_BODY_BYTES);
-        }
-    }
-
-    /** Waits before a retry, never past the deadline. */
-    private static void pause(Settings settings, int attempt, BoundedHttp.Deadline deadline) {
-        try {
-            Thread.sleep(Math.min(settings.backoff().toMillis() << (attempt - 1), deadline.remaining().toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        /** A GET of JSON or text; the stack adds the timeout, the User-Agent, the deadline and the cap. */
+        private static HttpRequest.Builder get(String url) {
+            return HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "application/json,text/plain,*/*");
         }
     }
 

@@ -4,7 +4,7 @@ import com.twsrobot.maintenance.api.MembershipList;
 import com.twsrobot.maintenance.api.MembershipSource;
 import com.twsrobot.maintenance.api.SourceContext;
 import com.twsrobot.maintenance.api.SourceException;
-import com.twsrobot.maintenance.sources.BoundedHttp;
+import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.sources.PageFetcher;
 
 import java.util.List;
@@ -30,7 +30,7 @@ public abstract class FundHoldingsSource implements MembershipSource {
 
     @Override
     public MembershipList fetch(String url, SourceContext context) throws SourceException {
-        PageFetcher.Download download = fetchers.forSettings(context.http()).download(List.of(url), BoundedHttp.Deadline.in(context.timeout()));
+        PageFetcher.Download download = fetchers.forSettings(context.http()).download(List.of(url), Deadline.in(context.timeout(), context.clock()));
         return parse(download.bytes(), download.url());
     }
 

@@ -122,7 +122,8 @@ public final class HoldingsFiles {
                 });
             }
         } catch (IOException | RuntimeException e) {
-            throw new SourceException(url + ": not a readable xlsx holdings file (" + e.getMessage() + ")");
+            throw new SourceException(url + ": not a readable xlsx holdings file ("
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e) + ")");
         }
         Optional<LocalDate> asOf = Optional.empty();
         int header = -1;

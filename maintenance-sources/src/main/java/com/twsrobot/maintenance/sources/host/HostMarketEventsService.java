@@ -7,7 +7,7 @@ import com.twsrobot.maintenance.api.events.HostConnection;
 import com.twsrobot.maintenance.api.events.MarketEventsService;
 import com.twsrobot.maintenance.api.events.ProviderResult;
 import com.twsrobot.maintenance.api.events.SyncSummary;
-import com.twsrobot.maintenance.sources.BoundedHttp;
+import com.twsrobot.maintenance.api.http.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,18 +54,22 @@ public final class HostMarketEventsService implements MarketEventsService {
      * log while a refresh is followed (for minutes, perhaps) and must not wait for it.
      */
     private final HostSession reader;
+    /** The runner's clock: the ids of refreshes whose host-side start is unknown, and when a look starts. */
+    private final java.time.Clock clock;
 
-    public HostMarketEventsService(HostConnection connection, HttpSettings http) {
+    public HostMarketEventsService(HostConnection connection, HttpSettings http, java.time.Clock clock) {
         this.connection = connection;
         this.http = http;
+        this.clock = clock;
         this.session = new HostSession(connection.url(), connection.username(), connection.passwordFile(), http);
         this.reader = new HostSession(connection.url(), connection.username(), connection.passwordFile(), http);
     }
 
     @Override
     public synchronized SyncSummary refresh(EventsRequest request) {
-        // On the system clock: a runner's test clock may stand still, and this loop must end regardless.
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(request.timeout());
+        // Measured on the monotonic timer from the request's instant: a runner's test clock may stand still,
+        // and this loop must end regardless.
+        Deadline deadline = Deadline.elapsing(request.timeout(), request.now());
         int days = days(request);
         String refreshPath = "/api/market-events/refresh?days=" + days;
         try {
@@ -105,13 +109,13 @@ public final class HostMarketEventsService implements MarketEventsService {
         } catch (HostApiException e) {
             return SyncSummary.failed(pendingId(), false, e.getMessage(), List.of());
         } finally {
-            session.logout(BoundedHttp.Deadline.in(http.requestTimeout()));
+            session.logout(Deadline.elapsing(http.requestTimeout(), clock.instant()));
         }
     }
 
     @Override
     public synchronized SyncSummary preview(EventsRequest request) {
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(request.timeout());
+        Deadline deadline = Deadline.elapsing(request.timeout(), request.now());
         int days = days(request);
         try {
             JsonNode upcoming = session.api("GET", "/api/market-events/upcoming?days=" + days, deadline);
@@ -129,19 +133,19 @@ public final class HostMarketEventsService implements MarketEventsService {
         } catch (HostApiException e) {
             return SyncSummary.failed("host-preview", true, e.getMessage(), List.of());
         } finally {
-            session.logout(BoundedHttp.Deadline.in(http.requestTimeout()));
+            session.logout(Deadline.elapsing(http.requestTimeout(), clock.instant()));
         }
     }
 
     @Override
     public List<ProviderResult> syncLog(int limit) {
-        BoundedHttp.Deadline deadline = BoundedHttp.Deadline.in(http.requestTimeout().multipliedBy(3));
+        Deadline deadline = Deadline.elapsing(http.requestTimeout().multipliedBy(3), clock.instant());
         synchronized (reader) {
             return read(limit, deadline);
         }
     }
 
-    private List<ProviderResult> read(int limit, BoundedHttp.Deadline deadline) {
+    private List<ProviderResult> read(int limit, Deadline deadline) {
         try {
             JsonNode root = reader.api("GET", "/api/market-events/sync-log?limit=" + Math.max(1,
                     Math.min(limit, MAX_LOG_ROWS)), deadline);
@@ -157,7 +161,7 @@ public final class HostMarketEventsService implements MarketEventsService {
         return connection;
     }
 
-    private HostSyncLog.Log syncLog(BoundedHttp.Deadline deadline) throws HostApiException {
+    private HostSyncLog.Log syncLog(Deadline deadline) throws HostApiException {
         String path = "/api/market-events/sync-log?limit=" + MAX_LOG_ROWS;
         return HostSyncLog.parse(session.api("GET", path, deadline), "GET " + path);
     }
@@ -279,7 +283,7 @@ public final class HostMarketEventsService implements MarketEventsService {
     }
 
     /** The id of a refresh whose host-side start is not known (it failed before one was seen). */
-    private static String pendingId() {
-        return "host-" + java.time.Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private String pendingId() {
+        return "host-" + clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

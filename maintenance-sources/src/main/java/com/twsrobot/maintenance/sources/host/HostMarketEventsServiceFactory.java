@@ -12,6 +12,6 @@ public final class HostMarketEventsServiceFactory implements HostEventsServiceFa
 
     @Override
     public MarketEventsService open(HostConnection connection, Clock clock, HttpSettings http) {
-        return new HostMarketEventsService(connection, http);
+        return new HostMarketEventsService(connection, http, clock);
     }
 }

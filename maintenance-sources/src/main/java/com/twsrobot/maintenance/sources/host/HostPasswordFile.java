@@ -37,13 +37,15 @@ public final class HostPasswordFile {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system (Windows): its ACLs are the operator's to set
         } catch (IOException e) {
-            throw new HostApiException("cannot read the mode of host.password_file " + file + ": " + e.getMessage());
+            throw new HostApiException("cannot read the mode of host.password_file " + file + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new HostApiException("cannot read host.password_file " + file + ": " + e.getMessage());
+            throw new HostApiException("cannot read host.password_file " + file + ": "
+                    + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
         if (bytes.length > MAX_BYTES) {
             throw new HostApiException("host.password_file " + file + " is larger than " + MAX_BYTES

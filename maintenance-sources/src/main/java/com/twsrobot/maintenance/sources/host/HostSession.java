@@ -4,18 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twsrobot.maintenance.api.HttpSettings;
-import com.twsrobot.maintenance.sources.BoundedHttp;
-import com.twsrobot.maintenance.sources.HttpClients;
-import com.twsrobot.maintenance.sources.LazyTrust;
+import com.twsrobot.maintenance.api.http.Deadline;
+import com.twsrobot.maintenance.api.http.HttpAnswer;
+import com.twsrobot.maintenance.api.http.HttpFailure;
+import com.twsrobot.maintenance.api.http.HttpStack;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +25,8 @@ import java.util.regex.Pattern;
  * /auth/login} for the session cookie and the {@code csrf_token} form field, {@code POST /auth/login}
  * with the form, then every request with the latest session cookie and every POST with
  * {@code X-CSRFToken}. Each request is bounded by the caller's deadline and the body by the runner's
- * body cap ({@link BoundedHttp}); redirects are not followed (a login answers 302). A 401 logs in once
+ * body cap, sent through the {@link HttpStack} without retries (a login form is not sent twice); redirects
+ * are not followed (a login answers 302). A 401 logs in once
  * more and tries again once. Every failure is a {@link HostApiException} naming what the host did.
  */
 final class HostSession {
@@ -41,8 +40,7 @@ final class HostSession {
     private final String base;
     private final String username;
     private final Path passwordFile;
-    private final HttpSettings http;
-    private final HttpClient client;
+    private final HttpStack stack;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String token;
     private boolean loggedIn;
@@ -52,10 +50,8 @@ final class HostSession {
         this.base = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
         this.username = username;
         this.passwordFile = passwordFile;
-        this.http = http;
         // Direct, not through http.proxy: the host is the operator's own machine or network, not the internet.
-        this.client = HttpClients.track(HttpClient.newBuilder().connectTimeout(http.connectTimeout())
-                .sslContext(LazyTrust.context()).followRedirects(HttpClient.Redirect.NEVER).build());
+        this.stack = HttpStack.of(http).direct();
     }
 
     String base() {
@@ -67,12 +63,12 @@ final class HostSession {
     }
 
     /** Logs in afresh: a new session cookie and token from the login page, then the login form. */
-    void login(BoundedHttp.Deadline deadline) throws HostApiException {
+    void login(Deadline deadline) throws HostApiException {
         String password = HostPasswordFile.read(passwordFile);
         cookies.clear();
         token = null;
         loggedIn = false;
-        BoundedHttp.Answer page = send("GET", "/auth/login", null, false, deadline);
+        HttpAnswer page = send("GET", "/auth/login", null, false, deadline);
         if (page.status() != 200) {
             throw new HostApiException("the host's login page " + base + "/auth/login answered HTTP " + page.status()
                     + describeBody(page) + "; is host.url the TWS Robot web app?");
@@ -84,7 +80,7 @@ final class HostSession {
         }
         token = m.group(1);
         String form = "csrf_token=" + encode(token) + "&username=" + encode(username) + "&password=" + encode(password);
-        BoundedHttp.Answer answer = send("POST", "/auth/login", form, false, deadline);
+        HttpAnswer answer = send("POST", "/auth/login", form, false, deadline);
         int status = answer.status();
         String location = answer.headers().firstValue("Location").orElse("");
         if (status >= 300 && status < 400 && !location.contains("/auth/login")) {
@@ -109,12 +105,12 @@ final class HostSession {
      * One API call's JSON answer, logging in first if needed; a 401 (the session expired) logs in once
      * more and tries once again.
      */
-    JsonNode api(String method, String path, BoundedHttp.Deadline deadline) throws HostApiException {
+    JsonNode api(String method, String path, Deadline deadline) throws HostApiException {
         if (!loggedIn) {
             login(deadline);
         }
         for (int attempt = 1; ; attempt++) {
-            BoundedHttp.Answer answer = send(method, path, null, method.equals("POST"), deadline);
+            HttpAnswer answer = send(method, path, null, method.equals("POST"), deadline);
             if (answer.status() == 401) {
                 if (attempt == 1) {
                     login(deadline);
@@ -137,7 +133,7 @@ final class HostSession {
     }
 
     /** Ends the session on the host (best effort: the session cookie is forgotten either way). */
-    void logout(BoundedHttp.Deadline deadline) {
+    void logout(Deadline deadline) {
         if (loggedIn && token != null) {
             try {
                 send("POST", "/auth/logout", "csrf_token=" + encode(token), false, deadline);
@@ -149,13 +145,10 @@ final class HostSession {
         cookies.clear();
     }
 
-    private BoundedHttp.Answer send(String method, String path, String form, boolean csrfHeader,
-                                    BoundedHttp.Deadline deadline) throws HostApiException {
+    private HttpAnswer send(String method, String path, String form, boolean csrfHeader,
+                                    Deadline deadline) throws HostApiException {
         URI uri = URI.create(base + path);
-        Duration left = deadline.remaining();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(left.isZero() || left.compareTo(http.requestTimeout()) > 0 ? http.requestTimeout() : left)
-                .header("User-Agent", http.userAgent())
                 .header("Accept", "application/json, text/html;q=0.5");
         if (!cookies.isEmpty()) {
             request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -173,15 +166,13 @@ final class HostSession {
         } else {
             request.GET();
         }
-        BoundedHttp.Answer answer;
+        HttpAnswer answer;
         try {
-            answer = BoundedHttp.get(client, request.build(), deadline, http.maxBodyBytes());
-        } catch (IOException e) {
-            throw new HostApiException("cannot reach the host at " + base + " (" + method + " " + path + "): "
-                    + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostApiException("interrupted while waiting for the host at " + base);
+            answer = stack.sendOnce(request, deadline);
+        } catch (HttpFailure e) {
+            throw new HostApiException(e.kind() == HttpFailure.Kind.INTERRUPTED
+                    ? "interrupted while waiting for the host at " + base
+                    : "cannot reach the host at " + base + " (" + method + " " + path + "): " + e.getMessage());
         }
         // Keep the latest value of every cookie: the host sets a new session at login and on other answers.
         for (String header : answer.headers().allValues("Set-Cookie")) {
@@ -194,7 +185,7 @@ final class HostSession {
         return answer;
     }
 
-    private JsonNode json(BoundedHttp.Answer answer, String what) throws HostApiException {
+    private JsonNode json(HttpAnswer answer, String what) throws HostApiException {
         String type = answer.headers().firstValue("Content-Type").orElse("");
         if (!type.toLowerCase(Locale.ROOT).contains("json")) {
             throw new HostApiException("the host answered " + (type.isEmpty() ? "without a Content-Type"
@@ -210,11 +201,11 @@ final class HostSession {
         }
     }
 
-    private static boolean isCsrfRefusal(BoundedHttp.Answer answer) {
+    private static boolean isCsrfRefusal(HttpAnswer answer) {
         return answer.status() == 400 && answer.text().contains("CSRF token");
     }
 
-    private HostApiException csrfRefused(String what, BoundedHttp.Answer answer) {
+    private HostApiException csrfRefused(String what, HttpAnswer answer) {
         Matcher p = PARAGRAPH.matcher(answer.text());
         return new HostApiException("the host refused the CSRF token of " + what + " (HTTP 400: "
                 + (p.find() ? p.group(1).strip() : "CSRF token refused") + "); the token comes from its login page "
@@ -223,7 +214,7 @@ final class HostSession {
     }
 
     /** The {@code error} of a JSON answer, or its first line. */
-    private static String errorOf(BoundedHttp.Answer answer) {
+    private static String errorOf(HttpAnswer answer) {
         try {
             String error = JSON.readTree(answer.text()).path("error").asText("");
             return error.isEmpty() ? answer.firstLine() : error;
@@ -233,7 +224,7 @@ final class HostSession {
     }
 
     /** ": 'page title'" or ": 'first line'" for messages, or "" for an empty body. */
-    private static String describeBody(BoundedHttp.Answer answer) {
+    private static String describeBody(HttpAnswer answer) {
         Matcher title = TITLE.matcher(answer.text());
         if (title.find() && !title.group(1).isBlank()) {
             return ": page '" + title.group(1).strip() + "'";

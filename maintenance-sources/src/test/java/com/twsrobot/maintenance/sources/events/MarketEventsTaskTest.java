@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.sources.events;
 
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
+import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
@@ -30,9 +31,12 @@ class MarketEventsTaskTest {
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(MutableClock.at("2026-11-24T02:00:00Z")).progressListener(m -> { })
                 .sourceUrl("yahoo", "http://127.0.0.1:9").sourceUrl("yahoo-cookie", "http://127.0.0.1:9").build();
-        RunReport report = runner.run(RunRequest.builder().task("market_events").eventSymbols(List.of("msft"))
-                .snapshot(true).build());
+        RunReport report = runner.run(RunRequest.builder().task("market_events")
+                .options(new MarketEventsOptions(List.of("msft"), 14)).snapshot(true).build());
         TaskResult result = report.results().get(0);
+        // The task's own options: its symbols and its window, read from the request by their type.
+        assertThat(result.detail().get("window")).isEqualTo(Map.of("from", "2026-11-24", "to", "2026-12-08",
+                "days_ahead", 14));
         @SuppressWarnings("unchecked")
         Map<String, Object> sources = (Map<String, Object>) result.detail().get("symbol_sources");
         assertThat(sources).containsEntry("manual", List.of("MSFT")).containsEntry("watchlist", List.of("NODIV", "AAPL"));
@@ -50,7 +54,7 @@ class MarketEventsTaskTest {
         MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(ws.dataDir()).reportsDir(ws.reportsDir())
                 .clock(MutableClock.at("2026-11-24T02:00:00Z")).progressListener(m -> { })
                 .providerOption("yahoo.concurrency", "0").build();
-        TaskResult result = runner.run(RunRequest.builder().task("market_events").eventSymbols(List.of("MSFT"))
+        TaskResult result = runner.run(RunRequest.builder().task("market_events").options(MarketEventsOptions.symbols(List.of("MSFT")))
                 .snapshot(true).build()).results().get(0);
         assertThat(result.errors()).singleElement().asString().startsWith("yahoo_calendar failed")
                 .contains("the provider option yahoo.concurrency must be a whole number from 1 to 256, got '0'");

@@ -3,7 +3,6 @@ package com.twsrobot.maintenance.sources.events;
 import com.twsrobot.maintenance.testkit.PostgresServer;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,12 +33,9 @@ class PostgresHostStoreTest extends HostStoreContract {
                     "tws_maintenance_lock_holder")) {
                 st.execute("DROP TABLE IF EXISTS " + table);
             }
-            String ddl;
-            try (InputStream in = EventStore.class.getResourceAsStream("host-schema.postgresql.sql")) {
-                ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            }
-            for (String sql : ddl.split(";")) {
-                if (!sql.isBlank()) {
+            // The host's PostgreSQL DDL (HostSchemaContractTest holds the declaration to SQLAlchemy's text).
+            for (HostSchema.Table table : HostSchema.TABLES) {
+                for (String sql : HostSchema.statements(EventStore.Dialect.POSTGRESQL, table.name())) {
                     st.execute(sql);
                 }
             }

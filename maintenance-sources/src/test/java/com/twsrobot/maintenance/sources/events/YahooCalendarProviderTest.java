@@ -165,6 +165,25 @@ class YahooCalendarProviderTest {
                 .isInstanceOf(ProviderException.class).hasMessageContaining("could not get a cookie and crumb");
     }
 
+    /** What reached operators as "java.net.ConnectException; java.net.ConnectException; ...": now in words. */
+    @Test
+    void anUnreachableYahooIsNamedInWordsForEveryTry() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String closed = "http://127.0.0.1:" + port;
+        LocalDate from = LocalDate.parse("2026-11-24");
+        EventsRequest request = new EventsRequest(List.of("AAPL"), from, from.plusDays(90),
+                Instant.parse("2026-11-24T12:00:00Z"), Map.of("yahoo", closed, "yahoo-cookie", closed + "/cookie"), false);
+        assertThatThrownBy(() -> new YahooCalendarProvider(FAST).fetch(request))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("could not get a cookie and crumb")
+                .hasMessageContaining("could not connect to 127.0.0.1:" + port + " (connection refused) while fetching "
+                        + closed + "/cookie")
+                .message().doesNotContain("java.").doesNotContain("Exception");
+    }
+
     @Test
     void noSymbolsMeansNoRequests() throws Exception {
         serveYahoo(server);

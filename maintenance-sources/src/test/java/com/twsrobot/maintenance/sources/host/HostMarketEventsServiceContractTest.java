@@ -59,7 +59,7 @@ class HostMarketEventsServiceContractTest {
 
     private HostMarketEventsService service(String url, String password) throws Exception {
         return new HostMarketEventsService(new HostConnection(URI.create(url), TwsHostFake.USERNAME,
-                passwordFile(password)), HttpSettings.DEFAULT);
+                passwordFile(password)), HttpSettings.DEFAULT, java.time.Clock.systemUTC());
     }
 
     private HostMarketEventsService service(Refresh... refreshes) throws Exception {
@@ -323,7 +323,7 @@ class HostMarketEventsServiceContractTest {
         SyncSummary summary = service("http://127.0.0.1:" + port, TwsHostFake.PASSWORD).refresh(request(28));
 
         assertThat(summary.error()).startsWith("cannot reach the host at http://127.0.0.1:" + port + " (GET /auth/login): "
-                + "connection refused by 127.0.0.1:" + port);
+                + "could not connect to 127.0.0.1:" + port + " (connection refused)");
     }
 
     @Test
@@ -365,7 +365,7 @@ class HostMarketEventsServiceContractTest {
         Path file = passwordFile(TwsHostFake.PASSWORD);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         SyncSummary summary = new HostMarketEventsService(new HostConnection(URI.create(host.url()), "admin", file),
-                HttpSettings.DEFAULT).refresh(request(28));
+                HttpSettings.DEFAULT, java.time.Clock.systemUTC()).refresh(request(28));
 
         assertThat(summary.error()).isEqualTo("host.password_file " + file + " can be read by every user (mode rw-r--r--); "
                 + "make it readable by its owner only: chmod 600 " + file);

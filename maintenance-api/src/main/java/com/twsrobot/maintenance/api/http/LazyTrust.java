@@ -1,10 +1,5 @@
-package com.twsrobot.maintenance.sources;
+package com.twsrobot.maintenance.api.http;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,18 +10,19 @@ import java.security.cert.X509Certificate;
  * A TLS context with the JDK's default trust, loaded on the first TLS handshake instead of when the
  * HTTP client is built: building a client otherwise parses the whole {@code cacerts} store, even for
  * runs that only fetch {@code http:} or {@code file:} URLs. Every check is the default trust manager's
- * own (hostname verification included: it is an {@link X509ExtendedTrustManager}).
+ * own (hostname verification included: it is an {@link javax.net.ssl.X509ExtendedTrustManager}). The JSSE
+ * types are named in full: {@code javax.net.ssl} is part of {@code java.base}, and this module imports only {@code java.*}.
  */
-public final class LazyTrust {
+final class LazyTrust {
 
     private LazyTrust() {
     }
 
     /** A TLS context whose trust is the platform default, loaded when first needed. */
-    public static SSLContext context() {
+    static javax.net.ssl.SSLContext context() {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{new Deferred()}, null);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[]{new Deferred()}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS context available", e);
@@ -34,21 +30,21 @@ public final class LazyTrust {
     }
 
     /** Delegates every check to the default trust manager, created on first use. */
-    private static final class Deferred extends X509ExtendedTrustManager {
-        private volatile X509ExtendedTrustManager delegate;
+    private static final class Deferred extends javax.net.ssl.X509ExtendedTrustManager {
+        private volatile javax.net.ssl.X509ExtendedTrustManager delegate;
 
-        private X509ExtendedTrustManager delegate() throws CertificateException {
-            X509ExtendedTrustManager d = delegate;
+        private javax.net.ssl.X509ExtendedTrustManager delegate() throws CertificateException {
+            javax.net.ssl.X509ExtendedTrustManager d = delegate;
             if (d == null) {
                 synchronized (this) {
                     d = delegate;
                     if (d == null) {
                         try {
-                            TrustManagerFactory factory = TrustManagerFactory.getInstance(
-                                    TrustManagerFactory.getDefaultAlgorithm());
+                            javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
                             factory.init((KeyStore) null);
-                            for (TrustManager tm : factory.getTrustManagers()) {
-                                if (tm instanceof X509ExtendedTrustManager x) {
+                            for (javax.net.ssl.TrustManager tm : factory.getTrustManagers()) {
+                                if (tm instanceof javax.net.ssl.X509ExtendedTrustManager x) {
                                     d = x;
                                 }
                             }
@@ -76,13 +72,13 @@ public final class LazyTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine)
                 throws CertificateException {
             delegate().checkClientTrusted(chain, authType, engine);
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine)
                 throws CertificateException {
             delegate().checkServerTrusted(chain, authType, engine);
         }
