@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.examples;
 
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.TaskContext;
@@ -62,7 +64,9 @@ public final class WatchlistCoverageTask implements MaintenanceTask {
             List<String> symbols = Files.readAllLines(watchlist).stream().map(String::trim).filter(s -> !s.isEmpty())
                     .toList();
             List<String> missing = symbols.stream().filter(s -> !known.contains(s)).toList();
-            missing.forEach(s -> result.warning("watchlist symbol " + s + " is in no constituent file"));
+            // A plug-in's own kind of warning has no library code; it still names the symbol it is about.
+            missing.forEach(s -> result.notice(Notice.warning(NoticeCode.UNSPECIFIED,
+                    "watchlist symbol " + s + " is in no constituent file").withSymbol(s)));
             result.beforeCount(symbols.size()).afterCount(symbols.size()).detail("missing", missing);
         } catch (IOException e) {
             result.error("cannot read " + watchlist + ": " + e.getMessage());

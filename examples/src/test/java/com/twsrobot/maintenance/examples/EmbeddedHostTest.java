@@ -40,6 +40,7 @@ class EmbeddedHostTest {
         TaskResult result = new WatchlistCoverageTask().run(context);
         assertThat(result.status()).isEqualTo(TaskStatus.WARNING);
         assertThat(result.warnings()).containsExactly("watchlist symbol ZZZZ is in no constituent file");
+        assertThat(result.notices()).singleElement().satisfies(n -> assertThat(n.symbol()).isEqualTo("ZZZZ"));
         assertThat(result.dryRun()).isTrue();
         assertThat(result.finishedAt()).isEqualTo(clock.instant());
         assertThat(context.replaces()).isEmpty(); // it reads only

@@ -11,8 +11,8 @@ import java.util.Map;
  * {@code <report_id>.json} and {@code .md}.
  */
 public record RunReport(String reportId, TaskStatus status, boolean dryRun, Instant startedAt, Instant finishedAt,
-                        double durationSeconds, List<TaskResult> results, List<String> warnings,
-                        List<String> errors, Map<String, Object> detail) {
+                        double durationSeconds, List<TaskResult> results, List<Notice> notices,
+                        Map<String, Object> detail) {
 
     /** Detail key present when another run held the lock; its value names the holder. */
     public static final String LOCK_HELD_BY = "lock_held_by";
@@ -27,15 +27,52 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
      * @param finishedAt      when it finished
      * @param durationSeconds how long it took
      * @param results         each task's result, in registry order
-     * @param warnings        the run's own warnings
-     * @param errors          the run's own errors
+     * @param notices         the run's own warnings and errors, with their codes
      * @param detail          run-wide facts
      */
     public RunReport {
         results = List.copyOf(results);
-        warnings = List.copyOf(warnings);
-        errors = List.copyOf(errors);
+        notices = List.copyOf(notices);
         detail = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
+    }
+
+    /**
+     * A report whose run-wide warnings and errors are messages without codes.
+     *
+     * @param reportId        e.g. {@code maintenance_20260624_001500}
+     * @param status          the run's status
+     * @param dryRun          whether it only previewed
+     * @param startedAt       when it started
+     * @param finishedAt      when it finished
+     * @param durationSeconds how long it took
+     * @param results         each task's result, in registry order
+     * @param warnings        the run's own warnings
+     * @param errors          the run's own errors
+     * @param detail          run-wide facts
+     */
+    public RunReport(String reportId, TaskStatus status, boolean dryRun, Instant startedAt, Instant finishedAt,
+                     double durationSeconds, List<TaskResult> results, List<String> warnings, List<String> errors,
+                     Map<String, Object> detail) {
+        this(reportId, status, dryRun, startedAt, finishedAt, durationSeconds, results,
+                ValidationResult.uncoded(warnings, errors), detail);
+    }
+
+    /**
+     * The run's own warnings' messages.
+     *
+     * @return the messages, in order
+     */
+    public List<String> warnings() {
+        return notices.stream().filter(Notice::isWarning).map(Notice::message).toList();
+    }
+
+    /**
+     * The run's own errors' messages.
+     *
+     * @return the messages, in order
+     */
+    public List<String> errors() {
+        return notices.stream().filter(n -> !n.isWarning()).map(Notice::message).toList();
     }
 
     /**
@@ -53,7 +90,7 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
      * @return the count
      */
     public int warningCount() {
-        return warnings.size() + results.stream()
+        return warnings().size() + results.stream()
                 .mapToInt(r -> r.warnings().size() + r.validation().warnings().size()).sum();
     }
 
@@ -63,7 +100,7 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
      * @return the count
      */
     public int errorCount() {
-        return errors.size() + results.stream()
+        return errors().size() + results.stream()
                 .mapToInt(r -> r.errors().size() + r.validation().errors().size()).sum();
     }
 

@@ -12,12 +12,13 @@ import java.util.Objects;
  * The structured result of one task, serialised with exactly the request's keys:
  * {@code task, status, dry_run, source, started_at, finished_at, duration_seconds, before_count,
  * after_count, added, removed, validation, warnings, errors} plus {@code detail} for extras.
- * Counts are null where they do not apply.
+ * Counts are null where they do not apply. The task's warnings and errors are {@link Notice}s with a
+ * stable code; reports list their messages and keep the codes in {@code detail.notices}.
  */
 public record TaskResult(String task, TaskStatus status, boolean dryRun, String source, Instant startedAt,
                          Instant finishedAt, double durationSeconds, Integer beforeCount, Integer afterCount,
                          List<SymbolChange> added, List<SymbolChange> removed, ValidationResult validation,
-                         List<String> warnings, List<String> errors, Map<String, Object> detail) {
+                         List<Notice> notices, Map<String, Object> detail) {
 
     /** Detail key of the exception behind a failure: {@code {"type", "message"}}. */
     public static final String CAUSE = "cause";
@@ -37,8 +38,7 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
      * @param added            symbols added
      * @param removed          symbols removed
      * @param validation       the proposal's validation
-     * @param warnings         the task's warnings
-     * @param errors           the task's errors
+     * @param notices          the task's own warnings and errors (its validation has its own)
      * @param detail           extras, written as {@code detail}
      * @throws NullPointerException when {@code task} or {@code status} is null
      */
@@ -47,9 +47,63 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         Objects.requireNonNull(status, "status");
         added = List.copyOf(added);
         removed = List.copyOf(removed);
-        warnings = List.copyOf(warnings);
-        errors = List.copyOf(errors);
+        notices = List.copyOf(notices);
         detail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+    }
+
+    /**
+     * A result whose warnings and errors are messages without codes ({@link NoticeCode#UNSPECIFIED}).
+     *
+     * @param task             the task's name
+     * @param status           its outcome
+     * @param dryRun           whether it only previewed
+     * @param source           what it read ("" for none)
+     * @param startedAt        when it started
+     * @param finishedAt       when it finished
+     * @param durationSeconds  how long it took
+     * @param beforeCount      symbols in the file before, or null
+     * @param afterCount       symbols in the file after (or proposed), or null
+     * @param added            symbols added
+     * @param removed          symbols removed
+     * @param validation       the proposal's validation
+     * @param warnings         the task's warnings
+     * @param errors           the task's errors
+     * @param detail           extras, written as {@code detail}
+     */
+    public TaskResult(String task, TaskStatus status, boolean dryRun, String source, Instant startedAt,
+                      Instant finishedAt, double durationSeconds, Integer beforeCount, Integer afterCount,
+                      List<SymbolChange> added, List<SymbolChange> removed, ValidationResult validation,
+                      List<String> warnings, List<String> errors, Map<String, Object> detail) {
+        this(task, status, dryRun, source, startedAt, finishedAt, durationSeconds, beforeCount, afterCount, added,
+                removed, validation, ValidationResult.uncoded(warnings, errors), detail);
+    }
+
+    /**
+     * The task's own warnings' messages (its validation's are in {@link #validation()}).
+     *
+     * @return the messages, in order
+     */
+    public List<String> warnings() {
+        return notices.stream().filter(Notice::isWarning).map(Notice::message).toList();
+    }
+
+    /**
+     * The task's own errors' messages.
+     *
+     * @return the messages, in order
+     */
+    public List<String> errors() {
+        return notices.stream().filter(n -> !n.isWarning()).map(Notice::message).toList();
+    }
+
+    /**
+     * Whether the task or its validation has a warning or error with this code.
+     *
+     * @param code the code
+     * @return true when one has it
+     */
+    public boolean has(NoticeCode code) {
+        return notices.stream().anyMatch(n -> n.code() == code) || validation.has(code);
     }
 
     /**
@@ -75,8 +129,7 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         private final List<SymbolChange> added = new ArrayList<>();
         private final List<SymbolChange> removed = new ArrayList<>();
         private ValidationResult validation = ValidationResult.notRun();
-        private final List<String> warnings = new ArrayList<>();
-        private final List<String> errors = new ArrayList<>();
+        private final List<Notice> notices = new ArrayList<>();
         private final Map<String, Object> detail = new LinkedHashMap<>();
         private TaskStatus forcedStatus;
 
@@ -153,48 +206,91 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         }
 
         /**
-         * Adds a warning.
+         * Adds a warning or an error (an error fails the task unless a status is set).
+         *
+         * @param notice the notice
+         * @return this builder
+         */
+        public Builder notice(Notice notice) {
+            notices.add(Objects.requireNonNull(notice, "notice"));
+            return this;
+        }
+
+        /**
+         * Adds a warning without a code ({@link NoticeCode#UNSPECIFIED}).
          *
          * @param message one sentence an operator reads
          * @return this builder
          */
         public Builder warning(String message) {
-            warnings.add(message);
-            return this;
+            return warning(NoticeCode.UNSPECIFIED, message);
         }
 
         /**
-         * Adds warnings.
+         * Adds a warning.
+         *
+         * @param code    its stable code
+         * @param message one sentence an operator reads
+         * @return this builder
+         */
+        public Builder warning(NoticeCode code, String message) {
+            return notice(Notice.warning(code, message));
+        }
+
+        /**
+         * Adds warnings without codes.
          *
          * @param messages sentences an operator reads
          * @return this builder
          */
         public Builder warnings(List<String> messages) {
-            warnings.addAll(messages);
+            messages.forEach(this::warning);
             return this;
         }
 
         /**
-         * Adds an error; the task then fails unless a status is set.
+         * Adds an error without a code; the task then fails unless a status is set.
          *
          * @param message one sentence naming what and where
          * @return this builder
          */
         public Builder error(String message) {
-            errors.add(message);
-            return this;
+            return error(NoticeCode.UNSPECIFIED, message);
         }
 
         /**
-         * Adds an error caused by an exception, and records the first such cause in {@code detail.cause}
-         * as {@code {"type": class name, "message": its message}} so a failed result says what failed.
+         * Adds an error; the task then fails unless a status is set.
+         *
+         * @param code    its stable code
+         * @param message one sentence naming what and where
+         * @return this builder
+         */
+        public Builder error(NoticeCode code, String message) {
+            return notice(Notice.error(code, message));
+        }
+
+        /**
+         * Adds an error without a code, caused by an exception (see {@link #error(NoticeCode, String, Throwable)}).
          *
          * @param message one sentence naming what and where
          * @param cause   the exception behind it
          * @return this builder
          */
         public Builder error(String message, Throwable cause) {
-            errors.add(message);
+            return error(NoticeCode.UNSPECIFIED, message, cause);
+        }
+
+        /**
+         * Adds an error caused by an exception, and records the first such cause in {@code detail.cause}
+         * as {@code {"type": class name, "message": its message}} so a failed result says what failed.
+         *
+         * @param code    its stable code
+         * @param message one sentence naming what and where
+         * @param cause   the exception behind it
+         * @return this builder
+         */
+        public Builder error(NoticeCode code, String message, Throwable cause) {
+            notice(Notice.error(code, message));
             if (cause != null && !detail.containsKey(CAUSE)) {
                 Map<String, Object> described = new LinkedHashMap<>();
                 described.put("type", cause.getClass().getName());
@@ -233,7 +329,7 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
          * @return true when it would finish as failed (unless a status is set)
          */
         public boolean hasErrors() {
-            return !errors.isEmpty() || validation.failed();
+            return notices.stream().anyMatch(n -> !n.isWarning()) || validation.failed();
         }
 
         /**
@@ -246,11 +342,11 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         public TaskResult finish(Instant finishedAt) {
             TaskStatus status = forcedStatus != null ? forcedStatus
                     : hasErrors() ? TaskStatus.FAILED
-                    : !warnings.isEmpty() || !validation.warnings().isEmpty() ? TaskStatus.WARNING
+                    : !notices.isEmpty() || !validation.warnings().isEmpty() ? TaskStatus.WARNING
                     : TaskStatus.SUCCESS;
             double seconds = Duration.between(startedAt, finishedAt).toNanos() / 1e9;
             return new TaskResult(task, status, dryRun, source, startedAt, finishedAt, Math.max(0, seconds),
-                    beforeCount, afterCount, added, removed, validation, warnings, errors, detail);
+                    beforeCount, afterCount, added, removed, validation, notices, detail);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.cli;
 import com.twsrobot.maintenance.core.MaintenanceConfig;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.MaintenanceRunnerBuilder;
+import com.twsrobot.maintenance.core.report.TaskDetails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -318,13 +319,11 @@ public final class MaintenanceCli {
 
     /** Whether an applying task changed something: replaced a file, or wrote events. */
     private static boolean wroteSomething(com.twsrobot.maintenance.api.TaskResult r) {
-        return Boolean.TRUE.equals(r.detail().get("written")) || eventChanges(r);
+        return Boolean.TRUE.equals(TaskDetails.of(r).written()) || eventChanges(r);
     }
 
     private static boolean eventChanges(com.twsrobot.maintenance.api.TaskResult r) {
-        return r.detail().get("totals") instanceof Map<?, ?> totals
-                && java.util.stream.Stream.of("inserted_count", "updated_count", "stale_count")
-                .anyMatch(k -> totals.get(k) instanceof Number n && n.longValue() > 0);
+        return TaskDetails.of(r).asEventSync().map(e -> Boolean.TRUE.equals(e.changed())).orElse(false);
     }
 
     /**
@@ -332,14 +331,12 @@ public final class MaintenanceCli {
      * removed or with changed fields), a file written, or events to insert, update or mark stale.
      */
     static boolean hasChanges(com.twsrobot.maintenance.api.TaskResult r) {
-        if (r.detail().containsKey("changed")) {
-            return Boolean.TRUE.equals(r.detail().get("changed"));
+        com.twsrobot.maintenance.api.TaskDetail detail = TaskDetails.of(r);
+        if (detail.changed() != null) {
+            return detail.changed();
         }
-        if (Boolean.TRUE.equals(r.detail().get("written")) || !r.added().isEmpty() || !r.removed().isEmpty()
-                || r.detail().get("changed_rows") instanceof java.util.List<?> rows && !rows.isEmpty()) {
-            return true;
-        }
-        return eventChanges(r);
+        return Boolean.TRUE.equals(detail.written()) || !r.added().isEmpty() || !r.removed().isEmpty()
+                || detail.asConstituent().map(c -> !c.changedRows().isEmpty()).orElse(false);
     }
 
     /** The system clock, or the instant in {@code -Dmaintenance.clock=...} so runs can be reproduced. */

@@ -1,16 +1,22 @@
 package com.twsrobot.maintenance.cli;
 
 import com.twsrobot.maintenance.core.report.ChangeView;
+import com.twsrobot.maintenance.core.report.TaskDetails;
 
+import com.twsrobot.maintenance.api.ConstituentDetail;
+import com.twsrobot.maintenance.api.EventSyncDetail;
 import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.SymbolChange;
+import com.twsrobot.maintenance.api.TableDiff;
+import com.twsrobot.maintenance.api.TaskDetail;
 import com.twsrobot.maintenance.api.TaskResult;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The readable run summary the CLI prints when {@code --json} is not given. */
@@ -35,40 +41,35 @@ final class ReportText {
             if (!r.source().isEmpty()) {
                 s.append("    source: ").append(r.source()).append('\n');
             }
-            if (r.detail().get("content") instanceof java.util.Map<?, ?> content) {
-                s.append("    content: ").append(content.get("as_of") == null ? "date unknown"
-                        : "as of " + content.get("as_of") + ", " + content.get("age_days") + " days old")
-                        .append(" (").append(content.get("origin")).append(")\n");
-            }
+            TaskDetail detail = TaskDetails.of(r);
+            Optional<ConstituentDetail> constituent = detail.asConstituent();
+            constituent.map(ConstituentDetail::content).ifPresent(content -> s.append("    content: ")
+                    .append(content.asOf() == null ? "date unknown"
+                            : "as of " + content.asOf() + ", " + content.ageDays() + " days old")
+                    .append(" (").append(content.origin()).append(")\n"));
             ChangeView view = ChangeView.of(r);
             changes(s, "+", view.withoutRenames(r.added()), view, true);
             changes(s, "-", view.withoutRenames(r.removed()), view, false);
             view.renameLines().forEach(l -> s.append("    ↻ ").append(l).append('\n'));
-            fieldChanges(s, r);
-            if (r.detail().get("second_opinion") instanceof List<?> opinions) {
-                for (Object o : opinions) {
-                    java.util.Map<?, ?> op = (java.util.Map<?, ?>) o;
-                    int pageOnly = op.get("only_on_page") instanceof List<?> l ? l.size() : 0;
-                    int sourceOnly = op.get("only_in_source") instanceof List<?> l ? l.size() : 0;
-                    s.append("    second opinion ").append(op.get("source")).append(" (as of ").append(op.get("as_of"))
-                            .append("): ").append(op.get("status")).append(op.get("reason") == null ? ""
-                                    : " — " + op.get("reason"))
-                            .append(op.get("reason") == null ? ", " + pageOnly + " only on the page, " + sourceOnly
-                                    + " only in the source" : "").append('\n');
-                }
+            constituent.ifPresent(c -> fieldChanges(s, c.changedRows()));
+            for (ConstituentDetail.SecondOpinion op : constituent.map(ConstituentDetail::secondOpinion).orElse(List.of())) {
+                s.append("    second opinion ").append(op.source()).append(" (as of ").append(op.asOf())
+                        .append("): ").append(op.status()).append(op.reason() == null ? "" : " — " + op.reason())
+                        .append(op.reason() == null ? ", " + op.onlyOnPage().size() + " only on the page, "
+                                + op.onlyInSource().size() + " only in the source" : "").append('\n');
             }
-            if (r.detail().get("totals") instanceof java.util.Map<?, ?> totals) {
-                s.append("    events: ").append(totals.get("fetched_count")).append(" fetched, ")
-                        .append(totals.get("inserted_count")).append(r.dryRun() ? " would be inserted, " : " inserted, ")
-                        .append(totals.get("updated_count")).append(" updated, ").append(totals.get("stale_count"))
-                        .append(" stale, ").append(totals.get("error_count")).append(" error(s)\n");
-                eventChanges(s, r);
+            detail.asEventSync().filter(e -> e.totals() != null).ifPresent(e -> {
+                EventSyncDetail.Totals totals = e.totals();
+                s.append("    events: ").append(totals.fetchedCount()).append(" fetched, ")
+                        .append(totals.insertedCount()).append(r.dryRun() ? " would be inserted, " : " inserted, ")
+                        .append(totals.updatedCount()).append(" updated, ").append(totals.staleCount())
+                        .append(" stale, ").append(totals.errorCount()).append(" error(s)\n");
+                eventChanges(s, r, e.changes());
+            });
+            if (detail.message() != null) {
+                s.append("    ").append(detail.message()).append('\n');
             }
-            Object message = r.detail().get("message");
-            if (message != null) {
-                s.append("    ").append(message).append('\n');
-            }
-            written(s, r);
+            written(s, r, detail);
             // A message can reach a task's validation and its own list both: each is printed once.
             new LinkedHashSet<>(r.validation().errors()).forEach(e -> s.append("    invalid: ").append(e).append('\n'));
             new LinkedHashSet<>(r.errors()).forEach(e -> s.append("    error: ").append(e).append('\n'));
@@ -102,26 +103,22 @@ final class ReportText {
     }
 
     /** What an apply did to the file: "created" for a file that did not exist, else "replaced" (with its backup). */
-    private static void written(StringBuilder s, TaskResult r) {
-        if (r.dryRun() || !Boolean.TRUE.equals(r.detail().get("written"))) {
+    private static void written(StringBuilder s, TaskResult r, TaskDetail detail) {
+        if (r.dryRun() || !Boolean.TRUE.equals(detail.written())) {
             return;
         }
-        Object file = r.detail().getOrDefault("file", r.detail().get("path"));
-        Object backup = r.detail().get("backup_id");
+        String file = detail.file();
+        String backup = detail.backupId();
         s.append("    ").append(backup == null ? "created" : "replaced")
                 .append(file == null ? "" : " " + file)
                 .append(backup == null ? "" : " (previous version kept as backup " + backup + ")").append('\n');
     }
 
     /** For kept symbols, each changed field as old → new: the first few, then a count. */
-    private static void fieldChanges(StringBuilder s, TaskResult r) {
-        if (!(r.detail().get("changed_rows") instanceof List<?> rows)) {
-            return;
-        }
-        for (Object o : rows.subList(0, Math.min(rows.size(), SHOWN_CHANGES))) {
-            java.util.Map<?, ?> c = (java.util.Map<?, ?>) o;
-            s.append("    ~ ").append(c.get("symbol")).append("  ").append(c.get("field")).append(": '")
-                    .append(c.get("old")).append("' → '").append(c.get("new")).append("'\n");
+    private static void fieldChanges(StringBuilder s, List<TableDiff.FieldChange> rows) {
+        for (TableDiff.FieldChange c : rows.subList(0, Math.min(rows.size(), SHOWN_CHANGES))) {
+            s.append("    ~ ").append(c.symbol()).append("  ").append(c.field()).append(": '")
+                    .append(c.oldValue()).append("' → '").append(c.newValue()).append("'\n");
         }
         if (rows.size() > SHOWN_CHANGES) {
             s.append("    ~ ... and ").append(rows.size() - SHOWN_CHANGES).append(" more field change(s) (see the report)\n");
@@ -132,26 +129,22 @@ final class ReportText {
     private static final int SHOWN_EVENT_CHANGES = 20;
 
     /** The events a market-events run inserted, updated or marked stale (or would), first few per kind. */
-    private static void eventChanges(StringBuilder s, TaskResult r) {
-        if (!(r.detail().get("changes") instanceof List<?> changes)) {
-            return;
-        }
+    private static void eventChanges(StringBuilder s, TaskResult r, List<EventSyncDetail.Change> changes) {
         String[][] kinds = {{"insert", r.dryRun() ? "would insert" : "inserted"},
                 {"update", r.dryRun() ? "would update" : "updated"}, {"stale", r.dryRun() ? "would mark stale" : "marked stale"}};
         for (String[] kind : kinds) {
-            List<java.util.Map<?, ?>> ofKind = changes.stream().<java.util.Map<?, ?>>map(c -> (java.util.Map<?, ?>) c)
-                    .filter(c -> kind[0].equals(c.get("kind")))
-                    .sorted(java.util.Comparator.comparing((java.util.Map<?, ?> c) -> String.valueOf(c.get("date")))
-                            .thenComparing(c -> String.valueOf(c.get("event_id"))))
+            List<EventSyncDetail.Change> ofKind = changes.stream().filter(c -> kind[0].equals(c.kind()))
+                    .sorted(java.util.Comparator.comparing((EventSyncDetail.Change c) -> String.valueOf(c.date()))
+                            .thenComparing(c -> String.valueOf(c.eventId())))
                     .toList();
-            for (java.util.Map<?, ?> c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
-                String time = String.valueOf(c.get("time"));
-                s.append("    ").append(kind[1]).append(": ").append(c.get("event_type"))
-                        .append(String.valueOf(c.get("symbol")).isEmpty() ? "" : " " + c.get("symbol")).append(' ')
-                        .append(c.get("date")).append(time.isEmpty() ? "" : " " + time + " " + c.get("zone"))
-                        .append("  ").append(c.get("title"));
+            for (EventSyncDetail.Change c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
+                String time = String.valueOf(c.time());
+                s.append("    ").append(kind[1]).append(": ").append(c.eventType())
+                        .append(String.valueOf(c.symbol()).isEmpty() ? "" : " " + c.symbol()).append(' ')
+                        .append(c.date()).append(time.isEmpty() ? "" : " " + time + " " + c.zone())
+                        .append("  ").append(c.title());
                 String details = com.twsrobot.maintenance.core.report.ReportMarkdown.details(c);
-                s.append(details.isEmpty() ? "" : "  (" + details + ")").append(" [").append(c.get("provider"))
+                s.append(details.isEmpty() ? "" : "  (" + details + ")").append(" [").append(c.provider())
                         .append("]\n");
             }
             if (ofKind.size() > SHOWN_EVENT_CHANGES) {

@@ -3,9 +3,11 @@ package com.twsrobot.maintenance.console;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twsrobot.maintenance.api.IndexSpec;
+import com.twsrobot.maintenance.api.EventSyncDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
+import com.twsrobot.maintenance.core.report.TaskDetails;
 import com.twsrobot.maintenance.core.MaintenanceHealth;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -120,18 +122,19 @@ final class ConsoleCharts {
         Map<String, ArrayNode> byProvider = new LinkedHashMap<>();
         for (RunReport report : reports) {
             for (TaskResult r : report.results()) {
-                if (r.dryRun() || !(r.detail().get("providers") instanceof List<?> providers)) {
+                java.util.Optional<EventSyncDetail> synced = TaskDetails.of(r).asEventSync();
+                if (r.dryRun() || synced.isEmpty()) {
                     continue;
                 }
                 Map<String, long[]> sums = new LinkedHashMap<>();
-                for (Object p : providers) {
-                    if (p instanceof Map<?, ?> provider && provider.get("provider") instanceof String name) {
-                        long[] sum = sums.computeIfAbsent(name, n -> new long[EVENT_COUNTS.size()]);
-                        sum[0] += count(provider, "fetched_count");
-                        sum[1] += count(provider, "inserted_count");
-                        sum[2] += count(provider, "updated_count");
-                        sum[3] += count(provider, "stale_count");
-                        sum[4] += count(provider, "error_count");
+                for (EventSyncDetail.ProviderRun provider : synced.get().providers()) {
+                    if (provider.provider() != null) {
+                        long[] sum = sums.computeIfAbsent(provider.provider(), n -> new long[EVENT_COUNTS.size()]);
+                        sum[0] += provider.fetchedCount();
+                        sum[1] += provider.insertedCount();
+                        sum[2] += provider.updatedCount();
+                        sum[3] += provider.staleCount();
+                        sum[4] += provider.errorCount();
                     }
                 }
                 sums.forEach((name, sum) -> {
@@ -143,9 +146,5 @@ final class ConsoleCharts {
                 });
             }
         }
-    }
-
-    private static long count(Map<?, ?> provider, String key) {
-        return provider.get(key) instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -270,17 +270,27 @@ function whyNotApplicable(results) {
   return parts.join(' ');
 }
 
+// A result's messages with their stable codes (detail.notices; see the README's report format). A message
+// without an entry there (a report written before codes, a plug-in's message) has the code 'unspecified'.
+function noticesOf(r, scope, severity, messages) {
+  const unused = ((r.detail || {}).notices || []).filter((n) => n.scope === scope && n.severity === severity);
+  return (messages || []).map((message) => {
+    const i = unused.findIndex((n) => n.message === message);
+    return { code: i < 0 ? 'unspecified' : unused.splice(i, 1)[0].code, message };
+  });
+}
+
 function applyWarnings(report) {
   const warnings = [];
   for (const m of (lastStatus && lastStatus.market_open) || []) warnings.push('Market appears open: ' + m);
   for (const r of report.results || []) {
-    for (const w of r.validation.warnings) {
-      if (/count changes/.test(w)) warnings.push('Large constituent count change — ' + r.task + ': ' + w);
-      else warnings.push(r.task + ': ' + w);
+    for (const n of noticesOf(r, 'validation', 'warning', r.validation.warnings)) {
+      if (n.code === 'count_change') warnings.push('Large constituent count change — ' + r.task + ': ' + n.message);
+      else warnings.push(r.task + ': ' + n.message);
     }
-    for (const e of r.errors) {
-      if (/source failed/.test(e)) warnings.push('Source fetch failed — ' + r.task + ': ' + e);
-      else warnings.push('Error — ' + r.task + ': ' + e);
+    for (const n of noticesOf(r, 'task', 'error', r.errors)) {
+      if (n.code === 'source_failed') warnings.push('Source fetch failed — ' + r.task + ': ' + n.message);
+      else warnings.push('Error — ' + r.task + ': ' + n.message);
     }
     for (const e of r.validation.errors) warnings.push('Validation failure — ' + r.task + ': ' + e);
     if (r.task === 'market_events' && r.status === 'partial_failure') {

@@ -3,6 +3,8 @@ package com.twsrobot.maintenance.core;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.TaskContext;
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.core.constituents.FileCheck;
@@ -62,12 +64,13 @@ final class MetadataValidationTask implements MaintenanceTask {
         for (IndexSpec spec : specs) {
             FileCheck check = FileCheck.of(spec, context.dataDir().resolve(spec.fileName()), validators);
             ValidationResult prefixed = new ValidationResult(check.validation().status(),
-                    prefix(spec, check.validation().warnings()), prefix(spec, check.validation().errors()));
+                    prefix(spec, check.validation().notices()));
             all = all.merge(prefixed);
             check.lastModified().ifPresent(modified -> {
                 Duration age = Duration.between(modified, context.clock().instant());
                 if (age.compareTo(staleAfter) > 0) {
-                    result.warning(spec.fileName() + " was last refreshed " + age.toDays() + " days ago (stale after "
+                    result.warning(NoticeCode.FILE_STALE,
+                            spec.fileName() + " was last refreshed " + age.toDays() + " days ago (stale after "
                             + staleAfter.toDays() + " days)");
                 }
             });
@@ -81,12 +84,14 @@ final class MetadataValidationTask implements MaintenanceTask {
         }
         result.validation(all).beforeCount(total).afterCount(total).detail("files", files);
         if (all.failed()) {
-            result.error("local metadata failed validation; see the validation errors");
+            result.error(NoticeCode.VALIDATION_FAILED, "local metadata failed validation; see the validation errors");
         }
         return result.finish(context.clock().instant());
     }
 
-    private static List<String> prefix(IndexSpec spec, List<String> messages) {
-        return messages.stream().map(m -> spec.fileName() + ": " + m).toList();
+    /** Each message names its file; the code stays, and the notice names its index. */
+    private static List<Notice> prefix(IndexSpec spec, List<Notice> notices) {
+        return notices.stream().map(n -> new Notice(n.severity(), n.code(), spec.fileName() + ": " + n.message(),
+                spec.index(), n.symbol(), n.field())).toList();
     }
 }

@@ -4,6 +4,8 @@ import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
@@ -93,12 +95,16 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         } catch (RunLock.HeldException e) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put(RunReport.LOCK_HELD_BY, e.holder());
-            return finish(request, started, journal.reportId(), List.of(), new ArrayList<>(setupProblems),
-                    List.of(e.getMessage() + "; nothing was run (try again when it has finished)"), detail, progress);
+            List<Notice> notices = setupNotices();
+            notices.add(Notice.error(NoticeCode.LOCK_HELD,
+                    e.getMessage() + "; nothing was run (try again when it has finished)"));
+            return finish(request, started, journal.reportId(), List.of(), notices, detail, progress);
         } catch (IOException | RuntimeException e) {
-            return finish(request, started, journal.reportId(), List.of(), new ArrayList<>(setupProblems),
-                    List.of("could not take the run lock in " + dataDir.toAbsolutePath() + ": " + CauseFormatter.describe(e)
-                            + "; nothing was run, no file was changed"), new LinkedHashMap<>(), progress);
+            List<Notice> notices = setupNotices();
+            notices.add(Notice.error(NoticeCode.LOCK_HELD,
+                    "could not take the run lock in " + dataDir.toAbsolutePath() + ": "
+                    + CauseFormatter.describe(e) + "; nothing was run, no file was changed"));
+            return finish(request, started, journal.reportId(), List.of(), notices, new LinkedHashMap<>(), progress);
         }
         try {
             try {
@@ -114,6 +120,13 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                 LOG.warn("the run lock in {} could not be released cleanly: {}", dataDir, e.toString());
             }
         }
+    }
+
+    /** The runner's own set-up problems (e.g. a plug-in that could not be loaded), as the run's first warnings. */
+    private List<Notice> setupNotices() {
+        List<Notice> notices = new ArrayList<>();
+        setupProblems.forEach(p -> notices.add(Notice.warning(NoticeCode.RUN_NOTE, p)));
+        return notices;
     }
 
     /** No record can be kept, so nothing may change: refused before touching any data. */
@@ -134,28 +147,31 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                               Boolean dataDirExisted) {
         String reportId = journal.reportId();
         List<TaskResult> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(setupProblems);
-        List<String> errors = new ArrayList<>();
+        List<Notice> notices = setupNotices();
         if (Boolean.FALSE.equals(dataDirExisted)) {
-            warnings.add("the data directory " + dataDir + " did not exist and was created; if the deployment's "
-                    + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR");
+            notices.add(Notice.warning(NoticeCode.RUN_NOTE,
+                    "the data directory " + dataDir + " did not exist and was created; if the deployment's "
+                    + "data is elsewhere, set --data-dir or TWS_MAINTENANCE_DATA_DIR"));
         }
         // Metadata runs may go ahead during market hours, but the operator should know: of the exchanges
         // its indices trade on. Every calendar's coverage is checked (the holiday events read them too).
         try {
             List<ExchangeCalendar> calendars = CalendarOverrides.calendars(dataDir);
-            warnings.addAll(MarketClock.openMarketWarnings(started, MarketClock.of(calendars, exchanges)));
-            warnings.addAll(MarketClock.coverageWarnings(started.atZone(java.time.ZoneOffset.UTC).toLocalDate(), calendars,
-                    dataDir));
+            MarketClock.openMarketWarnings(started, MarketClock.of(calendars, exchanges))
+                    .forEach(w -> notices.add(Notice.warning(NoticeCode.MARKET_OPEN, w)));
+            MarketClock.coverageWarnings(started.atZone(java.time.ZoneOffset.UTC).toLocalDate(), calendars, dataDir)
+                    .forEach(w -> notices.add(Notice.warning(NoticeCode.CALENDAR_EXPIRING, w)));
         } catch (CalendarOverrides.MalformedException e) {
-            errors.add("calendar override file is malformed, nothing was run: " + e.getMessage());
+            notices.add(Notice.error(NoticeCode.FILE_UNREADABLE,
+                    "calendar override file is malformed, nothing was run: "
+                    + e.getMessage()));
         }
         RunRequest pinned = request;
-        if (errors.isEmpty()) {
+        if (notices.stream().allMatch(Notice::isWarning)) {
             try {
                 pinned = pinRollback(request);
             } catch (RollbackPin.Refused e) {
-                errors.add(e.getMessage());
+                notices.add(Notice.error(NoticeCode.BACKUP_REFUSED, e.getMessage()));
             }
         }
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -166,8 +182,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             detail.put("schedule_apply", "when-clean: plan " + plan.planId()
                     + " passed validation with no warnings and no errors, so the schedule applied it");
         }
-        if (errors.isEmpty()) { // a problem found before the run (a malformed calendar file) runs nothing
-            runTasks(pinned, started, journal, progress, results, warnings, errors, detail);
+        if (notices.stream().allMatch(Notice::isWarning)) { // a problem found before the run (a malformed calendar file) runs nothing
+            runTasks(pinned, started, journal, progress, results, notices, detail);
         }
         // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
         results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
@@ -175,7 +191,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         if (!journal.replacements().isEmpty()) {
             detail.put(RunJournal.REPLACEMENTS, journal.replacements());
         }
-        return finish(request, started, reportId, results, warnings, errors, detail, progress);
+        return finish(request, started, reportId, results, notices, detail, progress);
     }
 
     /** A rollback to {@code latest} pinned to the backup id it means now (see {@link RollbackPin}). */
@@ -191,23 +207,23 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
 
     /** Writes the run's final report; a failure to write it is in the returned report. */
     private RunReport finish(RunRequest request, Instant started, String reportId, List<TaskResult> results,
-                             List<String> warnings, List<String> errors, Map<String, Object> detail,
-                             Consumer<String> progress) {
-        TaskStatus status = errors.isEmpty() ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
+                             List<Notice> notices, Map<String, Object> detail, Consumer<String> progress) {
+        TaskStatus status = notices.stream().allMatch(Notice::isWarning) ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
                 : TaskStatus.FAILED;
         Instant finished = clock.instant();
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
-        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, warnings,
-                errors, detail);
+        RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, notices,
+                detail);
         try {
             reports.write(report);
         } catch (IOException | RuntimeException e) {
             // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
             LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
-            List<String> withError = new ArrayList<>(errors);
-            withError.add("the report could not be written to " + reportsDir.toAbsolutePath() + ": " + CauseFormatter.describe(e));
+            List<Notice> withError = new ArrayList<>(notices);
+            withError.add(Notice.error(NoticeCode.WRITE_FAILED, "the report could not be written to "
+                    + reportsDir.toAbsolutePath() + ": " + CauseFormatter.describe(e)));
             report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
-                    warnings, withError, detail);
+                    withError, detail);
         }
         progress.accept("run " + reportId + " finished: " + report.status().wireName());
         return report;
@@ -215,8 +231,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
 
     /** Resolves and runs the request's tasks (the caller holds the run lock when they may write); problems go to errors. */
     private void runTasks(RunRequest request, Instant started, RunJournal journal, Consumer<String> progress,
-                          List<TaskResult> results, List<String> warnings, List<String> errors,
-                          Map<String, Object> detail) {
+                          List<TaskResult> results, List<Notice> notices, Map<String, Object> detail) {
         String reportId = journal.reportId();
         try {
             RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
@@ -232,7 +247,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             if (effective.dryRun()) {
                 results.addAll(runAll(tasks, effective, journal, progress));
             } else {
-                List<String> interrupted = recoverInterrupted(reportId, warnings, detail);
+                List<String> interrupted = recoverInterrupted(reportId, notices, detail);
                 if (plan != null) {
                     plan.verify(names); // under the lock: nothing can change the files after this check
                 }
@@ -243,7 +258,8 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                 swept.addAll(reports.removeEmptyReserved(Duration.ofHours(1)));
                 if (!swept.isEmpty()) {
                     detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
-                    warnings.add("removed " + swept.size() + " temp file(s) left by an interrupted run: " + swept);
+                    notices.add(Notice.warning(NoticeCode.RUN_NOTE, "removed " + swept.size()
+                            + " temp file(s) left by an interrupted run: " + swept));
                 }
                 results.addAll(runAll(tasks, effective, journal, progress));
                 // Retention keeps the reports just marked interrupted, and every report that produced a current file.
@@ -252,27 +268,31 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                     detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
                 }
             }
-        } catch (UnknownTaskException | IllegalArgumentException | PlanCheck.Refused e) {
-            errors.add(e.getMessage());
+        } catch (PlanCheck.Refused e) {
+            notices.add(Notice.error(NoticeCode.PLAN_REFUSED, e.getMessage()));
+        } catch (UnknownTaskException | IllegalArgumentException e) {
+            notices.add(Notice.error(NoticeCode.UNSPECIFIED, e.getMessage()));
         } catch (IOException e) {
-            errors.add("could not prepare the run in " + dataDir.toAbsolutePath() + ": " + CauseFormatter.describe(e));
+            notices.add(Notice.error(NoticeCode.UNSPECIFIED, "could not prepare the run in " + dataDir.toAbsolutePath()
+                    + ": " + CauseFormatter.describe(e)));
         } catch (RuntimeException | Error e) {
             LOG.error("run {} failed unexpectedly", reportId, e);
-            errors.add("run failed unexpectedly: " + CauseFormatter.describe(e));
+            notices.add(Notice.error(NoticeCode.TASK_FAILED, "run failed unexpectedly: " + CauseFormatter.describe(e)));
         }
     }
 
     /** Marks the reports of runs that died mid-way as interrupted, says so in this run's report, returns their ids. */
-    private List<String> recoverInterrupted(String reportId, List<String> warnings, Map<String, Object> detail) {
+    private List<String> recoverInterrupted(String reportId, List<Notice> notices, Map<String, Object> detail) {
         List<InterruptedRuns.Marked> marked = InterruptedRuns.mark(reports, writer, reportId, clock.instant());
         if (marked.isEmpty()) {
             return List.of();
         }
         detail.put("interrupted_runs", marked.stream().map(InterruptedRuns.Marked::reportId).toList());
         for (InterruptedRuns.Marked m : marked) {
-            warnings.add("run " + m.reportId() + " was interrupted before it finished; its report now says so"
+            notices.add(Notice.warning(NoticeCode.RUN_NOTE,
+                    "run " + m.reportId() + " was interrupted before it finished; its report now says so"
                     + (m.replacedFiles().isEmpty() ? " (it had replaced no file)"
-                    : " and names the files it had replaced: " + m.replacedFiles()));
+                    : " and names the files it had replaced: " + m.replacedFiles())));
         }
         return marked.stream().map(InterruptedRuns.Marked::reportId).toList();
     }
@@ -364,13 +384,16 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         } catch (RuntimeException | Error e) {
             LOG.error("task {} threw", task.name(), e);
             return TaskResult.builder(task.name(), context.dryRun(), started)
-                    .error("task " + task.name() + " failed unexpectedly: " + CauseFormatter.describe(e), e).finish(clock.instant());
+                    .error(NoticeCode.TASK_FAILED,
+                            "task " + task.name() + " failed unexpectedly: " + CauseFormatter.describe(e), e)
+                    .finish(clock.instant());
         }
     }
 
     private TaskResult crashed(MaintenanceTask task, RunRequest request, String why) {
         Instant now = clock.instant();
-        return TaskResult.builder(task.name(), request.dryRun(), now).error("task " + task.name() + " failed: " + why)
+        return TaskResult.builder(task.name(), request.dryRun(), now).error(NoticeCode.TASK_FAILED,
+                "task " + task.name() + " failed: " + why)
                 .finish(now);
     }
 }

@@ -1,9 +1,13 @@
 package com.twsrobot.maintenance.testkit;
 
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Assertions on run reports for hosts' tests; each failure message shows the report's problems. */
@@ -37,6 +41,26 @@ public final class Reports {
         }
         throw new AssertionError("report " + report.reportId() + " ended " + report.status().wireName() + ", expected "
                 + java.util.Arrays.toString(expected) + describe(report));
+    }
+
+    /**
+     * The codes of a result's warnings and errors, its validation's included, in order: what a host's test
+     * asserts instead of a message's words (which may be reworded).
+     */
+    public static List<NoticeCode> codes(TaskResult result) {
+        List<NoticeCode> codes = new ArrayList<>();
+        result.notices().forEach(n -> codes.add(n.code()));
+        result.validation().notices().forEach(n -> codes.add(n.code()));
+        return codes;
+    }
+
+    /** The result's (or its validation's) notice with this code; fails, naming the problems, when there is none. */
+    public static Notice notice(TaskResult result, NoticeCode code) {
+        return java.util.stream.Stream.concat(result.notices().stream(), result.validation().notices().stream())
+                .filter(n -> n.code() == code).findFirst().orElseThrow(() -> new AssertionError(result.task()
+                        + " has no " + code.wireName() + " notice; its codes are " + codes(result) + "; errors "
+                        + result.errors() + " validation " + result.validation().errors() + " warnings "
+                        + result.warnings() + " " + result.validation().warnings()));
     }
 
     /** Fails unless the workspace's data files are exactly as {@code before} (a {@code dataFingerprint()}). */

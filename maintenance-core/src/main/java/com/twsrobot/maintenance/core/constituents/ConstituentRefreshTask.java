@@ -15,6 +15,7 @@ import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.MembershipList;
 import com.twsrobot.maintenance.api.MembershipSource;
 import com.twsrobot.maintenance.api.Sha256;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.SourceContext;
@@ -175,7 +176,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         Path dataDir = context.dataDir().toAbsolutePath().normalize();
         Path resolved = dataDir.resolve(spec.fileName()).normalize();
         if (!dataDir.equals(resolved.getParent())) {
-            result.error("refusing to write " + resolved + ": index file names must stay inside the data dir " + dataDir);
+            result.error(NoticeCode.WRITE_FAILED,
+                    "refusing to write " + resolved + ": index file names must stay inside the data dir " + dataDir);
             return result.finish(context.clock().instant());
         }
         Path file = context.dataDir().resolve(spec.fileName());
@@ -183,7 +185,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             refresh(context, file, result);
         } catch (IOException e) {
-            result.error("could not write " + file + ": " + describe(e) + "; the existing file was left unchanged", e);
+            result.error(NoticeCode.WRITE_FAILED,
+                    "could not write " + file + ": " + describe(e) + "; the existing file was left unchanged", e);
         }
         return result.finish(context.clock().instant());
     }
@@ -201,7 +204,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     : Optional.empty();
         } catch (CsvFormatException e) {
             fetch.ifPresent(f -> f.pending().cancel());
-            result.error("cannot read the current file: " + CauseFormatter.describe(e) + "; fix or move it before refreshing", e);
+            result.error(NoticeCode.FILE_UNREADABLE, "cannot read the current file: " + CauseFormatter.describe(e)
+                    + "; fix or move it before refreshing", e);
             return;
         } catch (IOException | RuntimeException e) {
             fetch.ifPresent(f -> f.pending().cancel());
@@ -209,7 +213,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         }
         current.ifPresent(c -> result.beforeCount(c.table().symbolCount()));
         if (current.isEmpty()) {
-            result.warning(file + " does not exist yet; it will be created");
+            result.warning(NoticeCode.FILE_MISSING, file + " does not exist yet; it will be created");
         }
 
         Optional<Proposal> proposal = mode instanceof RunMode.ApplyPlan plan ? fromPlan(context, plan, file, current, result)
@@ -264,7 +268,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             }
         }
         if (validation.failed()) {
-            result.error("validation failed; " + file.getFileName() + " was left unchanged");
+            result.error(NoticeCode.VALIDATION_FAILED,
+                    "validation failed; " + file.getFileName() + " was left unchanged");
             return;
         }
         if (context.dryRun()) {
@@ -293,7 +298,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private Optional<Proposal> fromSource(TaskContext context, Optional<Fetch> fetch, Optional<ConstituentFile> current,
                                           TaskResult.Builder result) {
         if (fetch.isEmpty()) {
-            result.error("no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
+            result.error(NoticeCode.NOT_CONFIGURED,
+                    "no source is registered for index '" + spec.index() + "' (add maintenance-sources to the "
                     + "class path or give the runner a ConstituentSource)");
             return Optional.empty();
         }
@@ -306,21 +312,23 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             fetched = fetch.get().pending().await(timeout.plus(SOURCE_GRACE));
         } catch (SourceException e) {
             result.source(intended);
-            result.error("source failed: " + e.getMessage(), e);
+            result.error(NoticeCode.SOURCE_FAILED, "source failed: " + e.getMessage(), e);
             return Optional.empty();
         } catch (TimeoutException e) {
             result.source(intended);
-            result.error("source for " + spec.index() + " did not finish within the " + timeout.toSeconds()
+            result.error(NoticeCode.SOURCE_FAILED,
+                    "source for " + spec.index() + " did not finish within the " + timeout.toSeconds()
                     + " s deadline (reading " + intended + "); it was abandoned", e);
             return Optional.empty();
         } catch (Exception e) {
             LOG.warn("source for {} threw: {}", spec.index(), e.toString());
             result.source(intended);
-            result.error("source for " + spec.index() + " failed unexpectedly: " + describe(e), e);
+            result.error(NoticeCode.SOURCE_FAILED,
+                    "source for " + spec.index() + " failed unexpectedly: " + describe(e), e);
             return Optional.empty();
         }
         result.warnings(fetched.warnings());
-        staleContent(fetched.content(), context).ifPresent(result::warning);
+        staleContent(fetched.content(), context).ifPresent(w -> result.warning(NoticeCode.CONTENT_STALE, w));
         ConstituentTable proposed = fetched.table();
         if (current.isPresent()) {
             Enrichment.Result enriched = Enrichment.fill(proposed, current.get().table());
@@ -362,7 +370,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             } catch (Exception e) {
                 String why = e instanceof TimeoutException ? "did not answer within the " + timeout.toSeconds() + " s deadline"
                         : describe(e);
-                result.warning("second opinion " + second.key() + " could not be read (" + why + "); skipped");
+                result.warning(NoticeCode.SOURCE_FAILED,
+                        "second opinion " + second.key() + " could not be read (" + why + "); skipped");
                 report.add(skipped(second.key(), "", "could not be read: " + why));
                 continue;
             }
@@ -445,11 +454,12 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             loaded = new PlanStore(context.reportsDir(), writer, PlanStore.capFor(settings.maxFileBytes())).load(planId, name());
         } catch (IOException e) {
-            result.error(e.getMessage() + "; nothing was written, preview again");
+            result.error(NoticeCode.PLAN_REFUSED, e.getMessage() + "; nothing was written, preview again");
             return Optional.empty();
         }
         if (loaded.isEmpty()) {
-            result.error("no plan for " + name() + " in report " + planId + " (plans are saved by dry runs; "
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "no plan for " + name() + " in report " + planId + " (plans are saved by dry runs; "
                     + "preview again)");
             return Optional.empty();
         }
@@ -457,18 +467,21 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         result.source(plan.source());
         previewContent(context, planId).ifPresent(c -> result.detail("content", c));
         if (plan.validation() == ValidationStatus.FAILED) {
-            result.error("plan " + planId + " failed validation when it was previewed; it cannot be applied");
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "plan " + planId + " failed validation when it was previewed; it cannot be applied");
             return Optional.empty();
         }
         Duration age = Duration.between(plan.createdAt(), context.clock().instant());
         if (age.compareTo(settings.maxPlanAge()) > 0) {
-            result.error("plan " + planId + " is " + age.toHours() + " h old, older than the " + settings.maxPlanAge().toHours()
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "plan " + planId + " is " + age.toHours() + " h old, older than the " + settings.maxPlanAge().toHours()
                     + " h allowed; preview again");
             return Optional.empty();
         }
         String now = current.map(c -> Sha256.hex(c.bytes())).orElse("");
         if (!now.equals(plan.baseSha256())) {
-            result.error("stale plan: the file changed since the preview (" + file.getFileName() + " is no longer the file "
+            result.error(NoticeCode.PLAN_REFUSED,
+                    "stale plan: the file changed since the preview (" + file.getFileName() + " is no longer the file "
                     + "plan " + planId + " was computed against); preview again");
             return Optional.empty();
         }
@@ -477,7 +490,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             table = ConstituentFile.parse(bytes, "plan " + planId).table();
         } catch (CsvFormatException e) {
-            result.error("plan " + planId + " cannot be read: " + e.getMessage(), e);
+            result.error(NoticeCode.PLAN_REFUSED, "plan " + planId + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         return Optional.of(new Proposal(plan.source(), table, table, bytes, table.rowCount(), plan.allowLargeChange(),
@@ -490,7 +503,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         Optional<Backup> backup = new BackupStore(context.dataDir(), writer)
                 .find(file.getFileName().toString(), wanted);
         if (backup.isEmpty()) {
-            result.error("no backup '" + wanted + "' of " + file.getFileName() + " (list them with: backups --task "
+            result.error(NoticeCode.BACKUP_REFUSED,
+                    "no backup '" + wanted + "' of " + file.getFileName() + " (list them with: backups --task "
                     + name() + ")");
             return Optional.empty();
         }
@@ -499,14 +513,16 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         try {
             bytes = BackupStore.read(backup.get(), settings.maxFileBytes());
         } catch (IOException e) {
-            result.error("backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
+            result.error(NoticeCode.BACKUP_REFUSED,
+                    "backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         ConstituentTable table;
         try {
             table = ConstituentFile.parse(bytes, backup.get().path().toString()).table();
         } catch (CsvFormatException e) {
-            result.error("backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
+            result.error(NoticeCode.BACKUP_REFUSED,
+                    "backup " + backup.get().id() + " cannot be read: " + e.getMessage(), e);
             return Optional.empty();
         }
         // Restoring a file that was once in place: a large count change is expected, so it only warns.
@@ -524,7 +540,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             result.detail("plan_id", context.reportId());
             result.detail(PlanStore.PLAN_SHA256, checksum);
         } catch (IOException e) {
-            result.warning("could not save the plan of this preview (" + describe(e) + "); an apply will fetch again");
+            result.warning(NoticeCode.PLAN_NOT_SAVED,
+                    "could not save the plan of this preview (" + describe(e) + "); an apply will fetch again");
         }
     }
 

@@ -4,6 +4,7 @@ import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.validation.ValidatorChain;
@@ -24,7 +25,7 @@ public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Inte
     public static FileCheck of(IndexSpec spec, Path file, ValidatorChain validators) {
         if (!Files.exists(file)) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
-                    ValidationResult.error(file + " does not exist"), Optional.empty());
+                    ValidationResult.error(NoticeCode.FILE_MISSING, file + " does not exist"), Optional.empty());
         }
         try {
             Instant modified = Files.getLastModifiedTime(file).toInstant();
@@ -37,9 +38,11 @@ public record FileCheck(Path file, Optional<Instant> lastModified, Optional<Inte
                     Optional.of(com.twsrobot.maintenance.api.Sha256.hex(read.bytes())));
         } catch (IOException e) {
             return new FileCheck(file, Optional.empty(), Optional.empty(),
-                    ValidationResult.error("cannot read " + file + ": " + CauseFormatter.describe(e)), Optional.empty());
+                    ValidationResult.error(NoticeCode.FILE_UNREADABLE,
+                            "cannot read " + file + ": " + CauseFormatter.describe(e)), Optional.empty());
         } catch (CsvFormatException e) {
-            return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(e.getMessage()), Optional.empty());
+            return new FileCheck(file, Optional.empty(), Optional.empty(), ValidationResult.error(NoticeCode.FILE_UNREADABLE,
+                    e.getMessage()), Optional.empty());
         }
     }
 }

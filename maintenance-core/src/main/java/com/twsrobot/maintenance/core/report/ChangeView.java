@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.ConstituentDetail;
 import com.twsrobot.maintenance.api.SymbolChange;
 import com.twsrobot.maintenance.api.TaskResult;
 
@@ -28,20 +29,19 @@ public final class ChangeView {
     /** The view of a result; no notes unless change records judged it ({@code judged}). */
     public static ChangeView of(TaskResult r) {
         ChangeView v = new ChangeView();
-        if (r.detail().get("change_classification") instanceof Map<?, ?> c && Boolean.TRUE.equals(c.get("judged"))) {
-            notes(c.get("added"), v.addedNotes);
-            notes(c.get("removed"), v.removedNotes);
-        }
-        if (r.detail().get("renames") instanceof List<?> renames) {
-            for (Object o : renames) {
-                if (o instanceof Map<?, ?> m) {
-                    v.renamed.add(String.valueOf(m.get("old")));
-                    v.renamed.add(String.valueOf(m.get("new")));
-                    v.renameLines.add(m.get("old") + " → " + m.get("new") + "  " + m.get("old_name") + " → "
-                            + m.get("new_name") + "  [rename: " + m.get("basis") + "; " + note(m) + "]");
-                }
+        TaskDetails.of(r).asConstituent().ifPresent(d -> {
+            ConstituentDetail.ChangeClassification c = d.changeClassification();
+            if (c != null && Boolean.TRUE.equals(c.judged())) {
+                c.added().forEach(e -> v.addedNotes.put(e.symbol(), note(e.classification(), e.effective(), e.reason())));
+                c.removed().forEach(e -> v.removedNotes.put(e.symbol(), note(e.classification(), e.effective(), e.reason())));
             }
-        }
+            for (ConstituentDetail.Rename m : d.renames()) {
+                v.renamed.add(m.oldSymbol());
+                v.renamed.add(m.newSymbol());
+                v.renameLines.add(m.oldSymbol() + " → " + m.newSymbol() + "  " + m.oldName() + " → " + m.newName()
+                        + "  [rename: " + m.basis() + "; " + note(m.classification(), m.effective(), m.reason()) + "]");
+            }
+        });
         return v;
     }
 
@@ -60,23 +60,12 @@ public final class ChangeView {
         return List.copyOf(renameLines);
     }
 
-    private static void notes(Object entries, Map<String, String> into) {
-        if (entries instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m) {
-                    into.put(String.valueOf(m.get("symbol")), note(m));
-                }
-            }
-        }
-    }
-
-    private static String note(Map<?, ?> m) {
-        Object kind = m.get("classification");
-        if (m.get("effective") == null) {
+    private static String note(String kind, String effective, String reason) {
+        if (effective == null) {
             return String.valueOf(kind);
         }
-        String reason = String.valueOf(m.get("reason")).isBlank() ? "" : ": " + m.get("reason");
-        return "pending".equals(kind) ? "pending, effective " + m.get("effective") + reason
-                : kind + " (" + m.get("effective") + reason + ")";
+        String because = String.valueOf(reason).isBlank() ? "" : ": " + reason;
+        return "pending".equals(kind) ? "pending, effective " + effective + because
+                : kind + " (" + effective + because + ")";
     }
 }

@@ -1,7 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,14 +25,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Reports to and from JSON with the request's snake_case keys in a fixed order. Written by hand
- * rather than by annotations so the API module stays free of Jackson and the key order is explicit.
+ * Reports to and from JSON with the request's snake_case keys in a fixed order: a run's report and its
+ * task results through their declared layout ({@link ReportLayout}; the API module stays free of Jackson),
+ * the other views (status, sync log, comparisons) as trees.
  */
 public final class ReportJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // A duration keeps its three decimals (0.200) on its way through a tree.
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     private ReportJson() {
     }
@@ -46,43 +50,46 @@ public final class ReportJson {
         return pretty(toTree(report));
     }
 
+    /** A run's report in its declared layout ({@link ReportLayout.Run}). */
     public static ObjectNode toTree(RunReport report) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("report_id", report.reportId());
-        node.put("status", report.status().wireName());
-        node.put("dry_run", report.dryRun());
-        node.put("started_at", timestamp(report.startedAt()));
-        node.put("finished_at", timestamp(report.finishedAt()));
-        node.put("duration_seconds", seconds(report.durationSeconds()));
-        ArrayNode results = node.putArray("results");
-        report.results().forEach(r -> results.add(toTree(r)));
-        strings(node.putArray("warnings"), report.warnings());
-        strings(node.putArray("errors"), report.errors());
-        node.set("detail", MAPPER.valueToTree(report.detail()));
-        return node;
+        return MAPPER.valueToTree(layout(report));
     }
 
+    /** A task's result in its declared layout ({@link ReportLayout.Task}). */
     public static ObjectNode toTree(TaskResult result) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("task", result.task());
-        node.put("status", result.status().wireName());
-        node.put("dry_run", result.dryRun());
-        node.put("source", result.source());
-        node.put("started_at", timestamp(result.startedAt()));
-        node.put("finished_at", timestamp(result.finishedAt()));
-        node.put("duration_seconds", seconds(result.durationSeconds()));
-        node.put("before_count", result.beforeCount());
-        node.put("after_count", result.afterCount());
-        changes(node.putArray("added"), result.added());
-        changes(node.putArray("removed"), result.removed());
-        ObjectNode validation = node.putObject("validation");
-        validation.put("status", result.validation().status().wireName());
-        strings(validation.putArray("warnings"), result.validation().warnings());
-        strings(validation.putArray("errors"), result.validation().errors());
-        strings(node.putArray("warnings"), result.warnings());
-        strings(node.putArray("errors"), result.errors());
-        node.set("detail", MAPPER.valueToTree(result.detail()));
-        return node;
+        return MAPPER.valueToTree(layout(result));
+    }
+
+    private static ReportLayout.Run layout(RunReport report) {
+        return new ReportLayout.Run(report.reportId(), report.status().wireName(), report.dryRun(),
+                timestamp(report.startedAt()), timestamp(report.finishedAt()), seconds(report.durationSeconds()),
+                report.results().stream().map(ReportJson::layout).toList(), report.warnings(), report.errors(),
+                withNotices(report.detail(), NoticeJson.entries(report.notices(), NoticeJson.RUN)));
+    }
+
+    private static ReportLayout.Task layout(TaskResult result) {
+        List<NoticeJson.Entry> coded = new ArrayList<>(NoticeJson.entries(result.notices(), NoticeJson.TASK));
+        coded.addAll(NoticeJson.entries(result.validation().notices(), NoticeJson.VALIDATION));
+        ValidationResult v = result.validation();
+        return new ReportLayout.Task(result.task(), result.status().wireName(), result.dryRun(), result.source(),
+                timestamp(result.startedAt()), timestamp(result.finishedAt()), seconds(result.durationSeconds()),
+                result.beforeCount(), result.afterCount(), changes(result.added()), changes(result.removed()),
+                new ReportLayout.Validation(v.status().wireName(), v.warnings(), v.errors()), result.warnings(),
+                result.errors(), withNotices(result.detail(), coded));
+    }
+
+    /** The detail as written: the task's or run's own facts, then the codes of its warnings and errors. */
+    private static Map<String, Object> withNotices(Map<String, Object> detail, List<NoticeJson.Entry> coded) {
+        if (coded.isEmpty()) {
+            return detail;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>(detail);
+        out.put(NoticeJson.KEY, coded);
+        return out;
+    }
+
+    private static List<ReportLayout.Change> changes(List<SymbolChange> values) {
+        return values.stream().map(c -> new ReportLayout.Change(c.symbol(), c.security())).toList();
     }
 
     /** Two versions of a task's file compared ({@code diff}, {@code backups/compare}): the same change lists as a report. */
@@ -208,38 +215,66 @@ public final class ReportJson {
         }
     }
 
+    /** Reads a report; keys this version does not know are ignored, and a missing list is empty. */
     public static RunReport read(String json) throws JsonProcessingException {
-        JsonNode node = MAPPER.readTree(json);
+        ReportLayout.Run run = READER.readValue(json, ReportLayout.Run.class);
+        Map<String, Object> detail = orEmpty(run.detail());
         List<TaskResult> results = new ArrayList<>();
-        for (JsonNode r : node.path("results")) {
-            results.add(readResult(r));
+        for (ReportLayout.Task task : orEmpty(run.results())) {
+            results.add(readResult(task));
         }
-        return new RunReport(node.path("report_id").asText(), TaskStatus.fromWireName(node.path("status").asText()),
-                node.path("dry_run").asBoolean(), Instant.parse(node.path("started_at").asText()),
-                Instant.parse(node.path("finished_at").asText()), node.path("duration_seconds").asDouble(), results,
-                readStrings(node.path("warnings")), readStrings(node.path("errors")), readDetail(node.path("detail")));
+        return new RunReport(Objects.requireNonNullElse(run.reportId(), ""),
+                TaskStatus.fromWireName(Objects.requireNonNullElse(run.status(), "")), run.dryRun(),
+                Instant.parse(String.valueOf(run.startedAt())), Instant.parse(String.valueOf(run.finishedAt())),
+                seconds(run.durationSeconds()), results, NoticeJson.notices(orEmpty(run.warnings()),
+                orEmpty(run.errors()), NoticeJson.read(MAPPER, detail), NoticeJson.RUN), withoutNotices(detail));
     }
 
-    private static Map<String, Object> readDetail(JsonNode node) {
-        if (!node.isObject()) {
-            return Map.of();
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER = MAPPER.copy()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The detail without the notices' codes (they belong to the warnings and errors). */
+    private static Map<String, Object> withoutNotices(Map<String, Object> detail) {
+        if (!(detail.get(NoticeJson.KEY) instanceof List)) {
+            return detail;
         }
-        return MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {
-        });
+        Map<String, Object> out = new java.util.LinkedHashMap<>(detail);
+        out.remove(NoticeJson.KEY);
+        return out;
     }
 
-    private static TaskResult readResult(JsonNode node) {
-        JsonNode v = node.path("validation");
-        ValidationResult validation = new ValidationResult(ValidationStatus.fromWireName(v.path("status").asText("not_run")),
-                readStrings(v.path("warnings")), readStrings(v.path("errors")));
-        Map<String, Object> detail = readDetail(node.path("detail"));
-        return new TaskResult(node.path("task").asText(), TaskStatus.fromWireName(node.path("status").asText()),
-                node.path("dry_run").asBoolean(), node.path("source").asText(""),
-                Instant.parse(node.path("started_at").asText()), Instant.parse(node.path("finished_at").asText()),
-                node.path("duration_seconds").asDouble(), optionalInt(node.path("before_count")),
-                optionalInt(node.path("after_count")), readChanges(node.path("added")),
-                readChanges(node.path("removed")), validation, readStrings(node.path("warnings")),
-                readStrings(node.path("errors")), detail);
+    private static TaskResult readResult(ReportLayout.Task task) {
+        Map<String, Object> detail = orEmpty(task.detail());
+        List<NoticeJson.Entry> coded = NoticeJson.read(MAPPER, detail);
+        ReportLayout.Validation v = task.validation() != null ? task.validation()
+                : new ReportLayout.Validation(null, List.of(), List.of());
+        ValidationResult validation = new ValidationResult(
+                ValidationStatus.fromWireName(Objects.requireNonNullElse(v.status(), "not_run")),
+                NoticeJson.notices(orEmpty(v.warnings()), orEmpty(v.errors()), coded, NoticeJson.VALIDATION));
+        return new TaskResult(Objects.requireNonNullElse(task.task(), ""),
+                TaskStatus.fromWireName(Objects.requireNonNullElse(task.status(), "")), task.dryRun(),
+                Objects.requireNonNullElse(task.source(), ""), Instant.parse(String.valueOf(task.startedAt())),
+                Instant.parse(String.valueOf(task.finishedAt())), seconds(task.durationSeconds()), task.beforeCount(),
+                task.afterCount(), readChanges(task.added()), readChanges(task.removed()), validation,
+                NoticeJson.notices(orEmpty(task.warnings()), orEmpty(task.errors()), coded, NoticeJson.TASK),
+                withoutNotices(detail));
+    }
+
+    private static double seconds(BigDecimal value) {
+        return value == null ? 0 : value.doubleValue();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static List<SymbolChange> readChanges(List<ReportLayout.Change> changes) {
+        return orEmpty(changes).stream().map(c -> new SymbolChange(String.valueOf(c.symbol()),
+                Objects.requireNonNullElse(c.security(), ""))).toList();
     }
 
     /** ISO-8601 UTC to the second, as in the request's example ({@code 2026-06-24T00:00:04Z}). */
@@ -256,24 +291,7 @@ public final class ReportJson {
     }
 
     private static void changes(ArrayNode array, List<SymbolChange> values) {
-        for (SymbolChange change : values) {
-            array.addObject().put("symbol", change.symbol()).put("security", change.security());
-        }
+        values.forEach(c -> array.add(MAPPER.valueToTree(new ReportLayout.Change(c.symbol(), c.security()))));
     }
 
-    private static List<String> readStrings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static List<SymbolChange> readChanges(JsonNode array) {
-        List<SymbolChange> out = new ArrayList<>();
-        array.forEach(n -> out.add(new SymbolChange(n.path("symbol").asText(), n.path("security").asText(""))));
-        return out;
-    }
-
-    private static Integer optionalInt(JsonNode node) {
-        return node.isNumber() ? node.asInt() : null;
-    }
 }

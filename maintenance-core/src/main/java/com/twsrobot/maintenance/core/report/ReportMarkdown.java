@@ -1,13 +1,18 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.ConstituentDetail;
+import com.twsrobot.maintenance.api.EventSyncDetail;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.SymbolChange;
+import com.twsrobot.maintenance.api.TableDiff;
+import com.twsrobot.maintenance.api.TaskDetail;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.Trigger;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 
 /** The human-readable report: a per-task table, then each task's source, changes, warnings and errors. */
@@ -17,9 +22,9 @@ public final class ReportMarkdown {
     }
 
     /** The report's {@code detail.trigger}; manual when absent or unknown (a report from before triggers). */
-    private static Trigger triggerOf(RunReport report) {
+    private static Trigger triggerOf(RunDetail run) {
         try {
-            return Trigger.parse(String.valueOf(report.detail().getOrDefault("trigger", "manual")));
+            return Trigger.parse(run.trigger() == null ? "manual" : run.trigger());
         } catch (IllegalArgumentException e) {
             return Trigger.manual();
         }
@@ -31,10 +36,11 @@ public final class ReportMarkdown {
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
         md.append("- Mode: ").append(RunMode.of(report) instanceof RunMode.Rollback r ? text(r.title())
                 + (r.apply() ? "" : " (nothing written)") : report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
-        Trigger trigger = triggerOf(report);
+        RunDetail run = TaskDetails.ofRun(report);
+        Trigger trigger = triggerOf(run);
         if (trigger instanceof Trigger.Schedule) {
-            md.append("- Trigger: schedule").append(report.detail().containsKey("schedule_apply")
-                    ? " (" + text(report.detail().get("schedule_apply")) + ")" : "").append('\n');
+            md.append("- Trigger: schedule").append(run.scheduleApply() != null
+                    ? " (" + text(run.scheduleApply()) + ")" : "").append('\n');
         } else if (trigger instanceof Trigger.ApiToken token) {
             md.append("- Trigger: the console's API token ").append(text(token.label())).append('\n');
         }
@@ -55,8 +61,8 @@ public final class ReportMarkdown {
         }
         list(md, "Run warnings", report.warnings());
         list(md, "Run errors", report.errors());
-        if (report.detail().containsKey(RunReport.LOCK_HELD_BY)) {
-            md.append("\nNothing ran: the run lock is held by ").append(text(report.detail().get(RunReport.LOCK_HELD_BY)))
+        if (run.lockHeldBy() != null) {
+            md.append("\nNothing ran: the run lock is held by ").append(text(run.lockHeldBy()))
                     .append(".\n");
         }
 
@@ -65,31 +71,32 @@ public final class ReportMarkdown {
             md.append("- Source: ").append(r.source().isEmpty() ? "(none)" : text(r.source())).append('\n');
             md.append("- Duration: ").append(seconds(r.durationSeconds())).append('\n');
             md.append("- Validation: ").append(r.validation().status().wireName()).append('\n');
-            if (r.detail().containsKey("message")) {
-                md.append("- ").append(text(r.detail().get("message"))).append('\n');
+            TaskDetail detail = TaskDetails.of(r);
+            Optional<ConstituentDetail> constituent = detail.asConstituent();
+            if (detail.message() != null) {
+                md.append("- ").append(text(detail.message())).append('\n');
             }
-            if (r.detail().containsKey("backup")) {
-                md.append("- Backup of the replaced file: ").append(text(r.detail().get("backup"))).append('\n');
+            if (detail.backup() != null) {
+                md.append("- Backup of the replaced file: ").append(text(detail.backup())).append('\n');
             }
-            if (r.detail().containsKey("plan_id")) {
-                md.append("- Plan: ").append(text(r.detail().get("plan_id")))
-                        .append(r.dryRun() ? " (apply exactly this preview with `run --apply --plan "
-                                + text(r.detail().get("plan_id")) + "`)" : "").append('\n');
-            }
-            if (r.detail().containsKey("restored_backup")) {
-                md.append("- Restored backup: ").append(text(r.detail().get("restored_backup"))).append('\n');
-            }
+            constituent.map(ConstituentDetail::planId).ifPresent(planId -> md.append("- Plan: ").append(text(planId))
+                    .append(r.dryRun() ? " (apply exactly this preview with `run --apply --plan " + text(planId) + "`)" : "")
+                    .append('\n'));
+            constituent.map(ConstituentDetail::restoredBackup).ifPresent(id -> md.append("- Restored backup: ")
+                    .append(text(id)).append('\n'));
             ChangeView view = ChangeView.of(r);
-            contentDate(md, r);
+            constituent.map(ConstituentDetail::content).ifPresent(c -> contentDate(md, c));
             changes(md, "Added", view.withoutRenames(r.added()), view, true);
             changes(md, "Removed", view.withoutRenames(r.removed()), view, false);
             if (!view.renameLines().isEmpty()) {
                 md.append("\n### Renamed (").append(view.renameLines().size()).append(")\n\n");
                 view.renameLines().forEach(l -> md.append("- ").append(text(l)).append('\n'));
             }
-            fieldChanges(md, r);
-            secondOpinion(md, r);
-            eventChanges(md, r);
+            constituent.ifPresent(c -> {
+                fieldChanges(md, c.changedRows());
+                secondOpinion(md, c.secondOpinion());
+            });
+            detail.asEventSync().ifPresent(e -> eventChanges(md, r, e));
             list(md, "Validation errors", r.validation().errors());
             list(md, "Validation warnings", r.validation().warnings());
             list(md, "Errors", r.errors());
@@ -118,29 +125,26 @@ public final class ReportMarkdown {
     }
 
     /** The content's own date ({@code detail.content}): when the page was current, not when it was read. */
-    private static void contentDate(StringBuilder md, TaskResult r) {
-        if (r.detail().get("content") instanceof Map<?, ?> c) {
-            md.append("- Content: ").append(c.get("as_of") == null ? "date unknown" : "as of " + text(c.get("as_of"))
-                    + " (" + text(c.get("basis")) + ", " + text(c.get("age_days")) + " days old)")
-                    .append(", origin ").append(text(c.get("origin"))).append('\n');
-        }
+    private static void contentDate(StringBuilder md, ConstituentDetail.ContentInfo c) {
+        md.append("- Content: ").append(c.asOf() == null ? "date unknown" : "as of " + text(c.asOf())
+                + " (" + text(c.basis()) + ", " + text(c.ageDays()) + " days old)")
+                .append(", origin ").append(text(c.origin())).append('\n');
     }
 
     /** Most field changes listed; the JSON report has them all. */
     static final int SHOWN_FIELD_CHANGES = 200;
 
     /** For the symbols kept, each changed field as old → new ({@code detail.changed_rows}). */
-    private static void fieldChanges(StringBuilder md, TaskResult r) {
-        if (!(r.detail().get("changed_rows") instanceof List<?> rows) || rows.isEmpty()) {
+    private static void fieldChanges(StringBuilder md, List<TableDiff.FieldChange> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         md.append("\n### Changed fields (").append(rows.size()).append(")\n\n");
         md.append("| Symbol | Field | Old | New |\n| --- | --- | --- | --- |\n");
-        for (Object o : rows.subList(0, Math.min(rows.size(), SHOWN_FIELD_CHANGES))) {
-            Map<?, ?> c = (Map<?, ?>) o;
-            md.append("| ").append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(text(c.get("field")))
-                    .append(" | ").append(cell(String.valueOf(c.get("old")))).append(" | ")
-                    .append(cell(String.valueOf(c.get("new")))).append(" |\n");
+        for (TableDiff.FieldChange c : rows.subList(0, Math.min(rows.size(), SHOWN_FIELD_CHANGES))) {
+            md.append("| ").append(cell(String.valueOf(c.symbol()))).append(" | ").append(text(c.field()))
+                    .append(" | ").append(cell(String.valueOf(c.oldValue()))).append(" | ")
+                    .append(cell(String.valueOf(c.newValue()))).append(" |\n");
         }
         if (rows.size() > SHOWN_FIELD_CHANGES) {
             md.append("\n… and ").append(rows.size() - SHOWN_FIELD_CHANGES).append(" more in the JSON report.\n");
@@ -148,31 +152,22 @@ public final class ReportMarkdown {
     }
 
     /** Each second source's verdict on the proposal ({@code detail.second_opinion}), next to the diff. */
-    private static void secondOpinion(StringBuilder md, TaskResult r) {
-        if (!(r.detail().get("second_opinion") instanceof List<?> opinions) || opinions.isEmpty()) {
+    private static void secondOpinion(StringBuilder md, List<ConstituentDetail.SecondOpinion> opinions) {
+        if (opinions.isEmpty()) {
             return;
         }
         md.append("\n### Second opinion\n\n| Source | As of | Verdict | Only on the page | Only in the source |\n")
                 .append("| --- | --- | --- | --- | --- |\n");
-        for (Object o : opinions) {
-            Map<?, ?> op = (Map<?, ?>) o;
-            md.append("| ").append(text(op.get("source"))).append(" | ").append(text(op.get("as_of"))).append(" | ")
-                    .append(text(op.get("status"))).append(op.get("reason") == null ? "" : ": " + cell(String.valueOf(op.get("reason"))))
-                    .append(" | ").append(cell(symbols(op.get("only_on_page")))).append(" | ")
-                    .append(cell(symbols(op.get("only_in_source")))).append(" |\n");
+        for (ConstituentDetail.SecondOpinion op : opinions) {
+            md.append("| ").append(text(op.source())).append(" | ").append(text(op.asOf())).append(" | ")
+                    .append(text(op.status())).append(op.reason() == null ? "" : ": " + cell(op.reason()))
+                    .append(" | ").append(cell(symbols(op.onlyOnPage()))).append(" | ")
+                    .append(cell(symbols(op.onlyInSource()))).append(" |\n");
         }
     }
 
-    private static String symbols(Object list) {
-        if (!(list instanceof List<?> items) || items.isEmpty()) {
-            return "";
-        }
-        List<String> out = new java.util.ArrayList<>();
-        for (Object o : items) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            out.add(m.get("symbol") + " (" + m.get("name") + ")");
-        }
-        return String.join(", ", out);
+    private static String symbols(List<ConstituentDetail.Member> members) {
+        return String.join(", ", members.stream().map(m -> m.symbol() + " (" + m.name() + ")").toList());
     }
 
     /** Most event changes listed per provider and kind; the JSON report has them all. */
@@ -183,39 +178,35 @@ public final class ReportMarkdown {
      * and marked stale (or that would be, in a dry run), from its {@code detail.providers} and
      * {@code detail.changes}.
      */
-    private static void eventChanges(StringBuilder md, TaskResult r) {
-        if (!(r.detail().get("providers") instanceof List<?> providers) || providers.isEmpty()) {
+    private static void eventChanges(StringBuilder md, TaskResult r, EventSyncDetail sync) {
+        if (sync.providers().isEmpty()) {
             return;
         }
-        List<?> changes = r.detail().get("changes") instanceof List<?> c ? c : List.of();
         md.append("\n### Market events by provider").append(r.dryRun() ? " (what an apply would do)" : "").append("\n\n");
         md.append("| Provider | Status | Fetched | Inserted | Updated | Stale | Errors |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Object o : providers) {
-            Map<?, ?> p = (Map<?, ?>) o;
-            md.append("| ").append(text(p.get("provider"))).append(" | ").append(text(p.get("status"))).append(" | ")
-                    .append(p.get("fetched_count")).append(" | ").append(p.get("inserted_count")).append(" | ")
-                    .append(p.get("updated_count")).append(" | ").append(p.get("stale_count")).append(" | ")
-                    .append(p.get("error_count")).append(" |\n");
+        for (EventSyncDetail.ProviderRun p : sync.providers()) {
+            md.append("| ").append(text(p.provider())).append(" | ").append(text(p.status())).append(" | ")
+                    .append(p.fetchedCount()).append(" | ").append(p.insertedCount()).append(" | ")
+                    .append(p.updatedCount()).append(" | ").append(p.staleCount()).append(" | ")
+                    .append(p.errorCount()).append(" |\n");
         }
-        for (Object o : providers) {
-            Object provider = ((Map<?, ?>) o).get("provider");
-            List<Map<?, ?>> mine = changes.stream().<Map<?, ?>>map(c -> (Map<?, ?>) c)
-                    .filter(c -> provider.equals(c.get("provider"))).toList();
+        for (EventSyncDetail.ProviderRun p : sync.providers()) {
+            List<EventSyncDetail.Change> mine = sync.changes().stream().filter(c -> p.provider().equals(c.provider())).toList();
             if (mine.isEmpty()) {
                 continue;
             }
-            md.append("\n#### ").append(text(provider)).append(" (").append(mine.size()).append(" change")
+            md.append("\n#### ").append(text(p.provider())).append(" (").append(mine.size()).append(" change")
                     .append(mine.size() == 1 ? "" : "s").append(")\n\n");
             md.append("| Change | Type | Symbol | Date | Time | Title | Details |\n");
             md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
             for (String kind : List.of("insert", "update", "stale")) {
-                List<Map<?, ?>> ofKind = mine.stream().filter(c -> kind.equals(c.get("kind"))).toList();
-                for (Map<?, ?> c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
-                    md.append("| ").append(kind).append(" | ").append(text(c.get("event_type"))).append(" | ")
-                            .append(cell(String.valueOf(c.get("symbol")))).append(" | ").append(text(c.get("date")))
+                List<EventSyncDetail.Change> ofKind = mine.stream().filter(c -> kind.equals(c.kind())).toList();
+                for (EventSyncDetail.Change c : ofKind.subList(0, Math.min(ofKind.size(), SHOWN_EVENT_CHANGES))) {
+                    md.append("| ").append(kind).append(" | ").append(text(c.eventType())).append(" | ")
+                            .append(cell(String.valueOf(c.symbol()))).append(" | ").append(text(c.date()))
                             .append(" | ").append(cell(timeAndZone(c))).append(" | ")
-                            .append(cell(String.valueOf(c.get("title")))).append(" | ").append(cell(details(c)))
+                            .append(cell(String.valueOf(c.title()))).append(" | ").append(cell(details(c)))
                             .append(" |\n");
                 }
                 if (ofKind.size() > SHOWN_EVENT_CHANGES) {
@@ -226,26 +217,25 @@ public final class ReportMarkdown {
         }
     }
 
-    private static String timeAndZone(Map<?, ?> change) {
-        String time = String.valueOf(change.get("time"));
-        return time.isEmpty() ? "" : time + " " + change.get("zone");
+    private static String timeAndZone(EventSyncDetail.Change change) {
+        String time = String.valueOf(change.time());
+        return time.isEmpty() ? "" : time + " " + change.zone();
     }
 
     /** "field: old → new; …" for an update, the reason for a stale row. */
-    public static String details(Map<?, ?> change) {
-        if (change.get("fields") instanceof List<?> fields) {
+    public static String details(EventSyncDetail.Change change) {
+        if (!change.fields().isEmpty()) {
             StringBuilder d = new StringBuilder();
-            for (Object f : fields) {
-                Map<?, ?> field = (Map<?, ?>) f;
+            for (EventSyncDetail.FieldEdit field : change.fields()) {
                 if (d.length() > 0) {
                     d.append("; ");
                 }
-                d.append(field.get("field")).append(": ").append(abbreviate(field.get("old"))).append(" → ")
-                        .append(abbreviate(field.get("new")));
+                d.append(field.field()).append(": ").append(abbreviate(field.oldValue())).append(" → ")
+                        .append(abbreviate(field.newValue()));
             }
             return d.toString();
         }
-        return change.get("reason") == null ? "" : String.valueOf(change.get("reason"));
+        return change.reason() == null ? "" : change.reason();
     }
 
     private static String abbreviate(Object value) {

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -26,6 +27,7 @@ public final class BlankSymbolValidator implements Validator {
             }
         }
         return rows.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(rows.size() + " row(s) with a blank symbol: " + Messages.listSome(rows));
+                : ValidationResult.error(NoticeCode.BLANK_SYMBOL,
+                        rows.size() + " row(s) with a blank symbol: " + Messages.listSome(rows));
     }
 }

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.core.validation;
 import com.twsrobot.maintenance.api.SourceFacts;
 import com.twsrobot.maintenance.api.TableDiff;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -57,14 +58,15 @@ public final class ChangeRecordValidator implements Validator {
             String what = "removal of " + heavy.size() + " heavy member(s) " + table + ": " + String.join(", ", heavy)
                     + "; each weighs more than " + percent(input.policy().heavyRemovalPercent()) + " of the index";
             result = result.merge(input.policy().allowLargeChange()
-                    ? ValidationResult.warning(what + "; accepted because a large change was explicitly allowed")
-                    : ValidationResult.error(what + " (a damaged page?); rerun with --allow-large-change if this is expected"));
+                    ? ValidationResult.warning(NoticeCode.CHANGE_RECORDS_HEAVY, what + "; accepted because a large change was explicitly allowed")
+                    : ValidationResult.error(NoticeCode.CHANGE_RECORDS_HEAVY, what + " (a damaged page?); rerun with --allow-large-change if this is expected"));
         }
         // A source that states no change records (STI, HSI) explains nothing, so each of its removals is
         // unexplained and listed: the operator checks it against the index provider's notice before applying.
         if (!unexplained.isEmpty()) {
             String why = facts.changes().isEmpty() ? " (the source states no change records)" : ", " + table;
-            result = result.merge(ValidationResult.warning(unexplained.size() + " unexplained removal(s)" + why
+            result = result.merge(ValidationResult.warning(NoticeCode.CHANGE_RECORDS_UNEXPLAINED,
+                    unexplained.size() + " unexplained removal(s)" + why
                     + ": " + String.join(", ", unexplained) + noWeights));
         }
         return result;

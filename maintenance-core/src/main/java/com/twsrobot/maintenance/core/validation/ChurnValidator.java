@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -58,14 +59,16 @@ public final class ChurnValidator implements Validator {
         double failAt = input.policy().churnFailRatio();
         if (ratio > failAt) {
             if (input.policy().allowLargeChange()) {
-                return ValidationResult.warning(what + "; above the " + percent(failAt)
+                return ValidationResult.warning(NoticeCode.CHURN, what + "; above the " + percent(failAt)
                         + " failure threshold, accepted because a large change was explicitly allowed");
             }
-            return ValidationResult.error(what + "; above the " + percent(failAt) + " failure threshold (a stale or "
+            return ValidationResult.error(NoticeCode.CHURN,
+                    what + "; above the " + percent(failAt) + " failure threshold (a stale or "
                     + "wrong page?); rerun with --allow-large-change if this is expected");
         }
         if (ratio > input.policy().churnWarnRatio()) {
-            return ValidationResult.warning(what + "; above the " + percent(input.policy().churnWarnRatio())
+            return ValidationResult.warning(NoticeCode.CHURN,
+                    what + "; above the " + percent(input.policy().churnWarnRatio())
                     + " warning threshold");
         }
         return ValidationResult.passed();

@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.core.validation;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.MembershipList;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -88,10 +89,11 @@ public final class ConsensusValidator implements Validator {
             String what = list.source() + " (as of " + c.asOf() + ") disagrees on " + n + " symbols: only on the page "
                     + describe(c.onlyOnPage()) + "; only in the fund " + describe(c.onlyInSource());
             if (n > FAIL_ABOVE && !input.policy().allowLargeChange()) {
-                result = result.merge(ValidationResult.error(what + "; above " + FAIL_ABOVE + " the page looks wrong "
+                result = result.merge(ValidationResult.error(NoticeCode.CONSENSUS,
+                        what + "; above " + FAIL_ABOVE + " the page looks wrong "
                         + "(rerun with --allow-large-change if the fund is the stale one)"));
             } else {
-                result = result.merge(ValidationResult.warning(what));
+                result = result.merge(ValidationResult.warning(NoticeCode.CONSENSUS, what));
             }
         }
         return result;

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -32,14 +33,15 @@ public final class CountChangeValidator implements Validator {
         double failAt = input.policy().failChangeRatio();
         if (ratio > failAt) {
             if (input.policy().allowLargeChange()) {
-                return ValidationResult.warning(change + ", above the " + percent(failAt)
+                return ValidationResult.warning(NoticeCode.COUNT_CHANGE, change + ", above the " + percent(failAt)
                         + " failure threshold; accepted because a large change was explicitly allowed");
             }
-            return ValidationResult.error(change + ", above the " + percent(failAt)
+            return ValidationResult.error(NoticeCode.COUNT_CHANGE, change + ", above the " + percent(failAt)
                     + " failure threshold; rerun with --allow-large-change if this is expected");
         }
         if (ratio > input.policy().warnChangeRatio()) {
-            return ValidationResult.warning(change + ", above the " + percent(input.policy().warnChangeRatio())
+            return ValidationResult.warning(NoticeCode.COUNT_CHANGE,
+                    change + ", above the " + percent(input.policy().warnChangeRatio())
                     + " warning threshold");
         }
         return ValidationResult.passed();

@@ -2,6 +2,8 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -30,8 +32,8 @@ public final class DuplicateSymbolValidator implements Validator {
                 rowsBySymbol.computeIfAbsent(rows.get(i).symbol(), s -> new ArrayList<>()).add(i);
             }
         }
-        List<String> warnings = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Notice> warnings = new ArrayList<>();
+        List<Notice> errors = new ArrayList<>();
         rowsBySymbol.forEach((symbol, indexes) -> {
             if (indexes.size() < 2) {
                 return;
@@ -40,15 +42,19 @@ public final class DuplicateSymbolValidator implements Validator {
             for (int k = 1; k < indexes.size(); k++) {
                 ConstituentRow other = rows.get(indexes.get(k));
                 if (!other.equals(first)) {
-                    errors.add("duplicate symbol " + symbol + " with different data: row " + (indexes.get(0) + 1) + " "
-                            + describe(first) + " vs row " + (indexes.get(k) + 1) + " " + describe(other));
+                    errors.add(Notice.error(NoticeCode.DUPLICATE_SYMBOL,
+                            "duplicate symbol " + symbol + " with different data: row " + (indexes.get(0) + 1) + " "
+                            + describe(first) + " vs row " + (indexes.get(k) + 1) + " " + describe(other)).withSymbol(symbol));
                     return;
                 }
             }
-            warnings.add("duplicate symbol " + symbol + " listed " + indexes.size()
-                    + " times with identical data; collapsed to one row");
+            warnings.add(Notice.warning(NoticeCode.DUPLICATE_SYMBOL,
+                    "duplicate symbol " + symbol + " listed " + indexes.size()
+                    + " times with identical data; collapsed to one row").withSymbol(symbol));
         });
-        return ValidationResult.of(warnings, errors);
+        List<Notice> all = new ArrayList<>(warnings);
+        all.addAll(errors);
+        return ValidationResult.of(all);
     }
 
     private static String describe(ConstituentRow row) {

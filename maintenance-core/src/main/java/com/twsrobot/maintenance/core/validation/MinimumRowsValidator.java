@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -17,7 +18,8 @@ public final class MinimumRowsValidator implements Validator {
         int count = input.proposed().symbolCount();
         int minimum = input.policy().minimumRows();
         return count >= minimum ? ValidationResult.passed()
-                : ValidationResult.error(input.spec().title() + " has " + count + " distinct symbols, below the minimum of "
+                : ValidationResult.error(NoticeCode.MINIMUM_ROWS,
+                        input.spec().title() + " has " + count + " distinct symbols, below the minimum of "
                 + minimum);
     }
 }

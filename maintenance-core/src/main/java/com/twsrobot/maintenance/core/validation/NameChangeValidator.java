@@ -3,6 +3,7 @@ package com.twsrobot.maintenance.core.validation;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 import com.twsrobot.maintenance.core.constituents.Enrichment;
@@ -49,11 +50,13 @@ public final class NameChangeValidator implements Validator {
                         + (changed.size() > 12 ? " … (" + (changed.size() - 12) + " more)" : ""));
         if (ratio > ValidationPolicy.NAME_CHANGE_FAIL_RATIO) {
             return input.policy().allowLargeChange()
-                    ? ValidationResult.warning(what + "; above the 25% failure threshold, accepted because a large change "
+                    ? ValidationResult.warning(NoticeCode.NAME_CHANGE,
+                            what + "; above the 25% failure threshold, accepted because a large change "
                     + "was explicitly allowed")
-                    : ValidationResult.error(what + "; above the 25% failure threshold (a damaged page?); rerun with "
+                    : ValidationResult.error(NoticeCode.NAME_CHANGE,
+                            what + "; above the 25% failure threshold (a damaged page?); rerun with "
                     + "--allow-large-change if this is expected");
         }
-        return ValidationResult.warning(what + "; above the 10% warning threshold");
+        return ValidationResult.warning(NoticeCode.NAME_CHANGE, what + "; above the 10% warning threshold");
     }
 }

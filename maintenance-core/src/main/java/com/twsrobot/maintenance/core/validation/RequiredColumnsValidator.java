@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -25,6 +26,7 @@ public final class RequiredColumnsValidator implements Validator {
             }
         }
         return missing.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error("missing required column(s): " + String.join(", ", missing));
+                : ValidationResult.error(NoticeCode.REQUIRED_COLUMNS,
+                        "missing required column(s): " + String.join(", ", missing));
     }
 }

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -44,7 +45,8 @@ public final class SectorChangeValidator implements Validator {
         }
         int members = before.size();
         if (members > 0 && changed / (double) members > WARN_SHARE) {
-            return ValidationResult.warning(String.format(Locale.ROOT, "the sector changes for %d of %d members "
+            return ValidationResult.warning(NoticeCode.SECTOR_CHANGE,
+                    String.format(Locale.ROOT, "the sector changes for %d of %d members "
                     + "(%.0f%%, above %.0f%%; %d kept): a sector-scheme change, or a page whose columns moved? Review "
                     + "the field changes", changed, members, 100.0 * changed / members, 100 * WARN_SHARE, kept));
         }

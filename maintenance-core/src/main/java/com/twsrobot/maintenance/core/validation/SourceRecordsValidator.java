@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -15,6 +16,6 @@ public final class SourceRecordsValidator implements Validator {
     @Override
     public ValidationResult validate(ValidationInput input) {
         return input.recordsParsed() > 0 && input.proposed().rowCount() > 0 ? ValidationResult.passed()
-                : ValidationResult.error("no source records were parsed");
+                : ValidationResult.error(NoticeCode.NO_SOURCE_RECORDS, "no source records were parsed");
     }
 }

@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -25,7 +26,8 @@ public final class SymbolFormatValidator implements Validator {
             }
         }
         return bad.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(bad.size() + " symbol(s) not in " + input.spec().title() + " format ("
+                : ValidationResult.error(NoticeCode.SYMBOL_FORMAT,
+                        bad.size() + " symbol(s) not in " + input.spec().title() + " format ("
                 + input.spec().symbolRule() + "): " + Messages.listSome(bad));
     }
 }

@@ -4,6 +4,7 @@ import com.twsrobot.maintenance.api.ConfigurationException;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -75,7 +76,8 @@ public final class TextSafetyValidator implements Validator {
         if (bad.isEmpty()) {
             return ValidationResult.passed();
         }
-        return ValidationResult.error(bad.size() + " value(s) not safe to open in a spreadsheet or browser: "
+        return ValidationResult.error(NoticeCode.TEXT_SAFETY,
+                bad.size() + " value(s) not safe to open in a spreadsheet or browser: "
                 + Messages.listSome(bad) + (formula ? "; if a real name starts with one of " + ALLOWABLE_LEADING
                 + ", accept that character with " + ALLOW_LEADING_KEY + " = <the characters> in the config file "
                 + "(builder: textSafetyAllowLeading)" : ""));

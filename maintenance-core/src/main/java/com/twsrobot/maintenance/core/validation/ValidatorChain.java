@@ -2,6 +2,7 @@ package com.twsrobot.maintenance.core.validation;
 
 import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.ValidationInput;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.Validator;
 
@@ -48,10 +49,12 @@ public final class ValidatorChain {
             try {
                 one = validator.validate(input);
             } catch (RuntimeException e) {
-                one = ValidationResult.error("validator " + validator.name() + " failed: " + CauseFormatter.describe(e));
+                one = ValidationResult.error(NoticeCode.VALIDATOR_FAILED,
+                        "validator " + validator.name() + " failed: " + CauseFormatter.describe(e));
             }
             result = result.merge(one);
         }
-        return result;
+        // Each notice names the index it is about (a validator may name a symbol or field itself).
+        return result.aboutIndex(input.spec().index());
     }
 }

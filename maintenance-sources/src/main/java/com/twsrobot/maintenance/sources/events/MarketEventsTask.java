@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.sources.events;
 
+import com.twsrobot.maintenance.api.Notice;
+import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.ServiceProviders;
 import com.twsrobot.maintenance.api.TaskContext;
@@ -55,7 +57,8 @@ public final class MarketEventsTask implements MaintenanceTask {
         TaskResult.Builder result = context.newResult(NAME);
         Optional<MarketEventsService> service = context.marketEvents();
         if (service.isEmpty()) {
-            return result.error("no market-events service: give the runner the host's service or put "
+            return result.error(NoticeCode.NOT_CONFIGURED,
+                    "no market-events service: give the runner the host's service or put "
                     + "maintenance-sources on the class path").finish(context.clock().instant());
         }
         MarketEventsOptions options = context.request().options(MarketEventsOptions.class)
@@ -77,7 +80,8 @@ public final class MarketEventsTask implements MaintenanceTask {
                 bySource.put(supplier.name(), supplied);
                 symbols.addAll(supplied);
             } catch (RuntimeException e) {
-                result.warning("event symbols from " + supplier.name() + " are unavailable: " + e.getMessage());
+                result.warning(NoticeCode.SOURCE_FAILED,
+                        "event symbols from " + supplier.name() + " are unavailable: " + e.getMessage());
             }
         }
         LocalDate from = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
@@ -89,7 +93,8 @@ public final class MarketEventsTask implements MaintenanceTask {
                 + " for " + symbols.size() + " symbol(s)");
         SyncSummary summary = context.dryRun() ? service.get().preview(request) : service.get().refresh(request);
         if (!summary.lockHeldBy().isEmpty()) {
-            result.error("another market-events refresh holds the event store's lock: " + summary.lockHeldBy()
+            result.error(NoticeCode.LOCK_HELD,
+                    "another market-events refresh holds the event store's lock: " + summary.lockHeldBy()
                     + "; nothing was written (try again when it has finished)");
             result.detail(com.twsrobot.maintenance.api.RunReport.LOCK_HELD_BY, summary.lockHeldBy());
             return result.finish(context.clock().instant());
@@ -98,7 +103,7 @@ public final class MarketEventsTask implements MaintenanceTask {
         if (!summary.error().isEmpty()) {
             // The sync failed as a whole (a host that refused the login, a refresh that never finished):
             // no provider ran for this run, and the reason is the error.
-            result.error(summary.error());
+            result.error(NoticeCode.SOURCE_FAILED, summary.error());
             result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId());
             context.progress(NAME + ": failed: " + summary.error());
             return result.status(TaskStatus.FAILED).finish(context.clock().instant());
@@ -123,9 +128,13 @@ public final class MarketEventsTask implements MaintenanceTask {
             updated += p.updatedCount();
             // A provider's warning starts with what it is about (a per-symbol one with the symbol); the
             // provider goes last, so two symbols' warnings never read alike.
-            p.warnings().forEach(w -> result.warning(w + " [" + p.provider() + "]"));
+            p.warnings().forEach(w -> result.notice(Notice.warning(NoticeCode.UNSPECIFIED,
+                    w + " [" + p.provider() + "]")
+                    .withField(p.provider())));
             if (!p.errorMessage().isEmpty()) {
-                result.error(p.provider() + " " + p.status().replace('_', ' ') + ": " + p.errorMessage());
+                result.notice(Notice.error(NoticeCode.SOURCE_FAILED,
+                        p.provider() + " " + p.status().replace('_', ' ') + ": "
+                        + p.errorMessage()).withField(p.provider()));
             }
         }
         Map<String, Object> totals = new LinkedHashMap<>();

@@ -1,0 +1,103 @@
+package com.twsrobot.maintenance.core.report;
+
+import com.twsrobot.maintenance.api.ConstituentDetail;
+import com.twsrobot.maintenance.api.EventSyncDetail;
+import com.twsrobot.maintenance.api.FileWriteDetail;
+import com.twsrobot.maintenance.api.PluginDetail;
+import com.twsrobot.maintenance.api.RunReport;
+import com.twsrobot.maintenance.api.TaskDetail;
+import com.twsrobot.maintenance.testkit.Reports;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A task's detail read as its kind's record, from the golden reports an earlier version wrote. */
+class TaskDetailsTest {
+
+    @Test
+    void aConstituentPreviewReadsAsAConstituentDetail() throws Exception {
+        RunReport preview = ReportJson.read(GoldenFiles.json(GoldenFiles.PREVIEW));
+        ConstituentDetail sti = TaskDetails.of(Reports.result(preview, "sti_constituents")).asConstituent().orElseThrow();
+        assertThat(sti.planId()).isEqualTo(GoldenFiles.PREVIEW);
+        assertThat(sti.planSha256()).hasSize(64);
+        assertThat(sti.changed()).isTrue();
+        assertThat(sti.content().origin()).isEqualTo("snapshot");
+        assertThat(sti.content().ageDays()).isEqualTo(162L);
+        assertThat(sti.changedRows()).anySatisfy(c -> {
+            assertThat(c.symbol()).isEqualTo("BN4.SI");
+            assertThat(c.oldValue()).isEqualTo("Keppel");
+            assertThat(c.newValue()).isEqualTo("Keppel Corporation");
+        });
+        assertThat(sti.renames()).anySatisfy(r -> {
+            assertThat(r.oldSymbol()).isEqualTo("T39.SI");
+            assertThat(r.newSymbol()).isEqualTo("5E2.SI");
+        });
+        assertThat(sti.changeClassification().judged()).isFalse();
+        ConstituentDetail sp500 = TaskDetails.of(Reports.result(preview, "sp500_constituents")).asConstituent().orElseThrow();
+        assertThat(sp500.changeClassification().added()).anySatisfy(c -> {
+            assertThat(c.symbol()).isEqualTo("FDXF");
+            assertThat(c.effective()).isEqualTo("2026-06-01");
+        });
+    }
+
+    @Test
+    void anApplyReadsItsWriteAndAnEventSyncItsProviders() throws Exception {
+        RunReport apply = ReportJson.read(GoldenFiles.json(GoldenFiles.APPLY_PLAN));
+        TaskDetail sti = TaskDetails.of(Reports.result(apply, "sti_constituents"));
+        assertThat(sti.written()).isTrue();
+        assertThat(sti.backupId()).isEqualTo("20261203_112317");
+        assertThat(sti.asConstituent().orElseThrow().cacheInvalidation()).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo("ok"));
+
+        RunReport events = ReportJson.read(GoldenFiles.json(GoldenFiles.EVENTS));
+        EventSyncDetail sync = TaskDetails.of(Reports.only(events)).asEventSync().orElseThrow();
+        assertThat(sync.mode()).isEqualTo("refresh");
+        assertThat(sync.totals().insertedCount()).isEqualTo(2);
+        assertThat(sync.changed()).isTrue();
+        assertThat(sync.providers()).extracting(EventSyncDetail.ProviderRun::provider)
+                .contains("fomc", "us_market_calendar", "yahoo_calendar");
+        assertThat(sync.changes()).extracting(EventSyncDetail.Change::eventType).contains("MARKET_HOLIDAY");
+        assertThat(sync.window().daysAhead()).isEqualTo(28);
+    }
+
+    @Test
+    void aReportsRunWideFactsReadAsARunDetail() throws Exception {
+        com.twsrobot.maintenance.api.RunDetail apply = TaskDetails.ofRun(ReportJson.read(GoldenFiles.json(GoldenFiles.APPLY_PLAN)));
+        assertThat(apply.mode()).isEqualTo("APPLY of plan " + GoldenFiles.PREVIEW);
+        assertThat(apply.trigger()).isEqualTo("manual");
+        assertThat(apply.lockHeldBy()).isNull();
+        assertThat(apply.prunedReports()).isEmpty();
+        RunReport odd = new RunReport("maintenance_20261203_120000", com.twsrobot.maintenance.api.TaskStatus.FAILED, false,
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, List.of(), List.of(),
+                Map.of("lock_held_by", "pid 7 on h", "pruned_reports", "not a list"));
+        assertThat(TaskDetails.ofRun(odd).lockHeldBy()).isEqualTo("pid 7 on h");
+        assertThat(TaskDetails.ofRun(odd).prunedReports()).isEmpty();
+    }
+
+    @Test
+    void aPlugInsFileWriteIsTypedAndAnyOtherDetailIsTheOpenExtension() throws Exception {
+        RunReport plugins = ReportJson.read(GoldenFiles.json(GoldenFiles.PLUGINS));
+        TaskDetail screener = TaskDetails.of(Reports.result(plugins, "screener_universe"));
+        assertThat(screener).isInstanceOf(FileWriteDetail.class);
+        assertThat(screener.written()).isTrue();
+        assertThat(screener.changed()).isTrue();
+        TaskDetail watchlist = TaskDetails.of(Reports.result(plugins, "watchlist_coverage"));
+        assertThat(watchlist.asPlugin()).isPresent();
+        assertThat(watchlist.message()).startsWith("no watchlist at ");
+
+        // A key no kind writes, or a value of another shape, keeps every fact in the extension.
+        TaskDetail odd = TaskDetails.of(Map.of("file", "x.csv", "coverage", 0.9));
+        assertThat(odd.asPlugin().orElseThrow().values()).containsEntry("coverage", 0.9);
+        assertThat(TaskDetails.of(Map.of("renames", "not a list"))).isInstanceOf(PluginDetail.class);
+        assertThat(TaskDetails.of(Map.of()).asPlugin().orElseThrow().values()).isEmpty();
+        TaskDetail files = TaskDetails.of(Map.of("files", List.of(Map.of("index", "x", "file", "x.csv", "rows", 3,
+                "validation", "passed"))));
+        assertThat(files).isInstanceOf(com.twsrobot.maintenance.api.LocalFilesDetail.class);
+        assertThat(((com.twsrobot.maintenance.api.LocalFilesDetail) files).files()).singleElement()
+                .satisfies(f -> assertThat(f.rows()).isEqualTo(3));
+        assertThat(files.changed()).isNull(); // validation states no change
+    }
+}
