@@ -74,11 +74,11 @@ class ConcurrentProcessesTest {
             List<Process> processes = new ArrayList<>();
             for (int v = 1; v <= PROCESSES; v++) {
                 int version = v;
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Process p = new ProcessBuilder(ChildJvm.command(ChildJvm.java(),
                         "-cp", System.getProperty("java.class.path"), MaintenanceCli.class.getName(),
                         "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString(),
                         "run", "--apply", "--json", "--task", "sti_constituents",
-                        "--source-url", "sti=" + base + "/sti" + v).start();
+                        "--source-url", "sti=" + base + "/sti" + v)).start();
                 p.onExit().thenRun(() -> account.accept(version));
                 processes.add(p);
             }

@@ -76,11 +76,11 @@ class LockLivenessCliTest {
                 body.set(page.replace(">DBS Group Holdings<", ">DBS Group Holdings r" + round + "<"));
                 List<Process> processes = new ArrayList<>();
                 for (int i = 0; i < PROCESSES; i++) {
-                    processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                            "-Xmx96m", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    processes.add(new ProcessBuilder(ChildJvm.command(ChildJvm.java("-Xmx96m", "-Xshare:auto", "-XX:TieredStopAtLevel=1"),
+                            "-cp", System.getProperty("java.class.path"),
                             MaintenanceCli.class.getName(), "--config", config.toString(),
                             "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString(),
-                            "run", "--apply", "--json", "--task", "sti_constituents", "--source-url", "sti=" + url)
+                            "run", "--apply", "--json", "--task", "sti_constituents", "--source-url", "sti=" + url))
                             .redirectError(ProcessBuilder.Redirect.DISCARD).start());
                 }
                 List<Outcome> refused = new ArrayList<>();

@@ -144,10 +144,9 @@ class MarketEventsCliTest {
         serve();
         List<JsonNode> totals = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString(), "-Dmaintenance.clock=2026-11-24T12:00:00Z", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), MaintenanceCli.class.getName(), "--data-dir",
-                    ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString()));
+            List<String> command = ChildJvm.java("-Dmaintenance.clock=2026-11-24T12:00:00Z", "-XX:TieredStopAtLevel=1");
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MaintenanceCli.class.getName(),
+                    "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString()));
             command.addAll(List.of(eventsRun("--apply", "--json")));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
