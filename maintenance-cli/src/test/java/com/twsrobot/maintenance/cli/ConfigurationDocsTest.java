@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * docs/configuration.md and the keys the components declare say the same: every declared key (the
@@ -123,6 +124,23 @@ class ConfigurationDocsTest {
         MaintenanceConfig config = MaintenanceConfig.load(file);
         assertThat(config.values().text(com.twsrobot.maintenance.core.MarketEventsConfigKeys.EVENTS_SERVICE))
                 .contains("host-http");
+    }
+
+    /** A config example anywhere in the docs is a file the reader accepts (a comment is a line of its own). */
+    @Test
+    void everyPropertiesExampleInTheDocsLoads(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path root = DOC.getParent().getParent();
+        Pattern block = Pattern.compile("```properties\n(.*?)```", Pattern.DOTALL);
+        int examples = 0;
+        for (Path doc : List.of(root.resolve("README.md"), DOC, root.resolve("docs").resolve("operations.md"))) {
+            Matcher m = block.matcher(Files.readString(doc));
+            while (m.find()) {
+                Path file = Files.writeString(dir.resolve("example" + ++examples + ".properties"), m.group(1));
+                assertThatCode(() -> MaintenanceConfig.load(file)).as(doc.getFileName() + " example:\n" + m.group(1))
+                        .doesNotThrowAnyException();
+            }
+        }
+        assertThat(examples).as("config examples found").isGreaterThanOrEqualTo(4);
     }
 
     private static String show(double n) {

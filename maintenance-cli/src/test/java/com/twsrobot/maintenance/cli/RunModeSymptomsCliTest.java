@@ -162,4 +162,27 @@ class RunModeSymptomsCliTest {
         assertThat(out).contains("ROLLBACK to backup " + backup + " — report ");
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(original);
     }
+
+    /**
+     * A report's version is the file as its apply left it: the backup the next change took. Two applies in
+     * one second (a fixed clock here; a script's back-to-back runs) share the second of their ids, and the
+     * second one's backup is still the first one's version (it compared the file now, the second's output).
+     */
+    @Test
+    void aReportsVersionIsTheBackupTheNextApplyTookEvenInTheSameSecond() throws Exception {
+        System.setProperty("maintenance.clock", "2026-06-27T12:00:00Z");
+        try {
+            String first = json(0, "run", "--apply", "--task", STI, "--source-url", "sti=" + server.url("/sti"))
+                    .get("report_id").asText();
+            String second = json(0, "run", "--apply", "--task", STI, "--source-url", "sti=" + server.url("/sti-renamed"))
+                    .get("report_id").asText();
+            assertThat(second).isEqualTo(first + "_2");
+            assertThat(cli("diff", "--task", STI, first, "current")).as(out + err).isZero();
+            assertThat(out).contains(first + " → current: +0 / -0, 1 field change(s)");
+            assertThat(cli("diff", "--task", STI, second, "current")).as(out + err).isZero();
+            assertThat(out).contains(second + " → current: +0 / -0, 0 field change(s)");
+        } finally {
+            System.clearProperty("maintenance.clock");
+        }
+    }
 }

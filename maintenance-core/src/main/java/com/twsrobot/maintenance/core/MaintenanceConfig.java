@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.ConfigKeys;
 import com.twsrobot.maintenance.api.ConfigurationException;
 import com.twsrobot.maintenance.core.config.ConfigFileReader;
@@ -82,7 +83,7 @@ public final class MaintenanceConfig {
         try {
             read = ConfigFileReader.read(file, MAX_CONFIG_BYTES);
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read config file " + file + ": " + CauseFormatter.describe(e));
         }
         List<ConfigProblem> problems = new ArrayList<>(read.problems());
         ConfigValues values = ConfigValues.check(file, read.entries(), declaredKeys(loader), problems);

@@ -117,7 +117,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             try {
                 lock.close();
             } catch (IOException e) {
-                LOG.warn("the run lock in {} could not be released cleanly: {}", dataDir, e.toString());
+                LOG.warn("the run lock in {} could not be released cleanly: {}", dataDir, CauseFormatter.describe(e));
             }
         }
     }
@@ -131,7 +131,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
 
     /** No record can be kept, so nothing may change: refused before touching any data. */
     private RunReport unrecorded(RunRequest request, Instant started, Exception e) {
-        LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, e.toString());
+        LOG.warn("run refused: the reports directory {} cannot be written: {}", reportsDir, CauseFormatter.describe(e));
         String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
                 + CauseFormatter.describe(e) + "); nothing was run, no file was changed";
         return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
@@ -218,7 +218,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             reports.write(report);
         } catch (IOException | RuntimeException e) {
             // The in_progress record stays on disk, naming any file replaced; the next writing run marks it.
-            LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, e.toString());
+            LOG.warn("report {} could not be written to {}: {}", reportId, reportsDir, CauseFormatter.describe(e));
             List<Notice> withError = new ArrayList<>(notices);
             withError.add(Notice.error(NoticeCode.WRITE_FAILED, "the report could not be written to "
                     + reportsDir.toAbsolutePath() + ": " + CauseFormatter.describe(e)));

@@ -47,6 +47,14 @@ class MaintenanceConfigTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsNamedWithWhy() {
+        // An exception's own message (for a missing file: only its path) says nothing of what went wrong.
+        Path missing = dir.resolve("missing.properties");
+        assertThatThrownBy(() -> MaintenanceConfig.load(missing))
+                .hasMessage("cannot read config file " + missing + ": no such file " + missing);
+    }
+
+    @Test
     void oneProblemIsOneLine() throws Exception {
         Path file = write("keep_backups = 0\n");
         assertThatThrownBy(() -> MaintenanceConfig.load(file))

@@ -321,7 +321,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
                     + " s deadline (reading " + intended + "); it was abandoned", e);
             return Optional.empty();
         } catch (Exception e) {
-            LOG.warn("source for {} threw: {}", spec.index(), e.toString());
+            LOG.warn("source for {} threw: {}", spec.index(), CauseFormatter.describe(e));
             result.source(intended);
             result.error(NoticeCode.SOURCE_FAILED,
                     "source for " + spec.index() + " failed unexpectedly: " + describe(e), e);

@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>a backup id (or {@code latest}): the file as an apply found it before replacing it;</li>
  *   <li>a report id: the list that run proposed (a dry run's saved plan, or the plan an apply applied),
  *       or, for an apply or rollback without a plan, the file as that run left it — the first backup
- *       taken after it finished, else the file now (every change the tool makes takes a backup first).
+ *       a later run took (by id, so within one second too), else the file now (every change the tool
+ *       makes takes a backup first).
  *       Only a task the run carried out ({@code success} or {@code warning}) has a version there: one it
  *       refused, that failed or was skipped is not compared, and the message says so.</li>
  * </ul>
@@ -125,7 +126,7 @@ public final class FileVersions {
         }
         // An apply or rollback without a plan: the file as the run left it.
         List<Backup> later = new BackupStore(dataDir, writer).list(spec.fileName()).stream()
-                .filter(b -> b.takenAt().isAfter(report.finishedAt())).toList();
+                .filter(b -> BackupStore.takenAfter(b, reportId)).toList();
         return later.isEmpty() ? current(spec) : read(later.get(later.size() - 1).path());
     }
 

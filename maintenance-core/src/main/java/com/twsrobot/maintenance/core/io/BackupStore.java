@@ -82,7 +82,7 @@ public final class BackupStore {
         } catch (IOException e) {
             return out;
         }
-        out.sort(Comparator.comparingLong(BackupStore::sortKey).reversed());
+        out.sort(Comparator.comparingLong((Backup b) -> sortKey(b.id())).reversed());
         return out;
     }
 
@@ -122,9 +122,18 @@ public final class BackupStore {
         return OwnFiles.read(backup.path(), maxBytes, "backup (max_file_mib)");
     }
 
+    /**
+     * Whether {@code backup} was taken by a run that started after the one whose report is {@code reportId}.
+     * A backup's id is its run's report id, so the ids' order is the runs' order, within one second too
+     * (where the times, whole seconds, tie).
+     */
+    public static boolean takenAfter(Backup backup, String reportId) {
+        return sortKey(backup.id()) > sortKey(idFor(reportId));
+    }
+
     /** Time, then suffix ({@code _2} after the bare id, {@code _10} after {@code _9}): a number, not a formatted string. */
-    private static long sortKey(Backup b) {
-        Matcher m = BACKUP_ID.matcher(b.id());
+    private static long sortKey(String id) {
+        Matcher m = BACKUP_ID.matcher(id);
         m.matches();
         long stamp = Long.parseLong(m.group(1).substring(0, 8)) * 1_000_000 + Long.parseLong(m.group(1).substring(9));
         return stamp * 10_000 + (m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -60,7 +61,7 @@ public final class InterruptedRuns {
                 try {
                     marked.add(markOne(store, writer, r, now));
                 } catch (IOException e) {
-                    LOG.warn("could not mark report {} interrupted: {}", id, e.toString());
+                    LOG.warn("could not mark report {} interrupted: {}", id, CauseFormatter.describe(e));
                 }
             });
         }

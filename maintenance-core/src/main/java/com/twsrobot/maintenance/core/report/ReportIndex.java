@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -291,7 +292,7 @@ public final class ReportIndex {
                 writeState(new State(before.seq() + 1, matched ? dirStamp() : before.dirStamp(),
                         openAfter(before.open(), entries), before.sweepDue(), before.checkedAt()));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("the report index in {} could not be updated ({}); it will be rebuilt", dir, e.toString());
+                LOG.warn("the report index in {} could not be updated ({}); it will be rebuilt", dir, CauseFormatter.describe(e));
                 invalidate();
             }
         } finally {
@@ -764,7 +765,7 @@ public final class ReportIndex {
         try {
             return dayFile(name);
         } catch (IOException e) {
-            LOG.warn("report index day {} unusable: {}", name, e.toString());
+            LOG.warn("report index day {} unusable: {}", name, CauseFormatter.describe(e));
             return new Day(null, 0, 0, Map.of(), List.of());
         }
     }
@@ -983,7 +984,7 @@ public final class ReportIndex {
         try {
             Files.deleteIfExists(dir.resolve("state"));
         } catch (IOException e) {
-            LOG.warn("could not reset the report index in {}: {}", dir, e.toString());
+            LOG.warn("could not reset the report index in {}: {}", dir, CauseFormatter.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.CauseFormatter;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -141,7 +142,7 @@ public final class ReportStore {
             }
             return Optional.of(ReportJson.read(json));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("report {} could not be read: {}", reportId, e.toString());
+            LOG.warn("report {} could not be read: {}", reportId, CauseFormatter.describe(e));
             return Optional.empty();
         }
     }
@@ -153,7 +154,7 @@ public final class ReportStore {
         try {
             return Optional.of(OwnFiles.readString(markdownPath(reportId), MAX_REPORT_BYTES, "report"));
         } catch (IOException e) {
-            LOG.warn("report {} could not be read: {}", reportId, e.toString());
+            LOG.warn("report {} could not be read: {}", reportId, CauseFormatter.describe(e));
             return Optional.empty();
         }
     }
@@ -248,7 +249,7 @@ public final class ReportStore {
         try {
             candidates = index.newestFirst(e -> matches(filter, e));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("report index in {} unusable ({}); reading every report", dir, e.toString());
+            LOG.warn("report index in {} unusable ({}); reading every report", dir, CauseFormatter.describe(e));
             candidates = scanAll().stream().map(id -> ReportIndex.Entry.marker(id, "unknown")).iterator();
         }
         List<RunReport> out = new ArrayList<>();
@@ -287,7 +288,7 @@ public final class ReportStore {
                     .sorted(Comparator.comparingLong(ReportIndex::sortKey).reversed())
                     .toList();
         } catch (IOException e) {
-            LOG.warn("could not list reports in {}: {}", dir, e.toString());
+            LOG.warn("could not list reports in {}: {}", dir, CauseFormatter.describe(e));
             return List.of();
         }
     }
@@ -300,7 +301,7 @@ public final class ReportStore {
         try {
             return index.openIds();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("report index in {} unusable ({}); reading every report", dir, e.toString());
+            LOG.warn("report index in {} unusable ({}); reading every report", dir, CauseFormatter.describe(e));
             List<String> all = new ArrayList<>(scanAll());
             Collections.reverse(all);
             return all;
@@ -344,7 +345,7 @@ public final class ReportStore {
         try {
             old = index.olderThan(cutoffId);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("report index in {} unusable ({}); pruning from a full listing", dir, e.toString());
+            LOG.warn("report index in {} unusable ({}); pruning from a full listing", dir, CauseFormatter.describe(e));
             return pruneByListing(cutoffId, newest, keep);
         }
         Map<String, String> currentShas = new HashMap<>();

@@ -77,7 +77,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
         try {
             return store.exists() ? store.syncLog(limit) : List.of();
         } catch (SQLException e) {
-            LOG.warn("cannot read the sync log from {}: {}", store.url(), e.toString());
+            LOG.warn("cannot read the sync log from {}: {}", store.url(), CauseFormatter.describe(e));
             return List.of();
         }
     }
@@ -208,7 +208,7 @@ public final class JdbcMarketEventsService implements MarketEventsService {
                 store.log(result, provider, plan == null ? null : plan, request, fetched, type,
                         rows.size() == 1 ? types : List.of(type));
             } catch (SQLException e) {
-                LOG.warn("could not write the sync log for {}: {}", provider.name(), e.toString());
+                LOG.warn("could not write the sync log for {}: {}", provider.name(), CauseFormatter.describe(e));
             }
         }
     }
