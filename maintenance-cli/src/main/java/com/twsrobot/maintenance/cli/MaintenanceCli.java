@@ -98,13 +98,20 @@ public final class MaintenanceCli {
     static java.util.function.UnaryOperator<String> environment = System::getenv;
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("run")) {
+        if (runFetches(args)) {
             prewarmHttp();
         }
         int code = execute(args);
         // Open HTTP clients would hold the JVM's exit up to 300 ms (their selector threads wait in native code).
         com.twsrobot.maintenance.api.http.HttpStack.closeAll();
         System.exit(code);
+    }
+
+    /** Whether these arguments run {@code run} itself, not its help: only then is the HTTP stack worth warming. */
+    static boolean runFetches(String... args) {
+        java.util.List<String> given = java.util.Arrays.asList(args);
+        return Commands.needed(args).equals(java.util.List.of("run"))
+                && java.util.Collections.disjoint(given, java.util.List.of("-h", "--help", "-V", "--version"));
     }
 
     /**

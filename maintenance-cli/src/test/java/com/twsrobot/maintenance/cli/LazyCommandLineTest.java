@@ -105,6 +105,15 @@ class LazyCommandLineTest {
     }
 
     @Test
+    void theHttpStackIsWarmedOnlyForARunThatFetches() {
+        assertThat(MaintenanceCli.runFetches("--data-dir", "d", "run", "--task", "constituents")).isTrue();
+        assertThat(MaintenanceCli.runFetches("run", "--help")).isFalse();
+        assertThat(MaintenanceCli.runFetches("run", "-h")).isFalse();
+        assertThat(MaintenanceCli.runFetches("--reports-dir", "run", "status")).isFalse();
+        assertThat(MaintenanceCli.runFetches("status")).isFalse();
+    }
+
+    @Test
     void theCommandNamesAndGlobalOptionsAreThoseOfTheModel() {
         CommandLine whole = MaintenanceCli.commandLine();
         assertThat(whole.getSubcommands().keySet()).containsExactlyElementsOf(Commands.ALL);
