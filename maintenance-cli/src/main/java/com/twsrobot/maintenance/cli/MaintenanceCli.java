@@ -23,10 +23,6 @@ import java.util.function.Consumer;
                 "Keeps TWS Robot's market metadata fresh and auditable: index constituents (S&P 500, STI, HSI).",
                 "Metadata only: never touches orders, strategies or trading controls.",
                 "Every run is a dry run unless --apply is given, and every run writes a JSON and a Markdown report."},
-        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ReportsCommand.class,
-                ReportCommand.class, RollbackCommand.class, BackupsCommand.class, DiffCommand.class, MembershipCommand.class,
-                ServeCommand.class, EventsCommand.class,
-                TrainCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Global options (--data-dir, --config, --json, --invalidate-marker, ...) go before or after the command.",
                 "Exit codes: 0 success, warning or skipped; 1 failed (nothing written); 2 usage error;",
                 "3 another run holds the run lock (data/.maintenance.lock); 4 partly applied: an apply wrote some",
@@ -102,13 +98,20 @@ public final class MaintenanceCli {
     static java.util.function.UnaryOperator<String> environment = System::getenv;
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("run")) {
+        if (runFetches(args)) {
             prewarmHttp();
         }
         int code = execute(args);
         // Open HTTP clients would hold the JVM's exit up to 300 ms (their selector threads wait in native code).
         com.twsrobot.maintenance.api.http.HttpStack.closeAll();
         System.exit(code);
+    }
+
+    /** Whether these arguments run {@code run} itself, not its help: only then is the HTTP stack worth warming. */
+    static boolean runFetches(String... args) {
+        java.util.List<String> given = java.util.Arrays.asList(args);
+        return Commands.needed(args).equals(java.util.List.of("run"))
+                && java.util.Collections.disjoint(given, java.util.List.of("-h", "--help", "-V", "--version"));
     }
 
     /**
@@ -123,12 +126,42 @@ public final class MaintenanceCli {
     }
 
     static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command line: every command (help, completion, suggestions and usage errors need them all). */
     static CommandLine commandLine() {
+        return commandLine(Commands.ALL);
+    }
+
+    /**
+     * The command line for these arguments: picocli's model of only the command they invoke when that is
+     * certain ({@link Commands#needed}), the whole one otherwise. picocli builds its model of a command by
+     * reflection on every class, option and annotation of it, on every start; most of a short command's
+     * start-up went there. Should these arguments not parse, they are run again with the whole model, so a
+     * usage error, its suggestions and the usage printed are exactly the whole model's.
+     */
+    static CommandLine commandLine(String... args) {
+        java.util.List<String> needed = Commands.needed(args);
+        if (needed == Commands.ALL) {
+            return commandLine();
+        }
+        CommandLine lazy = commandLine(needed);
+        lazy.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine whole = commandLine();
+            whole.setOut(lazy.getOut());
+            whole.setErr(lazy.getErr());
+            return whole.execute(arguments);
+        });
+        return lazy;
+    }
+
+    private static CommandLine commandLine(java.util.List<String> commands) {
         MaintenanceCli cli = new MaintenanceCli();
         CommandLine cl = new CommandLine(cli);
+        for (String name : commands) {
+            cl.addSubcommand(name, Commands.type(name)); // in this order in the usage, as declared before
+        }
         // "--reports-dir reports" is a directory named like a command, not the reports command.
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> cli.error(commandLine,
@@ -149,7 +182,9 @@ public final class MaintenanceCli {
             }
             return EXIT_USAGE;
         });
-        listPlugins(cl, cl.getSubcommands().get("run"));
+        if (cl.getSubcommands().containsKey("run")) {
+            listPlugins(cl, cl.getSubcommands().get("run"));
+        }
         return cl;
     }
 

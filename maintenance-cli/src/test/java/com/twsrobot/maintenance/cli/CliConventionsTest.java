@@ -35,7 +35,7 @@ class CliConventionsTest {
     private static CliRun bare(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cl = MaintenanceCli.commandLine();
+        CommandLine cl = MaintenanceCli.commandLine(args);
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
         int code = cl.execute(args);

@@ -17,10 +17,11 @@ record CliRun(int exitCode, String out, String err) {
         all.addAll(List.of(args));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cl = MaintenanceCli.commandLine();
+        String[] argv = all.toArray(String[]::new);
+        CommandLine cl = MaintenanceCli.commandLine(argv); // as main builds it: only the command invoked
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
-        int code = cl.execute(all.toArray(String[]::new));
+        int code = cl.execute(argv);
         return new CliRun(code, o.toString(), e.toString());
     }
 }

@@ -161,7 +161,7 @@ class DeploymentCliTest {
     private static CliRun run(String... args) {
         java.io.StringWriter o = new java.io.StringWriter();
         java.io.StringWriter e = new java.io.StringWriter();
-        picocli.CommandLine cl = MaintenanceCli.commandLine();
+        picocli.CommandLine cl = MaintenanceCli.commandLine(args);
         cl.setOut(new java.io.PrintWriter(o));
         cl.setErr(new java.io.PrintWriter(e));
         int code = cl.execute(args);
