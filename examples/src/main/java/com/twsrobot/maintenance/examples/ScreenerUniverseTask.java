@@ -62,7 +62,8 @@ public final class ScreenerUniverseTask implements MaintenanceTask {
     @Override
     public TaskResult run(TaskContext context) {
         TaskResult.Builder result = context.newResult(NAME);
-        result.detail("file", context.dataDir().resolve(FILE).toString());
+        String file = context.dataDir().resolve(FILE).toString();
+        result.detail("file", file); // what a failure's detail names, with its cause
         try {
             FileWrite write;
             if (context.request().mode() instanceof RunMode.Rollback rollback) {
@@ -73,8 +74,7 @@ public final class ScreenerUniverseTask implements MaintenanceTask {
                 byte[] content = universe(context, result);
                 write = context.replaceFile(NAME, FILE, content, ScreenerUniverseTask::problems);
             }
-            write.reportInto(result);
-            result.detail("changed", !write.previousSha256().equals(write.sha256()));
+            write.report(result, file, null);
         } catch (IOException e) {
             result.error(e.getMessage(), e);
         }

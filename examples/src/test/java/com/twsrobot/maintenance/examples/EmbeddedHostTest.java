@@ -63,7 +63,7 @@ class EmbeddedHostTest {
         RunReport applied = Reports.assertStatus(runner.run(RunRequest.builder().task("hsi_constituents").apply().build()),
                 TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(ScreenerCache.isLoaded("hsi")).isFalse();
-        assertThat(applied.results().get(0).detail().get("caches_invalidated").toString()).contains("screener-cache");
+        assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(applied.results().get(0).detail()).get("caches_invalidated").toString()).contains("screener-cache");
     }
 
     @Test

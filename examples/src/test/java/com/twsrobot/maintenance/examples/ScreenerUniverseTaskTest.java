@@ -57,7 +57,8 @@ class ScreenerUniverseTaskTest {
         TaskResult result = new ScreenerUniverseTask().run(context);
         assertThat(result.status()).isEqualTo(TaskStatus.SUCCESS);
         assertThat(result.afterCount()).isEqualTo(503 + 30 + 85);
-        assertThat(result.detail()).containsEntry("written", false).containsEntry("changed", true);
+        assertThat(result.detail().written()).isFalse();
+        assertThat(result.detail().changed()).isTrue();
         assertThat(ws.dataFile(ScreenerUniverseTask.FILE)).doesNotExist();
         assertThat(context.replaces()).isEmpty();
     }
@@ -78,7 +79,8 @@ class ScreenerUniverseTaskTest {
         RunReport first = runner.run(RunRequest.builder().task(ScreenerUniverseTask.NAME).apply().build());
         Reports.assertStatus(first, TaskStatus.SUCCESS);
         String original = universe();
-        assertThat(Reports.only(first).detail()).containsEntry("written", true).doesNotContainKey("backup_id");
+        assertThat(Reports.only(first).detail().written()).isTrue();
+        assertThat(Reports.only(first).detail().backupId()).isNull();
         assertThat(caches.invalidated()).containsExactly(ScreenerUniverseTask.NAME);
 
         // The STI file loses a member; the next apply backs up the universe it replaces.
@@ -87,7 +89,7 @@ class ScreenerUniverseTaskTest {
         clock.advance(Duration.ofMinutes(5));
         RunReport second = runner.run(RunRequest.builder().task(ScreenerUniverseTask.NAME).apply().build());
         TaskResult replaced = Reports.assertStatus(second, TaskStatus.SUCCESS).results().get(0);
-        String backupId = replaced.detail().get("backup_id").toString();
+        String backupId = replaced.detail().backupId();
         assertThat(universe()).isNotEqualTo(original);
         assertThat(runner.backups(Optional.of(ScreenerUniverseTask.NAME))).extracting(Backup::id).containsExactly(backupId);
 

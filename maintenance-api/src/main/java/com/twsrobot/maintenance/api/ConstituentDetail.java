@@ -41,7 +41,8 @@ public record ConstituentDetail(String file, Integer enrichedRows, Integer propo
                                 String writtenThroughLink, TaskDetail.Cause cause) implements TaskDetail {
 
     /**
-     * Absent lists are empty.
+     * Copies the lists; an absent one stays null (the report did not state it, and a rewrite writes it
+     * absent again, never as an empty list).
      *
      * @param file                 see the record
      * @param enrichedRows         see the record
@@ -68,12 +69,12 @@ public record ConstituentDetail(String file, Integer enrichedRows, Integer propo
      * @param cause                see the record
      */
     public ConstituentDetail {
-        secondOpinion = secondOpinion == null ? List.of() : List.copyOf(secondOpinion);
-        changedRows = changedRows == null ? List.of() : List.copyOf(changedRows);
-        renames = renames == null ? List.of() : List.copyOf(renames);
-        cachesInvalidated = cachesInvalidated == null ? List.of() : List.copyOf(cachesInvalidated);
-        cacheInvalidation = cacheInvalidation == null ? List.of() : List.copyOf(cacheInvalidation);
-        prunedBackups = prunedBackups == null ? List.of() : List.copyOf(prunedBackups);
+        secondOpinion = secondOpinion == null ? null : List.copyOf(secondOpinion);
+        changedRows = changedRows == null ? null : List.copyOf(changedRows);
+        renames = renames == null ? null : List.copyOf(renames);
+        cachesInvalidated = cachesInvalidated == null ? null : List.copyOf(cachesInvalidated);
+        cacheInvalidation = cacheInvalidation == null ? null : List.copyOf(cacheInvalidation);
+        prunedBackups = prunedBackups == null ? null : List.copyOf(prunedBackups);
     }
 
     @Override
@@ -94,7 +95,7 @@ public record ConstituentDetail(String file, Integer enrichedRows, Integer propo
     public record SecondOpinion(String source, String asOf, String status, String reason, List<Member> onlyOnPage,
                                 List<Member> onlyInSource) {
         /**
-         * Absent lists are empty.
+         * Copies the lists; an absent one stays null (written absent again).
          *
          * @param source       see the record
          * @param asOf         see the record
@@ -104,8 +105,8 @@ public record ConstituentDetail(String file, Integer enrichedRows, Integer propo
          * @param onlyInSource see the record
          */
         public SecondOpinion {
-            onlyOnPage = onlyOnPage == null ? List.of() : List.copyOf(onlyOnPage);
-            onlyInSource = onlyInSource == null ? List.of() : List.copyOf(onlyInSource);
+            onlyOnPage = onlyOnPage == null ? null : List.copyOf(onlyOnPage);
+            onlyInSource = onlyInSource == null ? null : List.copyOf(onlyInSource);
         }
     }
 
@@ -128,7 +129,7 @@ public record ConstituentDetail(String file, Integer enrichedRows, Integer propo
      */
     public record ChangeClassification(Boolean judged, List<Classified> added, List<Classified> removed, Integer replaced) {
         /**
-         * Absent lists are empty.
+         * Copies the lists; an absent one stays null (written absent again).
          *
          * @param judged   see the record
          * @param added    see the record
@@ -136,8 +137,8 @@ public record ConstituentDetail(String file, Integer enrichedRows, Integer propo
          * @param replaced see the record
          */
         public ChangeClassification {
-            added = added == null ? List.of() : List.copyOf(added);
-            removed = removed == null ? List.of() : List.copyOf(removed);
+            added = added == null ? null : List.copyOf(added);
+            removed = removed == null ? null : List.copyOf(removed);
         }
     }
 

@@ -24,7 +24,8 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
                               List<Change> changes, String lockHeldBy, TaskDetail.Cause cause) implements TaskDetail {
 
     /**
-     * Absent lists and maps are empty.
+     * Copies the lists and maps; an absent one stays null (the report did not state it, and a rewrite
+     * writes it absent again).
      *
      * @param mode          see the record
      * @param syncId        see the record
@@ -38,11 +39,11 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
      * @param cause         see the record
      */
     public EventSyncDetail {
-        symbols = symbols == null ? List.of() : List.copyOf(symbols);
-        symbolSources = symbolSources == null ? Map.of() : java.util.Collections.unmodifiableMap(
+        symbols = symbols == null ? null : List.copyOf(symbols);
+        symbolSources = symbolSources == null ? null : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(symbolSources));
-        providers = providers == null ? List.of() : List.copyOf(providers);
-        changes = changes == null ? List.of() : List.copyOf(changes);
+        providers = providers == null ? null : List.copyOf(providers);
+        changes = changes == null ? null : List.copyOf(changes);
     }
 
     @Override
@@ -91,7 +92,7 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
                               int updatedCount, int upsertedCount, int staleCount, int errorCount, String errorMessage,
                               List<String> warnings, String startedAt, String finishedAt) {
         /**
-         * Absent warnings are none.
+         * Copies the list; absent stays null (written absent again).
          *
          * @param provider      see the record
          * @param eventType     see the record
@@ -108,7 +109,7 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
          * @param finishedAt    see the record
          */
         public ProviderRun {
-            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            warnings = warnings == null ? null : List.copyOf(warnings);
         }
     }
 
@@ -146,7 +147,7 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
                          String symbol, String date, String time, String zone, String title, List<FieldEdit> fields,
                          String reason) {
         /**
-         * Absent fields are none.
+         * Copies the list; absent stays null (written absent again).
          *
          * @param provider      see the record
          * @param kind          see the record
@@ -162,7 +163,7 @@ public record EventSyncDetail(String mode, String syncId, Window window, List<St
          * @param reason        see the record
          */
         public Change {
-            fields = fields == null ? List.of() : List.copyOf(fields);
+            fields = fields == null ? null : List.copyOf(fields);
         }
     }
 

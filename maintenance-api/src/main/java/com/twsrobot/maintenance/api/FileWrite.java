@@ -56,6 +56,32 @@ public record FileWrite(Path file, String previousSha256, String sha256, boolean
     }
 
     /**
+     * States a plug-in task's detail as the {@link FileWriteDetail} of this write, and adds its warnings:
+     * what a task whose result is the file it wrote reports (a task with more facts of its own gives them
+     * with {@link #reportInto} and {@link TaskResult.Builder#detail(String, Object)} instead).
+     *
+     * @param result  the task's result builder
+     * @param file    the task's file as it names it (e.g. under the data directory)
+     * @param message a one-line note, or null
+     * @return {@code result}
+     */
+    public TaskResult.Builder report(TaskResult.Builder result, String file, String message) {
+        List<TaskDetail.CacheOutcome> outcomes = replaced ? invalidations.stream()
+                .map(i -> new TaskDetail.CacheOutcome(i.invalidator(), i.ok() ? "ok" : "failed", i.ok() ? null : i.message()))
+                .toList() : null;
+        result.detail(new FileWriteDetail(file, message, !previousSha256.equals(sha256), replaced, sha256,
+                backupId == null ? null : backup.toString(), backupId, replaced ? cachesInvalidated() : null, outcomes,
+                prunedBackups.isEmpty() ? null : prunedBackups.stream().map(Path::toString).toList(), null));
+        warnings.forEach(result::warning);
+        return result;
+    }
+
+    /** The invalidators that answered, in order. */
+    private List<String> cachesInvalidated() {
+        return invalidations.stream().filter(Invalidation::ok).map(Invalidation::invalidator).toList();
+    }
+
+    /**
      * Puts into a task's result what the built-in tasks report of a replace: details {@code written},
      * {@code sha256}, {@code backup}, {@code backup_id}, {@code caches_invalidated},
      * {@code cache_invalidation}, {@code pruned_backups}, and the warnings.
@@ -71,8 +97,7 @@ public record FileWrite(Path file, String previousSha256, String sha256, boolean
             result.detail("backup_id", backupId);
         }
         if (replaced) {
-            List<String> done = invalidations.stream().filter(Invalidation::ok).map(Invalidation::invalidator).toList();
-            result.detail("caches_invalidated", done);
+            result.detail("caches_invalidated", cachesInvalidated());
             result.detail("cache_invalidation", invalidations.stream().map(i -> {
                 Map<String, Object> outcome = new LinkedHashMap<>();
                 outcome.put("invalidator", i.invalidator());

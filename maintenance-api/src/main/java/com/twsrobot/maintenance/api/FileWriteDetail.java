@@ -24,7 +24,8 @@ public record FileWriteDetail(String file, String message, Boolean changed, Bool
                               TaskDetail.Cause cause) implements TaskDetail {
 
     /**
-     * Absent lists are empty.
+     * Copies the lists; an absent one stays null (the report did not state it, and a rewrite writes it
+     * absent again, never as an empty list).
      *
      * @param file              see the record
      * @param message           see the record
@@ -39,8 +40,8 @@ public record FileWriteDetail(String file, String message, Boolean changed, Bool
      * @param cause             see the record
      */
     public FileWriteDetail {
-        cachesInvalidated = cachesInvalidated == null ? List.of() : List.copyOf(cachesInvalidated);
-        cacheInvalidation = cacheInvalidation == null ? List.of() : List.copyOf(cacheInvalidation);
-        prunedBackups = prunedBackups == null ? List.of() : List.copyOf(prunedBackups);
+        cachesInvalidated = cachesInvalidated == null ? null : List.copyOf(cachesInvalidated);
+        cacheInvalidation = cacheInvalidation == null ? null : List.copyOf(cacheInvalidation);
+        prunedBackups = prunedBackups == null ? null : List.copyOf(prunedBackups);
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 public record LocalFilesDetail(List<LocalFile> files) implements TaskDetail {
 
     /**
-     * Absent files are none.
+     * Copies the list; absent stays null (the report did not state it).
      *
      * @param files see the record
      */
     public LocalFilesDetail {
-        files = files == null ? List.of() : List.copyOf(files);
+        files = files == null ? null : List.copyOf(files);
     }
 
     /**

@@ -11,20 +11,21 @@ import java.util.Objects;
 /**
  * The structured result of one task, serialised with exactly the request's keys:
  * {@code task, status, dry_run, source, started_at, finished_at, duration_seconds, before_count,
- * after_count, added, removed, validation, warnings, errors} plus {@code detail} for extras.
+ * after_count, added, removed, validation, warnings, errors} plus {@code detail}, the kind's typed
+ * {@link TaskDetail} (a plug-in's own facts are the open {@link PluginDetail}).
  * Counts are null where they do not apply. The task's warnings and errors are {@link Notice}s with a
  * stable code; reports list their messages and keep the codes in {@code detail.notices}.
  */
 public record TaskResult(String task, TaskStatus status, boolean dryRun, String source, Instant startedAt,
                          Instant finishedAt, double durationSeconds, Integer beforeCount, Integer afterCount,
                          List<SymbolChange> added, List<SymbolChange> removed, ValidationResult validation,
-                         List<Notice> notices, Map<String, Object> detail) {
+                         List<Notice> notices, TaskDetail detail) {
 
     /** Detail key of the exception behind a failure: {@code {"type", "message"}}. */
     public static final String CAUSE = "cause";
 
     /**
-     * Copies the lists and the detail map.
+     * Copies the lists; a null detail is an empty {@link PluginDetail}.
      *
      * @param task             the task's name
      * @param status           its outcome
@@ -39,7 +40,7 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
      * @param removed          symbols removed
      * @param validation       the proposal's validation
      * @param notices          the task's own warnings and errors (its validation has its own)
-     * @param detail           extras, written as {@code detail}
+     * @param detail           what the task says beyond the counts, written as {@code detail}
      * @throws NullPointerException when {@code task} or {@code status} is null
      */
     public TaskResult {
@@ -48,7 +49,7 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         added = List.copyOf(added);
         removed = List.copyOf(removed);
         notices = List.copyOf(notices);
-        detail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+        detail = detail == null ? new PluginDetail(Map.of()) : detail;
     }
 
     /**
@@ -68,12 +69,12 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
      * @param validation       the proposal's validation
      * @param warnings         the task's warnings
      * @param errors           the task's errors
-     * @param detail           extras, written as {@code detail}
+     * @param detail           what the task says beyond the counts, written as {@code detail}
      */
     public TaskResult(String task, TaskStatus status, boolean dryRun, String source, Instant startedAt,
                       Instant finishedAt, double durationSeconds, Integer beforeCount, Integer afterCount,
                       List<SymbolChange> added, List<SymbolChange> removed, ValidationResult validation,
-                      List<String> warnings, List<String> errors, Map<String, Object> detail) {
+                      List<String> warnings, List<String> errors, TaskDetail detail) {
         this(task, status, dryRun, source, startedAt, finishedAt, durationSeconds, beforeCount, afterCount, added,
                 removed, validation, ValidationResult.uncoded(warnings, errors), detail);
     }
@@ -131,6 +132,7 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         private ValidationResult validation = ValidationResult.notRun();
         private final List<Notice> notices = new ArrayList<>();
         private final Map<String, Object> detail = new LinkedHashMap<>();
+        private TaskDetail typed;
         private TaskStatus forcedStatus;
 
         private Builder(String task, boolean dryRun, Instant startedAt) {
@@ -301,7 +303,11 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
         }
 
         /**
-         * Adds an extra fact to {@code detail} (strings, numbers, booleans, lists and maps of them).
+         * Adds a fact to the open extension, {@link PluginDetail} (strings, numbers, booleans, lists and maps
+         * of them), for a plug-in whose result is of no kind the library names. A task of a named kind
+         * states its record with {@link #detail(TaskDetail)} instead. (The library reads a plug-in's facts
+         * that are exactly a named kind's keys, e.g. those {@link FileWrite#reportInto} records, as that
+         * kind's record when it writes the report.)
          *
          * @param key   the key, in snake case
          * @param value the value
@@ -309,6 +315,19 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
          */
         public Builder detail(String key, Object value) {
             detail.put(key, value);
+            return this;
+        }
+
+        /**
+         * States the task's detail as its kind's record; it replaces the facts given with
+         * {@link #detail(String, Object)} and the cause an {@link #error(NoticeCode, String, Throwable)}
+         * recorded, so a task that states its record puts its cause in the record.
+         *
+         * @param value the record, or null to go back to the facts
+         * @return this builder
+         */
+        public Builder detail(TaskDetail value) {
+            this.typed = value;
             return this;
         }
 
@@ -346,7 +365,8 @@ public record TaskResult(String task, TaskStatus status, boolean dryRun, String 
                     : TaskStatus.SUCCESS;
             double seconds = Duration.between(startedAt, finishedAt).toNanos() / 1e9;
             return new TaskResult(task, status, dryRun, source, startedAt, finishedAt, Math.max(0, seconds),
-                    beforeCount, afterCount, added, removed, validation, notices, detail);
+                    beforeCount, afterCount, added, removed, validation, notices,
+                    typed != null ? typed : new PluginDetail(detail));
         }
     }
 }

@@ -3,7 +3,6 @@ package com.twsrobot.maintenance.cli;
 import com.twsrobot.maintenance.core.MaintenanceConfig;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.MaintenanceRunnerBuilder;
-import com.twsrobot.maintenance.core.report.TaskDetails;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -354,11 +353,11 @@ public final class MaintenanceCli {
 
     /** Whether an applying task changed something: replaced a file, or wrote events. */
     private static boolean wroteSomething(com.twsrobot.maintenance.api.TaskResult r) {
-        return Boolean.TRUE.equals(TaskDetails.of(r).written()) || eventChanges(r);
+        return Boolean.TRUE.equals(r.detail().written()) || eventChanges(r);
     }
 
     private static boolean eventChanges(com.twsrobot.maintenance.api.TaskResult r) {
-        return TaskDetails.of(r).asEventSync().map(e -> Boolean.TRUE.equals(e.changed())).orElse(false);
+        return r.detail().asEventSync().map(e -> Boolean.TRUE.equals(e.changed())).orElse(false);
     }
 
     /**
@@ -366,12 +365,12 @@ public final class MaintenanceCli {
      * removed or with changed fields), a file written, or events to insert, update or mark stale.
      */
     static boolean hasChanges(com.twsrobot.maintenance.api.TaskResult r) {
-        com.twsrobot.maintenance.api.TaskDetail detail = TaskDetails.of(r);
+        com.twsrobot.maintenance.api.TaskDetail detail = r.detail();
         if (detail.changed() != null) {
             return detail.changed();
         }
         return Boolean.TRUE.equals(detail.written()) || !r.added().isEmpty() || !r.removed().isEmpty()
-                || detail.asConstituent().map(c -> !c.changedRows().isEmpty()).orElse(false);
+                || detail.asConstituent().map(c -> c.changedRows() != null && !c.changedRows().isEmpty()).orElse(false);
     }
 
     /** The system clock, or the instant in {@code -Dmaintenance.clock=...} so runs can be reproduced. */

@@ -1,7 +1,6 @@
 package com.twsrobot.maintenance.cli;
 
 import com.twsrobot.maintenance.core.report.ChangeView;
-import com.twsrobot.maintenance.core.report.TaskDetails;
 
 import com.twsrobot.maintenance.api.ConstituentDetail;
 import com.twsrobot.maintenance.api.EventSyncDetail;
@@ -41,7 +40,7 @@ final class ReportText {
             if (!r.source().isEmpty()) {
                 s.append("    source: ").append(r.source()).append('\n');
             }
-            TaskDetail detail = TaskDetails.of(r);
+            TaskDetail detail = r.detail();
             Optional<ConstituentDetail> constituent = detail.asConstituent();
             constituent.map(ConstituentDetail::content).ifPresent(content -> s.append("    content: ")
                     .append(content.asOf() == null ? "date unknown"
@@ -51,12 +50,12 @@ final class ReportText {
             changes(s, "+", view.withoutRenames(r.added()), view, true);
             changes(s, "-", view.withoutRenames(r.removed()), view, false);
             view.renameLines().forEach(l -> s.append("    ↻ ").append(l).append('\n'));
-            constituent.ifPresent(c -> fieldChanges(s, c.changedRows()));
+            constituent.ifPresent(c -> fieldChanges(s, java.util.Objects.requireNonNullElse(c.changedRows(), java.util.List.of())));
             for (ConstituentDetail.SecondOpinion op : constituent.map(ConstituentDetail::secondOpinion).orElse(List.of())) {
                 s.append("    second opinion ").append(op.source()).append(" (as of ").append(op.asOf())
                         .append("): ").append(op.status()).append(op.reason() == null ? "" : " — " + op.reason())
-                        .append(op.reason() == null ? ", " + op.onlyOnPage().size() + " only on the page, "
-                                + op.onlyInSource().size() + " only in the source" : "").append('\n');
+                        .append(op.reason() == null ? ", " + size(op.onlyOnPage()) + " only on the page, "
+                                + size(op.onlyInSource()) + " only in the source" : "").append('\n');
             }
             detail.asEventSync().filter(e -> e.totals() != null).ifPresent(e -> {
                 EventSyncDetail.Totals totals = e.totals();
@@ -64,7 +63,7 @@ final class ReportText {
                         .append(totals.insertedCount()).append(r.dryRun() ? " would be inserted, " : " inserted, ")
                         .append(totals.updatedCount()).append(" updated, ").append(totals.staleCount())
                         .append(" stale, ").append(totals.errorCount()).append(" error(s)\n");
-                eventChanges(s, r, e.changes());
+                eventChanges(s, r, java.util.Objects.requireNonNullElse(e.changes(), java.util.List.of()));
             });
             if (detail.message() != null) {
                 s.append("    ").append(detail.message()).append('\n');
@@ -129,6 +128,11 @@ final class ReportText {
     private static final int SHOWN_EVENT_CHANGES = 20;
 
     /** The events a market-events run inserted, updated or marked stale (or would), first few per kind. */
+    /** A list's size, 0 for a list the report did not state. */
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
     private static void eventChanges(StringBuilder s, TaskResult r, List<EventSyncDetail.Change> changes) {
         String[][] kinds = {{"insert", r.dryRun() ? "would insert" : "inserted"},
                 {"update", r.dryRun() ? "would update" : "updated"}, {"stale", r.dryRun() ? "would mark stale" : "marked stale"}};

@@ -66,16 +66,26 @@ class OutcomeArchitectureTest {
     }
 
     /**
-     * Public API signatures that still carry a {@code Map<String, Object>}: the task result's and the run
-     * report's storage of their detail (reports are read and written through it; the typed view is
-     * {@code TaskDetails}), and a diff row's map form. The list may only shrink: a new signature with an
-     * untyped map fails here.
+     * Public API signatures that still carry a {@code Map<String, Object>} besides the plug-in extension
+     * ({@link PluginDetail}). A task's result is typed ({@code TaskResult.detail()} is a
+     * {@link com.twsrobot.maintenance.api.TaskDetail}); what remains: the run report's storage of its
+     * run-wide detail (the run journal's pid, host and pending replaces, read by {@code InterruptedRuns};
+     * the typed view is {@code TaskDetails.ofRun}), and a diff row's map form. The list may only shrink:
+     * a new signature with an untyped map fails here.
      */
     private static final Set<String> NOT_YET_TYPED = Set.of(
-            "TaskResult.detail()", "TaskResult.<init>", "RunReport.detail()", "RunReport.<init>",
+            "RunReport.detail()", "RunReport.<init>",
             "TableDiff$FieldChange.toMap()",
             // Not a task's detail: an event's detail_json column, the host's event table's own format.
             "MarketEvent.detail()", "MarketEvent.<init>");
+
+    @Test
+    void aTaskResultsDetailIsTyped() throws Exception {
+        assertThat(TaskResult.class.getMethod("detail").getReturnType())
+                .isEqualTo(com.twsrobot.maintenance.api.TaskDetail.class);
+        assertThat(TaskResult.Builder.class.getMethod("detail", com.twsrobot.maintenance.api.TaskDetail.class))
+                .isNotNull();
+    }
 
     @Test
     void noPublicApiSignatureHasAnUntypedMapButThePluginExtension() throws Exception {

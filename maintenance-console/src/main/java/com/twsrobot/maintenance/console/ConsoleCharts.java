@@ -7,7 +7,6 @@ import com.twsrobot.maintenance.api.EventSyncDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
-import com.twsrobot.maintenance.core.report.TaskDetails;
 import com.twsrobot.maintenance.core.MaintenanceHealth;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.core.report.ReportJson;
@@ -122,12 +121,12 @@ final class ConsoleCharts {
         Map<String, ArrayNode> byProvider = new LinkedHashMap<>();
         for (RunReport report : reports) {
             for (TaskResult r : report.results()) {
-                java.util.Optional<EventSyncDetail> synced = TaskDetails.of(r).asEventSync();
+                java.util.Optional<EventSyncDetail> synced = r.detail().asEventSync();
                 if (r.dryRun() || synced.isEmpty()) {
                     continue;
                 }
                 Map<String, long[]> sums = new LinkedHashMap<>();
-                for (EventSyncDetail.ProviderRun provider : synced.get().providers()) {
+                for (EventSyncDetail.ProviderRun provider : java.util.Objects.requireNonNullElse(synced.get().providers(), java.util.List.<EventSyncDetail.ProviderRun>of())) {
                     if (provider.provider() != null) {
                         long[] sum = sums.computeIfAbsent(provider.provider(), n -> new long[EVENT_COUNTS.size()]);
                         sum[0] += provider.fetchedCount();

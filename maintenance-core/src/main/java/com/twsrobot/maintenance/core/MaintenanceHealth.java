@@ -69,7 +69,7 @@ public final class MaintenanceHealth {
                 lastRun.putIfAbsent(r.task(), r);
                 if ((r.status() == TaskStatus.SUCCESS || r.status() == TaskStatus.WARNING)) {
                     lastSuccess.putIfAbsent(r.task(), r.finishedAt());
-                    if (!r.dryRun() && Boolean.TRUE.equals(r.detail().get("changed"))) {
+                    if (!r.dryRun() && Boolean.TRUE.equals(r.detail().changed())) {
                         lastApplied.putIfAbsent(r.task(), new Applied(r.source(), report.reportId(), r.finishedAt()));
                     }
                 }

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core;
 
 import com.twsrobot.maintenance.api.IndexSpec;
+import com.twsrobot.maintenance.api.LocalFilesDetail;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.TaskContext;
 import com.twsrobot.maintenance.api.Notice;
@@ -59,7 +60,7 @@ final class MetadataValidationTask implements MaintenanceTask {
     public TaskResult run(TaskContext context) {
         TaskResult.Builder result = context.newResult(NAME).source("local files in " + context.dataDir());
         ValidationResult all = ValidationResult.passed();
-        List<Map<String, Object>> files = new ArrayList<>();
+        List<LocalFilesDetail.LocalFile> files = new ArrayList<>();
         int total = 0;
         for (IndexSpec spec : specs) {
             FileCheck check = FileCheck.of(spec, context.dataDir().resolve(spec.fileName()), validators);
@@ -75,14 +76,10 @@ final class MetadataValidationTask implements MaintenanceTask {
                 }
             });
             total += check.symbolCount().orElse(0);
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("index", spec.index());
-            file.put("file", check.file().toString());
-            file.put("rows", check.symbolCount().orElse(null));
-            file.put("validation", check.validation().status().wireName());
-            files.add(file);
+            files.add(new LocalFilesDetail.LocalFile(spec.index(), check.file().toString(),
+                    check.symbolCount().orElse(null), check.validation().status().wireName()));
         }
-        result.validation(all).beforeCount(total).afterCount(total).detail("files", files);
+        result.validation(all).beforeCount(total).afterCount(total).detail(new LocalFilesDetail(files));
         if (all.failed()) {
             result.error(NoticeCode.VALIDATION_FAILED, "local metadata failed validation; see the validation errors");
         }

@@ -27,6 +27,7 @@ import com.twsrobot.maintenance.core.report.RunJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.twsrobot.maintenance.core.report.TaskDetails;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +187,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             runTasks(pinned, started, journal, progress, results, notices, detail);
         }
         // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
-        results.stream().map(r -> r.detail().get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
+        results.stream().map(r -> TaskDetails.toMap(r.detail()).get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
                 .ifPresent(holder -> detail.putIfAbsent(RunReport.LOCK_HELD_BY, holder));
         if (!journal.replacements().isEmpty()) {
             detail.put(RunJournal.REPLACEMENTS, journal.replacements());
@@ -380,7 +381,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             if (result == null) {
                 return crashed(task, context.request(), "the task returned no result");
             }
-            return result;
+            return TaskDetails.typed(result);
         } catch (RuntimeException | Error e) {
             LOG.error("task {} threw", task.name(), e);
             return TaskResult.builder(task.name(), context.dryRun(), started)

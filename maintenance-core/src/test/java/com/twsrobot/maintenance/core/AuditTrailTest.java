@@ -98,7 +98,7 @@ class AuditTrailTest {
 
         RunReport applied = runner.run(RunRequest.builder().apply().plan(stiPreview.reportId()).build());
         assertThat(applied.results()).extracting(TaskResult::task).containsExactly("sti_constituents");
-        assertThat(only(applied).detail()).containsEntry("written", true);
+        assertThat(only(applied).detail().written()).isTrue();
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(hsiBefore);
     }
 
@@ -183,7 +183,7 @@ class AuditTrailTest {
             hsi.answer(Rows.hkexCodes(71 + i));
             RunReport applied = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             assertThat(only(applied).status()).as(applied.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
-            backupIds.add((String) only(applied).detail().get("backup_id"));
+            backupIds.add(only(applied).detail().backupId());
         }
         assertThat(new HashSet<>(backupIds)).hasSize(35);
         List<Backup> kept = runner.backups(Optional.of("hsi_constituents"));
@@ -197,7 +197,7 @@ class AuditTrailTest {
         assertThat(rolledBack.status()).as(rolledBack.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(versions.get(5));
         assertThat(runner.backups(Optional.of("hsi_constituents")).get(0).id())
-                .isEqualTo(only(rolledBack).detail().get("backup_id")); // the rollback's own backup survived
+                .isEqualTo(only(rolledBack).detail().backupId()); // the rollback's own backup survived
     }
 
     @Test
@@ -247,7 +247,7 @@ class AuditTrailTest {
         Path file = ws.dataFile("hsi_constituents.csv");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         RunReport applied = builder().build().run(RunRequest.builder().task("hsi_constituents").apply().build());
-        Path backup = Path.of((String) only(applied).detail().get("backup"));
+        Path backup = Path.of(only(applied).detail().backup());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
@@ -260,8 +260,9 @@ class AuditTrailTest {
         Files.move(link, real);
         Files.createSymbolicLink(link, real);
         RunReport applied = builder().build().run(RunRequest.builder().task("hsi_constituents").apply().build());
-        assertThat(only(applied).detail()).containsEntry("written", true)
-                .containsEntry("written_through_link", real.toRealPath().toString());
+        assertThat(only(applied).detail().written()).isTrue();
+        assertThat(only(applied).detail().asConstituent().orElseThrow().writtenThroughLink())
+                .isEqualTo(real.toRealPath().toString());
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).contains("Hong Kong Co 1");
         try (var left = Files.list(elsewhere)) {

@@ -83,12 +83,12 @@ class ChurnValidatorTest {
         assertThat(three.validation().warnings()).noneMatch(w -> w.contains("churn"));
         assertThat(three.added()).extracting(c -> c.symbol()).containsExactly("ZZAA", "ZZAB", "ZZAC");
         assertThat(three.removed()).hasSize(3);
-        assertThat(three.detail()).containsEntry("written", true);
+        assertThat(three.detail().written()).isTrue();
 
         TaskResult fifteen = only(apply(swapped(15), false)); // against the file just written: 12 more replaced
         assertThat(fifteen.validation().warnings()).anySatisfy(w -> assertThat(w)
                 .startsWith("membership churn: 12 of 503 symbols replaced").contains("above the 2% warning threshold"));
-        assertThat(fifteen.detail()).containsEntry("written", true);
+        assertThat(fifteen.detail().written()).isTrue();
     }
 
     @Test
@@ -102,6 +102,6 @@ class ChurnValidatorTest {
         TaskResult result = only(apply(rows, false));
         assertThat(result.validation().warnings()).anySatisfy(w -> assertThat(w)
                 .startsWith("the sector changes for 150 of 503 members"));
-        assertThat(result.detail().get("changed_rows").toString()).contains("field=sector");
+        assertThat(result.detail().asConstituent().orElseThrow().changedRows().toString()).contains("field=sector");
     }
 }

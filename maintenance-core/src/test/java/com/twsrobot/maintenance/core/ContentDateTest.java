@@ -54,7 +54,7 @@ class ContentDateTest {
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("bundled snapshot's content is as of 2026-06-25",
                 "and is being applied", "160 days old, older than stale_after_days (30)"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) r.detail().get("content");
+        Map<String, Object> content = (Map<String, Object>) com.twsrobot.maintenance.core.report.TaskDetails.toMap(r.detail()).get("content");
         assertThat(content).containsEntry("as_of", "2026-06-25T14:02:00Z").containsEntry("origin", "snapshot")
                 .containsEntry("basis", "the page's last-edited line");
 

@@ -47,7 +47,7 @@ class FailureInjectionPropertiesTest {
             RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
 
             TaskResult result = report.results().isEmpty() ? null : report.results().get(0);
-            boolean written = result != null && Boolean.TRUE.equals(result.detail().get("written"));
+            boolean written = result != null && Boolean.TRUE.equals(result.detail().written());
             byte[] now = ws.readData("hsi_constituents.csv");
             if (written) {
                 assertThat(new String(now)).contains("0080.HK,0080,Hong Kong Co 80");

@@ -104,7 +104,7 @@ class MaintenanceRunnerTest {
         Path backup = ws.dataDir().resolve("backups/constituents/20260624_001500/sti_constituents.csv");
         assertThat(backup).exists();
         assertThat(Files.readAllBytes(backup)).isEqualTo(old);
-        assertThat(r.detail()).containsEntry("backup", backup.toString());
+        assertThat(r.detail().backup()).isEqualTo(backup.toString());
         assertThat(caches.invalidated()).containsExactly("sti");
         try (Stream<Path> leftovers = Files.list(ws.dataDir())) {
             assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -249,8 +249,8 @@ class MaintenanceRunnerTest {
                 .run(RunRequest.builder().task("sti_constituents").apply().build());
         TaskResult r = only(report);
         assertThat(r.status()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(r.detail()).containsEntry("changed", false);
-        assertThat(String.valueOf(r.detail().get("message"))).contains("no change");
+        assertThat(r.detail().changed()).isFalse();
+        assertThat(r.detail().message()).contains("no change");
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(before);
         assertThat(ws.dataDir().resolve("backups")).doesNotExist();
         assertThat(caches.invalidated()).isEmpty();
@@ -265,7 +265,7 @@ class MaintenanceRunnerTest {
         rows.add(ConstituentRow.of("O39.SI", "O39", "OCBC Bank", "Page Sector", ""));
         RunReport report = runner(FakeSource.returning("sti", rows)).run(RunRequest.dryRun("sti_constituents"));
         TaskResult r = only(report);
-        assertThat(r.detail()).containsEntry("enriched_rows", 3);
+        assertThat(r.detail().asConstituent().orElseThrow().enrichedRows()).isEqualTo(3);
         assertThat(r.added()).anyMatch(c -> c.symbol().equals("5E2.SI") && c.security().equals("Seatrium Limited"));
         assertThat(r.removed()).anyMatch(c -> c.symbol().equals("T39.SI") && c.security().equals("Seatrium"));
     }
@@ -365,13 +365,15 @@ class MaintenanceRunnerTest {
         RunReport report = runner.run(RunRequest.dryRun("throwing_task", "sti_constituents"));
         java.util.function.Function<String, TaskResult> result = task -> report.results().stream()
                 .filter(r -> r.task().equals(task)).findFirst().orElseThrow();
-        assertThat(result.apply("throwing_task").detail().get(TaskResult.CAUSE)).isEqualTo(java.util.Map.of(
+        assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.apply("throwing_task").detail())
+                .get(TaskResult.CAUSE)).isEqualTo(java.util.Map.of(
                 "type", "java.lang.IllegalStateException", "message", "the host's cache is gone"));
-        assertThat(result.apply("sti_constituents").detail().get(TaskResult.CAUSE).toString())
+        assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.apply("sti_constituents").detail())
+                .get(TaskResult.CAUSE).toString())
                 .contains("com.twsrobot.maintenance.api.SourceException", "SGX answered 503");
         // and the written report keeps them
         assertThat(runner.report(report.reportId()).orElseThrow().results()).allSatisfy(r ->
-                assertThat(r.detail()).containsKey(TaskResult.CAUSE));
+                assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(r.detail())).containsKey(TaskResult.CAUSE));
     }
 
     @Test
@@ -391,7 +393,7 @@ class MaintenanceRunnerTest {
     void pluginTaskIsFoundThroughMetaInfServices() {
         RunReport report = runner().run(RunRequest.dryRun("example_plugin_task"));
         assertThat(only(report).status()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(only(report).detail()).containsEntry("dry_run_seen", true);
+        assertThat(only(report).detail().asPlugin().orElseThrow().values()).containsEntry("dry_run_seen", true);
     }
 
     @Test

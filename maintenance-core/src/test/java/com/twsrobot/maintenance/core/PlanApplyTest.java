@@ -52,7 +52,7 @@ class PlanApplyTest {
     void aDryRunSavesItsPlanNextToTheReport() {
         RunReport preview = preview();
         assertThat(ws.reportsDir().resolve(preview.reportId() + ".hsi_constituents.plan.json")).exists();
-        assertThat(only(preview).detail()).containsEntry("plan_id", preview.reportId());
+        assertThat(only(preview).detail().asConstituent().orElseThrow().planId()).isEqualTo(preview.reportId());
     }
 
     @Test

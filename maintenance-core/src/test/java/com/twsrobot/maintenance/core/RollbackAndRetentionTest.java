@@ -72,14 +72,14 @@ class RollbackAndRetentionTest {
         assertThat(only(rolledBack).status()).as(rolledBack.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(afterFirst);
         assertThat(only(rolledBack).source()).startsWith("backup:");
-        assertThat(only(rolledBack).detail()).containsKey("backup"); // the replaced file was backed up first
+        assertThat(only(rolledBack).detail().backup()).isNotNull(); // the replaced file was backed up first
         assertThat(caches.invalidated()).last().isEqualTo("hsi");
 
         List<Backup> backups = runner.backups(Optional.of("hsi_constituents"));
         assertThat(backups).hasSize(3);
         String oldest = backups.get(backups.size() - 1).id();
         RunReport toOriginal = runner.rollback("hsi_constituents", oldest);
-        assertThat(only(toOriginal).detail()).containsEntry("restored_backup", oldest);
+        assertThat(only(toOriginal).detail().asConstituent().orElseThrow().restoredBackup()).isEqualTo(oldest);
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(original);
     }
 
@@ -112,7 +112,7 @@ class RollbackAndRetentionTest {
 
         // Named by id, the previewed backup is restored.
         RunReport restored = runner.rollback("hsi_constituents", first);
-        assertThat(only(restored).detail()).containsEntry("restored_backup", first);
+        assertThat(only(restored).detail().asConstituent().orElseThrow().restoredBackup()).isEqualTo(first);
         assertThat(ws.dataFingerprint()).isNotEqualTo(before);
     }
 
@@ -147,7 +147,7 @@ class RollbackAndRetentionTest {
         assertThat(backups).hasSize(2);
         assertThat(backups.get(0).takenAt()).isAfter(backups.get(1).takenAt());
         RunReport last = apply(runner, 84);
-        assertThat(only(last).detail()).containsKey("pruned_backups");
+        assertThat(only(last).detail().asConstituent().orElseThrow().prunedBackups()).isNotEmpty();
         assertThat(runner.backups(Optional.of("hsi_constituents"))).hasSize(2);
     }
 

@@ -165,7 +165,7 @@ class DeadlineTest {
             RunReport second = runner.run(RunRequest.builder().task("sti_constituents").apply()
                     .sourceUrl("sti", good.url("/sti")).build());
             assertThat(second.refusedByLock()).isFalse();
-            assertThat(second.results().get(0).detail()).containsEntry("written", true);
+            assertThat(second.results().get(0).detail().written()).isTrue();
         }
     }
 }

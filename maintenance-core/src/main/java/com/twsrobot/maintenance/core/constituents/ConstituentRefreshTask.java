@@ -403,7 +403,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
     private Optional<Object> previewContent(TaskContext context, String planId) {
         return new com.twsrobot.maintenance.core.report.ReportStore(context.reportsDir(), writer).read(planId)
                 .flatMap(r -> r.results().stream().filter(t -> t.task().equals(name())).findFirst())
-                .map(t -> t.detail().get("content")).filter(c -> ContentDates.fromDetail(c).isPresent());
+                .map(t -> com.twsrobot.maintenance.core.report.TaskDetails.toMap(t.detail()).get("content")).filter(c -> ContentDates.fromDetail(c).isPresent());
     }
 
     /** A warning when the content's own date is older than {@code stale_after_days}, however fresh the fetch. */

@@ -115,7 +115,7 @@ public final class FileVersions {
         if (own.isPresent()) {
             return parse(own.get(), reportId);
         }
-        Object planId = result.detail().get("plan_id");
+        Object planId = com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.detail()).get("plan_id");
         if (planId instanceof String id && !id.equals(reportId)) {
             return parse(plan(id, task).orElseThrow(() -> new IllegalArgumentException("report " + reportId
                     + " applied plan " + id + ", which is no longer kept (plans go with their reports)")), id);

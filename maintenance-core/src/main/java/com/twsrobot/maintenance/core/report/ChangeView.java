@@ -29,13 +29,13 @@ public final class ChangeView {
     /** The view of a result; no notes unless change records judged it ({@code judged}). */
     public static ChangeView of(TaskResult r) {
         ChangeView v = new ChangeView();
-        TaskDetails.of(r).asConstituent().ifPresent(d -> {
+        r.detail().asConstituent().ifPresent(d -> {
             ConstituentDetail.ChangeClassification c = d.changeClassification();
             if (c != null && Boolean.TRUE.equals(c.judged())) {
-                c.added().forEach(e -> v.addedNotes.put(e.symbol(), note(e.classification(), e.effective(), e.reason())));
-                c.removed().forEach(e -> v.removedNotes.put(e.symbol(), note(e.classification(), e.effective(), e.reason())));
+                java.util.Objects.requireNonNullElse(c.added(), List.<ConstituentDetail.Classified>of()).forEach(e -> v.addedNotes.put(e.symbol(), note(e.classification(), e.effective(), e.reason())));
+                java.util.Objects.requireNonNullElse(c.removed(), List.<ConstituentDetail.Classified>of()).forEach(e -> v.removedNotes.put(e.symbol(), note(e.classification(), e.effective(), e.reason())));
             }
-            for (ConstituentDetail.Rename m : d.renames()) {
+            for (ConstituentDetail.Rename m : java.util.Objects.requireNonNullElse(d.renames(), List.<ConstituentDetail.Rename>of())) {
                 v.renamed.add(m.oldSymbol());
                 v.renamed.add(m.newSymbol());
                 v.renameLines.add(m.oldSymbol() + " → " + m.newSymbol() + "  " + m.oldName() + " → " + m.newName()

@@ -1098,7 +1098,7 @@ public final class ReportIndex {
             }
         }
         for (TaskResult result : report.results()) {
-            Map<String, Object> d = result.detail();
+            Map<String, Object> d = TaskDetails.toMap(result.detail());
             if (Boolean.TRUE.equals(d.get("written")) && d.get("sha256") instanceof String sha) {
                 for (String key : List.of("file", "written_through_link")) {
                     if (d.get(key) instanceof String f) {

@@ -75,7 +75,7 @@ public final class ReportJson {
                 timestamp(result.startedAt()), timestamp(result.finishedAt()), seconds(result.durationSeconds()),
                 result.beforeCount(), result.afterCount(), changes(result.added()), changes(result.removed()),
                 new ReportLayout.Validation(v.status().wireName(), v.warnings(), v.errors()), result.warnings(),
-                result.errors(), withNotices(result.detail(), coded));
+                result.errors(), withNotices(TaskDetails.toMap(result.detail()), coded));
     }
 
     /** The detail as written: the task's or run's own facts, then the codes of its warnings and errors. */
@@ -257,7 +257,7 @@ public final class ReportJson {
                 Instant.parse(String.valueOf(task.finishedAt())), seconds(task.durationSeconds()), task.beforeCount(),
                 task.afterCount(), readChanges(task.added()), readChanges(task.removed()), validation,
                 NoticeJson.notices(orEmpty(task.warnings()), orEmpty(task.errors()), coded, NoticeJson.TASK),
-                withoutNotices(detail));
+                TaskDetails.of(withoutNotices(detail)));
     }
 
     private static double seconds(BigDecimal value) {

@@ -71,7 +71,7 @@ public final class ReportMarkdown {
             md.append("- Source: ").append(r.source().isEmpty() ? "(none)" : text(r.source())).append('\n');
             md.append("- Duration: ").append(seconds(r.durationSeconds())).append('\n');
             md.append("- Validation: ").append(r.validation().status().wireName()).append('\n');
-            TaskDetail detail = TaskDetails.of(r);
+            TaskDetail detail = r.detail();
             Optional<ConstituentDetail> constituent = detail.asConstituent();
             if (detail.message() != null) {
                 md.append("- ").append(text(detail.message())).append('\n');
@@ -93,8 +93,8 @@ public final class ReportMarkdown {
                 view.renameLines().forEach(l -> md.append("- ").append(text(l)).append('\n'));
             }
             constituent.ifPresent(c -> {
-                fieldChanges(md, c.changedRows());
-                secondOpinion(md, c.secondOpinion());
+                fieldChanges(md, java.util.Objects.requireNonNullElse(c.changedRows(), java.util.List.of()));
+                secondOpinion(md, java.util.Objects.requireNonNullElse(c.secondOpinion(), java.util.List.of()));
             });
             detail.asEventSync().ifPresent(e -> eventChanges(md, r, e));
             list(md, "Validation errors", r.validation().errors());
@@ -167,6 +167,9 @@ public final class ReportMarkdown {
     }
 
     private static String symbols(List<ConstituentDetail.Member> members) {
+        if (members == null) {
+            return "";
+        }
         return String.join(", ", members.stream().map(m -> m.symbol() + " (" + m.name() + ")").toList());
     }
 
@@ -179,20 +182,22 @@ public final class ReportMarkdown {
      * {@code detail.changes}.
      */
     private static void eventChanges(StringBuilder md, TaskResult r, EventSyncDetail sync) {
-        if (sync.providers().isEmpty()) {
+        List<EventSyncDetail.ProviderRun> providers = java.util.Objects.requireNonNullElse(sync.providers(), java.util.List.of());
+        List<EventSyncDetail.Change> changes = java.util.Objects.requireNonNullElse(sync.changes(), java.util.List.of());
+        if (providers.isEmpty()) {
             return;
         }
         md.append("\n### Market events by provider").append(r.dryRun() ? " (what an apply would do)" : "").append("\n\n");
         md.append("| Provider | Status | Fetched | Inserted | Updated | Stale | Errors |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
-        for (EventSyncDetail.ProviderRun p : sync.providers()) {
+        for (EventSyncDetail.ProviderRun p : providers) {
             md.append("| ").append(text(p.provider())).append(" | ").append(text(p.status())).append(" | ")
                     .append(p.fetchedCount()).append(" | ").append(p.insertedCount()).append(" | ")
                     .append(p.updatedCount()).append(" | ").append(p.staleCount()).append(" | ")
                     .append(p.errorCount()).append(" |\n");
         }
-        for (EventSyncDetail.ProviderRun p : sync.providers()) {
-            List<EventSyncDetail.Change> mine = sync.changes().stream().filter(c -> p.provider().equals(c.provider())).toList();
+        for (EventSyncDetail.ProviderRun p : providers) {
+            List<EventSyncDetail.Change> mine = changes.stream().filter(c -> p.provider().equals(c.provider())).toList();
             if (mine.isEmpty()) {
                 continue;
             }
@@ -224,7 +229,7 @@ public final class ReportMarkdown {
 
     /** "field: old → new; …" for an update, the reason for a stale row. */
     public static String details(EventSyncDetail.Change change) {
-        if (!change.fields().isEmpty()) {
+        if (change.fields() != null && !change.fields().isEmpty()) {
             StringBuilder d = new StringBuilder();
             for (EventSyncDetail.FieldEdit field : change.fields()) {
                 if (d.length() > 0) {

@@ -491,9 +491,10 @@ public final class ReportStore {
             // A recent run that read this content (written or found already in place) ...
             for (RunReport recent : recent(RECENT_CACHED)) {
                 for (com.twsrobot.maintenance.api.TaskResult r : recent.results()) {
-                    if (sha256.equals(r.detail().get("content_sha256")) && r.detail().get("file") instanceof String f
+                    Map<String, Object> d = TaskDetails.toMap(r.detail());
+                    if (sha256.equals(d.get("content_sha256")) && d.get("file") instanceof String f
                             && fileName.equals(java.nio.file.Path.of(f).getFileName().toString())) {
-                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(r.detail().get("content"));
+                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(d.get("content"));
                     }
                 }
             }
@@ -504,9 +505,10 @@ public final class ReportStore {
                     continue;
                 }
                 for (com.twsrobot.maintenance.api.TaskResult r : report.get().results()) {
-                    if (r.detail().get("file") instanceof String f && fileName.equals(java.nio.file.Path.of(f)
+                    Map<String, Object> d = TaskDetails.toMap(r.detail());
+                    if (d.get("file") instanceof String f && fileName.equals(java.nio.file.Path.of(f)
                             .getFileName().toString())) {
-                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(r.detail().get("content"));
+                        return com.twsrobot.maintenance.core.constituents.ContentDates.fromDetail(d.get("content"));
                     }
                 }
             }

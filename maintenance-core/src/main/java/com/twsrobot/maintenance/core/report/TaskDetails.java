@@ -1,6 +1,9 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +25,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A task result's {@code detail} as its typed record. The mapping is declared: the records' components
- * in snake case, and mix-ins for the few keys that are not (a change's {@code old} and {@code new}).
+ * A task result's {@code detail} as its typed record, and back. The mapping is declared: the records'
+ * components in snake case, and mix-ins for the few keys that are not (a change's {@code old} and
+ * {@code new}); a null component is a key the report did not state and is written absent.
  * The kind is told by the keys: a detail whose keys all belong to one kind (and include one only that
- * kind writes) is that kind's record; any other, a plug-in's, is the open {@link PluginDetail}, so no
- * fact of a report is ever dropped from a view. Reports written before this type existed read the same way.
+ * kind writes) is that kind's record, <em>provided the record writes back the same JSON tree</em>
+ * (numbers compared by value, key order free). Any other detail (a plug-in's, or an old or foreign
+ * report's with a key or a value no record names) is the open {@link PluginDetail}, whole: a rewrite
+ * (marking a report interrupted, say) loses nothing, and no fact is dropped from a view. Keeping such a
+ * detail whole, rather than splitting it into a record and a remainder, means a record is only ever what
+ * its kind's writer wrote. Reports written before this type existed read the same way.
  */
 public final class TaskDetails {
 
@@ -62,6 +70,7 @@ public final class TaskDetails {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .addMixIn(TableDiff.FieldChange.class, FieldChangeMixIn.class)
@@ -72,19 +81,70 @@ public final class TaskDetails {
     private TaskDetails() {
     }
 
-    /** The typed detail of a result. */
-    public static TaskDetail of(TaskResult result) {
-        return of(result.detail());
+    /**
+     * A result whose detail is given as facts ({@link PluginDetail}, e.g. a built-in task's or a plug-in's
+     * {@code FileWrite.reportInto}) with the kind's record the facts are; any other result as it is.
+     *
+     * @param result a task's result
+     * @return the result with its typed detail
+     */
+    public static TaskResult typed(TaskResult result) {
+        if (!(result.detail() instanceof PluginDetail facts)) {
+            return result;
+        }
+        TaskDetail typed = of(facts.values());
+        if (typed == facts || typed instanceof PluginDetail) {
+            return result;
+        }
+        return new TaskResult(result.task(), result.status(), result.dryRun(), result.source(), result.startedAt(),
+                result.finishedAt(), result.durationSeconds(), result.beforeCount(), result.afterCount(),
+                result.added(), result.removed(), result.validation(), result.notices(), typed);
     }
 
-    /** The typed record of a detail map (as a report holds it). */
+    /**
+     * The typed record of a detail map (as a report holds it); see the class comment.
+     *
+     * @param detail the detail's keys and values
+     * @return the kind's record, or the whole map as a {@link PluginDetail}
+     */
     public static TaskDetail of(Map<String, Object> detail) {
+        TaskDetail typed = kind(detail);
+        if (!(typed instanceof PluginDetail) && !sameTree(toMap(typed), detail)) {
+            return new PluginDetail(detail);
+        }
+        return typed;
+    }
+
+    /**
+     * A detail as the report writes it: a record's stated components in snake case, a plug-in's facts as given.
+     *
+     * @param detail the detail
+     * @return its keys and values, in the record's order (a plug-in's: in its order)
+     */
+    public static Map<String, Object> toMap(TaskDetail detail) {
+        if (detail instanceof PluginDetail plugin) {
+            return plugin.values();
+        }
+        return MAPPER.convertValue(detail, new TypeReference<java.util.LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    /** Whether two details are the same JSON tree: numbers by value, objects' keys in any order. */
+    private static boolean sameTree(Map<String, Object> a, Map<String, Object> b) {
+        JsonNode left = MAPPER.valueToTree(a);
+        JsonNode right = MAPPER.valueToTree(b);
+        return left.equals((x, y) -> x.isNumber() && y.isNumber()
+                ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, right);
+    }
+
+    private static TaskDetail kind(Map<String, Object> detail) {
         Set<String> keys = detail.keySet();
         try {
             if (!keys.isEmpty() && LOCAL_FILES.containsAll(keys)) {
                 return MAPPER.convertValue(detail, LocalFilesDetail.class);
             }
-            if (keys.stream().anyMatch(k -> k.equals("providers") || k.equals("totals") || k.equals("sync_id"))
+            if (keys.stream().anyMatch(k -> k.equals("providers") || k.equals("totals") || k.equals("sync_id")
+                    || k.equals(RunReport.LOCK_HELD_BY))
                     && EVENT_SYNC.containsAll(keys)) {
                 return MAPPER.convertValue(detail, EventSyncDetail.class);
             }

@@ -159,8 +159,8 @@ public final class ScheduledRuns implements AutoCloseable {
             LOG.warn("scheduled dry run {} {}", dry.reportId(), note);
             return new Outcome(slot, report, Optional.empty(), note);
         }
-        if (dry.results().stream().noneMatch(r -> Boolean.TRUE.equals(r.detail().get("changed"))
-                && r.detail().containsKey("plan_id"))) {
+        if (dry.results().stream().noneMatch(r -> Boolean.TRUE.equals(r.detail().changed())
+                && com.twsrobot.maintenance.core.report.TaskDetails.toMap(r.detail()).containsKey("plan_id"))) {
             return new Outcome(slot, report, Optional.empty(), "dry run " + dry.reportId() + " is clean and changes nothing");
         }
         Optional<RunReport> apply = execute.apply(RunRequest.builder().plan(dry.reportId()).apply()

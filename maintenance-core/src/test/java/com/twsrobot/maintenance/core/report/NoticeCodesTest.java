@@ -61,7 +61,7 @@ class NoticeCodesTest {
         RunReport read = ReportJson.read(ReportJson.write(report));
         assertThat(Reports.only(read).validation().notices()).containsExactlyInAnyOrderElementsOf(r.validation().notices());
         assertThat(Reports.only(read).notices()).isEqualTo(r.notices());
-        assertThat(Reports.only(read).detail()).doesNotContainKey(NoticeJson.KEY);
+        assertThat(TaskDetails.toMap(Reports.only(read).detail())).doesNotContainKey(NoticeJson.KEY);
         assertThat(ReportJson.write(read)).isEqualTo(ReportJson.write(report));
     }
 

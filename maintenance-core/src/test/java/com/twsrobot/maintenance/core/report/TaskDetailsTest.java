@@ -20,7 +20,7 @@ class TaskDetailsTest {
     @Test
     void aConstituentPreviewReadsAsAConstituentDetail() throws Exception {
         RunReport preview = ReportJson.read(GoldenFiles.json(GoldenFiles.PREVIEW));
-        ConstituentDetail sti = TaskDetails.of(Reports.result(preview, "sti_constituents")).asConstituent().orElseThrow();
+        ConstituentDetail sti = Reports.result(preview, "sti_constituents").detail().asConstituent().orElseThrow();
         assertThat(sti.planId()).isEqualTo(GoldenFiles.PREVIEW);
         assertThat(sti.planSha256()).hasSize(64);
         assertThat(sti.changed()).isTrue();
@@ -36,7 +36,7 @@ class TaskDetailsTest {
             assertThat(r.newSymbol()).isEqualTo("5E2.SI");
         });
         assertThat(sti.changeClassification().judged()).isFalse();
-        ConstituentDetail sp500 = TaskDetails.of(Reports.result(preview, "sp500_constituents")).asConstituent().orElseThrow();
+        ConstituentDetail sp500 = Reports.result(preview, "sp500_constituents").detail().asConstituent().orElseThrow();
         assertThat(sp500.changeClassification().added()).anySatisfy(c -> {
             assertThat(c.symbol()).isEqualTo("FDXF");
             assertThat(c.effective()).isEqualTo("2026-06-01");
@@ -46,14 +46,14 @@ class TaskDetailsTest {
     @Test
     void anApplyReadsItsWriteAndAnEventSyncItsProviders() throws Exception {
         RunReport apply = ReportJson.read(GoldenFiles.json(GoldenFiles.APPLY_PLAN));
-        TaskDetail sti = TaskDetails.of(Reports.result(apply, "sti_constituents"));
+        TaskDetail sti = Reports.result(apply, "sti_constituents").detail();
         assertThat(sti.written()).isTrue();
         assertThat(sti.backupId()).isEqualTo("20261203_112317");
         assertThat(sti.asConstituent().orElseThrow().cacheInvalidation()).singleElement()
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo("ok"));
 
         RunReport events = ReportJson.read(GoldenFiles.json(GoldenFiles.EVENTS));
-        EventSyncDetail sync = TaskDetails.of(Reports.only(events)).asEventSync().orElseThrow();
+        EventSyncDetail sync = Reports.only(events).detail().asEventSync().orElseThrow();
         assertThat(sync.mode()).isEqualTo("refresh");
         assertThat(sync.totals().insertedCount()).isEqualTo(2);
         assertThat(sync.changed()).isTrue();
@@ -80,11 +80,11 @@ class TaskDetailsTest {
     @Test
     void aPlugInsFileWriteIsTypedAndAnyOtherDetailIsTheOpenExtension() throws Exception {
         RunReport plugins = ReportJson.read(GoldenFiles.json(GoldenFiles.PLUGINS));
-        TaskDetail screener = TaskDetails.of(Reports.result(plugins, "screener_universe"));
+        TaskDetail screener = Reports.result(plugins, "screener_universe").detail();
         assertThat(screener).isInstanceOf(FileWriteDetail.class);
         assertThat(screener.written()).isTrue();
         assertThat(screener.changed()).isTrue();
-        TaskDetail watchlist = TaskDetails.of(Reports.result(plugins, "watchlist_coverage"));
+        TaskDetail watchlist = Reports.result(plugins, "watchlist_coverage").detail();
         assertThat(watchlist.asPlugin()).isPresent();
         assertThat(watchlist.message()).startsWith("no watchlist at ");
 
@@ -99,5 +99,38 @@ class TaskDetailsTest {
         assertThat(((com.twsrobot.maintenance.api.LocalFilesDetail) files).files()).singleElement()
                 .satisfies(f -> assertThat(f.rows()).isEqualTo(3));
         assertThat(files.changed()).isNull(); // validation states no change
+    }
+
+    @Test
+    void aRecordIsOnlyWhatItWritesBackAndAnAbsentListStaysAbsent() {
+        // "renames" absent and "changed_rows" empty: the record keeps the difference, and writes both back so.
+        Map<String, Object> read = new java.util.LinkedHashMap<>();
+        read.put("file", "data/hsi.csv");
+        read.put("changed_rows", List.of());
+        read.put("changed", false);
+        TaskDetail typed = TaskDetails.of(read);
+        assertThat(typed.asConstituent().orElseThrow().renames()).isNull();
+        assertThat(typed.asConstituent().orElseThrow().changedRows()).isEmpty();
+        assertThat(TaskDetails.toMap(typed)).isEqualTo(read);
+
+        // A known key whose entries carry a fact the record does not name: the whole detail stays open, so a
+        // rewrite loses nothing.
+        Map<String, Object> foreign = Map.of("file", "data/sti.csv", "changed", true,
+                "renames", List.of(Map.of("old", "A", "new", "B", "host_note", "kept")));
+        assertThat(TaskDetails.of(foreign)).isInstanceOf(PluginDetail.class);
+        assertThat(TaskDetails.toMap(TaskDetails.of(foreign))).isEqualTo(foreign);
+    }
+
+    @Test
+    void aResultGivenAsFactsIsTypedByTheRunner() {
+        java.time.Instant at = java.time.Instant.EPOCH;
+        com.twsrobot.maintenance.api.TaskResult facts = com.twsrobot.maintenance.api.TaskResult.builder("t", true, at)
+                .detail("file", "x.csv").detail("written", false).detail("sha256", "ab").finish(at);
+        assertThat(facts.detail()).isInstanceOf(PluginDetail.class);
+        assertThat(TaskDetails.typed(facts).detail()).isEqualTo(new FileWriteDetail("x.csv", null, null, false, "ab",
+                null, null, null, null, null, null));
+        com.twsrobot.maintenance.api.TaskResult own = com.twsrobot.maintenance.api.TaskResult.builder("t", true, at)
+                .detail("coverage", 0.5).finish(at);
+        assertThat(TaskDetails.typed(own)).isSameAs(own);
     }
 }

@@ -125,7 +125,7 @@ class ScheduledRunsTest {
         RunReport apply = outcome.apply().orElseThrow();
         assertThat(apply.dryRun()).isFalse();
         assertThat(apply.status()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(apply.results().get(0).detail()).containsEntry("plan_id", dry.reportId());
+        assertThat(apply.results().get(0).detail().asConstituent().orElseThrow().planId()).isEqualTo(dry.reportId());
         assertThat(apply.detail()).containsEntry("trigger", "schedule").containsEntry("mode", "APPLY of plan " + dry.reportId());
         assertThat(apply.detail().get("schedule_apply").toString()).contains("when-clean", dry.reportId(), "no warnings");
         assertThat(outcome.note()).contains("applied plan " + dry.reportId());

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.sources.events;
 
+import com.twsrobot.maintenance.api.EventSyncDetail;
 import com.twsrobot.maintenance.api.Notice;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.MaintenanceTask;
@@ -96,7 +97,8 @@ public final class MarketEventsTask implements MaintenanceTask {
             result.error(NoticeCode.LOCK_HELD,
                     "another market-events refresh holds the event store's lock: " + summary.lockHeldBy()
                     + "; nothing was written (try again when it has finished)");
-            result.detail(com.twsrobot.maintenance.api.RunReport.LOCK_HELD_BY, summary.lockHeldBy());
+            result.detail(new EventSyncDetail(null, null, null, null, null, null, null, null, summary.lockHeldBy(),
+                    null));
             return result.finish(context.clock().instant());
         }
         summary.notes().forEach(result::warning);
@@ -104,21 +106,17 @@ public final class MarketEventsTask implements MaintenanceTask {
             // The sync failed as a whole (a host that refused the login, a refresh that never finished):
             // no provider ran for this run, and the reason is the error.
             result.error(NoticeCode.SOURCE_FAILED, summary.error());
-            result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId());
+            result.detail(new EventSyncDetail(mode(summary), summary.syncId(), null, null, null, null, null, null, null,
+                    null));
             context.progress(NAME + ": failed: " + summary.error());
             return result.status(TaskStatus.FAILED).finish(context.clock().instant());
         }
 
         result.source("market events: " + String.join(", ", summary.providers().stream().map(ProviderResult::provider)
                 .toList()));
-        Map<String, Object> window = new LinkedHashMap<>();
-        window.put("from", from.toString());
-        window.put("to", to.toString());
-        window.put("days_ahead", options.daysAhead());
-        result.detail("mode", summary.preview() ? "preview" : "refresh").detail("sync_id", summary.syncId())
-                .detail("window", window).detail("symbols", new ArrayList<>(symbols)).detail("symbol_sources", bySource);
-        List<Map<String, Object>> providers = new ArrayList<>();
-        List<Map<String, Object>> changes = new ArrayList<>();
+        EventSyncDetail.Window window = new EventSyncDetail.Window(from.toString(), to.toString(), options.daysAhead());
+        List<EventSyncDetail.ProviderRun> providers = new ArrayList<>();
+        List<EventSyncDetail.Change> changes = new ArrayList<>();
         int inserted = 0;
         int updated = 0;
         for (ProviderResult p : summary.providers()) {
@@ -137,14 +135,10 @@ public final class MarketEventsTask implements MaintenanceTask {
                         + p.errorMessage()).withField(p.provider()));
             }
         }
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("fetched_count", summary.fetchedCount());
-        totals.put("inserted_count", inserted);
-        totals.put("updated_count", updated);
-        totals.put("upserted_count", summary.upsertedCount());
-        totals.put("stale_count", summary.staleCount());
-        totals.put("error_count", summary.errorCount());
-        result.detail("providers", providers).detail("totals", totals).detail("changes", changes);
+        EventSyncDetail.Totals totals = new EventSyncDetail.Totals(summary.fetchedCount(), inserted, updated,
+                summary.upsertedCount(), summary.staleCount(), summary.errorCount());
+        result.detail(new EventSyncDetail(mode(summary), summary.syncId(), window, new ArrayList<>(symbols), bySource,
+                providers, totals, changes, null, null));
         context.progress(NAME + ": " + summary.status() + ", " + summary.fetchedCount() + " fetched, " + inserted
                 + (summary.preview() ? " would be inserted, " : " inserted, ") + updated + " updated, "
                 + summary.staleCount() + " stale");
@@ -156,52 +150,22 @@ public final class MarketEventsTask implements MaintenanceTask {
         return result.finish(context.clock().instant());
     }
 
-    private static Map<String, Object> describe(ProviderResult p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", p.provider());
-        m.put("event_type", p.eventType());
-        m.put("status", p.status());
-        m.put("fetched_count", p.fetchedCount());
-        m.put("inserted_count", p.insertedCount());
-        m.put("updated_count", p.updatedCount());
-        m.put("upserted_count", p.upsertedCount());
-        m.put("stale_count", p.staleCount());
-        m.put("error_count", p.errorCount());
-        m.put("error_message", p.errorMessage());
-        m.put("warnings", p.warnings());
-        m.put("started_at", p.startedAt().toString());
-        m.put("finished_at", p.finishedAt().toString());
-        return m;
+    private static String mode(SyncSummary summary) {
+        return summary.preview() ? "preview" : "refresh";
+    }
+
+    private static EventSyncDetail.ProviderRun describe(ProviderResult p) {
+        return new EventSyncDetail.ProviderRun(p.provider(), p.eventType(), p.status(), p.fetchedCount(),
+                p.insertedCount(), p.updatedCount(), p.upsertedCount(), p.staleCount(), p.errorCount(),
+                p.errorMessage(), p.warnings(), p.startedAt().toString(), p.finishedAt().toString());
     }
 
     /** One change as the report lists it: {@code provider, kind, event_id, event_type, symbol, date, ...}. */
-    private static Map<String, Object> describe(String provider, EventChange c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", provider);
-        m.put("kind", c.kind());
-        m.put("event_id", c.eventId());
-        m.put("source_event_id", c.sourceEventId());
-        m.put("event_type", c.eventType());
-        m.put("symbol", c.symbol());
-        m.put("date", c.date().toString());
-        m.put("time", c.time());
-        m.put("zone", c.zone());
-        m.put("title", c.title());
-        if (!c.fields().isEmpty()) {
-            List<Map<String, Object>> fields = new ArrayList<>();
-            for (EventChange.FieldChange f : c.fields()) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("field", f.field());
-                fm.put("old", f.oldValue());
-                fm.put("new", f.newValue());
-                fields.add(fm);
-            }
-            m.put("fields", fields);
-        }
-        if (!c.reason().isEmpty()) {
-            m.put("reason", c.reason());
-        }
-        return m;
+    private static EventSyncDetail.Change describe(String provider, EventChange c) {
+        List<EventSyncDetail.FieldEdit> fields = c.fields().isEmpty() ? null : c.fields().stream()
+                .map(f -> new EventSyncDetail.FieldEdit(f.field(), f.oldValue(), f.newValue())).toList();
+        return new EventSyncDetail.Change(provider, c.kind(), c.eventId(), c.sourceEventId(), c.eventType(), c.symbol(),
+                c.date().toString(), c.time(), c.zone(), c.title(), fields, c.reason().isEmpty() ? null : c.reason());
     }
 
     private static List<String> normalise(List<String> symbols) {

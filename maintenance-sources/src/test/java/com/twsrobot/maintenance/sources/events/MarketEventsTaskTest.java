@@ -35,12 +35,12 @@ class MarketEventsTaskTest {
                 .options(new MarketEventsOptions(List.of("msft"), 14)).snapshot(true).build());
         TaskResult result = report.results().get(0);
         // The task's own options: its symbols and its window, read from the request by their type.
-        assertThat(result.detail().get("window")).isEqualTo(Map.of("from", "2026-11-24", "to", "2026-12-08",
+        assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.detail()).get("window")).isEqualTo(Map.of("from", "2026-11-24", "to", "2026-12-08",
                 "days_ahead", 14));
         @SuppressWarnings("unchecked")
-        Map<String, Object> sources = (Map<String, Object>) result.detail().get("symbol_sources");
+        Map<String, Object> sources = (Map<String, Object>) com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.detail()).get("symbol_sources");
         assertThat(sources).containsEntry("manual", List.of("MSFT")).containsEntry("watchlist", List.of("NODIV", "AAPL"));
-        assertThat(result.detail().get("symbols")).isEqualTo(List.of("MSFT", "NODIV", "AAPL"));
+        assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.detail()).get("symbols")).isEqualTo(List.of("MSFT", "NODIV", "AAPL"));
         // Yahoo is unreachable here: that provider fails, FOMC (bundled page) and the US calendar still work.
         assertThat(result.status()).isEqualTo(TaskStatus.PARTIAL_FAILURE);
         assertThat(result.errors()).singleElement().asString().startsWith("yahoo_calendar failed");

@@ -143,7 +143,7 @@ class HoldingsTest {
         TaskResult two = dryRunWith(ivvFile(List.of("AAPL"), List.of("ZZZA"), today.minusDays(2)), today);
         assertThat(two.status()).as(two.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(two.validation().warnings()).noneMatch(w -> w.contains("sp500-holdings-ivv"));
-        JsonNode opinion = ReportJson.mapper().valueToTree(two.detail().get("second_opinion")).get(0);
+        JsonNode opinion = ReportJson.mapper().valueToTree(com.twsrobot.maintenance.core.report.TaskDetails.toMap(two.detail()).get("second_opinion")).get(0);
         assertThat(opinion.get("status").asText()).isEqualTo("note");
         assertThat(opinion.get("only_on_page").toString()).contains("\"symbol\":\"AAPL\"", "Apple Inc.");
         assertThat(opinion.get("only_in_source").toString()).contains("\"symbol\":\"ZZZA\"", "NAME OF ZZZA");
@@ -160,13 +160,13 @@ class HoldingsTest {
     void anOldOrEmptyFundFileIsReportedAsSkipped() throws Exception {
         LocalDate today = LocalDate.parse("2026-06-30");
         TaskResult old = dryRunWith(ivvFile(List.of(), List.of(), today.minusDays(8)), today);
-        Map<?, ?> opinion = (Map<?, ?>) ((List<?>) old.detail().get("second_opinion")).get(0);
+        Map<?, ?> opinion = (Map<?, ?>) ((List<?>) com.twsrobot.maintenance.core.report.TaskDetails.toMap(old.detail()).get("second_opinion")).get(0);
         assertThat(opinion.get("status")).isEqualTo("skipped");
         assertThat(String.valueOf(opinion.get("reason"))).contains("as of 2026-06-22, more than 7 days before the run");
         assertThat(old.status()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
 
         TaskResult none = dryRunWith("\uFEFFiShares Core S&P 500 ETF\nFund Holdings as of,\"-\"\n", today);
-        Map<?, ?> noData = (Map<?, ?>) ((List<?>) none.detail().get("second_opinion")).get(0);
+        Map<?, ?> noData = (Map<?, ?>) ((List<?>) com.twsrobot.maintenance.core.report.TaskDetails.toMap(none.detail()).get("second_opinion")).get(0);
         assertThat(noData.get("status")).isEqualTo("skipped");
         assertThat(String.valueOf(noData.get("reason"))).contains("no data for its date");
     }
@@ -192,6 +192,6 @@ class HoldingsTest {
                 .progressListener(m -> { }).build();
         TaskResult result = runner.run(RunRequest.builder().task("sp500_constituents").snapshot(true).build())
                 .results().get(0);
-        assertThat(result.detail()).doesNotContainKey("second_opinion");
+        assertThat(com.twsrobot.maintenance.core.report.TaskDetails.toMap(result.detail())).doesNotContainKey("second_opinion");
     }
 }
