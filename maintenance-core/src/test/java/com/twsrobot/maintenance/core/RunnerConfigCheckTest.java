@@ -70,7 +70,7 @@ public class RunnerConfigCheckTest {
                 + "are sp500, sti, hsi; did you mean 'churn_warn_percent.hsi'?");
         assertThat(e.problems().get(1).message()).startsWith("schedule.tasks = constituents, sti_constituent, nosuch: "
                 + "no task or group 'sti_constituent'; the tasks are sp500_constituents, sti_constituents, "
-                + "hsi_constituents, ").contains("metadata_validation", " and the groups ", "constituents")
+                + "hsi_constituents, ").contains("metadata_validation", "; the groups are ", "constituents")
                 .endsWith("; did you mean 'sti_constituents'?");
         assertThat(e.problems().get(2).message()).startsWith("schedule.tasks = constituents, sti_constituent, nosuch: "
                 + "no task or group 'nosuch'").doesNotContain("did you mean");

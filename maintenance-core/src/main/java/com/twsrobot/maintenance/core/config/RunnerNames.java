@@ -48,7 +48,7 @@ public record RunnerNames(List<String> indexes, List<String> sourceKeys, List<St
             case ANYTHING -> "";
             case INDEX -> "no index '" + name + "'; the indices are " + listed(indexes);
             case SOURCE_KEY -> "no source or provider reads the key '" + name + "'; the keys are " + listed(sourceKeys);
-            case TASK -> "no task or group '" + name + "'; the tasks are " + listed(tasks) + " and the groups "
+            case TASK -> "no task or group '" + name + "'; the tasks are " + listed(tasks) + "; the groups are "
                     + listed(groups);
         };
     }
