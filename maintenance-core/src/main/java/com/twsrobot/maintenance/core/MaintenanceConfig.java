@@ -174,11 +174,15 @@ public final class MaintenanceConfig {
     }
 
     /**
-     * Applies every valid setting to {@code builder} and gives it the file to judge: its
-     * {@link MaintenanceRunnerBuilder#build()} refuses the file, naming every problem, if it has any.
+     * Applies the file's settings to {@code builder} and gives it the file to judge: its
+     * {@link MaintenanceRunnerBuilder#build()} refuses the file, naming every problem, if it has any. A file
+     * with problems of its own ({@link #read}) sets nothing, as its settings may contradict each other.
      */
     public MaintenanceRunnerBuilder applyTo(MaintenanceRunnerBuilder builder) {
         builder.config = this;
+        if (!problems.isEmpty()) { // build() refuses the file; settings that contradict each other are not applied
+            return builder;
+        }
         values.path(RunnerConfigKeys.DATA_DIR).ifPresent(builder::dataDir);
         values.path(RunnerConfigKeys.REPORTS_DIR).ifPresent(builder::reportsDir);
         values.text(MarketEventsConfigKeys.EVENTS_DB).ifPresent(builder::eventsDb);

@@ -60,6 +60,19 @@ public class RunnerConfigCheckTest {
     }
 
     @Test
+    void settingsThatContradictEachOtherAreReportedWithTheNamesNotApplied() throws Exception {
+        // An incomplete host connection cannot be applied; the builder gets none of the file, and build() names all.
+        Path file = write("events_service = host-http\nhost.url = http://127.0.0.1:5000\nmin_rows.st1 = 25\n");
+        MaintenanceRunnerBuilder builder = builder().config(file);
+        assertThat(builder.hostEvents).isNull();
+        assertThat(builder.minimumRows).isEmpty();
+        MaintenanceConfig.ConfigException e = catchThrowableOfType(MaintenanceConfig.ConfigException.class, builder::build);
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(1, 3);
+        assertThat(e.getMessage()).contains("events_service = host-http needs host.username, host.password_file",
+                "line 3: min_rows.st1 = 25: no index 'st1'");
+    }
+
+    @Test
     void everyIndexFamilyAndTheScheduleTasksAreJudgedByTheRunnersNames() throws Exception {
         Path file = write(String.join("\n", "churn_warn_percent.hsii = 3", "churn_fail_percent.sti = 30",
                 "schedule.dry_run = off-peak", "schedule.tasks = constituents, sti_constituent, nosuch", ""));
