@@ -22,9 +22,28 @@ import java.util.regex.Pattern;
  * @param allowed      the values of a {@link Type#CHOICE} key (else empty)
  * @param doc          one line: what the setting does
  * @param check        a further rule for the value (e.g. a parser of the component's), or {@link Check#NONE}
+ * @param refers       what a family's member (or each name of a {@link Type#LIST} value) must name in the runner
+ *                     the file configures, e.g. one of its indices; {@link Refers#ANYTHING} when free
  */
 public record ConfigKey(String name, Type type, String defaultValue, double min, double max, List<String> allowed,
-                        String doc, Check check) {
+                        String doc, Check check, Refers refers) {
+
+    /**
+     * What a family's member ({@code min_rows.<index>}: the part after the prefix) or each name of a
+     * {@link Type#LIST} value must name. Only the runner knows its plug-ins, so these are judged when a
+     * runner is built from the file, with the rest of the file, and a name it does not have is a problem of
+     * the file's (with the nearest name it has).
+     */
+    public enum Refers {
+        /** Any name. */
+        ANYTHING,
+        /** An index of the runner (a discovered index plug-in's, or one given to the builder). */
+        INDEX,
+        /** A URL key a source, second source or event provider of the runner reads. */
+        SOURCE_KEY,
+        /** A task or a group of tasks of the runner. */
+        TASK
+    }
 
     /** What a value must be. */
     public enum Type {
@@ -77,12 +96,13 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
      * @param allowed      the values of a choice
      * @param doc          one line
      * @param check        a further rule, or {@link Check#NONE}
+     * @param refers       what a member or a list's names must name, or {@link Refers#ANYTHING}
      * @throws NullPointerException     when a part is missing
      * @throws IllegalArgumentException when the name or description is blank or a range is empty
      */
     public ConfigKey {
-        if (name == null || type == null || defaultValue == null || doc == null || check == null) {
-            throw new NullPointerException("a config key needs a name, type, default, description and check");
+        if (name == null || type == null || defaultValue == null || doc == null || check == null || refers == null) {
+            throw new NullPointerException("a config key needs a name, type, default, description, check and refers");
         }
         allowed = List.copyOf(allowed);
         if (name.isBlank() || doc.isBlank()) {
@@ -94,6 +114,26 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
         if (type == Type.CHOICE && allowed.isEmpty()) {
             throw new IllegalArgumentException(name + ": a choice needs its allowed values");
         }
+        if (refers != Refers.ANYTHING && !(name.endsWith(">") && name.lastIndexOf(".<") > 0) && type != Type.LIST) {
+            throw new IllegalArgumentException(name + ": only a family's member or a list's names can refer to names");
+        }
+    }
+
+    /**
+     * A declaration whose member or names may be anything ({@link Refers#ANYTHING}).
+     *
+     * @param name         the key, or a family's name ending in {@code .<placeholder>}
+     * @param type         what its value must be
+     * @param defaultValue the default, as documented
+     * @param min          the smallest value of a number key
+     * @param max          the largest value of a number key
+     * @param allowed      the values of a choice
+     * @param doc          one line
+     * @param check        a further rule, or {@link Check#NONE}
+     */
+    public ConfigKey(String name, Type type, String defaultValue, double min, double max, List<String> allowed,
+                     String doc, Check check) {
+        this(name, type, defaultValue, min, max, allowed, doc, check, Refers.ANYTHING);
     }
 
     /**
@@ -157,7 +197,19 @@ public record ConfigKey(String name, Type type, String defaultValue, double min,
      * @return the declaration
      */
     public ConfigKey checkedBy(Check rule) {
-        return new ConfigKey(name, type, defaultValue, min, max, allowed, doc, rule);
+        return new ConfigKey(name, type, defaultValue, min, max, allowed, doc, rule, refers);
+    }
+
+    /**
+     * This declaration with its family's members (or its list's names) naming something of the runner's,
+     * e.g. {@code min_rows.<index>} refers to {@link Refers#INDEX}.
+     *
+     * @param what what they must name
+     * @return the declaration
+     * @throws IllegalArgumentException when this is neither a family nor a list
+     */
+    public ConfigKey refersTo(Refers what) {
+        return new ConfigKey(name, type, defaultValue, min, max, allowed, doc, check, what);
     }
 
     /**

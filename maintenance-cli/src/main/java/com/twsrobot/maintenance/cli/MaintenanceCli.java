@@ -264,8 +264,8 @@ public final class MaintenanceCli {
                 .reportsDir(Path.of("reports", "maintenance")).clock(clock()).progressListener(progressTo(err));
         Path configFile = config != null ? config : pathFromEnv(ENV_CONFIG);
         try {
-            if (configFile != null) {
-                MaintenanceConfig.load(configFile).applyTo(builder);
+            if (configFile != null) { // judged as a whole, with the runner's plug-ins, by build() below
+                builder.config(configFile);
             }
         } catch (MaintenanceConfig.ConfigException e) {
             throw new UsageException(e.getMessage());
@@ -313,13 +313,11 @@ public final class MaintenanceCli {
         if (invalidateMarker) {
             builder.invalidateMarker(true);
         }
-        MaintenanceRunner runner = builder.build();
-        if (!runner.unknownSourceUrlKeys().isEmpty()) {
-            throw new UsageException((configFile != null ? configFile + ": " : "") + "source_url." + String.join(
-                    ", source_url.", runner.unknownSourceUrlKeys()) + ": no source or provider reads this key; known keys: "
-                    + String.join(", ", runner.sourceKeys()));
+        try {
+            return builder.build();
+        } catch (com.twsrobot.maintenance.api.ConfigurationException e) { // every problem of the file, in one message
+            throw new UsageException(e.getMessage());
         }
-        return runner;
     }
 
     private static Path pathFromEnv(String name) {

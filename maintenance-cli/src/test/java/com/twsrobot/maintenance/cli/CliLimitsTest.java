@@ -101,6 +101,7 @@ class CliLimitsTest {
         Files.writeString(config, "source_url.sp5OO = https://example.test/\n");
         CliRun fromConfig = CliRun.in(ws, "--config", config.toString(), "status");
         assertThat(fromConfig.exitCode()).isEqualTo(2);
-        assertThat(fromConfig.err()).contains("source_url.sp5OO: no source or provider reads this key");
+        assertThat(fromConfig.err()).contains("line 1: source_url.sp5OO = https://example.test/: no source or provider "
+                + "reads the key 'sp5OO'; the keys are ").contains("sp500");
     }
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,59 @@ class ConfigErrorsCliTest {
                 .doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(ws.dataFingerprint()).isEqualTo(before);
         assertThat(ws.reportsDir().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aRangeASourceKeyAndAnIndexNoPluginHasAreOneExit2MessageFromTheRealCli() throws Exception {
+        // The reviewer's file: before, the first run named only line 1, the next a source key without its line,
+        // and min_rows.st1 (a typo of sti) was silently ignored.
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "keep_backups = 0\nsource_url.nosuch = http://x/\nmin_rows.st1 = 25\n");
+        java.util.Map<String, String> before = ws.dataFingerprint();
+        List<String> command = ChildJvm.java("-XX:TieredStopAtLevel=1");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MaintenanceCli.class.getName(),
+                "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString(),
+                "--config", config.toString(), "status"));
+        Path out = ws.root().resolve("out.txt");
+        Path err = ws.root().resolve("err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String stderr = Files.readString(err);
+        assertThat(p.exitValue()).as(stderr).isEqualTo(2);
+        assertThat(stderr.lines().filter(l -> l.startsWith("error: "))).as(stderr)
+                .containsExactly("error: " + config + ": 3 problems");
+        assertThat(stderr).contains(
+                "  line 1: keep_backups must be a whole number from 1 to 100000, got '0'",
+                "  line 2: source_url.nosuch = http://x/: no source or provider reads the key 'nosuch'; the keys are ",
+                "  line 3: min_rows.st1 = 25: no index 'st1'; the indices are sp500, sti, hsi; did you mean 'min_rows.sti'?")
+                .doesNotContain("ignored").doesNotContain("WARN").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(Files.readString(out)).isEmpty();
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+        assertThat(ws.reportsDir().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void anUnknownScheduleTaskIsRefusedOnRunToo() throws Exception {
+        // schedule.tasks is read only by serve, but the file is judged as a whole whatever the command.
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "schedule.dry_run = off-peak\nschedule.tasks = constituents, nosuch\n");
+        CliRun run = CliRun.in(ws, "--config", config.toString(), "run", "--task", "sti_constituents", "--snapshot");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().filter(l -> l.startsWith("error: "))).as(run.err()).singleElement().asString()
+                .startsWith("error: " + config + ": line 2: schedule.tasks = constituents, nosuch: no task or group 'nosuch'; "
+                        + "the tasks are sp500_constituents, sti_constituents, hsi_constituents, ")
+                .contains("; the groups are ", "all", "constituents");
+        assertThat(ws.reportsDir().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aFamilyMemberOfAnIndexThePluginsAddIsAccepted() throws Exception {
+        // The indices come from the plug-ins the runner discovers (maintenance-sources brings these three).
+        Path config = ws.root().resolve("maintenance.properties");
+        Files.writeString(config, "min_rows.hsi = 60\nchurn_warn_percent.sp500 = 3\nsource_url.fomc = https://example.test/"
+                + "\nschedule.dry_run = off-peak\nschedule.tasks = constituents, market_events\n");
+        CliRun run = CliRun.in(ws, "--config", config.toString(), "status");
+        assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
     @Test

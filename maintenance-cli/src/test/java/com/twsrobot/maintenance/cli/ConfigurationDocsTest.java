@@ -126,7 +126,10 @@ class ConfigurationDocsTest {
                 .contains("host-http");
     }
 
-    /** A config example anywhere in the docs is a file the reader accepts (a comment is a line of its own). */
+    /**
+     * A config example anywhere in the docs is a file the reader accepts (a comment is a line of its own), and
+     * a runner with the CLI's plug-ins accepts its names (indices, source keys, tasks) too.
+     */
     @Test
     void everyPropertiesExampleInTheDocsLoads(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path root = DOC.getParent().getParent();
@@ -138,6 +141,9 @@ class ConfigurationDocsTest {
                 Path file = Files.writeString(dir.resolve("example" + ++examples + ".properties"), m.group(1));
                 assertThatCode(() -> MaintenanceConfig.load(file)).as(doc.getFileName() + " example:\n" + m.group(1))
                         .doesNotThrowAnyException();
+                assertThatCode(() -> com.twsrobot.maintenance.core.MaintenanceRunner.builder().config(file)
+                        .dataDir(dir.resolve("data")).reportsDir(dir.resolve("reports")).build())
+                        .as(doc.getFileName() + " example, for a runner:\n" + m.group(1)).doesNotThrowAnyException();
             }
         }
         assertThat(examples).as("config examples found").isGreaterThanOrEqualTo(4);

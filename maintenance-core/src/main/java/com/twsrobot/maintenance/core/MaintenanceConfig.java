@@ -7,6 +7,8 @@ import com.twsrobot.maintenance.core.config.ConfigFileReader;
 import com.twsrobot.maintenance.core.config.ConfigProblem;
 import com.twsrobot.maintenance.core.config.ConfigValues;
 import com.twsrobot.maintenance.core.config.DeclaredKeys;
+import com.twsrobot.maintenance.core.config.NameCheck;
+import com.twsrobot.maintenance.core.config.RunnerNames;
 import com.twsrobot.maintenance.core.invalidation.InvalidatorConfigKeys;
 import com.twsrobot.maintenance.core.schedule.Schedule;
 import com.twsrobot.maintenance.core.schedule.ScheduleConfigKeys;
@@ -37,6 +39,12 @@ import java.util.Optional;
  * through {@link java.util.ServiceLoader}). The whole file is checked against them and every problem is
  * reported at once, each naming its line, key and value: an unknown key (with the nearest declared one),
  * a key given twice, a value of the wrong type or out of range, and settings that contradict each other.
+ *
+ * <p>What a family's member or a list names ({@code min_rows.<index>}, {@code source_url.<key>},
+ * {@code schedule.tasks}) only the runner's plug-ins decide, so a file given to a builder
+ * ({@link #applyTo}, or {@link MaintenanceRunnerBuilder#config(Path)}) is judged as a whole when the runner is
+ * built: {@link MaintenanceRunnerBuilder#build()} throws one {@link ConfigException} with every problem of the
+ * file — those of {@link #read} and the names the runner does not have.
  */
 public final class MaintenanceConfig {
 
@@ -49,13 +57,18 @@ public final class MaintenanceConfig {
     static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private final ConfigValues values;
+    private final DeclaredKeys keys;
+    /** What {@link #read} found wrong; the names are judged with the runner ({@link #problemsWith}). */
+    private final List<ConfigProblem> problems;
 
-    private MaintenanceConfig(ConfigValues values) {
+    private MaintenanceConfig(ConfigValues values, DeclaredKeys keys, List<ConfigProblem> problems) {
         this.values = values;
+        this.keys = keys;
+        this.problems = List.copyOf(problems);
     }
 
     public static MaintenanceConfig empty() {
-        return new MaintenanceConfig(ConfigValues.none());
+        return new MaintenanceConfig(ConfigValues.none(), declaredKeys(MaintenanceConfig.class.getClassLoader()), List.of());
     }
 
     /**
@@ -73,12 +86,35 @@ public final class MaintenanceConfig {
     }
 
     /**
-     * Reads and checks a config file as a whole.
+     * Reads and checks a config file on its own, without a runner: its form, every key against its
+     * declaration and the rules between keys. What the file's family members and lists name is judged
+     * only by a runner ({@link #applyTo}, then {@link MaintenanceRunnerBuilder#build()}).
      *
      * @param loader finds the plug-ins whose keys the file may set
      * @throws ConfigException naming the file and every problem, each with its line, key and value
      */
     public static MaintenanceConfig load(Path file, ClassLoader loader) throws ConfigException {
+        MaintenanceConfig config = read(file, loader);
+        if (!config.problems.isEmpty()) {
+            throw new ConfigException(file, config.problems);
+        }
+        return config;
+    }
+
+    /** {@link #read(Path, ClassLoader)} with this library's class loader (the runner's default). */
+    public static MaintenanceConfig read(Path file) throws ConfigException {
+        return read(file, MaintenanceConfig.class.getClassLoader());
+    }
+
+    /**
+     * Reads and checks a config file, keeping its problems for the runner it configures: {@link #applyTo}
+     * sets what is valid, and the builder's {@link MaintenanceRunnerBuilder#build()} refuses the file
+     * with these problems and those only the runner can see, in one {@link ConfigException}.
+     *
+     * @param loader finds the plug-ins whose keys the file may set
+     * @throws ConfigException when the file cannot be read at all (missing, too large, not UTF-8)
+     */
+    public static MaintenanceConfig read(Path file, ClassLoader loader) throws ConfigException {
         ConfigFileReader.Read read;
         try {
             read = ConfigFileReader.read(file, MAX_CONFIG_BYTES);
@@ -86,12 +122,27 @@ public final class MaintenanceConfig {
             throw new ConfigException("cannot read config file " + file + ": " + CauseFormatter.describe(e));
         }
         List<ConfigProblem> problems = new ArrayList<>(read.problems());
-        ConfigValues values = ConfigValues.check(file, read.entries(), declaredKeys(loader), problems);
+        DeclaredKeys keys = declaredKeys(loader);
+        ConfigValues values = ConfigValues.check(file, read.entries(), keys, problems);
         crossChecks(values, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(file, problems);
-        }
-        return new MaintenanceConfig(values);
+        return new MaintenanceConfig(values, keys, problems);
+    }
+
+    /**
+     * Every problem of the file for a runner with these names: those {@link #read} found and each family
+     * member or list name the runner does not have, in line order.
+     *
+     * @param names the runner's indices, source keys, tasks and groups
+     */
+    public List<ConfigProblem> problemsWith(RunnerNames names) {
+        List<ConfigProblem> all = new ArrayList<>(problems);
+        NameCheck.check(values, keys, names, all);
+        return all.stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
+    }
+
+    /** The file these settings come from (null for {@link #empty()}). */
+    public Path file() {
+        return values.file();
     }
 
     /** The rules between keys, each component's own: thresholds in order, keys that need another key. */
@@ -99,25 +150,18 @@ public final class MaintenanceConfig {
         ValidationConfigKeys.checkTogether(v, problems);
         InvalidatorConfigKeys.checkTogether(v, problems);
         MarketEventsConfigKeys.checkTogether(v, problems);
+        ScheduleConfigKeys.checkTogether(v, problems);
     }
 
     /**
-     * The console's schedule, empty when {@code schedule.dry_run} is off or unset.
-     *
-     * @throws ConfigException when {@code schedule.apply} or {@code schedule.tasks} is set without a schedule
+     * The console's schedule, empty when {@code schedule.dry_run} is off or unset (the file's checks refuse
+     * {@code schedule.apply = when-clean} or {@code schedule.tasks} without it).
      */
-    public Optional<ScheduleSettings> schedule() throws ConfigException {
+    public Optional<ScheduleSettings> schedule() {
         Optional<Schedule> schedule = values.text(ScheduleConfigKeys.DRY_RUN).flatMap(Schedule::parse);
         boolean whenClean = values.text(ScheduleConfigKeys.APPLY).map("when-clean"::equals).orElse(false);
         List<String> tasks = values.list(ScheduleConfigKeys.TASKS).orElse(List.of());
-        if (schedule.isEmpty()) {
-            if (whenClean || !tasks.isEmpty()) {
-                throw new ConfigException(prefix() + "schedule.apply and schedule.tasks need schedule.dry_run "
-                        + "(daily HH:MM ZONE or off-peak)");
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new ScheduleSettings(schedule.get(), whenClean, tasks));
+        return schedule.map(s -> new ScheduleSettings(s, whenClean, tasks));
     }
 
     /** The file's settings, each checked against its declaration, read by declaration. */
@@ -129,8 +173,16 @@ public final class MaintenanceConfig {
         return values.members(RunnerConfigKeys.SOURCE_URL);
     }
 
-    /** Applies every setting given to {@code builder} (load checked them all). */
+    /**
+     * Applies the file's settings to {@code builder} and gives it the file to judge: its
+     * {@link MaintenanceRunnerBuilder#build()} refuses the file, naming every problem, if it has any. A file
+     * with problems of its own ({@link #read}) sets nothing, as its settings may contradict each other.
+     */
     public MaintenanceRunnerBuilder applyTo(MaintenanceRunnerBuilder builder) {
+        builder.config = this;
+        if (!problems.isEmpty()) { // build() refuses the file; settings that contradict each other are not applied
+            return builder;
+        }
         values.path(RunnerConfigKeys.DATA_DIR).ifPresent(builder::dataDir);
         values.path(RunnerConfigKeys.REPORTS_DIR).ifPresent(builder::reportsDir);
         values.text(MarketEventsConfigKeys.EVENTS_DB).ifPresent(builder::eventsDb);
@@ -161,10 +213,6 @@ public final class MaintenanceConfig {
         }
         values.text(InvalidatorConfigKeys.MARKER).ifPresent(on -> builder.invalidateMarker(on.equals("on")));
         return builder;
-    }
-
-    private String prefix() {
-        return values.file() == null ? "" : values.file() + ": ";
     }
 
     /**

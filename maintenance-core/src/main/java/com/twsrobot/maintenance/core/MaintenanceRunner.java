@@ -84,6 +84,7 @@ public final class MaintenanceRunner {
         this.discover = b.discover;
         this.loader = b.classLoader != null ? b.classLoader : MaintenanceRunner.class.getClassLoader();
         this.catalog = PluginCatalog.of(b, loader, this.dataDir, writer);
+        RunnerConfigCheck.refuseProblems(b.config, catalog); // before anything is opened or written
         this.staleAfter = b.staleAfter;
         this.maxFileBytes = b.maxFileBytes;
         this.reports = new ReportStore(reportsDir, writer, clock);
@@ -131,11 +132,6 @@ public final class MaintenanceRunner {
      */
     public java.util.Set<String> sourceKeys() {
         return catalog.sourceKeys();
-    }
-
-    /** Keys of configured default URLs (builder, config file) that nothing reads: a typo, most likely. */
-    public List<String> unknownSourceUrlKeys() {
-        return catalog.unknownKeys();
     }
 
     /**

@@ -67,8 +67,22 @@ public final class MaintenanceRunnerBuilder {
     boolean invalidateMarker;
     ClassLoader classLoader;
     final Map<String, String> providerOptions = new LinkedHashMap<>();
+    /** The config file applied, judged as a whole by {@link #build()}; null without one. */
+    MaintenanceConfig config;
 
     MaintenanceRunnerBuilder() {
+    }
+
+    /**
+     * Applies a config file ({@link MaintenanceConfig#read(Path, ClassLoader)} with this builder's class loader,
+     * then {@link MaintenanceConfig#applyTo}); settings made after this call win over the file's. {@link #build()}
+     * refuses a file with problems, naming every one with its line, key and value.
+     *
+     * @throws MaintenanceConfig.ConfigException when the file cannot be read at all
+     */
+    public MaintenanceRunnerBuilder config(Path file) {
+        ClassLoader loader = classLoader != null ? classLoader : MaintenanceRunnerBuilder.class.getClassLoader();
+        return MaintenanceConfig.read(file, loader).applyTo(this);
     }
 
     public MaintenanceRunnerBuilder dataDir(Path dir) {
@@ -384,6 +398,13 @@ public final class MaintenanceRunnerBuilder {
         return this;
     }
 
+    /**
+     * The runner.
+     *
+     * @throws MaintenanceConfig.ConfigException when the config file given has problems: every one of them, those
+     *                                           of the file alone and the names this runner's plug-ins do not have
+     * @throws com.twsrobot.maintenance.api.ConfigurationException when a source URL is set for a key nothing reads
+     */
     public MaintenanceRunner build() {
         return new MaintenanceRunner(this);
     }

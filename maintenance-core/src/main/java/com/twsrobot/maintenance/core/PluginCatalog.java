@@ -107,13 +107,8 @@ record PluginCatalog(List<IndexSpec> indexes, Map<String, ConstituentSource> sou
         eventProviders.forEach(p -> keys.addAll(p.urlKeys()));
         Set<String> sourceKeys = Collections.unmodifiableSet(keys);
         if (b.discover) {
-            for (String key : b.sourceUrls.keySet()) {
-                if (!keys.contains(key)) {
-                    unknownKeys.add(key);
-                    report.accept("a URL is configured for the key '" + key + "', which no source or provider reads "
-                            + "(known keys: " + String.join(", ", keys) + "); it is ignored");
-                }
-            }
+            // Refused when the runner is built (RunnerConfigCheck), never run with and ignored.
+            b.sourceUrls.keySet().stream().filter(key -> !keys.contains(key)).forEach(unknownKeys::add);
         }
         Map<String, ConstituentSource> byIndex = new LinkedHashMap<>();
         allSources.forEach(s -> byIndex.putIfAbsent(s.index(), s)); // programmatic sources come first and win

@@ -11,7 +11,8 @@ public final class RunnerConfigKeys extends DeclaredConfigKeys {
     public static final ConfigKey REPORTS_DIR = ConfigKey.of("reports_dir", ConfigKey.Type.PATH, "./reports/maintenance",
             "the folder of reports, plans and the run lock");
     public static final ConfigKey SOURCE_URL = ConfigKey.of("source_url.<key>", ConfigKey.Type.TEXT,
-            "the public pages (README)", "another URL for a source or provider key");
+            "the public pages (README)", "another URL for a source or provider key")
+            .refersTo(ConfigKey.Refers.SOURCE_KEY);
     public static final ConfigKey SOURCE_TIMEOUT_SECONDS = ConfigKey.whole("source_timeout_seconds", 1, 3600, "60",
             "the deadline per source and event provider, retries and parsing included");
     public static final ConfigKey MAX_FILE_MIB = ConfigKey.whole("max_file_mib", 1, 4096, "64",

@@ -139,7 +139,8 @@ class MaintenanceConfigTest {
     @Test
     void theScheduleNeedsItsDryRun() throws Exception {
         Path file = write("schedule.apply = when-clean\n");
-        assertThatThrownBy(() -> MaintenanceConfig.load(file).schedule())
-                .hasMessage(file + ": schedule.apply and schedule.tasks need schedule.dry_run (daily HH:MM ZONE or off-peak)");
+        assertThatThrownBy(() -> MaintenanceConfig.load(file)).hasMessage(file + ": line 1: schedule.apply = when-clean: "
+                + "schedule.apply and schedule.tasks need schedule.dry_run (daily HH:MM ZONE or off-peak)");
+        assertThat(MaintenanceConfig.load(write("schedule.apply = never\n")).schedule()).isEmpty();
     }
 }

@@ -52,6 +52,11 @@ public final class ConfigValues {
         return new ConfigValues(file, valid);
     }
 
+    /** The entries, in file order. */
+    public List<ConfigFileReader.Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
     /** The file the values come from (null for {@link #none()}). */
     public Path file() {
         return file;

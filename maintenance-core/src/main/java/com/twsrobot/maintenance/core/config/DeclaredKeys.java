@@ -116,6 +116,13 @@ public final class DeclaredKeys {
         return best != null && bestDistance <= Math.max(2, key.length() / 5) ? Optional.of(best) : Optional.empty();
     }
 
+    /** Of {@code candidates}, the one within a few edits of {@code word} (the closest), if one is. */
+    static Optional<String> nearestOf(String word, java.util.Collection<String> candidates) {
+        return candidates.stream().filter(c -> !c.equals(word))
+                .min(Comparator.comparingInt((String c) -> distance(word, c)))
+                .filter(c -> distance(word, c) <= Math.max(2, word.length() / 5));
+    }
+
     /** Levenshtein distance: insertions, deletions and substitutions. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class ValidationConfigKeys extends DeclaredConfigKeys {
 
     public static final ConfigKey MIN_ROWS = ConfigKey.whole("min_rows.<index>", 0, 100_000, "S&P 500 450, STI 25, HSI 70",
-            "the fewest rows an index's file may have");
+            "the fewest rows an index's file may have").refersTo(ConfigKey.Refers.INDEX);
     public static final ConfigKey WARN_CHANGE_PERCENT = ConfigKey.number("warn_change_percent", 0, 1000, "10",
             "a change of the row count by more than this warns");
     public static final ConfigKey FAIL_CHANGE_PERCENT = ConfigKey.number("fail_change_percent", 0, 1000, "25",
@@ -25,11 +25,11 @@ public final class ValidationConfigKeys extends DeclaredConfigKeys {
     public static final ConfigKey CHURN_WARN_PERCENT = ConfigKey.number("churn_warn_percent", 0, 100, "2",
             "symbols replaced, in percent, past which a run warns");
     public static final ConfigKey CHURN_WARN_PERCENT_OF = ConfigKey.number("churn_warn_percent.<index>", 0, 100,
-            "the index plug-in's", "churn_warn_percent for one index");
+            "the index plug-in's", "churn_warn_percent for one index").refersTo(ConfigKey.Refers.INDEX);
     public static final ConfigKey CHURN_FAIL_PERCENT = ConfigKey.number("churn_fail_percent", 0, 100, "10",
             "symbols replaced, in percent, past which a run fails (not below the warning)");
     public static final ConfigKey CHURN_FAIL_PERCENT_OF = ConfigKey.number("churn_fail_percent.<index>", 0, 100,
-            "the index plug-in's", "churn_fail_percent for one index");
+            "the index plug-in's", "churn_fail_percent for one index").refersTo(ConfigKey.Refers.INDEX);
     public static final ConfigKey HEAVY_REMOVAL_PERCENT = ConfigKey.number("heavy_removal_percent", 0, 100, "1",
             "an unexplained removal of a member weighing more than this fails");
     public static final ConfigKey STALE_AFTER_DAYS = ConfigKey.whole("stale_after_days", 1, 3650, "30",

@@ -72,6 +72,12 @@ class ConfigKeyTest {
         assertThatThrownBy(() -> ConfigKey.choice("c", List.of(), "x", "a switch")).hasMessageContaining("allowed");
         assertThatThrownBy(() -> ConfigKey.whole("n", 1, 5, "3", " ")).hasMessageContaining("description");
         assertThatThrownBy(() -> ConfigKey.whole("n", 1, 5, null, "d")).isInstanceOf(NullPointerException.class);
+        // Only a family's member or a list's names can name something of the runner's.
+        assertThatThrownBy(() -> ConfigKey.whole("n", 1, 5, "3", "d").refersTo(ConfigKey.Refers.INDEX))
+                .hasMessageContaining("only a family's member or a list's names");
+        assertThat(ConfigKey.whole("n.<index>", 1, 5, "3", "d").refersTo(ConfigKey.Refers.INDEX).checkedBy(ConfigKey.Check.NONE)
+                .refers()).isEqualTo(ConfigKey.Refers.INDEX);
+        assertThat(ConfigKey.whole("n", 1, 5, "3", "d").refers()).isEqualTo(ConfigKey.Refers.ANYTHING);
     }
 
     @Test
@@ -79,5 +85,8 @@ class ConfigKeyTest {
         assertThat(DeclaredKeys.distance("keep_backup", "keep_backups")).isEqualTo(1);
         assertThat(DeclaredKeys.distance("", "abc")).isEqualTo(3);
         assertThat(DeclaredKeys.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(DeclaredKeys.nearestOf("st1", List.of("sp500", "sti", "hsi"))).contains("sti");
+        assertThat(DeclaredKeys.nearestOf("nosuch", List.of("sp500", "sti", "hsi"))).isEmpty();
+        assertThat(DeclaredKeys.nearestOf("sti", List.of("sti"))).isEmpty();
     }
 }
