@@ -99,7 +99,8 @@ public final class ReportJson {
         changes(node.putArray("added"), diff.added());
         changes(node.putArray("removed"), diff.removed());
         ArrayNode changed = node.putArray("changed_rows");
-        diff.changed().forEach(c -> changed.add(MAPPER.valueToTree(c.toMap())));
+        diff.changed().forEach(c -> changed.addObject().put("symbol", c.symbol()).put("field", c.field())
+                .put("old", c.oldValue()).put("new", c.newValue()));
         return node;
     }
 
