@@ -22,10 +22,6 @@ import java.util.List;
  */
 public final class RunJournal {
 
-    /** Run-detail key listing {@code {file, old_sha256, new_sha256}} for each replace the run began. */
-    public static final String PENDING_REPLACEMENTS = "pending_replacements";
-    /** The same list in a finished run's report: what retention keeps a report for (see {@link ReportStore#prune}). */
-    public static final String REPLACEMENTS = "replacements";
     /** Run-detail key: when this run's process started, so a reused pid is not taken for the run. */
     public static final String PROCESS_STARTED_AT = "process_started_at";
 
@@ -70,7 +66,7 @@ public final class RunJournal {
         write();
     }
 
-    /** Every replace the run began, as {@link #PENDING_REPLACEMENTS} lists them. */
+    /** Every replace the run began, as {@link RunDetail#pendingReplacements()} lists them. */
     public synchronized List<RunDetail.Replacement> replacements() {
         return List.copyOf(pending);
     }

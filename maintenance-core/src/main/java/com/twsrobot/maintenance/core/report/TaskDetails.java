@@ -182,6 +182,16 @@ public final class TaskDetails {
      * @return the typed detail
      */
     public static RunDetail ofRun(Map<String, Object> detail) {
+        if (RUN_KEYS.containsAll(detail.keySet()) && !detail.containsValue(null)) { // the usual case: one conversion
+            try {
+                RunDetail whole = RUN_MAPPER.convertValue(detail, RunDetail.class);
+                if (sameTree(toMap(whole), detail)) {
+                    return whole;
+                }
+            } catch (IllegalArgumentException e) {
+                // a value of another shape: sorted out key by key below
+            }
+        }
         Map<String, Object> known = new java.util.LinkedHashMap<>();
         Map<String, Object> extra = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Object> e : detail.entrySet()) {
