@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.benchmarks;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.MaintenanceHealth;
@@ -80,7 +81,7 @@ public final class HistoryBench {
         try {
             java.nio.file.Files.writeString(dir.resolve(id + ".json"), com.twsrobot.maintenance.core.report.ReportJson.write(
                     new RunReport(id, TaskStatus.SUCCESS, true, now, now, 0.5, List.of(), List.of(), List.of(),
-                            Map.of("mode", "dry run"))));
+                            RunDetail.builder().mode("dry run").build())));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -92,7 +93,7 @@ public final class HistoryBench {
             Instant now = Instant.now();
             String id = store.reserve(now);
             store.write(new RunReport(id, TaskStatus.SUCCESS, true, now, now, 0.5, List.of(), List.of(), List.of(),
-                    Map.of("mode", "dry run")));
+                    RunDetail.builder().mode("dry run").build()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.benchmarks;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -14,9 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -70,23 +69,20 @@ public final class ReportHistory {
     private static RunReport report(String id, int i, Instant started, Random random) {
         boolean apply = i % 25 == 7;
         Instant finished = started.plusMillis(400 + random.nextInt(2000));
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("mode", apply ? "APPLY" : "dry run");
-        detail.put("trigger", "schedule");
+        RunDetail.Builder detail = RunDetail.builder().mode(apply ? "APPLY" : "dry run").trigger("schedule");
         if (i % 5_000 == 4_999) { // a dry run whose process died: another host's, so no run can judge it dead
-            detail.put("pid", 1_000_000 + i);
-            detail.put("host", "generated-host-elsewhere");
+            detail.pid(1_000_000L + i).host("generated-host-elsewhere");
             return new RunReport(id, TaskStatus.IN_PROGRESS, true, started, started, 0, List.of(), List.of(), List.of(),
-                    detail);
+                    detail.build());
         }
         if (i % 997 == 500) {
-            detail.put("interrupted_detected_at", ReportJson.timestamp(finished));
+            detail.interruptedDetectedAt(ReportJson.timestamp(finished));
             return new RunReport(id, TaskStatus.INTERRUPTED, apply, started, finished, 0, List.of(), List.of(),
                     List.of("the run was interrupted (its process ended before it finished); no file was replaced"),
-                    detail);
+                    detail.build());
         }
         List<TaskResult> results = new ArrayList<>();
-        List<Map<String, String>> replacements = new ArrayList<>();
+        List<RunDetail.Replacement> replacements = new ArrayList<>();
         for (String task : TASKS) {
             TaskResult.Builder b = TaskResult.builder(task, !apply, started).source("generated")
                     .beforeCount(500).afterCount(500 + random.nextInt(3));
@@ -100,15 +96,15 @@ public final class ReportHistory {
                 String file = "/srv/tws/data/" + task.replace("_constituents", "") + "_constituents.csv";
                 String sha = String.format("%064x", (long) i * 31 + task.hashCode());
                 b.detail("changed", true).detail("written", true).detail("file", file).detail("sha256", sha);
-                replacements.add(Map.of("file", file, "old_sha256", "0".repeat(64), "new_sha256", sha));
+                replacements.add(new RunDetail.Replacement(file, "0".repeat(64), sha));
             }
             results.add(b.finish(finished));
         }
         if (!replacements.isEmpty()) {
-            detail.put("replacements", replacements);
+            detail.replacements(replacements);
         }
         TaskStatus status = TaskStatus.ofRun(results.stream().map(TaskResult::status).toList());
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
-        return new RunReport(id, status, !apply, started, finished, seconds, results, List.of(), List.of(), detail);
+        return new RunReport(id, status, !apply, started, finished, seconds, results, List.of(), List.of(), detail.build());
     }
 }

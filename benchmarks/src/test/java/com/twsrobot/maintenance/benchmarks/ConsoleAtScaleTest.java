@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.console.ConsoleOptions;
@@ -83,7 +84,7 @@ class ConsoleAtScaleTest {
         Instant at = clock.instant();
         String id = other.reserve(at);
         other.write(new RunReport(id, TaskStatus.FAILED, false, at, at, 0.5, List.of(), List.of(), List.of(),
-                Map.of("mode", "apply")));
+                RunDetail.builder().mode("apply").build()));
 
         Map<String, String> afterFresh = answers(console());
         assertThat(afterFresh.get("status")).contains(id);

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.benchmarks;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.Sha256;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -158,7 +158,7 @@ class ReportHistoryIndexTest {
         ReportStore other = new ReportStore(alias, AtomicFileWriter.DEFAULT);
         String id = other.reserve(NEWEST.plusSeconds(60));
         other.write(new RunReport(id, TaskStatus.SUCCESS, true, NEWEST.plusSeconds(60), NEWEST.plusSeconds(61), 1,
-                List.of(), List.of(), List.of(), Map.of()));
+                List.of(), List.of(), List.of(), RunDetail.none()));
         assertThat(ids(runner.reports(ReportFilter.newest(1)))).containsExactly(id);
         assertListingsAgreeWithAFullScan();
     }
@@ -171,7 +171,7 @@ class ReportHistoryIndexTest {
         writeForeign("maintenance_20261128_101010", TaskStatus.IN_PROGRESS, false, Instant.parse("2026-11-28T10:10:10Z"));
         RunReport otherHost = new RunReport("maintenance_20261129_101010", TaskStatus.IN_PROGRESS, true,
                 Instant.parse("2026-11-29T10:10:10Z"), Instant.parse("2026-11-29T10:10:10Z"), 0, List.of(), List.of(),
-                List.of(), Map.of("pid", 12345, "host", "another-host"));
+                List.of(), RunDetail.builder().pid(12345L).host("another-host").build());
         store.write(otherHost, AtomicFileWriter.DEFAULT, false);
         List<String> dead = fullScan().stream().filter(r -> r.status() == TaskStatus.IN_PROGRESS && !r.dryRun())
                 .map(RunReport::reportId).toList();
@@ -193,8 +193,8 @@ class ReportHistoryIndexTest {
         String sha = Sha256.hexOf(file);
         RunReport producer = new RunReport("maintenance_20261126_000000", TaskStatus.SUCCESS, false,
                 Instant.parse("2026-11-26T00:00:00Z"), Instant.parse("2026-11-26T00:00:01Z"), 1, List.of(), List.of(),
-                List.of(), Map.of("replacements", List.of(Map.of("file", file.toAbsolutePath().toString(),
-                "old_sha256", "0".repeat(64), "new_sha256", sha))));
+                List.of(), RunDetail.builder().replacements(List.of(new RunDetail.Replacement(file.toAbsolutePath().toString(),
+                "0".repeat(64), sha))).build());
         store.write(producer);
         Instant cutoff = NEWEST.minus(SPACING.multipliedBy(600));
         String cutoffId = "maintenance_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
@@ -222,6 +222,6 @@ class ReportHistoryIndexTest {
 
     private void writeForeign(String id, TaskStatus status, boolean dryRun, Instant at) throws Exception {
         Files.writeString(ws.reportsDir().resolve(id + ".json"), ReportJson.write(new RunReport(id, status, dryRun, at, at,
-                0, List.of(), List.of(), List.of(), Map.of())));
+                0, List.of(), List.of(), List.of(), RunDetail.none())));
     }
 }

@@ -51,7 +51,7 @@ class ReadmeEmbeddingTest {
                     .sourceUrl("sti", pages.url("/sti")).build());
             assertThat(applied.dryRun()).isFalse();
             assertThat(applied.status().isFailure()).as(applied.toString()).isFalse();
-            assertThat(applied.detail().get("mode").toString()).contains("plan");
+            assertThat(applied.detail().mode()).contains("plan");
             assertThat(new String(ws.readData("sti_constituents.csv"))).contains("5E2.SI,5E2,Seatrium Limited");
             assertThat(ScreenerCache.isLoaded("sti")).as("the invalidator evicted the screener's copy").isFalse();
 

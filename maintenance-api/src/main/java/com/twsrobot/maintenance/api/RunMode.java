@@ -130,8 +130,7 @@ public sealed interface RunMode permits RunMode.Preview, RunMode.Apply, RunMode.
      * @return the mode
      */
     static RunMode of(RunReport report) {
-        Object label = report.detail().get("mode");
-        return parse(label == null ? null : label.toString()).filter(m -> m.dryRun() == report.dryRun())
+        return parse(report.detail().mode()).filter(m -> m.dryRun() == report.dryRun())
                 .orElse(report.dryRun() ? preview() : apply());
     }
 

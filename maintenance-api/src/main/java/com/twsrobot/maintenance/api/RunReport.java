@@ -2,7 +2,6 @@ package com.twsrobot.maintenance.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The record of one run: {@code report_id, status, dry_run, started_at, finished_at, duration_seconds,
@@ -12,13 +11,13 @@ import java.util.Map;
  */
 public record RunReport(String reportId, TaskStatus status, boolean dryRun, Instant startedAt, Instant finishedAt,
                         double durationSeconds, List<TaskResult> results, List<Notice> notices,
-                        Map<String, Object> detail) {
+                        RunDetail detail) {
 
-    /** Detail key present when another run held the lock; its value names the holder. */
+    /** The JSON key of {@link RunDetail#lockHeldBy()} (and of an event sync's own lock refusal). */
     public static final String LOCK_HELD_BY = "lock_held_by";
 
     /**
-     * Copies the lists and the detail map.
+     * Copies the lists; a null detail is {@link RunDetail#none()}.
      *
      * @param reportId        e.g. {@code maintenance_20260624_001500}
      * @param status          the run's status
@@ -33,7 +32,7 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
     public RunReport {
         results = List.copyOf(results);
         notices = List.copyOf(notices);
-        detail = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
+        detail = detail == null ? RunDetail.none() : detail;
     }
 
     /**
@@ -52,7 +51,7 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
      */
     public RunReport(String reportId, TaskStatus status, boolean dryRun, Instant startedAt, Instant finishedAt,
                      double durationSeconds, List<TaskResult> results, List<String> warnings, List<String> errors,
-                     Map<String, Object> detail) {
+                     RunDetail detail) {
         this(reportId, status, dryRun, startedAt, finishedAt, durationSeconds, results,
                 ValidationResult.uncoded(warnings, errors), detail);
     }
@@ -78,10 +77,10 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
     /**
      * Whether the run did nothing because another run held the lock.
      *
-     * @return true when {@link #LOCK_HELD_BY} is in the detail
+     * @return true when the detail names the lock's holder
      */
     public boolean refusedByLock() {
-        return detail.containsKey(LOCK_HELD_BY);
+        return detail.lockHeldBy() != null;
     }
 
     /**

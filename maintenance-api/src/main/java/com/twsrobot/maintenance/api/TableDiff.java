@@ -2,7 +2,6 @@ package com.twsrobot.maintenance.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,20 +25,6 @@ public record TableDiff(List<SymbolChange> added, List<SymbolChange> removed, Li
      * @param newValue its value after
      */
     public record FieldChange(String symbol, String field, String oldValue, String newValue) {
-
-        /**
-         * The change as reports list it.
-         *
-         * @return {@code {symbol, field, old, new}}
-         */
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("symbol", symbol);
-            m.put("field", field);
-            m.put("old", oldValue);
-            m.put("new", newValue);
-            return m;
-        }
     }
 
     /**

@@ -80,14 +80,14 @@ class RunModeTest {
     void aReportsModeIsReadFromItsDetailElseItsDryRunFlag() {
         Instant t = Instant.parse("2026-06-24T00:15:00Z");
         RunReport preview = new RunReport("maintenance_20260624_001500", TaskStatus.SUCCESS, true, t, t, 0, List.of(),
-                List.of(), List.of(), Map.of("mode", "dry run of ROLLBACK to backup 20260601_000000"));
+                List.of(), List.of(), RunDetail.builder().mode("dry run of ROLLBACK to backup 20260601_000000").build());
         assertThat(RunMode.of(preview)).isEqualTo(RunMode.rollbackPreview("20260601_000000"));
         RunReport refused = new RunReport("maintenance_20260624_001501", TaskStatus.FAILED, false, t, t, 0, List.of(),
-                List.of(), List.of("locked"), Map.of());
+                List.of(), List.of("locked"), RunDetail.none());
         assertThat(RunMode.of(refused)).isEqualTo(RunMode.apply());
         // A label that contradicts dry_run is not believed.
         RunReport odd = new RunReport("maintenance_20260624_001502", TaskStatus.SUCCESS, true, t, t, 0, List.of(),
-                List.of(), List.of(), Map.of("mode", "APPLY"));
+                List.of(), List.of(), RunDetail.builder().mode("APPLY").build());
         assertThat(RunMode.of(odd)).isEqualTo(RunMode.preview());
     }
 }

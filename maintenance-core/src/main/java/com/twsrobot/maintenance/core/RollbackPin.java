@@ -113,7 +113,7 @@ final class RollbackPin {
             List<RunReport> page = reports.select(new ReportFilter(Optional.of(task), Optional.empty(),
                     Optional.of(true), offset, PAGE));
             for (RunReport report : page) {
-                Optional<RunMode> mode = RunMode.parse(String.valueOf(report.detail().get("mode")));
+                Optional<RunMode> mode = RunMode.parse(report.detail().mode());
                 if (mode.isPresent() && mode.get() instanceof RunMode.Rollback r && !r.latest()) {
                     return Optional.of(new Previewed(report.reportId(), r.backupId()));
                 }

@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.IndexSpec;
 import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.Notice;
 import com.twsrobot.maintenance.api.NoticeCode;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
@@ -35,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +73,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         Instant started = clock.instant();
         RunJournal journal;
         try {
-            Map<String, Object> what = new LinkedHashMap<>();
-            what.put("mode", request.mode().label());
-            what.put("requested_tasks", request.tasks());
+            RunDetail what = RunDetail.builder().mode(request.mode().label()).requestedTasks(request.tasks()).build();
             journal = RunJournal.reserve(reports, writer, request.dryRun(), started, what);
             if (request.dryRun()) {
                 journal.begin();
@@ -94,8 +92,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             lock = RunLock.acquire(dataDir, "run " + journal.reportId() + " of " + (request.tasks().isEmpty()
                     ? request.mode().label() : request.tasks()), started);
         } catch (RunLock.HeldException e) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put(RunReport.LOCK_HELD_BY, e.holder());
+            RunDetail.Builder detail = RunDetail.builder().lockHeldBy(e.holder());
             List<Notice> notices = setupNotices();
             notices.add(Notice.error(NoticeCode.LOCK_HELD,
                     e.getMessage() + "; nothing was run (try again when it has finished)"));
@@ -105,7 +102,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             notices.add(Notice.error(NoticeCode.LOCK_HELD,
                     "could not take the run lock in " + dataDir.toAbsolutePath() + ": "
                     + CauseFormatter.describe(e) + "; nothing was run, no file was changed"));
-            return finish(request, started, journal.reportId(), List.of(), notices, new LinkedHashMap<>(), progress);
+            return finish(request, started, journal.reportId(), List.of(), notices, RunDetail.builder(), progress);
         }
         try {
             try {
@@ -136,7 +133,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         String message = "refused: the reports directory " + reportsDir.toAbsolutePath() + " cannot be written ("
                 + CauseFormatter.describe(e) + "); nothing was run, no file was changed";
         return new RunReport("maintenance_unrecorded", TaskStatus.FAILED, request.dryRun(), started, clock.instant(),
-                0, List.of(), List.of(), List.of(message), Map.of("report_written", false));
+                0, List.of(), List.of(), List.of(message), RunDetail.builder().reportWritten(false).build());
     }
 
     /**
@@ -175,12 +172,10 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                 notices.add(Notice.error(NoticeCode.BACKUP_REFUSED, e.getMessage()));
             }
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("mode", pinned.mode().label());
-        detail.put("trigger", request.trigger().wireName());
+        RunDetail.Builder detail = RunDetail.builder().mode(pinned.mode().label()).trigger(request.trigger().wireName());
         if (request.trigger() instanceof Trigger.Schedule && request.mode() instanceof RunMode.ApplyPlan plan) {
             // The schedule applies only under schedule.apply = when-clean, and only a clean plan.
-            detail.put("schedule_apply", "when-clean: plan " + plan.planId()
+            detail.scheduleApply("when-clean: plan " + plan.planId()
                     + " passed validation with no warnings and no errors, so the schedule applied it");
         }
         if (notices.stream().allMatch(Notice::isWarning)) { // a problem found before the run (a malformed calendar file) runs nothing
@@ -188,9 +183,9 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
         }
         // A task refused by a lock of its own (the event store's, shared by several hosts) refuses the run like ours.
         results.stream().map(r -> TaskDetails.toMap(r.detail()).get(RunReport.LOCK_HELD_BY)).filter(java.util.Objects::nonNull).findFirst()
-                .ifPresent(holder -> detail.putIfAbsent(RunReport.LOCK_HELD_BY, holder));
+                .ifPresent(holder -> detail.lockHeldBy(String.valueOf(holder)));
         if (!journal.replacements().isEmpty()) {
-            detail.put(RunJournal.REPLACEMENTS, journal.replacements());
+            detail.replacements(journal.replacements());
         }
         return finish(request, started, reportId, results, notices, detail, progress);
     }
@@ -208,13 +203,14 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
 
     /** Writes the run's final report; a failure to write it is in the returned report. */
     private RunReport finish(RunRequest request, Instant started, String reportId, List<TaskResult> results,
-                             List<Notice> notices, Map<String, Object> detail, Consumer<String> progress) {
+                             List<Notice> notices, RunDetail.Builder detail, Consumer<String> progress) {
         TaskStatus status = notices.stream().allMatch(Notice::isWarning) ? TaskStatus.ofRun(results.stream().map(TaskResult::status).toList())
                 : TaskStatus.FAILED;
         Instant finished = clock.instant();
         double seconds = Duration.between(started, finished).toNanos() / 1e9;
+        RunDetail run = detail.build();
         RunReport report = new RunReport(reportId, status, request.dryRun(), started, finished, seconds, results, notices,
-                detail);
+                run);
         try {
             reports.write(report);
         } catch (IOException | RuntimeException e) {
@@ -224,7 +220,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
             withError.add(Notice.error(NoticeCode.WRITE_FAILED, "the report could not be written to "
                     + reportsDir.toAbsolutePath() + ": " + CauseFormatter.describe(e)));
             report = new RunReport(reportId, TaskStatus.FAILED, report.dryRun(), started, finished, seconds, results,
-                    withError, detail);
+                    withError, run);
         }
         progress.accept("run " + reportId + " finished: " + report.status().wireName());
         return report;
@@ -232,7 +228,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
 
     /** Resolves and runs the request's tasks (the caller holds the run lock when they may write); problems go to errors. */
     private void runTasks(RunRequest request, Instant started, RunJournal journal, Consumer<String> progress,
-                          List<TaskResult> results, List<Notice> notices, Map<String, Object> detail) {
+                          List<TaskResult> results, List<Notice> notices, RunDetail.Builder detail) {
         String reportId = journal.reportId();
         try {
             RunRequest effective = request.withDefaultSourceUrls(defaultSourceUrls).withDefaultSourceTimeout(sourceTimeout);
@@ -258,7 +254,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                 // A reserved report id left empty by a run that died before its first write; an hour, as for temp files.
                 swept.addAll(reports.removeEmptyReserved(Duration.ofHours(1)));
                 if (!swept.isEmpty()) {
-                    detail.put("removed_temp_files", swept.stream().map(Path::toString).toList());
+                    detail.removedTempFiles(swept.stream().map(Path::toString).toList());
                     notices.add(Notice.warning(NoticeCode.RUN_NOTE, "removed " + swept.size()
                             + " temp file(s) left by an interrupted run: " + swept));
                 }
@@ -266,7 +262,7 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
                 // Retention keeps the reports just marked interrupted, and every report that produced a current file.
                 List<Path> pruned = reports.prune(clock.instant().minus(keepReportsFor), java.util.Set.copyOf(interrupted));
                 if (!pruned.isEmpty()) {
-                    detail.put("pruned_reports", pruned.stream().map(Path::toString).toList());
+                    detail.prunedReports(pruned.stream().map(Path::toString).toList());
                 }
             }
         } catch (PlanCheck.Refused e) {
@@ -283,12 +279,12 @@ record RunExecution(Path dataDir, Path reportsDir, Clock clock, Consumer<String>
     }
 
     /** Marks the reports of runs that died mid-way as interrupted, says so in this run's report, returns their ids. */
-    private List<String> recoverInterrupted(String reportId, List<Notice> notices, Map<String, Object> detail) {
+    private List<String> recoverInterrupted(String reportId, List<Notice> notices, RunDetail.Builder detail) {
         List<InterruptedRuns.Marked> marked = InterruptedRuns.mark(reports, writer, reportId, clock.instant());
         if (marked.isEmpty()) {
             return List.of();
         }
-        detail.put("interrupted_runs", marked.stream().map(InterruptedRuns.Marked::reportId).toList());
+        detail.interruptedRuns(marked.stream().map(InterruptedRuns.Marked::reportId).toList());
         for (InterruptedRuns.Marked m : marked) {
             notices.add(Notice.warning(NoticeCode.RUN_NOTE,
                     "run " + m.reportId() + " was interrupted before it finished; its report now says so"

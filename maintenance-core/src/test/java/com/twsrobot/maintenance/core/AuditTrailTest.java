@@ -233,11 +233,11 @@ class AuditTrailTest {
 
         MaintenanceRunner next = builder().build();
         RunReport after = next.run(RunRequest.builder().task("hsi_constituents").apply().build());
-        assertThat(after.detail()).containsEntry("interrupted_runs", List.of(crashed.reportId()));
+        assertThat(after.detail().interruptedRuns()).containsExactly(crashed.reportId());
         assertThat(after.warnings()).anyMatch(w -> w.contains(crashed.reportId()) && w.contains("hsi_constituents.csv"));
         RunReport marked = next.report(crashed.reportId()).orElseThrow();
         assertThat(marked.status()).isEqualTo(TaskStatus.INTERRUPTED);
-        assertThat(marked.detail().get("replaced_files")).asList().singleElement().asString()
+        assertThat(marked.detail().replacedFiles()).singleElement().asString()
                 .endsWith("hsi_constituents.csv");
         assertThat(marked.errors()).anyMatch(e -> e.contains("interrupted"));
     }

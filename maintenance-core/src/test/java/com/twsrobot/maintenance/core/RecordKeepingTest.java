@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -27,7 +28,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,12 +74,12 @@ class RecordKeepingTest {
                     .isEqualTo("failed");
         }
         assertThat(refused.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(refused.detail().get(RunReport.LOCK_HELD_BY)).asString().contains("a test holding the lock");
+        assertThat(refused.detail().lockHeldBy()).contains("a test holding the lock");
         assertThat(refused.errors()).singleElement().asString().contains("holds").contains("nothing was run");
 
         RunReport next = apply(runner, 80);
 
-        assertThat(next.detail()).doesNotContainKey("interrupted_runs");
+        assertThat(next.detail().interruptedRuns()).isNull();
         assertThat(onDisk(refused.reportId()).path("status").asText()).isEqualTo("failed");
         assertThat(onDisk(refused.reportId()).path("detail").path(RunReport.LOCK_HELD_BY).asText())
                 .contains("a test holding the lock");
@@ -91,9 +91,9 @@ class RecordKeepingTest {
         // Two dry runs under way, as their journals write them: one of this very process, one of an
         // earlier process that had the same pid (its recorded start time differs).
         ReportStore store = new ReportStore(ws.reportsDir(), AtomicFileWriter.DEFAULT);
-        RunJournal live = RunJournal.reserve(store, AtomicFileWriter.DEFAULT, true, clock.instant(), Map.of());
+        RunJournal live = RunJournal.reserve(store, AtomicFileWriter.DEFAULT, true, clock.instant(), RunDetail.none());
         live.begin();
-        RunJournal reused = RunJournal.reserve(store, AtomicFileWriter.DEFAULT, true, clock.instant(), Map.of());
+        RunJournal reused = RunJournal.reserve(store, AtomicFileWriter.DEFAULT, true, clock.instant(), RunDetail.none());
         reused.begin();
         Path file = ws.reportsDir().resolve(reused.reportId() + ".json");
         ObjectNode node = (ObjectNode) ReportJson.mapper().readTree(Files.readString(file));
@@ -104,7 +104,7 @@ class RecordKeepingTest {
 
         RunReport writer = apply(runner, 80);
 
-        assertThat(writer.detail().get("interrupted_runs")).asList().containsExactly(reused.reportId());
+        assertThat(writer.detail().interruptedRuns()).containsExactly(reused.reportId());
         assertThat(onDisk(live.reportId()).path("status").asText()).isEqualTo("in_progress");
         assertThat(onDisk(reused.reportId()).path("status").asText()).isEqualTo("interrupted");
     }
@@ -133,7 +133,7 @@ class RecordKeepingTest {
         MaintenanceRunner later = builder().keepReportsFor(Duration.ofDays(90)).build();
         RunReport recovery = apply(later, 81); // replaces the file again, then prunes reports older than 90 days
 
-        assertThat(recovery.detail().get("interrupted_runs")).asList().containsExactly(killed);
+        assertThat(recovery.detail().interruptedRuns()).containsExactly(killed);
         assertThat(ws.reportsDir().resolve(killed + ".json")).as("kept by the run that marked it").exists();
         JsonNode record = onDisk(killed);
         assertThat(record.path("status").asText()).isEqualTo("interrupted");
@@ -145,12 +145,13 @@ class RecordKeepingTest {
         MaintenanceRunner runner = builder().keepReportsFor(Duration.ofDays(90)).build();
         RunReport superseded = apply(runner, 79);
         RunReport producer = apply(runner, 80);
-        assertThat(producer.detail().get(RunJournal.REPLACEMENTS)).asString().contains("hsi_constituents.csv");
+        assertThat(producer.detail().replacements()).singleElement().extracting(RunDetail.Replacement::file).asString()
+                .endsWith("hsi_constituents.csv");
         clock.advance(Duration.ofDays(100));
 
         RunReport unchanged = apply(runner, 80); // same rows: writes nothing, prunes
 
-        assertThat(unchanged.detail()).containsKey("pruned_reports");
+        assertThat(unchanged.detail().prunedReports()).isNotEmpty();
         assertThat(ws.reportsDir().resolve(superseded.reportId() + ".json")).doesNotExist();
         assertThat(ws.reportsDir().resolve(producer.reportId() + ".json")).exists();
         assertThat(ws.reportsDir().resolve(producer.reportId() + ".md")).exists();
@@ -199,7 +200,7 @@ class RecordKeepingTest {
 
         assertThat(old).doesNotExist();
         assertThat(young).as("may belong to a run about to write it").exists();
-        assertThat(applied.detail().get("removed_temp_files")).asList().containsExactly(old.toString());
+        assertThat(applied.detail().removedTempFiles()).containsExactly(old.toString());
         assertThat(applied.warnings()).anyMatch(w -> w.contains("removed 1 temp file"));
         assertThat(List.of(applied.status())).containsAnyOf(TaskStatus.SUCCESS, TaskStatus.WARNING);
     }

@@ -66,9 +66,9 @@ class RollbackAndRetentionTest {
         String newest = runner.backups(Optional.of("hsi_constituents")).get(0).id();
         // The preview pins "latest" to the id it previewed: its report's mode names it.
         assertThat(RunMode.of(preview)).isEqualTo(RunMode.rollbackPreview(newest));
-        assertThat(preview.detail()).containsEntry("mode", "dry run of ROLLBACK to backup " + newest);
+        assertThat(preview.detail().mode()).isEqualTo("dry run of ROLLBACK to backup " + newest);
         RunReport rolledBack = runner.rollback("hsi_constituents", RunMode.LATEST_BACKUP);
-        assertThat(rolledBack.detail()).containsEntry("mode", "ROLLBACK to backup " + newest);
+        assertThat(rolledBack.detail().mode()).isEqualTo("ROLLBACK to backup " + newest);
         assertThat(only(rolledBack).status()).as(rolledBack.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
         assertThat(ws.readData("hsi_constituents.csv")).isEqualTo(afterFirst);
         assertThat(only(rolledBack).source()).startsWith("backup:");
@@ -164,6 +164,6 @@ class RollbackAndRetentionTest {
         assertThat(ws.reportsDir().resolve(old.reportId() + ".md")).doesNotExist();
         assertThat(ws.reportsDir().resolve(old.reportId() + ".hsi_constituents.plan.json")).doesNotExist();
         assertThat(ws.reportsDir().resolve(recent.reportId() + ".json")).exists();
-        assertThat(applied.detail()).containsKey("pruned_reports");
+        assertThat(applied.detail().prunedReports()).isNotEmpty();
     }
 }

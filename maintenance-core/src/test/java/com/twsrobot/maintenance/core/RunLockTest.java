@@ -106,7 +106,7 @@ class RunLockTest {
                 .clock(clock).progressListener(m -> { }).source(FakeSource.returning("hsi", Rows.hkexCodes(80))).build();
         RunReport report = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
         assertThat(ws.dataFile(leftover)).doesNotExist();
-        assertThat(report.detail().get("removed_temp_files").toString()).contains(leftover);
+        assertThat(report.detail().removedTempFiles().toString()).contains(leftover);
         assertThat(report.warnings()).anyMatch(w -> w.contains("left by an interrupted run"));
     }
 }

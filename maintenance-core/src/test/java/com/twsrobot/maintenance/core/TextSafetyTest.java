@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.ConfigurationException;
 import com.twsrobot.maintenance.api.ConstituentRow;
 import com.twsrobot.maintenance.api.RunReport;
@@ -163,7 +164,7 @@ class TextSafetyTest {
                 .warning("a warning about " + name).finish(Instant.parse("2026-06-24T00:15:01Z"));
         RunReport report = new RunReport("maintenance_20260624_001500", TaskStatus.SUCCESS, true,
                 Instant.parse("2026-06-24T00:15:00Z"), Instant.parse("2026-06-24T00:15:01Z"), 1, List.of(task),
-                List.of("run warning " + name), List.of(), Map.of());
+                List.of("run warning " + name), List.of(), RunDetail.none());
 
         String md = ReportMarkdown.write(report);
 

@@ -239,7 +239,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         TableDiff diff = TableDiff.between(current.map(ConstituentFile::table)
                 .orElse(ConstituentTable.of(spec.hasDisplaySymbol(), List.of())), p.written());
         result.added(diff.added()).removed(diff.removed());
-        result.detail("changed_rows", diff.changed().stream().map(TableDiff.FieldChange::toMap).toList());
+        result.detail("changed_rows", diff.changed().stream().map(ConstituentRefreshTask::changedRow).toList());
         if (current.isPresent()) {
             ChangeAnalysis analysis = ChangeAnalysis.of(diff.added(), diff.removed(),
                     facts.map(SourceFacts::changes).orElse(List.of()), day);
@@ -601,5 +601,15 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
 
     private static String describe(Exception e) {
         return CauseFormatter.describe(e);
+    }
+
+    /** A changed row as reports list it: {@code {symbol, field, old, new}}. */
+    private static Map<String, Object> changedRow(TableDiff.FieldChange c) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("symbol", c.symbol());
+        m.put("field", c.field());
+        m.put("old", c.oldValue());
+        m.put("new", c.newValue());
+        return m;
     }
 }

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.CauseFormatter;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.Sha256;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -15,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -72,17 +71,17 @@ public final class InterruptedRuns {
         if (!report.dryRun()) {
             return true; // writing runs hold the lock, and the caller holds it now
         }
-        Object pid = report.detail().get("pid");
-        if (!hostName().equals(report.detail().get("host")) || !(pid instanceof Number n)) {
+        Long pid = report.detail().pid();
+        if (!hostName().equals(report.detail().host()) || pid == null) {
             return false; // another host's dry run: we cannot tell, and a dry run changed nothing
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(n.longValue()).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             return true;
         }
-        Object recorded = report.detail().get(RunJournal.PROCESS_STARTED_AT);
+        String recorded = report.detail().processStartedAt();
         Optional<String> actual = process.get().info().startInstant().map(InterruptedRuns::second);
-        return recorded instanceof String r && actual.isPresent() && !second(Instant.parse(r)).equals(actual.get());
+        return recorded != null && actual.isPresent() && !second(Instant.parse(recorded)).equals(actual.get());
     }
 
     /** When this process started, to the second, if the OS says. */
@@ -94,34 +93,28 @@ public final class InterruptedRuns {
         return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
-    @SuppressWarnings("unchecked")
     private static Marked markOne(ReportStore store, AtomicFileWriter writer, RunReport report, Instant now)
             throws IOException {
         List<String> replaced = new ArrayList<>();
         List<String> notReplaced = new ArrayList<>();
         List<String> changedSince = new ArrayList<>();
-        Object pending = report.detail().get(RunJournal.PENDING_REPLACEMENTS);
-        if (pending instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> entry = (Map<String, Object>) o;
-                String file = String.valueOf(entry.get("file"));
+        List<RunDetail.Replacement> pending = report.detail().pendingReplacements();
+        if (pending != null) {
+            for (RunDetail.Replacement entry : pending) {
+                String file = String.valueOf(entry.file());
                 String sha = currentSha(Path.of(file));
-                if (sha.equals(entry.get("new_sha256"))) {
+                if (sha.equals(entry.newSha256())) {
                     replaced.add(file);
-                } else if (sha.equals(entry.get("old_sha256"))) {
+                } else if (sha.equals(entry.oldSha256())) {
                     notReplaced.add(file);
                 } else {
                     changedSince.add(file);
                 }
             }
         }
-        Map<String, Object> detail = new LinkedHashMap<>(report.detail());
-        detail.put("interrupted_detected_at", ReportJson.timestamp(now));
-        detail.put("replaced_files", replaced);
-        detail.put("not_replaced_files", notReplaced);
-        if (!changedSince.isEmpty()) {
-            detail.put("changed_since_files", changedSince);
-        }
+        RunDetail detail = report.detail().toBuilder().interruptedDetectedAt(ReportJson.timestamp(now))
+                .replacedFiles(replaced).notReplacedFiles(notReplaced)
+                .changedSinceFiles(changedSince.isEmpty() ? null : changedSince).build();
         List<String> errors = new ArrayList<>(report.errors());
         errors.add("the run was interrupted (its process ended before it finished); "
                 + (replaced.isEmpty() ? "no file was replaced" : "files replaced: " + replaced)

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.report;
 
 import com.twsrobot.maintenance.api.CauseFormatter;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -1087,13 +1088,11 @@ public final class ReportIndex {
     /** The files a report says its run wrote, with the SHA-256 it wrote to each (what retention keeps it for). */
     static Map<String, String> writtenVersions(RunReport report) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String key : List.of(RunJournal.REPLACEMENTS, RunJournal.PENDING_REPLACEMENTS)) {
-            if (report.detail().get(key) instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Map<?, ?> entry && entry.get("file") instanceof String f
-                            && entry.get("new_sha256") instanceof String sha) {
-                        out.put(f, sha);
-                    }
+        for (List<RunDetail.Replacement> list : java.util.Arrays.asList(report.detail().replacements(),
+                report.detail().pendingReplacements())) {
+            for (RunDetail.Replacement entry : list == null ? List.<RunDetail.Replacement>of() : list) {
+                if (entry.file() != null && entry.newSha256() != null) {
+                    out.put(entry.file(), entry.newSha256());
                 }
             }
         }

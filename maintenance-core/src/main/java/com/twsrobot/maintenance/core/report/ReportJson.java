@@ -64,7 +64,7 @@ public final class ReportJson {
         return new ReportLayout.Run(report.reportId(), report.status().wireName(), report.dryRun(),
                 timestamp(report.startedAt()), timestamp(report.finishedAt()), seconds(report.durationSeconds()),
                 report.results().stream().map(ReportJson::layout).toList(), report.warnings(), report.errors(),
-                withNotices(report.detail(), NoticeJson.entries(report.notices(), NoticeJson.RUN)));
+                withNotices(TaskDetails.toMap(report.detail()), NoticeJson.entries(report.notices(), NoticeJson.RUN)));
     }
 
     private static ReportLayout.Task layout(TaskResult result) {
@@ -99,7 +99,8 @@ public final class ReportJson {
         changes(node.putArray("added"), diff.added());
         changes(node.putArray("removed"), diff.removed());
         ArrayNode changed = node.putArray("changed_rows");
-        diff.changed().forEach(c -> changed.add(MAPPER.valueToTree(c.toMap())));
+        diff.changed().forEach(c -> changed.addObject().put("symbol", c.symbol()).put("field", c.field())
+                .put("old", c.oldValue()).put("new", c.newValue()));
         return node;
     }
 
@@ -227,7 +228,7 @@ public final class ReportJson {
                 TaskStatus.fromWireName(Objects.requireNonNullElse(run.status(), "")), run.dryRun(),
                 Instant.parse(String.valueOf(run.startedAt())), Instant.parse(String.valueOf(run.finishedAt())),
                 seconds(run.durationSeconds()), results, NoticeJson.notices(orEmpty(run.warnings()),
-                orEmpty(run.errors()), NoticeJson.read(MAPPER, detail), NoticeJson.RUN), withoutNotices(detail));
+                orEmpty(run.errors()), NoticeJson.read(MAPPER, detail), NoticeJson.RUN), TaskDetails.ofRun(withoutNotices(detail)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper READER = MAPPER.copy()

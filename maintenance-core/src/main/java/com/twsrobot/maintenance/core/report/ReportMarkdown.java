@@ -36,7 +36,7 @@ public final class ReportMarkdown {
         md.append("- Status: **").append(report.status().wireName()).append("**\n");
         md.append("- Mode: ").append(RunMode.of(report) instanceof RunMode.Rollback r ? text(r.title())
                 + (r.apply() ? "" : " (nothing written)") : report.dryRun() ? "dry run (nothing written)" : "apply").append('\n');
-        RunDetail run = TaskDetails.ofRun(report);
+        RunDetail run = report.detail();
         Trigger trigger = triggerOf(run);
         if (trigger instanceof Trigger.Schedule) {
             md.append("- Trigger: schedule").append(run.scheduleApply() != null

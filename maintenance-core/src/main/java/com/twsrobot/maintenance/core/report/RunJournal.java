@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -9,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run's report while the run is under way: written as {@code in_progress} by {@link #begin()} (a dry
@@ -23,10 +22,6 @@ import java.util.Map;
  */
 public final class RunJournal {
 
-    /** Run-detail key listing {@code {file, old_sha256, new_sha256}} for each replace the run began. */
-    public static final String PENDING_REPLACEMENTS = "pending_replacements";
-    /** The same list in a finished run's report: what retention keeps a report for (see {@link ReportStore#prune}). */
-    public static final String REPLACEMENTS = "replacements";
     /** Run-detail key: when this run's process started, so a reused pid is not taken for the run. */
     public static final String PROCESS_STARTED_AT = "process_started_at";
 
@@ -35,17 +30,17 @@ public final class RunJournal {
     private final boolean dryRun;
     private final Instant startedAt;
     private final AtomicFileWriter writer;
-    private final Map<String, Object> detail = new LinkedHashMap<>();
-    private final List<Map<String, String>> pending = new ArrayList<>();
+    private final RunDetail detail;
+    private final List<RunDetail.Replacement> pending = new ArrayList<>();
 
     private RunJournal(ReportStore store, String reportId, boolean dryRun, Instant startedAt, AtomicFileWriter writer,
-                       Map<String, Object> detail) {
+                       RunDetail detail) {
         this.store = store;
         this.reportId = reportId;
         this.dryRun = dryRun;
         this.startedAt = startedAt;
         this.writer = dryRun ? writer.withoutFsync() : writer; // a dry run replaces nothing
-        this.detail.putAll(detail);
+        this.detail = detail;
     }
 
     /**
@@ -55,12 +50,10 @@ public final class RunJournal {
      * @throws IOException when the reports directory cannot be written: the run must not go ahead
      */
     public static RunJournal reserve(ReportStore store, AtomicFileWriter writer, boolean dryRun, Instant startedAt,
-                                     Map<String, Object> detail) throws IOException {
+                                     RunDetail detail) throws IOException {
         String id = store.reserve(startedAt);
-        Map<String, Object> d = new LinkedHashMap<>(detail);
-        d.put("pid", ProcessHandle.current().pid());
-        d.put("host", InterruptedRuns.hostName());
-        InterruptedRuns.processStart().ifPresent(at -> d.put(PROCESS_STARTED_AT, at));
+        RunDetail d = detail.toBuilder().pid(ProcessHandle.current().pid()).host(InterruptedRuns.hostName())
+                .processStartedAt(InterruptedRuns.processStart().orElse(null)).build();
         return new RunJournal(store, id, dryRun, startedAt, writer, d);
     }
 
@@ -73,8 +66,8 @@ public final class RunJournal {
         write();
     }
 
-    /** Every replace the run began, as {@link #PENDING_REPLACEMENTS} lists them. */
-    public synchronized List<Map<String, String>> replacements() {
+    /** Every replace the run began, as {@link RunDetail#pendingReplacements()} lists them. */
+    public synchronized List<RunDetail.Replacement> replacements() {
         return List.copyOf(pending);
     }
 
@@ -88,10 +81,8 @@ public final class RunJournal {
      * @throws IOException when the record cannot be written: the caller must not replace the file
      */
     public synchronized void aboutToReplace(Path file, String oldSha256, String newSha256) throws IOException {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("file", file.toAbsolutePath().normalize().toString());
-        entry.put("old_sha256", oldSha256);
-        entry.put("new_sha256", newSha256);
+        RunDetail.Replacement entry = new RunDetail.Replacement(file.toAbsolutePath().normalize().toString(),
+                oldSha256, newSha256);
         pending.add(entry);
         try {
             write();
@@ -102,10 +93,7 @@ public final class RunJournal {
     }
 
     private void write() throws IOException {
-        Map<String, Object> d = new LinkedHashMap<>(detail);
-        if (!pending.isEmpty()) {
-            d.put(PENDING_REPLACEMENTS, List.copyOf(pending));
-        }
+        RunDetail d = pending.isEmpty() ? detail : detail.toBuilder().pendingReplacements(pending).build();
         RunReport report = new RunReport(reportId, TaskStatus.IN_PROGRESS, dryRun, startedAt, startedAt, 0, List.of(),
                 List.of(), List.of(), d);
         store.write(report, writer, false);

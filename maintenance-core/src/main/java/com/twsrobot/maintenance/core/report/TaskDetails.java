@@ -160,27 +160,72 @@ public final class TaskDetails {
         return new PluginDetail(detail);
     }
 
+    /** Mix-in: a run detail's extension is written as its own keys, not as a component. */
+    abstract static class RunDetailMixIn {
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        abstract PluginDetail extra();
+    }
+
+    /** The keys the {@link RunDetail} components are written as. */
+    private static final Set<String> RUN_KEYS = java.util.Arrays.stream(RunDetail.class.getRecordComponents())
+            .map(c -> c.getName()).filter(n -> !n.equals("extra"))
+            .map(n -> new PropertyNamingStrategies.SnakeCaseStrategy().translate(n))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /**
-     * A report's run-wide facts as a {@link RunDetail}; a fact of another shape than expected (a plug-in
-     * host's own) reads as absent, never as an error.
+     * A report's run-wide facts (as its {@code detail} holds them) as a {@link RunDetail}: each key a
+     * component names and whose value that component writes back the same (numbers by value) is that
+     * component; every other key (a foreign or old report's, a value of another shape) stays, as written,
+     * in {@link RunDetail#extra()}. Never an error.
+     *
+     * @param detail the run-wide keys and values
+     * @return the typed detail
      */
-    public static RunDetail ofRun(RunReport report) {
-        Map<String, Object> known = new java.util.LinkedHashMap<>();
-        for (String key : List.of("mode", "trigger", "schedule_apply", RunReport.LOCK_HELD_BY)) {
-            if (report.detail().get(key) != null) {
-                known.put(key, String.valueOf(report.detail().get(key)));
+    public static RunDetail ofRun(Map<String, Object> detail) {
+        if (RUN_KEYS.containsAll(detail.keySet()) && !detail.containsValue(null)) { // the usual case: one conversion
+            try {
+                RunDetail whole = RUN_MAPPER.convertValue(detail, RunDetail.class);
+                if (sameTree(toMap(whole), detail)) {
+                    return whole;
+                }
+            } catch (IllegalArgumentException e) {
+                // a value of another shape: sorted out key by key below
             }
         }
-        for (String key : List.of("removed_temp_files", "pruned_reports", "interrupted_runs")) {
-            known.put(key, report.detail().get(key));
+        Map<String, Object> known = new java.util.LinkedHashMap<>();
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : detail.entrySet()) {
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put(e.getKey(), e.getValue());
+            boolean typed = false;
+            if (e.getValue() != null && RUN_KEYS.contains(e.getKey())) {
+                try {
+                    typed = sameTree(toMap(RUN_MAPPER.convertValue(one, RunDetail.class)), one);
+                } catch (IllegalArgumentException ex) {
+                    typed = false; // a value of another shape than the component's: kept as written
+                }
+            }
+            (typed ? known : extra).put(e.getKey(), e.getValue());
         }
-        try {
-            return MAPPER.convertValue(known, RunDetail.class);
-        } catch (IllegalArgumentException e) {
-            known.keySet().removeAll(List.of("removed_temp_files", "pruned_reports", "interrupted_runs"));
-            return MAPPER.convertValue(known, RunDetail.class);
-        }
+        RunDetail run = RUN_MAPPER.convertValue(known, RunDetail.class);
+        return extra.isEmpty() ? run : run.toBuilder().extra(new PluginDetail(extra)).build();
     }
+
+    /**
+     * A run detail as the report writes it: the stated components in snake case, then the extension's keys.
+     *
+     * @param detail the run-wide facts
+     * @return its keys and values
+     */
+    public static Map<String, Object> toMap(RunDetail detail) {
+        Map<String, Object> out = RUN_MAPPER.convertValue(detail,
+                new TypeReference<java.util.LinkedHashMap<String, Object>>() {
+                });
+        detail.extra().values().forEach(out::putIfAbsent);
+        return out;
+    }
+
+    private static final ObjectMapper RUN_MAPPER = MAPPER.copy().addMixIn(RunDetail.class, RunDetailMixIn.class);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.Set<String> all = new java.util.HashSet<>(a);

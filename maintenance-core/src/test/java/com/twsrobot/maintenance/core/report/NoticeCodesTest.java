@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.Notice;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.RunReport;
@@ -104,7 +105,7 @@ class NoticeCodesTest {
         TaskResult plugin = TaskResult.builder("my_task", true, clock.instant()).warning("a plug-in's own words")
                 .warning(NoticeCode.CHURN, "coded").finish(clock.instant());
         RunReport report = new RunReport("maintenance_20260624_001500", plugin.status(), true, clock.instant(),
-                clock.instant(), 0, List.of(plugin), List.of(), java.util.Map.of());
+                clock.instant(), 0, List.of(plugin), List.of(), com.twsrobot.maintenance.api.RunDetail.none());
         String json = ReportJson.write(report);
         assertThat(json).doesNotContain("\"message\" : \"a plug-in's own words\"").contains("\"code\" : \"churn\"");
         RunReport later = ReportJson.read(json.replace("\"code\" : \"churn\"", "\"code\" : \"a_later_code\""));

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskStatus;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,14 +48,14 @@ class ReportIndexProcessesTest {
         for (int i = 0; i < 20; i++) { // this process writes too, and one report goes straight to disk
             Instant at = Instant.parse(start).plusSeconds(i);
             String id = store.reserve(at);
-            store.write(new RunReport(id, TaskStatus.WARNING, true, at, at, 0, List.of(), List.of(), List.of(), Map.of()));
+            store.write(new RunReport(id, TaskStatus.WARNING, true, at, at, 0, List.of(), List.of(), List.of(), RunDetail.none()));
             written.add(id);
             store.list(1);
         }
         String foreign = "maintenance_20260623_000100_77";
         Files.writeString(reports.resolve(foreign + ".json"), ReportJson.write(new RunReport(foreign, TaskStatus.FAILED,
                 false, Instant.parse("2026-06-23T00:01:00Z"), Instant.parse("2026-06-23T00:01:00Z"), 0, List.of(),
-                List.of(), List.of(), Map.of())));
+                List.of(), List.of(), RunDetail.none())));
         written.add(foreign);
         for (int c = 0; c < children.size(); c++) {
             outputs.get(c).lines().forEach(written::add);

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.ReportSummary;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskResult;
@@ -41,7 +42,7 @@ class ReportIndexTest {
     private static RunReport report(String id, TaskStatus status, boolean dryRun, Instant at) {
         TaskResult r = TaskResult.builder("hsi_constituents", dryRun, at).source("test").finish(at);
         return new RunReport(id, status, dryRun, at, at, 0, status == TaskStatus.IN_PROGRESS ? List.of() : List.of(r),
-                List.of(), List.of(), Map.of("mode", dryRun ? "dry run" : "APPLY"));
+                List.of(), List.of(), RunDetail.builder().mode(dryRun ? "dry run" : "APPLY").build());
     }
 
     /** Reserves and writes a finished report as a run does; returns its id. */
@@ -109,7 +110,7 @@ class ReportIndexTest {
     private static RunReport wrote(String id, String file, String sha256, Instant at) {
         TaskResult r = TaskResult.builder("hsi_constituents", false, at).source("test").detail("changed", true)
                 .detail("written", true).detail("file", file).detail("sha256", sha256).finish(at);
-        return new RunReport(id, TaskStatus.SUCCESS, false, at, at, 0, List.of(r), List.of(), List.of(), Map.of("mode", "APPLY"));
+        return new RunReport(id, TaskStatus.SUCCESS, false, at, at, 0, List.of(r), List.of(), List.of(), RunDetail.builder().mode("APPLY").build());
     }
 
     @Test

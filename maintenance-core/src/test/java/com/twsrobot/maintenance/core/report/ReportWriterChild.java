@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.core.report;
 
+import com.twsrobot.maintenance.api.RunDetail;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.TaskStatus;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -7,7 +8,6 @@ import com.twsrobot.maintenance.core.io.AtomicFileWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The child JVM of {@link ReportIndexProcessesTest}: reserves and writes {@code COUNT} reports (a few a
@@ -27,8 +27,8 @@ public final class ReportWriterChild {
             Instant at = start.plusSeconds(i / 3);
             String id = store.reserve(at);
             store.write(new RunReport(id, TaskStatus.IN_PROGRESS, false, at, at, 0, List.of(), List.of(), List.of(),
-                    Map.of()), AtomicFileWriter.DEFAULT.withoutFsync(), false);
-            store.write(new RunReport(id, TaskStatus.SUCCESS, false, at, at, 0, List.of(), List.of(), List.of(), Map.of()));
+                    RunDetail.none()), AtomicFileWriter.DEFAULT.withoutFsync(), false);
+            store.write(new RunReport(id, TaskStatus.SUCCESS, false, at, at, 0, List.of(), List.of(), List.of(), RunDetail.none()));
             if (i % 10 == 0) {
                 store.list(1);
             }

@@ -65,16 +65,37 @@ class TaskDetailsTest {
 
     @Test
     void aReportsRunWideFactsReadAsARunDetail() throws Exception {
-        com.twsrobot.maintenance.api.RunDetail apply = TaskDetails.ofRun(ReportJson.read(GoldenFiles.json(GoldenFiles.APPLY_PLAN)));
+        com.twsrobot.maintenance.api.RunDetail apply = ReportJson.read(GoldenFiles.json(GoldenFiles.APPLY_PLAN)).detail();
         assertThat(apply.mode()).isEqualTo("APPLY of plan " + GoldenFiles.PREVIEW);
         assertThat(apply.trigger()).isEqualTo("manual");
         assertThat(apply.lockHeldBy()).isNull();
-        assertThat(apply.prunedReports()).isEmpty();
-        RunReport odd = new RunReport("maintenance_20261203_120000", com.twsrobot.maintenance.api.TaskStatus.FAILED, false,
-                java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, List.of(), List.of(),
-                Map.of("lock_held_by", "pid 7 on h", "pruned_reports", "not a list"));
-        assertThat(TaskDetails.ofRun(odd).lockHeldBy()).isEqualTo("pid 7 on h");
-        assertThat(TaskDetails.ofRun(odd).prunedReports()).isEmpty();
+        assertThat(apply.prunedReports()).isNull();
+        assertThat(apply.replacements()).isNotEmpty().allSatisfy(r -> assertThat(r.newSha256()).hasSize(64));
+        assertThat(apply.extra().values()).isEmpty();
+    }
+
+    @Test
+    void aRunWideFactNoComponentNamesOrOfAnotherShapeIsKeptAsWritten() throws Exception {
+        Map<String, Object> written = new java.util.LinkedHashMap<>();
+        written.put("lock_held_by", "pid 7 on h");
+        written.put("pruned_reports", "not a list");
+        written.put("pid", 42);
+        written.put("pending_replacements", List.of(Map.of("file", "/d/a.csv", "old_sha256", "o", "new_sha256", "n")));
+        written.put("host_label", Map.of("rack", 3));
+        written.put("replacements", List.of(Map.of("file", "/d/b.csv", "new_sha256", "n", "signed_by", "x")));
+        com.twsrobot.maintenance.api.RunDetail run = TaskDetails.ofRun(written);
+
+        assertThat(run.lockHeldBy()).isEqualTo("pid 7 on h");
+        assertThat(run.pid()).isEqualTo(42L);
+        assertThat(run.pendingReplacements()).containsExactly(
+                new com.twsrobot.maintenance.api.RunDetail.Replacement("/d/a.csv", "o", "n"));
+        assertThat(run.prunedReports()).isNull();
+        assertThat(run.replacements()).isNull();
+        assertThat(run.extra().values()).containsOnlyKeys("pruned_reports", "host_label", "replacements");
+        com.fasterxml.jackson.databind.ObjectMapper json = ReportJson.mapper();
+        com.fasterxml.jackson.databind.JsonNode back = json.readTree(json.writeValueAsString(TaskDetails.toMap(run)));
+        assertThat(back.equals(json.readTree(json.writeValueAsString(written))))
+                .as("nothing lost, nothing added (key order free): " + back).isTrue();
     }
 
     @Test

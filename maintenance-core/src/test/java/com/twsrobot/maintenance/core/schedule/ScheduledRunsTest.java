@@ -75,7 +75,7 @@ class ScheduledRunsTest {
         assertThat(outcome.slot()).isEqualTo(Instant.parse("2026-06-25T00:10:00Z"));
         RunReport dry = outcome.dryRun().orElseThrow();
         assertThat(dry.dryRun()).isTrue();
-        assertThat(dry.detail()).containsEntry("trigger", Trigger.schedule().wireName());
+        assertThat(dry.detail().trigger()).isEqualTo(Trigger.schedule().wireName());
         assertThat(dry.results()).extracting(r -> r.task()).containsExactly("sti_constituents");
         assertThat(outcome.apply()).isEmpty();
         assertThat(outcome.note()).contains("kept for review");
@@ -102,7 +102,7 @@ class ScheduledRunsTest {
         assertThat(restarted.runDue()).isEmpty();
         assertThat(scheduled(runner, daily(false)).runDue()).isEmpty(); // and again after another restart
         assertThat(reports(runner)).hasSize(1);
-        assertThat(reports(runner).get(0).detail()).containsEntry("trigger", "schedule");
+        assertThat(reports(runner).get(0).detail().trigger()).isEqualTo("schedule");
     }
 
     @Test
@@ -126,8 +126,9 @@ class ScheduledRunsTest {
         assertThat(apply.dryRun()).isFalse();
         assertThat(apply.status()).isEqualTo(TaskStatus.SUCCESS);
         assertThat(apply.results().get(0).detail().asConstituent().orElseThrow().planId()).isEqualTo(dry.reportId());
-        assertThat(apply.detail()).containsEntry("trigger", "schedule").containsEntry("mode", "APPLY of plan " + dry.reportId());
-        assertThat(apply.detail().get("schedule_apply").toString()).contains("when-clean", dry.reportId(), "no warnings");
+        assertThat(apply.detail().trigger()).isEqualTo("schedule");
+        assertThat(apply.detail().mode()).isEqualTo("APPLY of plan " + dry.reportId());
+        assertThat(apply.detail().scheduleApply()).contains("when-clean", dry.reportId(), "no warnings");
         assertThat(outcome.note()).contains("applied plan " + dry.reportId());
         assertThat(ws.readData("sti_constituents.csv")).isNotEqualTo(before);
         assertThat(new String(ws.readData("sti_constituents.csv")).lines().count()).isEqualTo(32); // header, 30 kept, 1 added
