@@ -8,7 +8,6 @@ import com.twsrobot.maintenance.core.MaintenanceRunner;
 import com.twsrobot.maintenance.api.UnknownTaskException;
 import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 import com.twsrobot.maintenance.core.report.ReportJson;
-import com.twsrobot.maintenance.sources.events.MarketEventsTask;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,12 +130,12 @@ final class RunCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--days")) {
             given.add("--days");
         }
-        if (given.isEmpty() || chosen.stream().anyMatch(t -> t.name().equals(MarketEventsTask.NAME))) {
+        if (given.isEmpty() || chosen.stream().anyMatch(t -> t.name().equals(MarketEventsOptions.TASK))) {
             return;
         }
         throw new MaintenanceCli.UsageException(String.join(" and ", given) + (given.size() == 1 ? " is an option"
-                : " are options") + " of the " + MarketEventsTask.NAME + " task, which this run does not include (it runs "
+                : " are options") + " of the " + MarketEventsOptions.TASK + " task, which this run does not include (it runs "
                 + String.join(", ", chosen.stream().map(MaintenanceTask::name).toList()) + "); add --task "
-                + MarketEventsTask.NAME + " or leave " + (given.size() == 1 ? "it" : "them") + " out");
+                + MarketEventsOptions.TASK + " or leave " + (given.size() == 1 ? "it" : "them") + " out");
     }
 }
