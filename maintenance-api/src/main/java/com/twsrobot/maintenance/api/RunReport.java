@@ -106,9 +106,10 @@ public record RunReport(String reportId, TaskStatus status, boolean dryRun, Inst
     /**
      * The report in a line of a history listing.
      *
-     * @return its id, status, mode, times and counts
+     * @return its id, status, mode (as {@link RunMode#of} reads it), times and counts
      */
     public ReportSummary summary() {
-        return new ReportSummary(reportId, status, dryRun, startedAt, finishedAt, warningCount(), errorCount());
+        return new ReportSummary(reportId, status, dryRun, startedAt, finishedAt, warningCount(), errorCount(),
+                RunMode.of(this));
     }
 }

@@ -70,7 +70,7 @@ final class ReportsCommand implements Callable<Integer> {
         } else {
             for (ReportSummary r : reports) {
                 out.printf("%-32s %-16s %-8s %s  %d warning(s), %d error(s)%n", r.reportId(), r.status().wireName(),
-                        r.dryRun() ? "dry run" : "apply", ReportJson.timestamp(r.startedAt()), r.warningCount(),
+                        r.mode().title(), ReportJson.timestamp(r.startedAt()), r.warningCount(),
                         r.errorCount());
             }
         }

@@ -1,5 +1,6 @@
 package com.twsrobot.maintenance.cli;
 
+import com.twsrobot.maintenance.api.MaintenanceTask;
 import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunReport;
 import com.twsrobot.maintenance.api.RunRequest;
@@ -99,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             if (plan == null || !tasks.isEmpty()) {
-                runner.registry().resolve(tasks);
+                refuseOptionsOfTasksNotRun(runner.registry().resolve(tasks));
             }
         } catch (UnknownTaskException e) {
             throw new MaintenanceCli.UsageException(e.getMessage());
@@ -115,5 +116,26 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return MaintenanceCli.exitCode(report, detailedExitcode);
+    }
+
+    /**
+     * --symbol and --days are the market-events task's options: given to a run without that task they
+     * would be ignored without a word, so the run is refused naming them and the task they belong to.
+     */
+    private void refuseOptionsOfTasksNotRun(List<MaintenanceTask> chosen) throws MaintenanceCli.UsageException {
+        List<String> given = new ArrayList<>();
+        if (!symbols.isEmpty()) {
+            given.add("--symbol");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--days")) {
+            given.add("--days");
+        }
+        if (given.isEmpty() || chosen.stream().anyMatch(t -> t.name().equals(MarketEventsOptions.TASK))) {
+            return;
+        }
+        throw new MaintenanceCli.UsageException(String.join(" and ", given) + (given.size() == 1 ? " is an option"
+                : " are options") + " of the " + MarketEventsOptions.TASK + " task, which this run does not include (it runs "
+                + String.join(", ", chosen.stream().map(MaintenanceTask::name).toList()) + "); add --task "
+                + MarketEventsOptions.TASK + " or leave " + (given.size() == 1 ? "it" : "them") + " out");
     }
 }

@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
             status.marketOpen().forEach(m -> out.println("market: " + m));
             status.calendarWarnings().forEach(w -> out.println("warning: " + w));
             out.println(status.latestReport().map(r -> "latest report: " + r.reportId() + " " + r.status().wireName()
-                    + (r.dryRun() ? " (dry run)" : " (apply)") + ", " + r.warningCount() + " warning(s), "
+                    + " (" + r.mode().title() + ")" + ", " + r.warningCount() + " warning(s), "
                     + r.errorCount() + " error(s)").orElse("latest report: none yet"));
         }
         out.flush();

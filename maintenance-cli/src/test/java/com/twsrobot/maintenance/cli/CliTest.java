@@ -133,7 +133,8 @@ class CliTest {
         Path config = ws.root().resolve("maintenance.properties");
         Files.writeString(config, "http.proxy = proxy.example.com\n");
         assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
-        assertThat(err).contains("http.proxy: http.proxy 'proxy.example.com' is not host:port");
+        assertThat(err).contains("http.proxy 'proxy.example.com' is not host:port (e.g. proxy.example.com:3128)")
+                .doesNotContain("http.proxy: http.proxy");
         Files.writeString(config, "http.attempts = 0\n");
         assertThat(cli("--config", config.toString(), "status")).isEqualTo(2);
         assertThat(err).contains("http.attempts must be a whole number");

@@ -129,6 +129,27 @@ class MarketEventsCliTest {
         assertThat(rows()).anyMatch(r -> r.startsWith("EARNINGS:AAPL")).noneMatch(r -> r.startsWith("FOMC"));
     }
 
+    /** The market-events task's options given to a run without that task were ignored without a word. */
+    @Test
+    void symbolAndDaysWithoutTheMarketEventsTaskAreRefusedNamingTheTask() throws Exception {
+        CliRun both = cli("run", "--task", "sti_constituents", "--symbol", "MSFT", "--days", "5");
+        assertThat(both.exitCode()).as(both.out() + both.err()).isEqualTo(2);
+        assertThat(both.err()).contains("--symbol and --days are options of the market_events task, which this run "
+                + "does not include (it runs sti_constituents); add --task market_events or leave them out");
+        CliRun days = cli("run", "--task", "sti_constituents", "--days", "5", "--json");
+        assertThat(days.exitCode()).isEqualTo(2);
+        assertThat(ReportJson.mapper().readTree(days.out()).get("message").asText())
+                .contains("--days is an option of the market_events task").doesNotContain("--symbol");
+        // Nothing ran: no report, no file.
+        assertThat(cli("reports").out()).startsWith("no reports yet");
+        assertThat(ws.dataFile("sti_constituents.csv")).doesNotExist();
+        // With the task among those run, the same options are taken.
+        serve();
+        CliRun withTask = cli("run", "--task", "sti_constituents", "--task", "market_events", "--symbol", "MSFT",
+                "--days", "5", "--snapshot");
+        assertThat(withTask.exitCode()).as(withTask.out() + withTask.err()).isNotEqualTo(2);
+    }
+
     @Test
     void anEventsDbUrlPutsTheStoreElsewhere() throws Exception {
         serve();

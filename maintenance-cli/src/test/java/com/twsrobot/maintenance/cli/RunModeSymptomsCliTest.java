@@ -120,6 +120,17 @@ class RunModeSymptomsCliTest {
         assertThat(cli("report", previewId, "--markdown")).isZero();
         assertThat(out).contains("- Mode: rollback preview of backup " + first + " (nothing written)")
                 .doesNotContain("dry run (nothing written)");
+        // The preview restored nothing: its Markdown says what the apply would restore.
+        assertThat(out).contains("- Would restore backup: " + first).doesNotContain("Restored backup");
+        // The report list labels it a rollback preview, not a dry run (text and JSON).
+        assertThat(cli("reports", "--limit", "1")).as(out + err).isZero();
+        assertThat(out).startsWith(previewId).contains("rollback preview of backup " + first).doesNotContain("dry run");
+        JsonNode listed = json(0, "reports", "--limit", "1").get(0);
+        assertThat(listed.get("mode").asText()).isEqualTo("dry run of ROLLBACK to backup " + first);
+        assertThat(listed.get("mode_title").asText()).isEqualTo("rollback preview of backup " + first);
+        assertThat(listed.get("dry_run").asBoolean()).isTrue();
+        assertThat(cli("status")).as(out + err).isZero();
+        assertThat(out).contains("latest report: " + previewId + " ").contains("(rollback preview of backup " + first + "), ");
 
         // An apply in between writes a newer backup.
         json(0, "run", "--task", STI, "--apply", "--source-url", "sti=" + server.url("/sti-renamed"));
@@ -140,6 +151,11 @@ class RunModeSymptomsCliTest {
         JsonNode restored = json(0, "rollback", "--task", STI, "--backup", first, "--apply");
         assertThat(restored.get("detail").get("mode").asText()).isEqualTo("ROLLBACK to backup " + first);
         assertThat(ws.readData("sti_constituents.csv")).isEqualTo(original);
+        String restoreId = restored.get("report_id").asText();
+        assertThat(cli("report", restoreId, "--markdown")).isZero();
+        assertThat(out).contains("- Restored backup: " + first).doesNotContain("Would restore");
+        assertThat(cli("reports", "--limit", "1")).isZero();
+        assertThat(out).startsWith(restoreId).contains("rollback to backup " + first).doesNotContain("preview");
     }
 
     /** An apply of latest right after its preview restores the backup it showed, and says which. */

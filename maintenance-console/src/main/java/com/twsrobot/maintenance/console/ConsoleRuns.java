@@ -41,7 +41,7 @@ final class ConsoleRuns {
         if (ran.isEmpty()) {
             RunTracker.CurrentRun busy = tracker.current().orElse(null);
             return Answers.error(409, busy == null ? "a run is in progress; try again in a moment"
-                    : "a " + busy.label + " is in progress (tasks " + busy.tasks + ", started "
+                    : "a " + busy.label + " (" + busy.mode.title() + ") is in progress (tasks " + busy.tasks + ", started "
                     + ReportJson.timestamp(busy.startedAt) + "); try again when it has finished");
         }
         RunReport report = ran.get();
@@ -57,7 +57,7 @@ final class ConsoleRuns {
     /** A scheduled run, as the one run every tab follows; empty when another run is under way. */
     Optional<RunReport> runScheduled(RunRequest request) {
         try {
-            return runTracked(request, request.dryRun() ? "scheduled dry run" : "scheduled apply", resolve(request));
+            return runTracked(request, "scheduled run", resolve(request));
         } catch (UnknownTaskException e) {
             throw new IllegalArgumentException("schedule.tasks: " + e.getMessage(), e);
         }
@@ -79,7 +79,7 @@ final class ConsoleRuns {
 
     /** Runs the request as this console's one run, or returns empty when another is under way. */
     private Optional<RunReport> runTracked(RunRequest request, String label, List<String> names) {
-        Optional<RunTracker.CurrentRun> claimed = tracker.begin(label, names, request.dryRun());
+        Optional<RunTracker.CurrentRun> claimed = tracker.begin(label, names, request.mode());
         if (claimed.isEmpty()) {
             return Optional.empty();
         }

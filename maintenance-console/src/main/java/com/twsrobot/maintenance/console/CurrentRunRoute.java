@@ -27,7 +27,9 @@ final class CurrentRunRoute implements ConsoleRoute {
     static ObjectNode describe(RunTracker.CurrentRun run) {
         ObjectNode node = ReportJson.mapper().createObjectNode();
         node.put("label", run.label);
-        node.put("dry_run", run.dryRun);
+        node.put("dry_run", run.mode.dryRun());
+        node.put("mode", run.mode.label());
+        node.put("mode_title", run.mode.title()); // what the page shows: a rollback preview is one
         node.put("started_at", ReportJson.timestamp(run.startedAt));
         ArrayNode tasks = node.putArray("tasks");
         run.tasks.forEach(tasks::add);

@@ -49,6 +49,6 @@ final class RollbackRoute implements ConsoleRoute {
                     default -> field + " has the wrong type";
                 }))
                 .then(body -> body.toRequest(console))
-                .respond(request -> console.runs().start(call, request, request.dryRun() ? "rollback preview" : "rollback"));
+                .respond(request -> console.runs().start(call, request, "rollback"));
     }
 }

@@ -1,5 +1,7 @@
 package com.twsrobot.maintenance.console;
 
+import com.twsrobot.maintenance.api.RunMode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,14 +16,14 @@ final class RunTracker {
     static final class CurrentRun {
         final String label;
         final List<String> tasks;
-        final boolean dryRun;
+        final RunMode mode;
         final Instant startedAt;
         private final List<String[]> progress = new ArrayList<>();
 
-        CurrentRun(String label, List<String> tasks, boolean dryRun, Instant startedAt) {
+        CurrentRun(String label, List<String> tasks, RunMode mode, Instant startedAt) {
             this.label = label;
             this.tasks = List.copyOf(tasks);
-            this.dryRun = dryRun;
+            this.mode = mode;
             this.startedAt = startedAt;
         }
 
@@ -42,8 +44,8 @@ final class RunTracker {
     }
 
     /** Claims the slot, or returns empty when a run is already under way. */
-    Optional<CurrentRun> begin(String label, List<String> tasks, boolean dryRun) {
-        CurrentRun run = new CurrentRun(label, tasks, dryRun, clock.instant());
+    Optional<CurrentRun> begin(String label, List<String> tasks, RunMode mode) {
+        CurrentRun run = new CurrentRun(label, tasks, mode, clock.instant());
         return current.compareAndSet(null, run) ? Optional.of(run) : Optional.empty();
     }
 

@@ -140,7 +140,7 @@ async function loadStatus() {
     (data.schedule.apply === 'when-clean' ? '; clean plans applied' : '; plans kept for review')]] : [];
   if (r) {
     fillCard($('card-report'), r.status, [
-      ['Time', when(r.started_at)], ['Report', r.report_id], ['Mode', r.dry_run ? 'dry run' : 'apply'],
+      ['Time', when(r.started_at)], ['Report', r.report_id], ['Mode', r.mode_title],
       ['Status', badge(r.status)], ['Warnings', String(r.warning_count)], ['Errors', String(r.error_count)],
       ...schedule,
     ]);
@@ -157,7 +157,8 @@ async function loadStatus() {
 async function pollProgress() {
   const { data } = await api('GET', '/api/maintenance/runs/current');
   if (!data || !data.running) return false;
-  $('progress-label').textContent = '— ' + data.run.label + (data.run.dry_run ? ' (dry run)' : ' (APPLY)') +
+  // The mode in words from the run's RunMode (mode_title): a rollback preview is named as one.
+  $('progress-label').textContent = '— ' + data.run.label + ' (' + data.run.mode_title + ')' +
     ' of ' + data.run.tasks.join(', ');
   $('progress-lines').replaceChildren(...data.run.progress.map((p) => el('li', {}, p.message)));
   return true;
@@ -692,7 +693,7 @@ async function showHistory() {
     el('td', {}, el('button', { class: 'link', 'data-open': r.report_id }, r.report_id)),
     el('td', { class: 'tasks' }, (r.tasks || []).join(', ') || '—'),
     el('td', {}, badge(r.status)), el('td', {}, el('span', { class: 'kind ' + (r.kind || 'unknown') }, r.kind_label)),
-    el('td', {}, r.dry_run ? 'dry run' : 'apply'), el('td', {}, when(r.started_at)),
+    el('td', {}, r.mode_title), el('td', {}, when(r.started_at)),
     el('td', { class: 'num' }, r.warning_count), el('td', { class: 'num' }, r.error_count))));
   if (data.length === 0) {
     table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 9 }, 'No reports match.')));

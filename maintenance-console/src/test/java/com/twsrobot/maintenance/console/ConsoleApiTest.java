@@ -224,6 +224,17 @@ class ConsoleApiTest {
                 .isPositive();
         assertThat(restorePreview.get("market_open").toString()).contains("NYSE appears open");
         assertThat(ws.dataFingerprint()).isEqualTo(afterApply);
+        // What the latest-report card and the history table show: a rollback preview, from the run's mode.
+        String previewTitle = "rollback preview of backup " + backupId;
+        JsonNode card = json(get("/api/maintenance/status", Map.of())).get("latest_report");
+        assertThat(card.get("report_id").asText()).isEqualTo(restorePreview.get("report_id").asText());
+        assertThat(card.get("mode").asText()).isEqualTo(restorePreview.get("detail").get("mode").asText())
+                .isEqualTo("dry run of ROLLBACK to backup " + backupId);
+        assertThat(card.get("mode_title").asText()).isEqualTo(previewTitle);
+        JsonNode rows = json(get("/api/maintenance/reports?limit=3", Map.of()));
+        assertThat(rows.get(0).get("mode_title").asText()).isEqualTo(previewTitle);
+        assertThat(rows.get(1).get("mode_title").asText()).isEqualTo("apply of plan " + planId);
+        assertThat(rows.get(2).get("mode_title").asText()).isEqualTo("dry run");
         assertThat(postOk("/api/maintenance/rollback", "{\"task\": \"sti_constituents\", \"dry_run\": \"no\"}")
                 .body()).contains("dry_run must be true or false");
 
@@ -232,6 +243,8 @@ class ConsoleApiTest {
         assertThat(rolledBack.statusCode()).isEqualTo(200);
         assertThat(json(rolledBack).get("results").get(0).get("detail").get("restored_backup").asText())
                 .isEqualTo(backups.get(0).get("backup_id").asText());
+        assertThat(json(get("/api/maintenance/reports?limit=1", Map.of())).get(0).get("mode_title").asText())
+                .isEqualTo("rollback to backup " + backupId);
     }
 
     @Test

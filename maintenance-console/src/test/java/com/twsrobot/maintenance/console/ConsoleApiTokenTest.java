@@ -192,10 +192,14 @@ class ConsoleApiTokenTest {
             assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
             JsonNode current = json(get("/api/maintenance/runs/current", BEARER));
             assertThat(current.get("run").get("label").asText()).isEqualTo("run by API token flask-host");
+            // The progress label's mode, from the run's RunMode (a rollback preview would say so).
+            assertThat(current.get("run").get("mode_title").asText()).isEqualTo("dry run");
+            assertThat(current.get("run").get("mode").asText()).isEqualTo("dry run");
             HttpResponse<String> second = post("/api/maintenance/run", "{\"tasks\": [\"sti_constituents\"], \"dry_run\": false}",
                     BEARER);
             assertThat(second.statusCode()).isEqualTo(409);
-            assertThat(json(second).get("error").asText()).contains("run by API token flask-host", "hsi_constituents");
+            assertThat(json(second).get("error").asText()).contains("run by API token flask-host (dry run) is in progress",
+                    "hsi_constituents");
         } finally {
             release.countDown();
         }

@@ -506,6 +506,13 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Rolled back"));
         assertThat(new String(Files.readAllBytes(stiFile))).doesNotContain("5E2.SI");
         screenshot(driver, "console-rolled-back.png");
+        // The latest-report card and the history say which rollback each run was, from its mode (not "dry run").
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-report"), "rollback to backup "));
+        driver.findElement(By.id("btn-history")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#history-table tbody tr:first-child"),
+                "rollback to backup "));
+        assertThat(driver.findElement(By.cssSelector("#history-table tbody tr:nth-child(2)")).getText())
+                .contains("rollback preview of backup ").doesNotContain("dry run");
 
         // The report view of a market-events dry run lists each event per provider (a report as the API sends it).
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("renderReport(" + EVENTS_REPORT + ")");

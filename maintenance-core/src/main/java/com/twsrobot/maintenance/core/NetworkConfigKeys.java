@@ -51,14 +51,17 @@ public final class NetworkConfigKeys extends DeclaredConfigKeys {
         return Optional.of(http);
     }
 
-    /** A value is fine when {@link HttpSettings} takes it; its refusal names the setting. */
+    /**
+     * A value is fine when {@link HttpSettings} takes it; its refusal is the sentence, as it names the
+     * setting already ("http.proxy 'x' is not host:port"), so the key is not put before it a second time.
+     */
     private static ConfigKey.Check accepted(java.util.function.Consumer<String> apply) {
         return (key, value) -> {
             try {
                 apply.accept(value);
                 return Optional.empty();
             } catch (ConfigurationException e) { // HttpSettings' own validation, worded for operators
-                return Optional.of(key + ": " + e.getMessage());
+                return Optional.of(e.getMessage());
             }
         };
     }

@@ -7,6 +7,7 @@ import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.api.http.HttpAnswer;
 import com.twsrobot.maintenance.api.http.HttpFailure;
 import com.twsrobot.maintenance.api.http.HttpStack;
+import com.twsrobot.maintenance.api.http.TryHistory;
 import com.twsrobot.maintenance.api.http.RetryPolicy;
 
 import java.io.IOException;
@@ -189,7 +190,7 @@ public final class PageFetcher {
         } catch (HttpFailure e) {
             answers.addAll(e.history());
         }
-        tried.add(uri + " (" + String.join(", ", answers) + ")");
+        tried.add(uri + " (" + String.join(", ", TryHistory.collapsed(answers)) + ")");
         return null;
     }
 

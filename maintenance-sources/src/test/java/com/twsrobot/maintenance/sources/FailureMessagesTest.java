@@ -77,7 +77,7 @@ class FailureMessagesTest {
     void aServerError() {
         try (FixtureServer server = FixtureServer.start()) {
             server.script("/hsi", Response.status(503));
-            assertWordsOnly(refreshHsi(server.url("/hsi"), ONE_QUICK_TRY.withAttemptsPerUrl(2)), "HTTP 503, HTTP 503");
+            assertWordsOnly(refreshHsi(server.url("/hsi"), ONE_QUICK_TRY.withAttemptsPerUrl(2)), "HTTP 503 (2 tries)");
             assertThat(server.hits("/hsi")).isEqualTo(2);
         }
     }

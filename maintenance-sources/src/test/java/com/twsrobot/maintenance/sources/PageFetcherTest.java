@@ -74,8 +74,22 @@ class PageFetcherTest {
         PageFetcher fetcher = new PageFetcher(FAST);
         assertThatThrownBy(() -> fetcher.fetch(List.of(server.url("/desktop"), server.url("/mobile")), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .isInstanceOf(SourceException.class)
-                .hasMessageContaining(server.url("/desktop") + " (HTTP 503, HTTP 503, HTTP 503)")
+                .hasMessageContaining(server.url("/desktop") + " (HTTP 503 (3 tries))")
                 .hasMessageContaining(server.url("/mobile") + " (HTTP 404)");
+    }
+
+    /** Three tries that met the same refusal say it once with the count, not three times. */
+    @Test
+    void theSameCauseOfEveryTryIsSaidOnceWithItsCount() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String closed = "http://127.0.0.1:" + port + "/hsi";
+        assertThatThrownBy(() -> new PageFetcher(FAST).fetch(List.of(closed), Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("could not fetch the page; tried " + closed + " (could not connect to 127.0.0.1:" + port
+                        + " (connection refused) while fetching " + closed + " (3 tries))");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
  */
 public record MarketEventsOptions(List<String> symbols, int daysAhead) implements TaskOptions {
 
+    /** The name of the task these options belong to (a front end refuses them for a run without it). */
+    public static final String TASK = "market_events";
     /** How far ahead the task looks unless told otherwise. */
     public static final int DEFAULT_DAYS_AHEAD = 28;
     /** The furthest ahead the task may be asked to look. */

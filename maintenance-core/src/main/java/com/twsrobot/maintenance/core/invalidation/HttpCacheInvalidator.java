@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.HttpSettings;
 import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.api.http.HttpFailure;
 import com.twsrobot.maintenance.api.http.HttpStack;
+import com.twsrobot.maintenance.api.http.TryHistory;
 import com.twsrobot.maintenance.api.http.RetryPolicy;
 import com.twsrobot.maintenance.core.report.ReportJson;
 
@@ -98,7 +99,7 @@ public final class HttpCacheInvalidator implements CacheInvalidator {
         } catch (HttpFailure e) {
             answers = e.history();
         }
-        throw new IOException("POST " + url + " failed: " + String.join("; ", answers));
+        throw new IOException("POST " + url + " failed: " + String.join("; ", TryHistory.collapsed(answers)));
     }
 
     private static final int MAX_TOKEN_BYTES = 16 * 1024;

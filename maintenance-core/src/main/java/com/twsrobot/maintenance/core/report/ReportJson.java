@@ -128,6 +128,9 @@ public final class ReportJson {
         node.put("report_id", summary.reportId());
         node.put("status", summary.status().wireName());
         node.put("dry_run", summary.dryRun());
+        // The mode as detail.mode records it, and in words: what a list shows (a rollback preview is one).
+        node.put("mode", summary.mode().label());
+        node.put("mode_title", summary.mode().title());
         node.put("started_at", timestamp(summary.startedAt()));
         node.put("finished_at", timestamp(summary.finishedAt()));
         node.put("warning_count", summary.warningCount());

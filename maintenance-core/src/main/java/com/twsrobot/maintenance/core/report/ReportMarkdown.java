@@ -82,8 +82,9 @@ public final class ReportMarkdown {
             constituent.map(ConstituentDetail::planId).ifPresent(planId -> md.append("- Plan: ").append(text(planId))
                     .append(r.dryRun() ? " (apply exactly this preview with `run --apply --plan " + text(planId) + "`)" : "")
                     .append('\n'));
-            constituent.map(ConstituentDetail::restoredBackup).ifPresent(id -> md.append("- Restored backup: ")
-                    .append(text(id)).append('\n'));
+            // A rollback's preview restores nothing: it says what its apply would restore.
+            constituent.map(ConstituentDetail::restoredBackup).ifPresent(id -> md.append(r.dryRun()
+                    ? "- Would restore backup: " : "- Restored backup: ").append(text(id)).append('\n'));
             ChangeView view = ChangeView.of(r);
             constituent.map(ConstituentDetail::content).ifPresent(c -> contentDate(md, c));
             changes(md, "Added", view.withoutRenames(r.added()), view, true);

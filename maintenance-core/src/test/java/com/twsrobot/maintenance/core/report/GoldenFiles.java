@@ -59,10 +59,12 @@ public final class GoldenFiles {
 
     /**
      * Lines this version renders differently from the golden Markdown on purpose, per report: a rollback
-     * and its preview are labelled as such (issue 22, item 8), where the old version said "dry run" and "apply".
+     * and its preview are labelled as such (issue 22, item 8), where the old version said "dry run" and "apply";
+     * the preview says which backup its apply would restore, where the old version said it restored it.
      */
     public static final Map<String, Map<String, String>> INTENDED_MARKDOWN = Map.of(
-            ROLLBACK_PREVIEW, Map.of("- Mode: dry run (nothing written)", "- Mode: rollback preview of backup latest (nothing written)"),
+            ROLLBACK_PREVIEW, Map.of("- Mode: dry run (nothing written)", "- Mode: rollback preview of backup latest (nothing written)",
+                    "- Restored backup: 20261203_112317", "- Would restore backup: 20261203_112317"),
             ROLLBACK, Map.of("- Mode: apply", "- Mode: rollback to backup latest"));
 
     /** {@link #sameMarkdown(String, String)} after the intended changes ({@code golden line → line now}). */

@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 public final class MarketEventsTask implements MaintenanceTask {
 
-    public static final String NAME = "market_events";
+    public static final String NAME = MarketEventsOptions.TASK;
 
     @Override
     public String name() {

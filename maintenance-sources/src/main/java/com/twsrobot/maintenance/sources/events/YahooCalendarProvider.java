@@ -14,6 +14,7 @@ import com.twsrobot.maintenance.api.http.Deadline;
 import com.twsrobot.maintenance.api.http.HttpAnswer;
 import com.twsrobot.maintenance.api.http.HttpFailure;
 import com.twsrobot.maintenance.api.http.HttpStack;
+import com.twsrobot.maintenance.api.http.TryHistory;
 import com.twsrobot.maintenance.api.http.RetryPolicy;
 
 import java.io.IOException;
@@ -205,7 +206,8 @@ public final class YahooCalendarProvider implements EventProvider {
             this.limiter = new RateLimiter(settings.requestsPerSecond());
             // From the request's instant, measured on the monotonic timer: the request carries no clock.
             this.deadline = Deadline.elapsing(request.timeout(), request.now());
-            this.base = request.urlFor("yahoo", BASE_URL);
+            // An override may end in "/": the paths below start with one, so it is dropped (no "//v1/...").
+            this.base = request.urlFor("yahoo", BASE_URL).replaceAll("/+$", "");
             // The runner's User-Agent and proxy; the provider's own timeout per request and its 4 MiB cap.
             this.stack = HttpStack.of(request.http().withTimeouts(settings.timeout(), settings.timeout())
                     .withMaxBodyBytes(MAX_BODY_BYTES)).withCookies(new CookieManager());
@@ -233,7 +235,7 @@ public final class YahooCalendarProvider implements EventProvider {
                 tried = e.history();
             }
             throw new ProviderException("yahoo: could not get a cookie and crumb from " + cookieUrl + " and " + base
-                    + "/v1/test/getcrumb: " + String.join("; ", tried));
+                    + "/v1/test/getcrumb: " + String.join("; ", TryHistory.collapsed(tried)));
         }
 
         private static boolean isCrumb(String token) {

@@ -180,8 +180,23 @@ class YahooCalendarProviderTest {
                 .isInstanceOf(ProviderException.class)
                 .hasMessageContaining("could not get a cookie and crumb")
                 .hasMessageContaining("could not connect to 127.0.0.1:" + port + " (connection refused) while fetching "
-                        + closed + "/cookie")
-                .message().doesNotContain("java.").doesNotContain("Exception");
+                        + closed + "/cookie (3 tries)")
+                .message().doesNotContain("java.").doesNotContain("Exception").doesNotContain("; could not connect");
+    }
+
+    /** An override ending in "/" is joined without a doubled slash ({@code //v1/test/getcrumb} was asked for). */
+    @Test
+    void anOverrideEndingInASlashIsJoinedWithOne() throws Exception {
+        serveYahoo(server);
+        LocalDate from = LocalDate.parse("2026-11-24");
+        EventsRequest request = new EventsRequest(List.of("AAPL"), from, from.plusDays(90),
+                Instant.parse("2026-11-24T12:00:00Z"), Map.of("yahoo", server.url("/"), "yahoo-cookie",
+                server.url("/cookie")), false);
+        ProviderFetch fetch = new YahooCalendarProvider(FAST).fetch(request);
+        assertThat(fetch.errors()).isEmpty();
+        assertThat(fetch.events()).hasSize(1);
+        assertThat(server.hits("/v1/test/getcrumb")).isEqualTo(1);
+        assertThat(server.hits("/v10/finance/quoteSummary/AAPL")).isEqualTo(1);
     }
 
     @Test
