@@ -82,9 +82,7 @@ class CrashTest {
             RunReport next = runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
             assertThat(next.status()).as(next.toString()).isIn(TaskStatus.SUCCESS, TaskStatus.WARNING);
             assertThat(new String(ws.readData("hsi_constituents.csv"), StandardCharsets.UTF_8)).contains("Hong Kong Co 79");
-            try (Stream<Path> files = Files.walk(ws.dataDir())) {
-                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-            }
+            assertThat(tempFiles(ws.dataDir())).as("temp files left in the data directory").isEmpty();
             // In the reports directory dry runs write without the lock, so only temp files an hour old are swept.
             try (Stream<Path> files = Files.walk(ws.reportsDir())) {
                 for (Path tmp : files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
@@ -93,9 +91,15 @@ class CrashTest {
                 }
             }
             runner.run(RunRequest.builder().task("hsi_constituents").apply().build());
-            try (Stream<Path> files = Files.walk(ws.root())) {
-                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-            }
+            assertThat(tempFiles(ws.root())).as("temp files left after the second run").isEmpty();
+        }
+    }
+
+    /** The temp files below {@code dir}, relative to it (only these, so a failure names them). */
+    private static List<String> tempFiles(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).map(p -> dir.relativize(p).toString())
+                    .toList();
         }
     }
 

@@ -203,8 +203,14 @@ public final class ReportIndex {
         List<Entry> apply() throws IOException;
     }
 
-    /** {@code checkedAt}: when the directory was last listed to check the index (epoch ms). */
-    private record State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt) {
+    /**
+     * {@code checkedAt}: when the directory was last listed to check the index (epoch ms);
+     * {@code writtenAt}: the state file's modification time as read (ns; 0 for a state not read from disk).
+     */
+    private record State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt, long writtenAt) {
+        State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt) {
+            this(seq, dirStamp, open, sweepDue, checkedAt, 0);
+        }
     }
 
     /** One day file as parsed: the last entry of each id, and the listed ones newest first. */
@@ -289,13 +295,37 @@ public final class ReportIndex {
             try {
                 boolean durable = entries.stream().anyMatch(e -> !e.dryRun() && !e.open() && !e.state().equals(DELETED));
                 append(entries, durable);
-                boolean matched = stampBefore != null && stampBefore.equals(before.dirStamp());
+                boolean matched = stampBefore != null && stampBefore.equals(before.dirStamp()) && !racy(before);
                 writeState(new State(before.seq() + 1, matched ? dirStamp() : before.dirStamp(),
                         openAfter(before.open(), entries), before.sweepDue(), before.checkedAt()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("the report index in {} could not be updated ({}); it will be rebuilt", dir, CauseFormatter.describe(e));
                 invalidate();
             }
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Removes the temp files a writer killed while replacing an index file left in the index's own
+     * directory. Index files change only under the index lock, so with it held every temp file there
+     * is a dead writer's, whatever its age; and a write there leaves the reports directory's time alone,
+     * so no reader's listing would notice one. A few names a day of history: cheap on every apply.
+     */
+    public List<Path> sweepOwnTempFiles() throws IOException {
+        if (!OwnFiles.isRealDirectory(dir) || !lock()) {
+            return List.of(); // no index yet, or busy: the next apply sweeps
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> removed = new ArrayList<>();
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
+                    removed.add(p);
+                }
+            }
+            return removed;
         } finally {
             unlock();
         }
@@ -560,7 +590,7 @@ public final class ReportIndex {
             return new State(0, "", Set.of(), false, 0);
         }
         State s = readStateQuietly();
-        if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s)) {
+        if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s) && !racy(s)) {
             return s;
         }
         OwnFiles.refuseLink(dir.resolve("state")); // refused at once, not after a rebuild that could not write it
@@ -570,7 +600,7 @@ public final class ReportIndex {
         try {
             s = readStateQuietly();
             stamp = dirStamp();
-            if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s)) {
+            if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s) && !racy(s)) {
                 return s; // another process caught up meanwhile
             }
             return s == null ? rebuild() : catchUp(s);
@@ -587,6 +617,23 @@ public final class ReportIndex {
     private boolean checkedRecently(State s) {
         long now = clock.millis();
         return now >= s.checkedAt() && now - s.checkedAt() < checkEvery.toMillis();
+    }
+
+    /**
+     * Whether the recorded directory time cannot prove that nothing changed since: the state was written
+     * within the same tick of the file system's clock as the directory's last change, so a later change
+     * in that tick (a writer killed right after creating a temp file or reserving an id) leaves the
+     * directory's time as recorded. Every writer changes the directory only after the state it follows
+     * was written, so a state file strictly newer than the recorded time is proof (git's "racy clean").
+     */
+    private static boolean racy(State s) {
+        int space = s.dirStamp().indexOf(' ');
+        try {
+            long dirTime = Long.parseLong(space < 0 ? s.dirStamp() : s.dirStamp().substring(0, space));
+            return s.writtenAt() <= dirTime;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** The index from the files alone: every report read once. */
@@ -918,9 +965,11 @@ public final class ReportIndex {
             throw OwnFiles.linkRefused(dir);
         }
         String version;
+        long writtenAt;
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            version = a.fileKey() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            writtenAt = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            version = a.fileKey() + " " + a.size() + " " + writtenAt;
         } catch (IOException e) {
             return null; // missing: rebuilt
         }
@@ -934,7 +983,7 @@ public final class ReportIndex {
         } catch (IOException e) {
             return null; // missing, too large or not a file: rebuilt; a link there is refused by the rebuild's writes
         }
-        State parsed = parseState(text);
+        State parsed = parseState(text, writtenAt);
         if (parsed != null) {
             parsedState = new ParsedState(version, parsed);
         }
@@ -947,7 +996,7 @@ public final class ReportIndex {
 
     private volatile ParsedState parsedState;
 
-    private static State parseState(String text) {
+    private static State parseState(String text, long writtenAt) {
         String[] lines = text.split("\n");
         if (lines.length < 5 || !lines[0].equals(STATE_HEADER) || !lines[1].startsWith("seq ")
                 || !lines[2].startsWith("dir ") || !lines[3].startsWith("sweep ") || !lines[4].startsWith("checked ")) {
@@ -962,7 +1011,7 @@ public final class ReportIndex {
         }
         try {
             return new State(Long.parseLong(lines[1].substring(4)), lines[2].substring(4),
-                    open, Boolean.parseBoolean(lines[3].substring(6)), Long.parseLong(lines[4].substring(8)));
+                    open, Boolean.parseBoolean(lines[3].substring(6)), Long.parseLong(lines[4].substring(8)), writtenAt);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -522,9 +522,11 @@ public final class ReportStore {
      * Removes temp files at least {@code minAge} old that a crashed writer left in the reports directory.
      * Every writer that keeps the index writes under its lock, so a crash mid-write leaves the index
      * behind the directory; the reader that catches up notices temp names and marks a sweep due. The
-     * directory is walked only then (or when {@code force}: runs were found interrupted).
+     * directory is walked only then (or when {@code force}: runs were found interrupted). The index's own
+     * directory is swept every time ({@link ReportIndex#sweepOwnTempFiles()}).
      */
     public List<Path> sweepTempFiles(Duration minAge, boolean force) throws IOException {
+        List<Path> removed = new ArrayList<>(index.sweepOwnTempFiles());
         boolean due;
         try {
             due = force || index.sweepDue();
@@ -532,9 +534,8 @@ public final class ReportStore {
             due = true;
         }
         if (!due || !Files.isDirectory(dir)) {
-            return List.of();
+            return removed;
         }
-        List<Path> removed = new ArrayList<>();
         index.record(() -> {
             removed.addAll(com.twsrobot.maintenance.core.io.TempFileSweeper.sweep(List.of(dir), minAge, clock));
             return List.of();
