@@ -59,9 +59,12 @@ import java.util.stream.Stream;
  *   <li>{@code lock}: taken (with a bound) while a report is written and its line appended.</li>
  * </ul>
  * Writers change the reports directory and append their line under the lock, and then record the
- * directory's new modification time, but only when the index matched it before their change. So a
- * report written by a process that does not keep the index (or that died between its write and its
- * line) leaves the directory's time different from the recorded one, and the next reader catches up:
+ * directory's new modification time, but only when the index matched it before their change; while
+ * they change it the state records no time at all. So a writer that died mid-change (even within the
+ * tick of the file system's clock the state was written in, when the directory's time may not move)
+ * leaves the state saying so, and a report written by a process that does not keep the index leaves
+ * the directory's time different from the recorded one (within a tick: until {@link #CHECK_EVERY}
+ * passes), and the next reader catches up:
  * it lists the directory once, indexes the reports it does not know and drops those that are gone.
  * When the lock cannot be had in its wait ({@link #LOCK_WAIT} by default), a writer writes its report
  * anyway and leaves the index behind, for the next reader to catch up; readers then scan the files.
@@ -203,15 +206,16 @@ public final class ReportIndex {
         List<Entry> apply() throws IOException;
     }
 
-    /**
-     * {@code checkedAt}: when the directory was last listed to check the index (epoch ms);
-     * {@code writtenAt}: the state file's modification time as read (ns; 0 for a state not read from disk).
-     */
-    private record State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt, long writtenAt) {
-        State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt) {
-            this(seq, dirStamp, open, sweepDue, checkedAt, 0);
-        }
+    /** {@code checkedAt}: when the directory was last listed to check the index (epoch ms). */
+    private record State(long seq, String dirStamp, Set<String> open, boolean sweepDue, long checkedAt) {
     }
+
+    /**
+     * The directory time a state records while its writer changes the directory: matches no real time,
+     * so a writer that dies mid-change (even within the tick of the file system's clock the state was
+     * written in, which leaves the directory's time as it was) sends the next reader to catch up.
+     */
+    private static final String CHANGING = "changing";
 
     /** One day file as parsed: the last entry of each id, and the listed ones newest first. */
     private record Day(Object fileKey, long size, long modified, Map<String, Entry> latest, List<Entry> newestFirst) {
@@ -284,18 +288,21 @@ public final class ReportIndex {
             try {
                 before = readStateQuietly();
                 stampBefore = dirStamp();
+                if (before != null) {
+                    writeState(new State(before.seq(), CHANGING, before.open(), before.sweepDue(), before.checkedAt()));
+                }
             } catch (IOException | RuntimeException e) {
                 before = null; // an unusable index never stops a report from being written
                 stampBefore = null;
             }
-            List<Entry> entries = change.apply();
+            List<Entry> entries = change.apply(); // if it throws, the state says CHANGING: readers catch up
             if (before == null) {
                 return; // no index yet: the next reader builds it from the files
             }
             try {
                 boolean durable = entries.stream().anyMatch(e -> !e.dryRun() && !e.open() && !e.state().equals(DELETED));
                 append(entries, durable);
-                boolean matched = stampBefore != null && stampBefore.equals(before.dirStamp()) && !racy(before);
+                boolean matched = stampBefore != null && stampBefore.equals(before.dirStamp());
                 writeState(new State(before.seq() + 1, matched ? dirStamp() : before.dirStamp(),
                         openAfter(before.open(), entries), before.sweepDue(), before.checkedAt()));
             } catch (IOException | RuntimeException e) {
@@ -590,7 +597,7 @@ public final class ReportIndex {
             return new State(0, "", Set.of(), false, 0);
         }
         State s = readStateQuietly();
-        if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s) && !racy(s)) {
+        if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s)) {
             return s;
         }
         OwnFiles.refuseLink(dir.resolve("state")); // refused at once, not after a rebuild that could not write it
@@ -600,7 +607,7 @@ public final class ReportIndex {
         try {
             s = readStateQuietly();
             stamp = dirStamp();
-            if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s) && !racy(s)) {
+            if (s != null && s.dirStamp().equals(stamp) && checkedRecently(s)) {
                 return s; // another process caught up meanwhile
             }
             return s == null ? rebuild() : catchUp(s);
@@ -617,23 +624,6 @@ public final class ReportIndex {
     private boolean checkedRecently(State s) {
         long now = clock.millis();
         return now >= s.checkedAt() && now - s.checkedAt() < checkEvery.toMillis();
-    }
-
-    /**
-     * Whether the recorded directory time cannot prove that nothing changed since: the state was written
-     * within the same tick of the file system's clock as the directory's last change, so a later change
-     * in that tick (a writer killed right after creating a temp file or reserving an id) leaves the
-     * directory's time as recorded. Every writer changes the directory only after the state it follows
-     * was written, so a state file strictly newer than the recorded time is proof (git's "racy clean").
-     */
-    private static boolean racy(State s) {
-        int space = s.dirStamp().indexOf(' ');
-        try {
-            long dirTime = Long.parseLong(space < 0 ? s.dirStamp() : s.dirStamp().substring(0, space));
-            return s.writtenAt() <= dirTime;
-        } catch (NumberFormatException e) {
-            return true;
-        }
     }
 
     /** The index from the files alone: every report read once. */
@@ -965,17 +955,20 @@ public final class ReportIndex {
             throw OwnFiles.linkRefused(dir);
         }
         String version;
-        long writtenAt;
+        boolean settled;
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            writtenAt = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            version = a.fileKey() + " " + a.size() + " " + writtenAt;
+            version = a.fileKey() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            settled = clock.millis() - a.lastModifiedTime().toMillis() > STATE_SETTLED.toMillis();
         } catch (IOException e) {
             return null; // missing: rebuilt
         }
         ParsedState cached = parsedState;
-        if (cached != null && cached.version().equals(version)) {
-            return cached.state(); // the state file is replaced by a rename, never edited in place
+        if (cached != null && settled && cached.version().equals(version)) {
+            // The state file is replaced by a rename, never edited in place. A young one is read again:
+            // states written within one tick of the file system's clock can share a time, and a size and
+            // a freed inode number too, so only a state older than that is known by its attributes.
+            return cached.state();
         }
         String text;
         try {
@@ -983,12 +976,15 @@ public final class ReportIndex {
         } catch (IOException e) {
             return null; // missing, too large or not a file: rebuilt; a link there is refused by the rebuild's writes
         }
-        State parsed = parseState(text, writtenAt);
+        State parsed = parseState(text);
         if (parsed != null) {
             parsedState = new ParsedState(version, parsed);
         }
         return parsed;
     }
+
+    /** How old a state file must be before its attributes alone identify it (far above any clock tick). */
+    private static final Duration STATE_SETTLED = Duration.ofSeconds(2);
 
     /** The state as read last, by the state file's identity, size and time (a console asks on every request). */
     private record ParsedState(String version, State state) {
@@ -996,7 +992,7 @@ public final class ReportIndex {
 
     private volatile ParsedState parsedState;
 
-    private static State parseState(String text, long writtenAt) {
+    private static State parseState(String text) {
         String[] lines = text.split("\n");
         if (lines.length < 5 || !lines[0].equals(STATE_HEADER) || !lines[1].startsWith("seq ")
                 || !lines[2].startsWith("dir ") || !lines[3].startsWith("sweep ") || !lines[4].startsWith("checked ")) {
@@ -1011,7 +1007,7 @@ public final class ReportIndex {
         }
         try {
             return new State(Long.parseLong(lines[1].substring(4)), lines[2].substring(4),
-                    open, Boolean.parseBoolean(lines[3].substring(6)), Long.parseLong(lines[4].substring(8)), writtenAt);
+                    open, Boolean.parseBoolean(lines[3].substring(6)), Long.parseLong(lines[4].substring(8)));
         } catch (NumberFormatException e) {
             return null;
         }
