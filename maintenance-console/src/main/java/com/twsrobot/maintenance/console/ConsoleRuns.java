@@ -64,7 +64,7 @@ final class ConsoleRuns {
     }
 
     /** The tasks the request runs, or a 400 naming the one the registry does not know. */
-    private Outcome<List<String>> taskNames(RunRequest request) {
+    Outcome<List<String>> taskNames(RunRequest request) {
         try {
             return Outcome.of(resolve(request));
         } catch (UnknownTaskException e) { // the registry's API says it this way; a value from here on

@@ -6,6 +6,7 @@ import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.api.events.MarketEventsOptions;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /api/maintenance/run}: a dry run unless the body says {@code "dry_run": false}. */
@@ -48,6 +49,28 @@ final class RunRoute implements ConsoleRoute {
         }
     }
 
+    /**
+     * event_symbols and days_ahead are the market-events task's options: sent for a run without that
+     * task they would be ignored without a word, so the run is refused naming them (as the CLI does).
+     */
+    static Outcome<RunRequest> optionsFitTasks(Body body, RunRequest request, ConsoleRuns runs) {
+        List<String> given = new ArrayList<>();
+        if (body.eventSymbols() != null && !body.eventSymbols().isEmpty()) {
+            given.add("event_symbols");
+        }
+        if (body.daysAhead() != null) {
+            given.add("days_ahead");
+        }
+        if (given.isEmpty()) {
+            return Outcome.of(request);
+        }
+        return runs.taskNames(request).then(names -> names.contains(MarketEventsOptions.TASK) ? Outcome.of(request)
+                : Outcome.badRequest(String.join(" and ", given) + (given.size() == 1 ? " is an option" : " are options")
+                        + " of the " + MarketEventsOptions.TASK + " task, which this run does not include (it runs "
+                        + String.join(", ", names) + "); add \"" + MarketEventsOptions.TASK + "\" to tasks or leave "
+                        + (given.size() == 1 ? "it" : "them") + " out"));
+    }
+
     @Override
     public RouteSpec spec() {
         return RouteSpec.post("/api/maintenance/run");
@@ -55,7 +78,8 @@ final class RunRoute implements ConsoleRoute {
 
     @Override
     public ConsoleResponse handle(RouteCall call) throws IOException {
-        return call.body().then(text -> JsonBody.bind(text, Body.class, Body::wrongType)).then(Body::toRequest)
+        return call.body().then(text -> JsonBody.bind(text, Body.class, Body::wrongType))
+                .then(body -> body.toRequest().then(request -> optionsFitTasks(body, request, call.console().runs())))
                 .respond(request -> call.console().runs().start(call, request, "run"));
     }
 }

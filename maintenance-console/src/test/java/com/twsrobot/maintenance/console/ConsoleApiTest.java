@@ -305,6 +305,26 @@ class ConsoleApiTest {
         assertThat(json(big).get("error").asText()).contains("larger than 65536 bytes");
     }
 
+    /** The market-events task's options for a run without that task are refused, not ignored (as the CLI does). */
+    @Test
+    void eventOptionsForARunWithoutTheMarketEventsTaskAreRefusedNamingThem() throws Exception {
+        start();
+        var before = ws.dataFingerprint();
+        HttpResponse<String> one = postOk("/api/maintenance/run", "{\"tasks\": [\"hsi_constituents\"], \"event_symbols\": [\"AAPL\"]}");
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(400);
+        assertThat(json(one).get("error").asText()).isEqualTo("event_symbols is an option of the market_events task, "
+                + "which this run does not include (it runs hsi_constituents); add \"market_events\" to tasks or leave it out");
+        HttpResponse<String> both = postOk("/api/maintenance/run", "{\"days_ahead\": 14, \"event_symbols\": [\"AAPL\"], \"dry_run\": false}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json(both).get("error").asText()).startsWith("event_symbols and days_ahead are options of the market_events task")
+                .contains("sp500_constituents").endsWith("leave them out");
+        assertThat(ws.dataFingerprint()).isEqualTo(before);
+        assertThat(json(get("/api/maintenance/reports?limit=5", Map.of())).size()).isZero(); // nothing ran
+
+        HttpResponse<String> none = postOk("/api/maintenance/run", "{\"tasks\": [\"hsi_constituents\"], \"event_symbols\": []}");
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(200); // an empty list asks for nothing
+    }
+
     /** Every POST route refuses what it does not understand, and nothing runs: the files stay byte for byte. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
