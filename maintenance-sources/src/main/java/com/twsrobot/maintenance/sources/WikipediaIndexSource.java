@@ -147,25 +147,28 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     private int codeColumn(HtmlTable table) {
         int best = -1;
-        int bestValid = 0;
+        long bestValid = 0;
         for (int col = 0; col < table.headers().size(); col++) {
-            int valid = 0;
-            int filled = 0;
-            for (List<Element> cells : table.rows()) {
-                String cell = HtmlTable.cell(cells, col);
-                if (!cell.isEmpty()) {
-                    filled++;
-                    if (validCode(cell)) {
-                        valid++;
-                    }
-                }
-            }
-            if (valid >= MIN_PLAUSIBLE_ROWS && valid >= CODE_SHARE * filled && valid > bestValid) {
+            List<String> filled = filledCells(table, col);
+            long valid = filled.stream().filter(this::validCode).count();
+            if (valid >= MIN_PLAUSIBLE_ROWS && valid >= CODE_SHARE * filled.size() && valid > bestValid) {
                 best = col;
                 bestValid = valid;
             }
         }
         return best;
+    }
+
+    /** A column's non-empty cells, in row order. */
+    private static List<String> filledCells(HtmlTable table, int col) {
+        List<String> filled = new ArrayList<>();
+        for (List<Element> cells : table.rows()) {
+            String cell = HtmlTable.cell(cells, col);
+            if (!cell.isEmpty()) {
+                filled.add(cell);
+            }
+        }
+        return filled;
     }
 
     /** Headers of columns that hold something else than the name, even when they are long text. */
@@ -179,27 +182,20 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
             if (col == symbol || OTHER_COLUMN.matcher(table.headers().get(col)).matches()) {
                 continue;
             }
-            int texts = 0;
-            int filled = 0;
-            long length = 0;
-            for (List<Element> cells : table.rows()) {
-                String cell = HtmlTable.cell(cells, col);
-                if (!cell.isEmpty()) {
-                    filled++;
-                    long letters = cell.chars().filter(Character::isLetter).count();
-                    if (letters >= cell.length() / 2 && !validCode(cell)) {
-                        texts++;
-                        length += cell.length();
-                    }
-                }
-            }
-            double average = texts == 0 ? 0 : length / (double) texts;
-            if (filled > 0 && texts >= CODE_SHARE * filled && average > bestLength) {
+            List<String> filled = filledCells(table, col);
+            List<String> texts = filled.stream().filter(cell -> isText(cell) && !validCode(cell)).toList();
+            double average = texts.stream().mapToLong(String::length).average().orElse(0);
+            if (!filled.isEmpty() && texts.size() >= CODE_SHARE * filled.size() && average > bestLength) {
                 best = col;
                 bestLength = average;
             }
         }
         return best;
+    }
+
+    /** At least half letters. */
+    private static boolean isText(String cell) {
+        return cell.chars().filter(Character::isLetter).count() >= cell.length() / 2;
     }
 
     @Override
