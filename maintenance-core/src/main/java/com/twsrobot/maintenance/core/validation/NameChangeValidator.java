@@ -5,7 +5,7 @@ import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
-import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.core.constituents.Enrichment;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * 10 % of the members change names it warns, above 25 % it fails unless a large change is allowed —
  * a page whose names were rewritten is a damaged page, whatever its symbols say.
  */
-public final class NameChangeValidator implements Validator {
+public final class NameChangeValidator extends CurrentFileValidator {
 
     @Override
     public String name() {
@@ -28,11 +28,8 @@ public final class NameChangeValidator implements Validator {
     }
 
     @Override
-    public ValidationResult validate(ValidationInput input) {
-        if (input.current().isEmpty() || input.current().get().symbolCount() == 0) {
-            return ValidationResult.passed();
-        }
-        Map<String, ConstituentRow> before = input.current().get().bySymbol();
+    protected ValidationResult compare(ConstituentTable current, ValidationInput input) {
+        Map<String, ConstituentRow> before = current.bySymbol();
         Map<String, ConstituentRow> after = new TreeMap<>(input.proposed().bySymbol());
         List<String> changed = new ArrayList<>();
         after.forEach((symbol, row) -> {
