@@ -53,21 +53,11 @@ public final class ChurnValidator extends CurrentFileValidator {
                         + String.join(", ", analysis.renames().stream().map(ChangeAnalysis.Rename::arrow).toList()),
                 first(added), first(removed));
         double failAt = input.policy().churnFailRatio();
-        if (ratio > failAt) {
-            if (input.policy().allowLargeChange()) {
-                return ValidationResult.warning(NoticeCode.CHURN, what + "; above the " + Messages.percent(failAt)
-                        + " failure threshold, accepted because a large change was explicitly allowed");
-            }
-            return ValidationResult.error(NoticeCode.CHURN,
-                    what + "; above the " + Messages.percent(failAt) + " failure threshold (a stale or "
-                    + "wrong page?); rerun with --allow-large-change if this is expected");
-        }
-        if (ratio > input.policy().churnWarnRatio()) {
-            return ValidationResult.warning(NoticeCode.CHURN,
-                    what + "; above the " + Messages.percent(input.policy().churnWarnRatio())
-                    + " warning threshold");
-        }
-        return ValidationResult.passed();
+        double warnAt = input.policy().churnWarnRatio();
+        String overFail = what + "; above the " + Messages.percent(failAt) + " failure threshold";
+        return verdict(NoticeCode.CHURN, ratio, warnAt, failAt, input, overFail + ", " + ACCEPTED,
+                overFail + " (a stale or wrong page?); " + RERUN,
+                what + "; above the " + Messages.percent(warnAt) + " warning threshold");
     }
 
     private static Set<String> symbols(ConstituentTable table) {

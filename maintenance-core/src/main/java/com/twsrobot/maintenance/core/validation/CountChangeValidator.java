@@ -26,19 +26,9 @@ public final class CountChangeValidator extends CurrentFileValidator {
         String change = String.format(Locale.ROOT, "count changes from %d to %d (%+.1f%%)", before, after,
                 100.0 * (after - before) / before);
         double failAt = input.policy().failChangeRatio();
-        if (ratio > failAt) {
-            if (input.policy().allowLargeChange()) {
-                return ValidationResult.warning(NoticeCode.COUNT_CHANGE, change + ", above the " + Messages.percent(failAt)
-                        + " failure threshold; accepted because a large change was explicitly allowed");
-            }
-            return ValidationResult.error(NoticeCode.COUNT_CHANGE, change + ", above the " + Messages.percent(failAt)
-                    + " failure threshold; rerun with --allow-large-change if this is expected");
-        }
-        if (ratio > input.policy().warnChangeRatio()) {
-            return ValidationResult.warning(NoticeCode.COUNT_CHANGE,
-                    change + ", above the " + Messages.percent(input.policy().warnChangeRatio())
-                    + " warning threshold");
-        }
-        return ValidationResult.passed();
+        double warnAt = input.policy().warnChangeRatio();
+        String overFail = change + ", above the " + Messages.percent(failAt) + " failure threshold";
+        return verdict(NoticeCode.COUNT_CHANGE, ratio, warnAt, failAt, input, overFail + "; " + ACCEPTED,
+                overFail + "; " + RERUN, change + ", above the " + Messages.percent(warnAt) + " warning threshold");
     }
 }

@@ -45,15 +45,11 @@ public final class NameChangeValidator extends CurrentFileValidator {
         String what = String.format(Locale.ROOT, "company names changed for %d of %d kept members (%.1f%%): %s",
                 changed.size(), before.size(), 100 * ratio, String.join(", ", changed.subList(0, Math.min(12, changed.size())))
                         + (changed.size() > 12 ? " … (" + (changed.size() - 12) + " more)" : ""));
-        if (ratio > ValidationPolicy.NAME_CHANGE_FAIL_RATIO) {
-            return input.policy().allowLargeChange()
-                    ? ValidationResult.warning(NoticeCode.NAME_CHANGE,
-                            what + "; above the 25% failure threshold, accepted because a large change "
-                    + "was explicitly allowed")
-                    : ValidationResult.error(NoticeCode.NAME_CHANGE,
-                            what + "; above the 25% failure threshold (a damaged page?); rerun with "
-                    + "--allow-large-change if this is expected");
-        }
-        return ValidationResult.warning(NoticeCode.NAME_CHANGE, what + "; above the 10% warning threshold");
+        String overFail = what + "; above the " + Messages.percent(ValidationPolicy.NAME_CHANGE_FAIL_RATIO)
+                + " failure threshold";
+        return verdict(NoticeCode.NAME_CHANGE, ratio, ValidationPolicy.NAME_CHANGE_WARN_RATIO,
+                ValidationPolicy.NAME_CHANGE_FAIL_RATIO, input, overFail + ", " + ACCEPTED,
+                overFail + " (a damaged page?); " + RERUN, what + "; above the "
+                + Messages.percent(ValidationPolicy.NAME_CHANGE_WARN_RATIO) + " warning threshold");
     }
 }
