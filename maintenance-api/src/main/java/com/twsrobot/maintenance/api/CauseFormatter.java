@@ -59,11 +59,9 @@ public final class CauseFormatter {
         }
         if (t.getMessage() != null && CLASS_NAME.matcher(t.getMessage()).find()) {
             // A message built from another exception's toString(): the cause says it better, if it is known.
-            for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
-                String k = inChain(c, null);
-                if (k != null) {
-                    return k;
-                }
+            String known = firstCause(t, c -> inChain(c, null));
+            if (known != null) {
+                return known;
             }
         }
         String own = message(t);
@@ -71,17 +69,22 @@ public final class CauseFormatter {
             return own; // the library's own exceptions already say what happened
         }
         // A bare exception (no message): what its cause says, else what kind of failure it is.
-        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
+        String said = firstCause(t, c -> {
             String k = inChain(c, null);
-            if (k != null) {
-                return k;
-            }
-            String m = message(c);
-            if (m != null) {
-                return m;
+            return k != null ? k : message(c);
+        });
+        return said != null ? said : kind(t);
+    }
+
+    /** The first non-null of {@code say} over {@code t}'s causes, nearest first; null when none says anything. */
+    private static String firstCause(Throwable t, java.util.function.Function<Throwable, String> say) {
+        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
+            String s = say.apply(c);
+            if (s != null) {
+                return s;
             }
         }
-        return kind(t);
+        return null;
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.Set;
 public final class HsiSource extends WikipediaIndexSource {
 
     public static final String URL = "https://en.wikipedia.org/wiki/Hang_Seng_Index";
-    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Hang_Seng_Index";
 
     private static final Pattern HKEX = Pattern.compile("(?:(?:SEHK|HKEX)\\s*:\\s*)?0*([0-9]{1,5})(?:\\.HK)?");
 
@@ -36,41 +35,15 @@ public final class HsiSource extends WikipediaIndexSource {
         return Optional.of(digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits);
     }
 
+    private static final Article ARTICLE = new Article("hsi", URL, "wikipedia_hsi.html", true,
+            "table with Ticker and Name headers", Set.of("stock code", "sehk code"), Set.of(), HsiSource::code);
+
     public HsiSource() {
+        super(ARTICLE);
     }
 
     public HsiSource(PageFetcher fetcher) {
-        super(fetcher);
-    }
-
-    @Override
-    public String index() {
-        return "hsi";
-    }
-
-    @Override
-    public String defaultUrl() {
-        return URL;
-    }
-
-    @Override
-    protected String fallbackUrl() {
-        return MOBILE_URL;
-    }
-
-    @Override
-    protected String snapshotName() {
-        return "wikipedia_hsi.html";
-    }
-
-    @Override
-    protected boolean hasDisplaySymbol() {
-        return true;
-    }
-
-    @Override
-    protected String lookedFor() {
-        return "table with Ticker and Name headers";
+        super(ARTICLE, fetcher);
     }
 
     /**
@@ -108,25 +81,9 @@ public final class HsiSource extends WikipediaIndexSource {
     }
 
     @Override
-    protected Set<String> symbolHeaders() {
-        return Set.of("ticker", "stock code", "code", "symbol", "sehk code", "stock symbol");
-    }
-
-    @Override
-    protected Set<String> nameHeaders() {
-        return Set.of("name", "company", "constituent", "company name");
-    }
-
-    @Override
-    protected boolean validCode(String cell) {
-        return code(cell).isPresent();
-    }
-
-    @Override
-    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
-        return code(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
-                code + ".HK", code, HtmlTable.cell(cells, columns.name()),
+    protected ConstituentRow row(String code, HtmlTable table, List<Element> cells, Columns columns) {
+        return ConstituentRow.of(code + ".HK", code, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("sub-index") || h.equals("sector") || h.equals("industry"))),
-                ""));
+                "");
     }
 }

@@ -112,6 +112,11 @@ public record HtmlTable(Element element, List<String> headers, List<List<Element
 
     /** Index of the first header that {@code test} accepts, or -1. */
     public int column(Predicate<String> test) {
+        return column(headers, test);
+    }
+
+    /** Index of the first of {@code headers} that {@code test} accepts, or -1 (for every kind of table read here). */
+    static int column(List<String> headers, Predicate<String> test) {
         for (int i = 0; i < headers.size(); i++) {
             if (test.test(headers.get(i))) {
                 return i;

@@ -14,7 +14,6 @@ import java.util.Set;
 public final class Sp500Source extends WikipediaIndexSource {
 
     public static final String URL = "https://en.wikipedia.org/wiki/List_of_S%26P_500_companies";
-    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/List_of_S%26P_500_companies";
 
     private static final Pattern US = Pattern.compile("[A-Z][A-Z0-9]{0,5}(-[A-Z]{1,2})?");
     private static final Pattern US_PREFIX = Pattern.compile("^(NYSE|NASDAQ|NYSEARCA|CBOE|BATS)\\s*:\\s*");
@@ -28,41 +27,15 @@ public final class Sp500Source extends WikipediaIndexSource {
         return US.matcher(s).matches() ? Optional.of(s) : Optional.empty();
     }
 
+    private static final Article ARTICLE = new Article("sp500", URL, "wikipedia_sp500.html", false,
+            "table with Symbol and Security headers", Set.of("ticker symbol"), Set.of("security"), Sp500Source::symbol);
+
     public Sp500Source() {
+        super(ARTICLE);
     }
 
     public Sp500Source(PageFetcher fetcher) {
-        super(fetcher);
-    }
-
-    @Override
-    public String index() {
-        return "sp500";
-    }
-
-    @Override
-    public String defaultUrl() {
-        return URL;
-    }
-
-    @Override
-    protected String fallbackUrl() {
-        return MOBILE_URL;
-    }
-
-    @Override
-    protected String snapshotName() {
-        return "wikipedia_sp500.html";
-    }
-
-    @Override
-    protected boolean hasDisplaySymbol() {
-        return false;
-    }
-
-    @Override
-    protected String lookedFor() {
-        return "table with Symbol and Security headers";
+        super(ARTICLE, fetcher);
     }
 
     /** {@code table#constituents} first, then any other table (the id may be missing on a changed page). */
@@ -88,25 +61,9 @@ public final class Sp500Source extends WikipediaIndexSource {
     }
 
     @Override
-    protected Set<String> symbolHeaders() {
-        return Set.of("symbol", "ticker", "ticker symbol", "stock symbol", "code");
-    }
-
-    @Override
-    protected Set<String> nameHeaders() {
-        return Set.of("security", "company", "name", "company name", "constituent");
-    }
-
-    @Override
-    protected boolean validCode(String cell) {
-        return symbol(cell).isPresent();
-    }
-
-    @Override
-    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
-        return symbol(HtmlTable.cell(cells, columns.symbol())).map(symbol -> ConstituentRow.of(symbol,
-                HtmlTable.cell(cells, columns.name()),
+    protected ConstituentRow row(String symbol, HtmlTable table, List<Element> cells, Columns columns) {
+        return ConstituentRow.of(symbol, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("gics sector") || h.equals("sector"))),
-                HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.contains("sub industry")))));
+                HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.contains("sub industry"))));
     }
 }

@@ -102,12 +102,7 @@ public record SpannedTable(List<String> headers, List<List<String>> rows) {
 
     /** Index of the first header {@code test} accepts, or -1. */
     public int column(Predicate<String> test) {
-        for (int i = 0; i < headers.size(); i++) {
-            if (test.test(headers.get(i))) {
-                return i;
-            }
-        }
-        return -1;
+        return HtmlTable.column(headers, test);
     }
 
     /** A row's text in {@code column}, or "" when the column is -1. */

@@ -16,7 +16,6 @@ import java.util.Set;
 public final class StiSource extends WikipediaIndexSource {
 
     public static final String URL = "https://en.wikipedia.org/wiki/Straits_Times_Index";
-    public static final String MOBILE_URL = "https://en.m.wikipedia.org/wiki/Straits_Times_Index";
 
     private static final Pattern SGX = Pattern.compile("(?:SGX\\s*:\\s*)?([A-Z0-9]{2,5})(?:\\.SI)?");
 
@@ -29,63 +28,21 @@ public final class StiSource extends WikipediaIndexSource {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    private static final Article ARTICLE = new Article("sti", URL, "wikipedia_sti.html", true,
+            "table with Company and Stock symbol headers", Set.of("sgx code", "stock code"), Set.of(), StiSource::code);
+
     public StiSource() {
+        super(ARTICLE);
     }
 
     public StiSource(PageFetcher fetcher) {
-        super(fetcher);
+        super(ARTICLE, fetcher);
     }
 
     @Override
-    public String index() {
-        return "sti";
-    }
-
-    @Override
-    public String defaultUrl() {
-        return URL;
-    }
-
-    @Override
-    protected String fallbackUrl() {
-        return MOBILE_URL;
-    }
-
-    @Override
-    protected String snapshotName() {
-        return "wikipedia_sti.html";
-    }
-
-    @Override
-    protected boolean hasDisplaySymbol() {
-        return true;
-    }
-
-    @Override
-    protected String lookedFor() {
-        return "table with Company and Stock symbol headers";
-    }
-
-    @Override
-    protected Set<String> symbolHeaders() {
-        return Set.of("stock symbol", "symbol", "ticker", "code", "sgx code", "stock code");
-    }
-
-    @Override
-    protected Set<String> nameHeaders() {
-        return Set.of("company", "name", "constituent", "company name");
-    }
-
-    @Override
-    protected boolean validCode(String cell) {
-        return code(cell).isPresent();
-    }
-
-    @Override
-    protected Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns) {
-        return code(HtmlTable.cell(cells, columns.symbol())).map(code -> ConstituentRow.of(
-                code + ".SI", code, HtmlTable.cell(cells, columns.name()),
+    protected ConstituentRow row(String code, HtmlTable table, List<Element> cells, Columns columns) {
+        return ConstituentRow.of(code + ".SI", code, HtmlTable.cell(cells, columns.name()),
                 HtmlTable.cell(cells, table.column(h -> h.equals("sector") || h.equals("gics sector"))),
-                HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.equals("industry")))));
+                HtmlTable.cell(cells, table.column(h -> h.contains("sub-industry") || h.equals("industry"))));
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An index source reading a Wikipedia article: fetch (or read the bundled snapshot), find the
@@ -32,36 +33,89 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     /** Fewest valid rows for a table to count as the constituents table. */
     static final int MIN_PLAUSIBLE_ROWS = 5;
 
+    /**
+     * What tells one index's article from another's: all data, so an index source states it once instead
+     * of overriding a method for each.
+     *
+     * @param index          the index key, e.g. {@code sti}
+     * @param url            the desktop article on {@code en.wikipedia.org}
+     * @param snapshotName   the bundled page copy's file name
+     * @param displaySymbol  whether the file carries {@code display_symbol}
+     * @param lookedFor      what a matching table looks like, for the "not found" message
+     * @param symbolHeaders  normalised header texts that name the symbol column (synonyms included); the
+     *                       ones every index accepts ({@link #SYMBOL_HEADERS}) are added
+     * @param nameHeaders    normalised header texts that name the company-name column; the ones every index
+     *                       accepts ({@link #NAME_HEADERS}) are added
+     * @param code           the market's code in a cell, empty when the cell holds no valid one (what finds
+     *                       the symbol column when no header says, and what each row's symbol is made of)
+     */
+    protected record Article(String index, String url, String snapshotName, boolean displaySymbol,
+                             String lookedFor, Set<String> symbolHeaders, Set<String> nameHeaders,
+                             Function<String, Optional<String>> code) {
+
+        /** Symbol-column headers every index accepts. */
+        public static final Set<String> SYMBOL_HEADERS = Set.of("symbol", "ticker", "stock symbol", "code");
+        /** Company-name-column headers every index accepts. */
+        public static final Set<String> NAME_HEADERS = Set.of("name", "company", "company name", "constituent");
+
+        /** The header sets get the common synonyms and are copied. */
+        protected Article {
+            symbolHeaders = union(SYMBOL_HEADERS, symbolHeaders);
+            nameHeaders = union(NAME_HEADERS, nameHeaders);
+        }
+
+        /** The mobile article, tried when the desktop one cannot be fetched: the same title on {@code en.m}. */
+        public String mobileUrl() {
+            return url.replaceFirst("^https://en\\.wikipedia\\.org/", "https://en.m.wikipedia.org/");
+        }
+
+        private static Set<String> union(Set<String> common, Set<String> more) {
+            Set<String> all = new java.util.HashSet<>(common);
+            all.addAll(more);
+            return Set.copyOf(all);
+        }
+    }
+
+    private final Article article;
     private final RunnerFetchers fetchers;
 
-    protected WikipediaIndexSource() {
+    /** A source fetching with each runner's HTTP settings. */
+    protected WikipediaIndexSource(Article article) {
+        this.article = article;
         this.fetchers = RunnerFetchers.perRunner(); // built from each runner's HttpSettings
     }
 
-    protected WikipediaIndexSource(PageFetcher fetcher) {
+    /** A source fetching through {@code fetcher}. */
+    protected WikipediaIndexSource(Article article, PageFetcher fetcher) {
+        this.article = article;
         this.fetchers = RunnerFetchers.fixed(fetcher);
     }
 
-    /** The mobile article, tried when the desktop one cannot be fetched. */
-    protected abstract String fallbackUrl();
+    @Override
+    public final String index() {
+        return article.index();
+    }
 
-    /** The bundled page copy's file name. */
-    protected abstract String snapshotName();
+    @Override
+    public final String defaultUrl() {
+        return article.url();
+    }
 
-    /** Normalised header texts that name the symbol column (synonyms included). */
-    protected abstract Set<String> symbolHeaders();
+    /**
+     * The constituent in one row whose symbol cell holds {@code code} (as {@link Article#code()} read it).
+     *
+     * @param code    the row's code
+     * @param table   the members' table
+     * @param cells   the row's cells
+     * @param columns where the symbol and the name are
+     * @return the row's constituent
+     */
+    protected abstract ConstituentRow row(String code, HtmlTable table, List<Element> cells, Columns columns);
 
-    /** Normalised header texts that name the company-name column. */
-    protected abstract Set<String> nameHeaders();
-
-    /** Whether a cell holds a valid code for this market (what finds the symbol column when no header says). */
-    protected abstract boolean validCode(String cell);
-
-    /** What a matching table looks like, for the "not found" message. */
-    protected abstract String lookedFor();
-
-    /** The constituent in one row, or empty if the row holds no valid symbol. */
-    protected abstract Optional<ConstituentRow> row(HtmlTable table, List<Element> cells, Columns columns);
+    /** Whether a cell holds a valid code for this market. */
+    private boolean validCode(String cell) {
+        return article.code().apply(cell).isPresent();
+    }
 
     /** Where the symbol and the company name are in a table. */
     protected record Columns(int symbol, int name) {
@@ -77,14 +131,14 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
      * alphabetic text column. Empty when the table has neither.
      */
     protected Optional<Columns> columns(HtmlTable table) {
-        int symbol = table.column(symbolHeaders()::contains);
+        int symbol = table.column(article.symbolHeaders()::contains);
         if (symbol < 0) {
             symbol = codeColumn(table);
         }
         if (symbol < 0) {
             return Optional.empty();
         }
-        int name = table.column(nameHeaders()::contains);
+        int name = table.column(article.nameHeaders()::contains);
         if (name < 0 || name == symbol) {
             name = textColumn(table, symbol);
         }
@@ -93,25 +147,28 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
 
     private int codeColumn(HtmlTable table) {
         int best = -1;
-        int bestValid = 0;
+        long bestValid = 0;
         for (int col = 0; col < table.headers().size(); col++) {
-            int valid = 0;
-            int filled = 0;
-            for (List<Element> cells : table.rows()) {
-                String cell = HtmlTable.cell(cells, col);
-                if (!cell.isEmpty()) {
-                    filled++;
-                    if (validCode(cell)) {
-                        valid++;
-                    }
-                }
-            }
-            if (valid >= MIN_PLAUSIBLE_ROWS && valid >= CODE_SHARE * filled && valid > bestValid) {
+            List<String> filled = filledCells(table, col);
+            long valid = filled.stream().filter(this::validCode).count();
+            if (valid >= MIN_PLAUSIBLE_ROWS && valid >= CODE_SHARE * filled.size() && valid > bestValid) {
                 best = col;
                 bestValid = valid;
             }
         }
         return best;
+    }
+
+    /** A column's non-empty cells, in row order. */
+    private static List<String> filledCells(HtmlTable table, int col) {
+        List<String> filled = new ArrayList<>();
+        for (List<Element> cells : table.rows()) {
+            String cell = HtmlTable.cell(cells, col);
+            if (!cell.isEmpty()) {
+                filled.add(cell);
+            }
+        }
+        return filled;
     }
 
     /** Headers of columns that hold something else than the name, even when they are long text. */
@@ -125,22 +182,10 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
             if (col == symbol || OTHER_COLUMN.matcher(table.headers().get(col)).matches()) {
                 continue;
             }
-            int texts = 0;
-            int filled = 0;
-            long length = 0;
-            for (List<Element> cells : table.rows()) {
-                String cell = HtmlTable.cell(cells, col);
-                if (!cell.isEmpty()) {
-                    filled++;
-                    long letters = cell.chars().filter(Character::isLetter).count();
-                    if (letters >= cell.length() / 2 && !validCode(cell)) {
-                        texts++;
-                        length += cell.length();
-                    }
-                }
-            }
-            double average = texts == 0 ? 0 : length / (double) texts;
-            if (filled > 0 && texts >= CODE_SHARE * filled && average > bestLength) {
+            List<String> filled = filledCells(table, col);
+            List<String> texts = filled.stream().filter(cell -> isText(cell) && !validCode(cell)).toList();
+            double average = texts.stream().mapToLong(String::length).average().orElse(0);
+            if (!filled.isEmpty() && texts.size() >= CODE_SHARE * filled.size() && average > bestLength) {
                 best = col;
                 bestLength = average;
             }
@@ -148,18 +193,20 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         return best;
     }
 
-    /** Whether the file carries {@code display_symbol}. */
-    protected abstract boolean hasDisplaySymbol();
+    /** At least half letters. */
+    private static boolean isText(String cell) {
+        return cell.chars().filter(Character::isLetter).count() >= cell.length() / 2;
+    }
 
     @Override
     public SourceResult fetch(SourceContext context) throws SourceException {
         Deadline deadline = Deadline.in(context.timeout(), context.clock());
         if (context.snapshot()) {
-            return parse(readSnapshot(), PageContentDate.SNAPSHOT_PREFIX + snapshotName() + " (bundled copy as of "
+            return parse(readSnapshot(), PageContentDate.SNAPSHOT_PREFIX + article.snapshotName() + " (bundled copy as of "
                     + SNAPSHOT_DATE + ")", deadline, java.util.Optional.empty());
         }
         String url = context.urlFor(index(), defaultUrl());
-        List<String> urls = url.equals(defaultUrl()) ? List.of(url, fallbackUrl()) : List.of(url);
+        List<String> urls = url.equals(defaultUrl()) ? List.of(url, article.mobileUrl()) : List.of(url);
         PageFetcher.Page page;
         java.util.concurrent.atomic.AtomicBoolean fetched = new java.util.concurrent.atomic.AtomicBoolean();
         warmWhileWaiting(fetched);
@@ -246,7 +293,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         }
         if (best == null) {
             checkDeadline(deadline, url);
-            throw new SourceException(url + ": no " + lookedFor() + " with at least " + MIN_PLAUSIBLE_ROWS
+            throw new SourceException(url + ": no " + article.lookedFor() + " with at least " + MIN_PLAUSIBLE_ROWS
                     + " valid symbols" + pageHint(doc));
         }
         List<String> warnings = new ArrayList<>();
@@ -255,7 +302,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
                     + String.join(", ", best.skipped.subList(0, Math.min(10, best.skipped.size())))
                     + (best.skipped.size() > 10 ? " ..." : ""));
         }
-        SourceResult result = new SourceResult(url, ConstituentTable.of(hasDisplaySymbol(), best.rows),
+        SourceResult result = new SourceResult(url, ConstituentTable.of(article.displaySymbol(), best.rows),
                 best.rows.size() + best.skipped.size(), warnings).withContent(PageContentDate.of(doc, url, lastModified,
                 java.util.Optional.of(java.time.LocalDate.parse(SNAPSHOT_DATE))));
         try {
@@ -307,7 +354,8 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
         Candidate c = new Candidate(table);
         for (List<Element> cells : table.rows()) {
             checkDeadline(deadline, url);
-            Optional<ConstituentRow> row = row(table, cells, columns);
+            Optional<ConstituentRow> row = article.code().apply(HtmlTable.cell(cells, columns.symbol()))
+                    .map(code -> row(code, table, cells, columns));
             if (row.isPresent()) {
                 c.rows.add(row.get());
             } else {
@@ -332,13 +380,13 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
     }
 
     private String readSnapshot() throws SourceException {
-        try (InputStream in = WikipediaIndexSource.class.getResourceAsStream("snapshot/" + snapshotName())) {
+        try (InputStream in = WikipediaIndexSource.class.getResourceAsStream("snapshot/" + article.snapshotName())) {
             if (in == null) {
-                throw new SourceException(index() + ": the bundled snapshot " + snapshotName() + " is missing from the jar");
+                throw new SourceException(index() + ": the bundled snapshot " + article.snapshotName() + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SourceException(index() + ": cannot read the bundled snapshot " + snapshotName() + ": "
+            throw new SourceException(index() + ": cannot read the bundled snapshot " + article.snapshotName() + ": "
                     + com.twsrobot.maintenance.api.CauseFormatter.describe(e));
         }
     }

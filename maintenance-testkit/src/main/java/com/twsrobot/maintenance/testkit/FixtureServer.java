@@ -5,16 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,23 +70,7 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public static FixtureServer start() {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
-        // client's delayed ACK add ~40 ms to every answer, which would swamp the latencies tests script.
-        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FixtureServer fixture = new FixtureServer(http);
-            http.createContext("/", fixture::handle);
-            http.setExecutor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "fixture-server");
-                t.setDaemon(true);
-                return t;
-            }));
-            http.start();
-            return fixture;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoopbackHttp.start("fixture-server", FixtureServer::new, fixture -> fixture::handle);
     }
 
     /** Serves {@code responses} in turn at {@code path}; the last one repeats. */

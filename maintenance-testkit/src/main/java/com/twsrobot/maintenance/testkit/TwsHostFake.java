@@ -5,9 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback stand-in for TWS Robot's web API (login with its CSRF token, the session cookie, the
@@ -145,21 +141,8 @@ public final class TwsHostFake implements AutoCloseable {
      * POST; close it when done.
      */
     public static TwsHostFake start(Refresh... refreshes) {
-        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            TwsHostFake fake = new TwsHostFake(http, Arrays.asList(refreshes));
-            http.createContext("/", fake::handle);
-            http.setExecutor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "tws-host-fake");
-                t.setDaemon(true);
-                return t;
-            }));
-            http.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoopbackHttp.start("tws-host-fake", http -> new TwsHostFake(http, Arrays.asList(refreshes)),
+                fake -> fake::handle);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:40197}. */

@@ -26,8 +26,7 @@ public final class BlankSymbolValidator implements Validator {
                 rows.add("row " + (i + 1) + (all.get(i).security().isBlank() ? "" : " (" + all.get(i).security() + ")"));
             }
         }
-        return rows.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.BLANK_SYMBOL,
-                        rows.size() + " row(s) with a blank symbol: " + Messages.listSome(rows));
+        return Messages.errorIfAny(rows, NoticeCode.BLANK_SYMBOL,
+                () -> rows.size() + " row(s) with a blank symbol: " + Messages.listSome(rows));
     }
 }

@@ -4,7 +4,6 @@ import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
-import com.twsrobot.maintenance.api.Validator;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,7 @@ import java.util.TreeSet;
  * names a month, so a refresh every few days should replace 0–4: above 2 % warns, above 10 % fails
  * unless a large change is explicitly allowed (both per index, {@code churn_*_percent.<index>}).
  */
-public final class ChurnValidator implements Validator {
+public final class ChurnValidator extends CurrentFileValidator {
 
     /** How many symbols of each side the message names. */
     static final int NAMED = 8;
@@ -29,11 +28,8 @@ public final class ChurnValidator implements Validator {
     }
 
     @Override
-    public ValidationResult validate(ValidationInput input) {
-        if (input.current().isEmpty() || input.current().get().symbolCount() == 0) {
-            return ValidationResult.passed();
-        }
-        Set<String> before = symbols(input.current().get());
+    protected ValidationResult compare(ConstituentTable current, ValidationInput input) {
+        Set<String> before = symbols(current);
         Set<String> after = symbols(input.proposed());
         Set<String> added = new TreeSet<>(after);
         added.removeAll(before);
@@ -41,7 +37,7 @@ public final class ChurnValidator implements Validator {
         removed.removeAll(after);
         // A rename (the same company under a new symbol) is one change, shown once as OLD → NEW.
         com.twsrobot.maintenance.api.TableDiff diff = com.twsrobot.maintenance.api.TableDiff.between(
-                input.current().get(), input.proposed());
+                current, input.proposed());
         ChangeAnalysis analysis = ChangeAnalysis.of(diff.added(), diff.removed(),
                 input.facts().map(com.twsrobot.maintenance.api.SourceFacts::changes).orElse(List.of()),
                 input.facts().map(com.twsrobot.maintenance.api.SourceFacts::day).orElse(java.time.LocalDate.MAX));
@@ -57,21 +53,11 @@ public final class ChurnValidator implements Validator {
                         + String.join(", ", analysis.renames().stream().map(ChangeAnalysis.Rename::arrow).toList()),
                 first(added), first(removed));
         double failAt = input.policy().churnFailRatio();
-        if (ratio > failAt) {
-            if (input.policy().allowLargeChange()) {
-                return ValidationResult.warning(NoticeCode.CHURN, what + "; above the " + percent(failAt)
-                        + " failure threshold, accepted because a large change was explicitly allowed");
-            }
-            return ValidationResult.error(NoticeCode.CHURN,
-                    what + "; above the " + percent(failAt) + " failure threshold (a stale or "
-                    + "wrong page?); rerun with --allow-large-change if this is expected");
-        }
-        if (ratio > input.policy().churnWarnRatio()) {
-            return ValidationResult.warning(NoticeCode.CHURN,
-                    what + "; above the " + percent(input.policy().churnWarnRatio())
-                    + " warning threshold");
-        }
-        return ValidationResult.passed();
+        double warnAt = input.policy().churnWarnRatio();
+        String overFail = what + "; above the " + Messages.percent(failAt) + " failure threshold";
+        return verdict(NoticeCode.CHURN, ratio, warnAt, failAt, input, overFail + ", " + ACCEPTED,
+                overFail + " (a stale or wrong page?); " + RERUN,
+                what + "; above the " + Messages.percent(warnAt) + " warning threshold");
     }
 
     private static Set<String> symbols(ConstituentTable table) {
@@ -91,9 +77,5 @@ public final class ChurnValidator implements Validator {
         List<String> list = List.copyOf(symbols);
         return String.join(", ", list.subList(0, Math.min(NAMED, list.size())))
                 + (list.size() > NAMED ? " … (" + (list.size() - NAMED) + " more)" : "");
-    }
-
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
     }
 }

@@ -4,12 +4,11 @@ import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
-import com.twsrobot.maintenance.api.Validator;
 
 import java.util.Locale;
 
 /** The distinct-symbol count did not move suspiciously far from the current file's. */
-public final class CountChangeValidator implements Validator {
+public final class CountChangeValidator extends CurrentFileValidator {
 
     @Override
     public String name() {
@@ -17,37 +16,19 @@ public final class CountChangeValidator implements Validator {
     }
 
     @Override
-    public ValidationResult validate(ValidationInput input) {
-        if (input.current().isEmpty()) {
-            return ValidationResult.passed();
-        }
-        ConstituentTable current = input.current().get();
+    protected ValidationResult compare(ConstituentTable current, ValidationInput input) {
         int before = current.symbolCount();
         int after = input.proposed().symbolCount();
-        if (before == 0 || before == after) {
+        if (before == after) {
             return ValidationResult.passed();
         }
         double ratio = Math.abs(after - before) / (double) before;
         String change = String.format(Locale.ROOT, "count changes from %d to %d (%+.1f%%)", before, after,
                 100.0 * (after - before) / before);
         double failAt = input.policy().failChangeRatio();
-        if (ratio > failAt) {
-            if (input.policy().allowLargeChange()) {
-                return ValidationResult.warning(NoticeCode.COUNT_CHANGE, change + ", above the " + percent(failAt)
-                        + " failure threshold; accepted because a large change was explicitly allowed");
-            }
-            return ValidationResult.error(NoticeCode.COUNT_CHANGE, change + ", above the " + percent(failAt)
-                    + " failure threshold; rerun with --allow-large-change if this is expected");
-        }
-        if (ratio > input.policy().warnChangeRatio()) {
-            return ValidationResult.warning(NoticeCode.COUNT_CHANGE,
-                    change + ", above the " + percent(input.policy().warnChangeRatio())
-                    + " warning threshold");
-        }
-        return ValidationResult.passed();
-    }
-
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+        double warnAt = input.policy().warnChangeRatio();
+        String overFail = change + ", above the " + Messages.percent(failAt) + " failure threshold";
+        return verdict(NoticeCode.COUNT_CHANGE, ratio, warnAt, failAt, input, overFail + "; " + ACCEPTED,
+                overFail + "; " + RERUN, change + ", above the " + Messages.percent(warnAt) + " warning threshold");
     }
 }

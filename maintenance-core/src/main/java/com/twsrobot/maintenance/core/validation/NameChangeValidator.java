@@ -5,7 +5,7 @@ import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
 import com.twsrobot.maintenance.api.NoticeCode;
 import com.twsrobot.maintenance.api.ValidationResult;
-import com.twsrobot.maintenance.api.Validator;
+import com.twsrobot.maintenance.api.ConstituentTable;
 import com.twsrobot.maintenance.core.constituents.Enrichment;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * 10 % of the members change names it warns, above 25 % it fails unless a large change is allowed —
  * a page whose names were rewritten is a damaged page, whatever its symbols say.
  */
-public final class NameChangeValidator implements Validator {
+public final class NameChangeValidator extends CurrentFileValidator {
 
     @Override
     public String name() {
@@ -28,11 +28,8 @@ public final class NameChangeValidator implements Validator {
     }
 
     @Override
-    public ValidationResult validate(ValidationInput input) {
-        if (input.current().isEmpty() || input.current().get().symbolCount() == 0) {
-            return ValidationResult.passed();
-        }
-        Map<String, ConstituentRow> before = input.current().get().bySymbol();
+    protected ValidationResult compare(ConstituentTable current, ValidationInput input) {
+        Map<String, ConstituentRow> before = current.bySymbol();
         Map<String, ConstituentRow> after = new TreeMap<>(input.proposed().bySymbol());
         List<String> changed = new ArrayList<>();
         after.forEach((symbol, row) -> {
@@ -48,15 +45,11 @@ public final class NameChangeValidator implements Validator {
         String what = String.format(Locale.ROOT, "company names changed for %d of %d kept members (%.1f%%): %s",
                 changed.size(), before.size(), 100 * ratio, String.join(", ", changed.subList(0, Math.min(12, changed.size())))
                         + (changed.size() > 12 ? " … (" + (changed.size() - 12) + " more)" : ""));
-        if (ratio > ValidationPolicy.NAME_CHANGE_FAIL_RATIO) {
-            return input.policy().allowLargeChange()
-                    ? ValidationResult.warning(NoticeCode.NAME_CHANGE,
-                            what + "; above the 25% failure threshold, accepted because a large change "
-                    + "was explicitly allowed")
-                    : ValidationResult.error(NoticeCode.NAME_CHANGE,
-                            what + "; above the 25% failure threshold (a damaged page?); rerun with "
-                    + "--allow-large-change if this is expected");
-        }
-        return ValidationResult.warning(NoticeCode.NAME_CHANGE, what + "; above the 10% warning threshold");
+        String overFail = what + "; above the " + Messages.percent(ValidationPolicy.NAME_CHANGE_FAIL_RATIO)
+                + " failure threshold";
+        return verdict(NoticeCode.NAME_CHANGE, ratio, ValidationPolicy.NAME_CHANGE_WARN_RATIO,
+                ValidationPolicy.NAME_CHANGE_FAIL_RATIO, input, overFail + ", " + ACCEPTED,
+                overFail + " (a damaged page?); " + RERUN, what + "; above the "
+                + Messages.percent(ValidationPolicy.NAME_CHANGE_WARN_RATIO) + " warning threshold");
     }
 }

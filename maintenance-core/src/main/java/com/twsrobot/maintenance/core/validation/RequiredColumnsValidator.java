@@ -25,8 +25,7 @@ public final class RequiredColumnsValidator implements Validator {
                 missing.add(column);
             }
         }
-        return missing.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.REQUIRED_COLUMNS,
-                        "missing required column(s): " + String.join(", ", missing));
+        return Messages.errorIfAny(missing, NoticeCode.REQUIRED_COLUMNS,
+                () -> "missing required column(s): " + String.join(", ", missing));
     }
 }

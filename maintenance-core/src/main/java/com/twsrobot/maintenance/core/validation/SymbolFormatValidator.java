@@ -25,9 +25,7 @@ public final class SymbolFormatValidator implements Validator {
                 bad.add("'" + row.symbol() + "'");
             }
         }
-        return bad.isEmpty() ? ValidationResult.passed()
-                : ValidationResult.error(NoticeCode.SYMBOL_FORMAT,
-                        bad.size() + " symbol(s) not in " + input.spec().title() + " format ("
-                + input.spec().symbolRule() + "): " + Messages.listSome(bad));
+        return Messages.errorIfAny(bad, NoticeCode.SYMBOL_FORMAT, () -> bad.size() + " symbol(s) not in "
+                + input.spec().title() + " format (" + input.spec().symbolRule() + "): " + Messages.listSome(bad));
     }
 }
