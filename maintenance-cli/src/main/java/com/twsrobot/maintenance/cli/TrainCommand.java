@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The launcher's training run (hidden): what a normal dry run does — parsing the bundled page copies,
- * validation, plans, reports, HTTP fetches from a loopback server, the events preview, status — in a
+ * comparing them with the files already there (written first by an apply of those copies), validation,
+ * plans, reports, HTTP fetches from a loopback server, the events preview, status — in a
  * temporary directory, so that the class-data archive (JDK 17) or the ahead-of-time cache (JDK 25) it
  * records covers the paths real runs take. It never touches the operator's data. The indices are the
  * runner's: a snapshot dry run parses each plug-in's bundled page; then every source key is pointed at
@@ -49,6 +51,10 @@ final class TrainCommand implements Callable<Integer> {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(dir.resolve("data"))
                     .reportsDir(dir.resolve("reports")).progressListener(m -> { }).build();
+            // First the files a host has (an apply of the bundled copies into the empty temporary directory),
+            // then the dry run every later start takes: the proposal compared with those files row by row.
+            runner.run(RunRequest.builder().task("constituents").snapshot(true).mode(RunMode.apply())
+                    .allowLargeChange(true).build());
             ReportText.summary(runner.run(RunRequest.builder().task("constituents").snapshot(true).build()),
                     runner.reportsDir());
             RunRequest.Builder request = RunRequest.builder().tasks(java.util.List.of("constituents", "events"));
