@@ -55,13 +55,22 @@ final class TrainCommand implements Callable<Integer> {
             // then the dry run every later start takes: the proposal compared with those files row by row.
             runner.run(RunRequest.builder().task("constituents").snapshot(true).mode(RunMode.apply())
                     .allowLargeChange(true).build());
-            ReportText.summary(runner.run(RunRequest.builder().task("constituents").snapshot(true).build()),
-                    runner.reportsDir());
-            RunRequest.Builder request = RunRequest.builder().tasks(java.util.List.of("constituents", "events"));
+            // Both dry runs through the command line itself, as an operator's are: its options, its runner
+            // and its summary (the launcher throws the training's output away). Only in the temporary
+            // directory: the operator's environment (a config file, an events database) is not read.
+            MaintenanceCli.environment = name -> null;
+            java.util.List<String> where = java.util.List.of("--data-dir", dir.resolve("data").toString(),
+                    "--reports-dir", dir.resolve("reports").toString(), "--events-db",
+                    "jdbc:sqlite:" + dir.resolve("data").resolve("market_events.db"));
+            java.util.List<String> snapshot = new java.util.ArrayList<>(where);
+            snapshot.addAll(java.util.List.of("run", "--task", "constituents", "--snapshot"));
+            MaintenanceCli.execute(snapshot.toArray(String[]::new));
+            java.util.List<String> live = new java.util.ArrayList<>(where);
+            live.addAll(java.util.List.of("run", "--task", "constituents", "--task", "events"));
             for (String key : runner.sourceKeys()) {
-                request.sourceUrl(key, base + "/" + key);
+                live.addAll(java.util.List.of("--source-url", key + "=" + base + "/" + key));
             }
-            ReportText.summary(runner.run(request.build()), runner.reportsDir()); // as a real run's summary would
+            MaintenanceCli.execute(live.toArray(String[]::new));
             runner.status();
             return MaintenanceCli.EXIT_OK;
         } finally {
