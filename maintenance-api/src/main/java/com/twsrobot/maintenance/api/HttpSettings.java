@@ -61,6 +61,36 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, int
     }
 
     /**
+     * Equal settings: every component equal. Written out, as {@link #hashCode()} is, because a record's
+     * own are linked through method handles on their first call, which every short process paid when a
+     * source first looked up its fetcher for these settings.
+     *
+     * @param other the object to compare
+     * @return whether {@code other} holds the same settings
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpSettings s && attemptsPerUrl == s.attemptsPerUrl && maxBodyBytes == s.maxBodyBytes
+                && connectTimeout.equals(s.connectTimeout) && requestTimeout.equals(s.requestTimeout)
+                && userAgent.equals(s.userAgent) && java.util.Objects.equals(proxy, s.proxy);
+    }
+
+    /**
+     * A hash of every component (see {@link #equals(Object)}).
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        int h = connectTimeout.hashCode();
+        h = 31 * h + requestTimeout.hashCode();
+        h = 31 * h + attemptsPerUrl;
+        h = 31 * h + userAgent.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(proxy);
+        return 31 * h + Long.hashCode(maxBodyBytes);
+    }
+
+    /**
      * The proxy's address, unresolved (resolved when a connection is made).
      *
      * @return the proxy, or empty to connect directly

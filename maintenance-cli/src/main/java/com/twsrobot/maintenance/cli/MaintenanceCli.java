@@ -114,12 +114,20 @@ public final class MaintenanceCli {
     }
 
     /**
-     * Builds (and drops) an HTTP client on a daemon thread while the command line is parsed and the
-     * runner is built: the JDK's HTTP and TLS classes and default SSL context are then ready when the
-     * sources fetch — start-up work overlapped instead of waited for.
+     * Writes a report into the void and builds (and drops) an HTTP client on a daemon thread while the
+     * command line is parsed and the runner is built: Jackson's serializers of the report's types, and
+     * the JDK's HTTP and TLS classes and default SSL context, are then ready when the run writes its
+     * first report and the sources fetch — start-up work overlapped instead of waited for.
      */
     private static void prewarmHttp() {
-        Thread warm = new Thread(com.twsrobot.maintenance.api.http.HttpStack::prewarm, "http-prewarm");
+        Thread warm = new Thread(() -> {
+            try {
+                com.twsrobot.maintenance.core.report.ReportJson.prewarm();
+            } catch (RuntimeException e) {
+                // Only a warm-up: the run builds what it needs itself, and reports any failure then.
+            }
+            com.twsrobot.maintenance.api.http.HttpStack.prewarm();
+        }, "http-prewarm");
         warm.setDaemon(true);
         warm.start();
     }

@@ -1,6 +1,7 @@
 package com.twsrobot.maintenance.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import com.twsrobot.maintenance.api.RunMode;
 import com.twsrobot.maintenance.api.RunRequest;
 import com.twsrobot.maintenance.core.MaintenanceRunner;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The launcher's training run (hidden): what a normal dry run does — parsing the bundled page copies,
- * validation, plans, reports, HTTP fetches from a loopback server, the events preview, status — in a
+ * comparing them with the files already there (written first by an apply of those copies), validation,
+ * plans, reports, HTTP fetches from a loopback server, the events preview, status — in a
  * temporary directory, so that the class-data archive (JDK 17) or the ahead-of-time cache (JDK 25) it
  * records covers the paths real runs take. It never touches the operator's data. The indices are the
  * runner's: a snapshot dry run parses each plug-in's bundled page; then every source key is pointed at
@@ -49,13 +51,26 @@ final class TrainCommand implements Callable<Integer> {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             MaintenanceRunner runner = MaintenanceRunner.builder().dataDir(dir.resolve("data"))
                     .reportsDir(dir.resolve("reports")).progressListener(m -> { }).build();
-            ReportText.summary(runner.run(RunRequest.builder().task("constituents").snapshot(true).build()),
-                    runner.reportsDir());
-            RunRequest.Builder request = RunRequest.builder().tasks(java.util.List.of("constituents", "events"));
+            // First the files a host has (an apply of the bundled copies into the empty temporary directory),
+            // then the dry run every later start takes: the proposal compared with those files row by row.
+            runner.run(RunRequest.builder().task("constituents").snapshot(true).mode(RunMode.apply())
+                    .allowLargeChange(true).build());
+            // Both dry runs through the command line itself, as an operator's are: its options, its runner
+            // and its summary (the launcher throws the training's output away). Only in the temporary
+            // directory: the operator's environment (a config file, an events database) is not read.
+            MaintenanceCli.environment = name -> null;
+            java.util.List<String> where = java.util.List.of("--data-dir", dir.resolve("data").toString(),
+                    "--reports-dir", dir.resolve("reports").toString(), "--events-db",
+                    "jdbc:sqlite:" + dir.resolve("data").resolve("market_events.db"));
+            java.util.List<String> snapshot = new java.util.ArrayList<>(where);
+            snapshot.addAll(java.util.List.of("run", "--task", "constituents", "--snapshot"));
+            MaintenanceCli.execute(snapshot.toArray(String[]::new));
+            java.util.List<String> live = new java.util.ArrayList<>(where);
+            live.addAll(java.util.List.of("run", "--task", "constituents", "--task", "events"));
             for (String key : runner.sourceKeys()) {
-                request.sourceUrl(key, base + "/" + key);
+                live.addAll(java.util.List.of("--source-url", key + "=" + base + "/" + key));
             }
-            ReportText.summary(runner.run(request.build()), runner.reportsDir()); // as a real run's summary would
+            MaintenanceCli.execute(live.toArray(String[]::new));
             runner.status();
             return MaintenanceCli.EXIT_OK;
         } finally {

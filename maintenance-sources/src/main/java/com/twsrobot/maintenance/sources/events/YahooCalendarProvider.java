@@ -46,7 +46,10 @@ public final class YahooCalendarProvider implements EventProvider {
     public static final String NAME = "yahoo_calendar";
     public static final String BASE_URL = "https://query2.finance.yahoo.com";
     public static final String COOKIE_URL = "https://fc.yahoo.com";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on the first answer read, not when the provider is found: a run without events never needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final int ATTEMPTS = 3;
     private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
     /** The longest {@code Retry-After} a throttled answer may ask for before the symbol gives up. */
@@ -283,7 +286,7 @@ public final class YahooCalendarProvider implements EventProvider {
         /** The JSON tree, read through a {@link DeadlineReader} so the parse too ends at the deadline. */
         private JsonNode readTree(String text) throws IOException {
             try {
-                return JSON.readTree(com.twsrobot.maintenance.sources.DeadlineReader.of(text, deadline));
+                return Json.MAPPER.readTree(com.twsrobot.maintenance.sources.DeadlineReader.of(text, deadline));
             } catch (com.twsrobot.maintenance.sources.HtmlTable.ParseInterrupted e) {
                 throw new IOException(e.getMessage());
             }
@@ -297,7 +300,7 @@ public final class YahooCalendarProvider implements EventProvider {
 
     private static String describeError(String body, String fallback) {
         try {
-            JsonNode root = JSON.readTree(body);
+            JsonNode root = Json.MAPPER.readTree(body);
             for (String top : List.of("quoteSummary", "finance")) {
                 String text = root.path(top).path("error").path("description").asText("");
                 if (!text.isEmpty()) {
