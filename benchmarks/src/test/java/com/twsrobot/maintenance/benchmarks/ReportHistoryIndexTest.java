@@ -220,8 +220,33 @@ class ReportHistoryIndexTest {
         assertThat(store.prune(cutoff)).isEmpty();
     }
 
+    /**
+     * Writes a report straight to disk, as a process that does not keep the index does, in a later tick of
+     * the file system's clock than the directory's last change (as such a process writing later would be):
+     * with coarse file times (a scheduler tick, on some file systems a second) a write in the same tick leaves
+     * the directory's time as the index recorded it, and the index finds it only at its next check (10 min).
+     */
     private void writeForeign(String id, TaskStatus status, boolean dryRun, Instant at) throws Exception {
+        waitForTheNextTick(ws.reportsDir());
         Files.writeString(ws.reportsDir().resolve(id + ".json"), ReportJson.write(new RunReport(id, status, dryRun, at, at,
                 0, List.of(), List.of(), List.of(), RunDetail.none())));
+    }
+    /** Returns once a file written now gets a later modification time than {@code dir} has (bounded: 30 s). */
+    private static void waitForTheNextTick(Path dir) throws Exception {
+        java.nio.file.attribute.FileTime last = Files.getLastModifiedTime(dir);
+        Path probe = Files.createTempFile(dir.toAbsolutePath().getParent(), ".tick-", ".probe"); // beside, not in it
+        try {
+            long bound = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            do {
+                Files.write(probe, new byte[] {1});
+                if (Files.getLastModifiedTime(probe).compareTo(last) > 0) {
+                    return;
+                }
+                Thread.sleep(1);
+            } while (System.nanoTime() < bound);
+            throw new AssertionError("the file system's clock did not pass " + last + " within 30 s");
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 }

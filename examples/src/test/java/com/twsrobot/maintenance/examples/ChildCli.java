@@ -18,8 +18,9 @@ final class ChildCli {
     }
 
     static Result run(TempWorkspace ws, String... args) throws Exception {
+        // The JVM's own warnings (class data sharing refused under memory pressure) to stderr: tests parse stdout.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.twsrobot.maintenance.cli.MaintenanceCli",
+                "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", System.getProperty("java.class.path"), "com.twsrobot.maintenance.cli.MaintenanceCli",
                 "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString()));
         command.addAll(List.of(args));
         Path out = ws.root().resolve("cli.out");

@@ -67,11 +67,12 @@ class CliLimitsTest {
         try (FixtureServer server = FixtureServer.start().page("/sti", Fixtures.page("wikipedia_sti.html"))) {
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dmaintenance.clock=2026-11-24T03:00:00Z", "-XX:TieredStopAtLevel=1",
+                // ChildJvm: eight JVMs at once is the memory pressure that makes one print a warning before its JSON.
+                processes.add(new ProcessBuilder(ChildJvm.command(ChildJvm.java(
+                        "-Dmaintenance.clock=2026-11-24T03:00:00Z", "-XX:TieredStopAtLevel=1"),
                         "-cp", System.getProperty("java.class.path"), MaintenanceCli.class.getName(),
                         "--data-dir", ws.dataDir().toString(), "--reports-dir", ws.reportsDir().toString(),
-                        "run", "--json", "--task", "sti_constituents", "--source-url", "sti=" + server.url("/sti"))
+                        "run", "--json", "--task", "sti_constituents", "--source-url", "sti=" + server.url("/sti")))
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start());
             }
             Set<String> ids = new HashSet<>();

@@ -35,6 +35,9 @@ class ServeBoundsTest {
                     }
                 }
                 assertThat(uri).as("serve printed its address").isNotNull();
+                // Timed from before the connection: the server's bound starts after it, so a busy machine
+                // holding this thread between the connect and the read cannot make the close look early.
+                long start = System.nanoTime();
                 try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                     OutputStream out = socket.getOutputStream();
                     out.write(("GET /api/maintenance/status HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
@@ -42,7 +45,6 @@ class ServeBoundsTest {
                     out.flush();
                     // 5x headroom over the 10 s bound for a busy machine; the read fails rather than hangs past it.
                     socket.setSoTimeout(60_000);
-                    long start = System.nanoTime();
                     int read;
                     try {
                         read = socket.getInputStream().read();

@@ -112,6 +112,8 @@ class RecordKeepingTest {
     @Test
     void aKilledApplyKeepsTheReportNamingTheReplacedFileThroughARunAHundredDaysLater() throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // The JVM's own warnings (class data sharing refused under memory pressure) to stderr: the test reads stdout.
+                "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 KilledApplyChild.class.getName(), ws.dataDir().toString(), ws.reportsDir().toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -24,8 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** HTTP behaviour against a loopback server with scripted answers. */
 class PageFetcherTest {
 
-    private static final PageFetcher.Settings FAST = new PageFetcher.Settings(Duration.ofSeconds(2),
-            Duration.ofMillis(800), Duration.ofSeconds(10), 3, Duration.ofMillis(20), Duration.ofSeconds(2), 2_000_000);
+    /**
+     * Short backoffs, but time enough for every loopback answer on a busy 2-core machine: these tests count
+     * the tries, and a request timed out by load would be one more (the timeout has its own test below).
+     */
+    private static final PageFetcher.Settings FAST = new PageFetcher.Settings(Duration.ofSeconds(5),
+            Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(20), Duration.ofSeconds(2), 2_000_000);
 
     private final FixtureServer server = FixtureServer.start();
     private final String hsiPage = Fixtures.page("wikipedia_hsi.html");
@@ -133,8 +137,8 @@ class PageFetcherTest {
     @Test
     void aBodyOverTheCapIsRefused() {
         server.script("/hsi", Response.html(hsiPage));
-        PageFetcher.Settings tiny = new PageFetcher.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
+        PageFetcher.Settings tiny = new PageFetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 1, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
         assertThatThrownBy(() -> fetchHsi(tiny)).hasMessageContaining("larger than 1000 bytes");
     }
 
@@ -142,8 +146,8 @@ class PageFetcherTest {
     @Test
     void aBodyOverTheCapIsAskedForOnceNeverRetried() {
         server.script("/hsi", Response.html(hsiPage));
-        PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
+        PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 1000);
         assertThatThrownBy(() -> fetchHsi(capped)).hasMessageContaining("larger than 1000 bytes");
         assertThat(server.hits("/hsi")).isEqualTo(1);
     }
@@ -157,8 +161,8 @@ class PageFetcherTest {
         }
         server.script("/file.csv", new Response(200, Map.of("Content-Type", "text/csv", "Content-Encoding", "gzip"),
                 zipped.toByteArray(), Duration.ZERO, false));
-        PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 50_000);
+        PageFetcher.Settings capped = new PageFetcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 50_000);
         assertThatThrownBy(() -> new PageFetcher(capped).download(List.of(server.url("/file.csv")),
                 Deadline.in(Duration.ofSeconds(10), Clock.systemUTC())))
                 .hasMessageContaining("larger than 50000 bytes");

@@ -34,6 +34,8 @@ class ReportIndexProcessesTest {
         List<Process> children = new ArrayList<>();
         for (int c = 0; c < 2; c++) {
             children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // The JVM's own warnings (class data sharing refused under memory pressure) to stderr: the test reads stdout.
+                    "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
                     "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     ReportWriterChild.class.getName(), reports.toString(), "120", start)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start());

@@ -92,7 +92,9 @@ class ReportIndexTest {
         long before = store.generation();
         assertThat(store.generation()).isEqualTo(before); // nothing changed: the same generation
 
-        // Written as a process without the index would: straight to the file, no line, no lock.
+        // Written as a process without the index would: straight to the file, no line, no lock; later, in a
+        // tick of the file system's clock of its own (the same-tick case is ReportIndexProcessesTest's).
+        FileSystemTicks.waitPast(reports());
         String foreign = "maintenance_20260623_000500";
         Files.writeString(reports().resolve(foreign + ".json"),
                 ReportJson.write(report(foreign, TaskStatus.FAILED, false, T0.plusSeconds(302))));
@@ -101,6 +103,7 @@ class ReportIndexTest {
         assertThat(store.list(ReportFilter.of(null, "failed", "apply", 0, 10, List.of()))).extracting(ReportSummary::reportId)
                 .containsExactly(foreign);
 
+        FileSystemTicks.waitPast(reports());
         Files.delete(reports().resolve(foreign + ".json"));
         assertThat(ids(store.list(1))).containsExactly(second);
         assertThat(ids(store.list(10))).isEqualTo(onDisk());
@@ -133,12 +136,14 @@ class ReportIndexTest {
         store.write(wrote(newer, "elsewhere/hsi_constituents.csv", sha, later));
         assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(newer, oldest);
 
-        // Written as a process without the index would: the next reader catches up.
+        // Written as a process without the index would (in a later tick): the next reader catches up.
+        FileSystemTicks.waitPast(reports());
         String foreign = "maintenance_20260801_000000";
         Files.writeString(reports().resolve(foreign + ".json"), ReportJson.write(
                 wrote(foreign, "x/hsi_constituents.csv", sha, Instant.parse("2026-08-01T00:00:00Z"))));
         assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer, oldest);
 
+        FileSystemTicks.waitPast(reports());
         Files.delete(reports().resolve(oldest + ".json")); // removed by hand
         assertThat(index.wrote("hsi_constituents.csv", sha)).containsExactly(foreign, newer);
 
@@ -213,6 +218,7 @@ class ReportIndexTest {
         String newest = run(store, T0.plusSeconds(2));
         assertThat(store.recent(5)).extracting(RunReport::reportId).containsExactly(newest, running, older);
         assertThat(store.recent(1)).extracting(RunReport::reportId).containsExactly(newest);
+        FileSystemTicks.waitPast(reports());
         Files.delete(reports().resolve(newest + ".json")); // removed by hand
         assertThat(store.recent(5)).extracting(RunReport::reportId).containsExactly(running, older);
     }
@@ -278,6 +284,7 @@ class ReportIndexTest {
         // Held by another process (here another channel, which the JVM also refuses to share).
         try (var channel = java.nio.channels.FileChannel.open(reports().resolve(ReportIndex.DIR).resolve("lock"),
                 StandardOpenOption.WRITE); var held = channel.lock()) {
+            FileSystemTicks.waitPast(reports()); // a tick after the index's last change, whatever the granularity
             second = run(store, T0.plusSeconds(1)); // written without the index, after the 100 ms wait
             assertThat(store.generation()).isEqualTo(-1); // the index cannot be caught up: nothing is cached
             assertThat(ids(store.list(10))).containsExactly(second, first); // the files are scanned
