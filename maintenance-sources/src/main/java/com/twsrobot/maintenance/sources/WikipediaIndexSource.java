@@ -37,7 +37,7 @@ public abstract class WikipediaIndexSource implements ConstituentSource {
      * What tells one index's article from another's: all data, so an index source states it once instead
      * of overriding a method for each.
      *
-     * @param index          the index key, e.g. {@code sti}
+     * @param index          the index key (the plug-in's {@code IndexSpec.index()})
      * @param url            the desktop article on {@code en.wikipedia.org}
      * @param snapshotName   the bundled page copy's file name
      * @param displaySymbol  whether the file carries {@code display_symbol}
