@@ -27,6 +27,7 @@ import com.twsrobot.maintenance.api.ValidationInput;
 import com.twsrobot.maintenance.api.ValidationPolicy;
 import com.twsrobot.maintenance.api.ValidationResult;
 import com.twsrobot.maintenance.api.ValidationStatus;
+import com.twsrobot.maintenance.core.report.TaskDetails;
 import com.twsrobot.maintenance.core.csv.CsvDialect;
 import com.twsrobot.maintenance.core.csv.CsvFormatException;
 import com.twsrobot.maintenance.core.io.AtomicFileWriter;
@@ -178,7 +179,7 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
         if (!dataDir.equals(resolved.getParent())) {
             result.error(NoticeCode.WRITE_FAILED,
                     "refusing to write " + resolved + ": index file names must stay inside the data dir " + dataDir);
-            return result.finish(context.clock().instant());
+            return TaskDetails.typed(result.finish(context.clock().instant()));
         }
         Path file = context.dataDir().resolve(spec.fileName());
         result.detail("file", file.toString());
@@ -188,7 +189,8 @@ public final class ConstituentRefreshTask implements MaintenanceTask {
             result.error(NoticeCode.WRITE_FAILED,
                     "could not write " + file + ": " + describe(e) + "; the existing file was left unchanged", e);
         }
-        return result.finish(context.clock().instant());
+        // Its facts as their record, for a caller of run() without the runner too (the runner types them anyway).
+        return TaskDetails.typed(result.finish(context.clock().instant()));
     }
 
     private void refresh(TaskContext context, Path file, TaskResult.Builder result) throws IOException {
