@@ -324,15 +324,8 @@ public final class ReportIndex {
         if (!OwnFiles.isRealDirectory(dir) || !lock()) {
             return List.of(); // no index yet, or busy: the next apply sweeps
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> removed = new ArrayList<>();
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (AtomicFileWriter.TEMP_NAME.matcher(p.getFileName().toString()).matches()
-                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
-                    removed.add(p);
-                }
-            }
-            return removed;
+        try {
+            return com.twsrobot.maintenance.core.io.TempFileSweeper.sweep(List.of(dir));
         } finally {
             unlock();
         }
